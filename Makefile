@@ -1,0 +1,36 @@
+# Two commands: `make run` and `make test`. Both create .venv from pyproject.toml when it is
+# missing or older than pyproject.toml, so a fresh machine needs nothing installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench kiosk display demo clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reception-app
+
+kiosk: $(STAMP)
+	$(BIN)/reception-app kiosk
+
+display: $(STAMP)
+	$(BIN)/reception-app display
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check reception_app tests benchmarks
+	$(BIN)/mypy reception_app/domain reception_app/services
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Alembic migrations (installed as reception_app.migrations)."""

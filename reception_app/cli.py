@@ -1,0 +1,192 @@
+"""The command line: `reception-app [--db URL] [COMMAND]`; with no command the desk app opens."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import URL
+
+from reception_app import __version__
+from reception_app.domain.errors import ReceptionError
+from reception_app.machine_settings import MachineSettings
+from reception_app.paths import AppPaths
+from reception_app.persistence.engine import parse_database_url, sqlite_url
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reception-app",
+        description="Reception: the front-of-house desk app for council offices. "
+        "With no command, opens the desk app.",
+    )
+    parser.add_argument("--version", action="version", version=f"Reception {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database to use, e.g. sqlite:///C:/data/reception.sqlite3 or "
+        "postgresql+psycopg://user@server/reception (default: RECEPTION_DB_URL, then a file "
+        "in your user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="open the desk app (the default)")
+    commands.add_parser("kiosk", help="open the self-service kiosk (full screen, no sign-in)")
+    commands.add_parser("display", help="open the 'now serving' screen (no sign-in)")
+    demo = commands.add_parser("demo-data", help="fill the database with sample history")
+    demo.add_argument("--days", type=int, default=20, help="working days of history (default 20)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.add_argument("--office", help="office profile key (default: the running office)")
+    backup = commands.add_parser("backup", help="back up the database now")
+    backup.add_argument(
+        "--to", type=Path, metavar="FILE", help="backup file (default: backups folder)"
+    )
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser("check", help="check the database and say what was found")
+    return parser
+
+
+def resolve_database_url(arg: str | None, paths: AppPaths) -> URL:
+    """--db, then RECEPTION_DB_URL, then this computer's settings, then the default file."""
+    for text in (arg, os.environ.get("RECEPTION_DB_URL")):
+        if text:
+            return parse_database_url(text)
+    machine = MachineSettings.load(paths.machine_settings_file)
+    if machine.database_url:
+        return parse_database_url(machine.database_url)
+    return sqlite_url(paths.default_database)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _open(url: URL, paths: AppPaths):  # type: ignore[no-untyped-def]
+    from reception_app.persistence.database import open_database
+    from reception_app.services.container import AppServices
+
+    database = open_database(url, backup_dir=paths.backup_dir, now=_now())
+    services = AppServices.create(database)
+    services.office.seed_shipped_profiles()
+    return services
+
+
+def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    services = _open(url, paths)
+    try:
+        office = args.office or services.office.active_office_key()
+        if office is None:
+            keys = services.office.office_keys()
+            raise ReceptionError(
+                "No office has been chosen yet: start the app once, or pass --office "
+                f"({' or '.join(keys)})."
+            )
+        if office not in services.office.office_keys():
+            raise ReceptionError(
+                f"Unknown office '{office}'; choose {' or '.join(services.office.office_keys())}."
+            )
+        summary = services.demo.fill(office, args.days, args.seed)
+        print(
+            f"Added {summary.days} working days of sample data to {office}: "
+            f"{summary.staff} staff, {summary.contacts} contacts, {summary.events} log entries."
+        )
+        from reception_app.services.demo_data import DEMO_PASSWORD
+
+        print(f"Sample staff sign in with the password '{DEMO_PASSWORD}'.")
+    finally:
+        services.database.dispose()
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.services.maintenance_service import backup_now
+
+    target = backup_now(url, args.to, paths.backup_dir, _now())
+    print(f"Backed up to {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.persistence.engine import sqlite_path
+    from reception_app.services.maintenance_service import restore_from
+
+    target = sqlite_path(url)
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            print(
+                "Restoring replaces the whole database. Run again with --yes to confirm.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        answer = input(
+            f"Replace the database {target} with {args.file}?\n"
+            "Everything saved since that backup will be replaced (a copy of the current database "
+            "is kept in the backups folder). Type 'yes' to continue: "
+        )
+        if answer.strip().lower() != "yes":
+            print("Nothing was changed.")
+            return EXIT_ERROR
+    safety = restore_from(url, args.file, paths.backup_dir, _now())
+    print(f"Restored {target} from {args.file}.")
+    if safety:
+        print(f"The database as it was before is kept in {safety}.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.services.maintenance_service import check_database
+
+    report = check_database(url)
+    for line in report.ok:
+        print(f"OK: {line}")
+    for line in report.problems:
+        print(f"PROBLEM: {line}")
+    print("All checks passed." if report.healthy else "Some checks failed: see above.")
+    return EXIT_OK if report.healthy else EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = AppPaths.from_environment()
+    command = args.command or "run"
+    if command in ("run", "kiosk", "display"):
+        from reception_app.app import run_gui
+
+        try:
+            url = resolve_database_url(args.db, paths)
+        except ReceptionError as exc:
+            return run_gui(command, None, paths, startup_error=str(exc))
+        return run_gui(command, url, paths)
+    from reception_app.logging_setup import configure_logging
+
+    configure_logging(paths.log_file)
+    handlers = {
+        "demo-data": cmd_demo_data,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "check": cmd_check,
+    }
+    try:
+        url = resolve_database_url(args.db, paths)
+        return handlers[command](args, url, paths)
+    except ReceptionError as exc:
+        print(f"reception-app: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Stopped; nothing was changed by the step that was running.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""ReportLab documents: letters and report PDFs from domain dataclasses."""

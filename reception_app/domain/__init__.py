@@ -1,0 +1,1 @@
+"""Pure-Python domain rules: calendars, deadlines, office profiles. Standard library only."""

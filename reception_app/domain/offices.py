@@ -1,0 +1,338 @@
+"""Office profiles: the council-specific facts (hours, desks, rooms, services, standards) as data.
+
+Profiles ship as TOML files in ``resources/offices/``; the app copies them into the database on
+first start and edits are saved there. ``parse_profile`` turns a TOML mapping into an
+``OfficeProfile`` and names any missing or malformed field.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from importlib import resources
+from typing import Any
+
+from reception_app.domain.errors import ProfileError
+from reception_app.domain.standards import CHANNELS, ChannelStandard
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+BANK_HOLIDAY_REGIONS = {
+    "ENG": "England",
+    "WLS": "Wales",
+    "SCT": "Scotland",
+    "NIR": "Northern Ireland",
+}
+
+Interval = tuple[time, time]
+
+
+@dataclass(frozen=True, slots=True)
+class DayOff:
+    """A date the office does not work, with the reason shown in Settings."""
+
+    day: date
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceProfile:
+    """An enquiry type visitors come for."""
+
+    key: str
+    name: str
+    ticket_prefix: str
+    default_minutes: int = 10
+    needs_room: bool = False
+    team: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DeskProfile:
+    """A reception desk or officer position; ``services`` None means it handles every service."""
+
+    key: str
+    name: str
+    services: tuple[str, ...] | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RoomProfile:
+    """A private interview room."""
+
+    key: str
+    name: str
+    capacity: int = 2
+    hearing_loop: bool = False
+    wheelchair_access: bool = False
+    screen: bool = False
+    buffer_minutes: int = 10
+    location: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeProfile:
+    """Everything office-specific that the rules need. Immutable; edit with ``dataclasses.replace``."""
+
+    key: str
+    name: str
+    site: str
+    address: tuple[str, ...]
+    postcode: str
+    phone: str
+    email: str
+    out_of_hours: str
+    opening_hours: Mapping[int, tuple[Interval, ...]]
+    """Weekday (0 = Monday) -> opening intervals, in office local time."""
+    timezone: str = "Europe/London"
+    bank_holiday_region: str = "ENG"
+    website: str = ""
+    directions: str = ""
+    complaints_procedure: str = ""
+    closure_days: tuple[DayOff, ...] = ()
+    """Days this office is closed (e.g. a Christmas shutdown); still statutory working days."""
+    extra_bank_holidays: tuple[DayOff, ...] = ()
+    """One-off bank holidays not yet known to the holidays package; apply to every calendar."""
+    desks: tuple[DeskProfile, ...] = ()
+    rooms: tuple[RoomProfile, ...] = ()
+    services: tuple[ServiceProfile, ...] = ()
+    standards: Mapping[str, ChannelStandard] = field(default_factory=dict)
+
+    def standard(self, channel: str) -> ChannelStandard:
+        """The standard for ``channel``; ValueError names the valid channels."""
+        try:
+            return self.standards[channel]
+        except KeyError:
+            valid = ", ".join(sorted(self.standards))
+            raise ValueError(f"unknown channel {channel!r}; valid channels: {valid}") from None
+
+    def hours_text(self, weekday: int) -> str:
+        """'09:30-16:00' style text for a weekday, or 'Closed'."""
+        spans = self.opening_hours.get(weekday, ())
+        if not spans:
+            return "Closed"
+        return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans)
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+REQUIRED_OFFICE_FIELDS = (
+    "key",
+    "name",
+    "site",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "out_of_hours",
+)
+
+
+def _req(table: Mapping[str, Any], name: str, where: str, kind: type | tuple[type, ...]) -> Any:
+    if name not in table:
+        raise ProfileError(f"{where}: the field '{name}' is missing.")
+    value = table[name]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        expected = (
+            kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        )
+        raise ProfileError(f"{where}: the field '{name}' must be a {expected}, not {value!r}.")
+    return value
+
+
+def _opt(table: Mapping[str, Any], name: str, where: str, kind: type, default: Any) -> Any:
+    if name not in table:
+        return default
+    return _req(table, name, where, kind)
+
+
+def parse_interval(text: str, where: str) -> Interval:
+    """'09:30-16:00' -> (time(9, 30), time(16, 0)); ProfileError if malformed or backwards."""
+    try:
+        start_text, end_text = text.split("-")
+        start, end = time.fromisoformat(start_text.strip()), time.fromisoformat(end_text.strip())
+    except ValueError:
+        raise ProfileError(f"{where}: '{text}' is not a time range like 09:30-16:00.") from None
+    if end <= start:
+        raise ProfileError(f"{where}: '{text}' ends before it starts.")
+    return (start, end)
+
+
+def parse_hours(table: Mapping[str, Any], where: str) -> dict[int, tuple[Interval, ...]]:
+    unknown = set(table) - set(WEEKDAYS)
+    if unknown:
+        raise ProfileError(
+            f"{where}: unknown day(s) {', '.join(sorted(unknown))}; use monday..sunday."
+        )
+    hours: dict[int, tuple[Interval, ...]] = {}
+    for index, day in enumerate(WEEKDAYS):
+        spans = table.get(day, [])
+        if not isinstance(spans, list):
+            raise ProfileError(f'{where}.{day}: must be a list of ranges like ["09:30-16:00"].')
+        parsed = sorted(parse_interval(str(s), f"{where}.{day}") for s in spans)
+        for (_, end), (start, _) in zip(parsed, parsed[1:], strict=False):
+            if start < end:
+                raise ProfileError(f"{where}.{day}: opening times overlap.")
+        hours[index] = tuple(parsed)
+    return hours
+
+
+def _days_off(items: Any, where: str) -> tuple[DayOff, ...]:
+    if not isinstance(items, list):
+        raise ProfileError(f"{where}: must be a list of {{ date = ..., reason = ... }} tables.")
+    out = []
+    for i, item in enumerate(items):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise ProfileError(f"{at}: must be a table with 'date' and 'reason'.")
+        raw = _req(item, "date", at, (date, str))
+        try:
+            day = raw if isinstance(raw, date) else date.fromisoformat(raw)
+        except ValueError:
+            raise ProfileError(f"{at}: '{raw}' is not a date like 2026-12-24.") from None
+        out.append(DayOff(day, str(item.get("reason", ""))))
+    return tuple(sorted(out, key=lambda d: d.day))
+
+
+def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> OfficeProfile:
+    """Build an OfficeProfile from a TOML-shaped mapping; ProfileError names what is wrong."""
+    office = data.get("office")
+    if not isinstance(office, dict):
+        raise ProfileError(f"{source}: the [office] table is missing.")
+    where = f"{source} [office]"
+    values: dict[str, Any] = {}
+    for name in REQUIRED_OFFICE_FIELDS:
+        values[name] = _req(office, name, where, list if name == "address" else str)
+    if not values["address"] or not all(isinstance(a, str) for a in values["address"]):
+        raise ProfileError(f"{where}: 'address' must be a list of address lines.")
+    values["address"] = tuple(values["address"])
+    for name in ("website", "directions", "complaints_procedure"):
+        values[name] = _opt(office, name, where, str, "")
+    values["timezone"] = _opt(office, "timezone", where, str, "Europe/London")
+    region = _opt(office, "bank_holiday_region", where, str, "ENG")
+    if region not in BANK_HOLIDAY_REGIONS:
+        raise ProfileError(
+            f"{where}: bank_holiday_region '{region}' is not one of {', '.join(BANK_HOLIDAY_REGIONS)}."
+        )
+    values["bank_holiday_region"] = region
+
+    if "hours" not in data or not isinstance(data["hours"], dict):
+        raise ProfileError(f"{source}: the [hours] table is missing.")
+    values["opening_hours"] = parse_hours(data["hours"], f"{source} [hours]")
+    values["closure_days"] = _days_off(data.get("closure_days", []), f"{source} closure_days")
+    values["extra_bank_holidays"] = _days_off(
+        data.get("extra_bank_holidays", []), f"{source} extra_bank_holidays"
+    )
+
+    services = []
+    for i, item in enumerate(data.get("services", [])):
+        at = f"{source} services[{i}]"
+        services.append(
+            ServiceProfile(
+                key=_req(item, "key", at, str),
+                name=_req(item, "name", at, str),
+                ticket_prefix=_req(item, "ticket_prefix", at, str),
+                default_minutes=_opt(item, "default_minutes", at, int, 10),
+                needs_room=_opt(item, "needs_room", at, bool, False),
+                team=_opt(item, "team", at, str, ""),
+            )
+        )
+    if not services:
+        raise ProfileError(f"{source}: at least one [[services]] entry is needed.")
+    service_keys = {s.key for s in services}
+    if len(service_keys) != len(services):
+        raise ProfileError(f"{source}: two services share a key.")
+
+    desks = []
+    for i, item in enumerate(data.get("desks", [])):
+        at = f"{source} desks[{i}]"
+        handled = item.get("services")
+        if handled is not None:
+            if not isinstance(handled, list):
+                raise ProfileError(f"{at}: 'services' must be a list of service keys.")
+            missing = [k for k in handled if k not in service_keys]
+            if missing:
+                raise ProfileError(f"{at}: unknown service(s) {', '.join(map(str, missing))}.")
+            handled = tuple(handled)
+        desks.append(
+            DeskProfile(
+                key=_req(item, "key", at, str), name=_req(item, "name", at, str), services=handled
+            )
+        )
+    if not desks:
+        raise ProfileError(f"{source}: at least one [[desks]] entry is needed.")
+
+    rooms = []
+    for i, item in enumerate(data.get("rooms", [])):
+        at = f"{source} rooms[{i}]"
+        rooms.append(
+            RoomProfile(
+                key=_req(item, "key", at, str),
+                name=_req(item, "name", at, str),
+                capacity=_opt(item, "capacity", at, int, 2),
+                hearing_loop=_opt(item, "hearing_loop", at, bool, False),
+                wheelchair_access=_opt(item, "wheelchair_access", at, bool, False),
+                screen=_opt(item, "screen", at, bool, False),
+                buffer_minutes=_opt(item, "buffer_minutes", at, int, 10),
+                location=_opt(item, "location", at, str, ""),
+            )
+        )
+
+    standards_table = data.get("standards")
+    if not isinstance(standards_table, dict):
+        raise ProfileError(f"{source}: the [standards] table is missing.")
+    standards = {}
+    for channel, clocks in standards_table.items():
+        try:
+            standards[channel] = ChannelStandard.from_dict(channel, clocks)
+        except ValueError as exc:
+            raise ProfileError(f"{source} [standards.{channel}]: {exc}.") from None
+    missing_channels = [c for c in CHANNELS if c not in standards]
+    if missing_channels:
+        raise ProfileError(f"{source} [standards]: no standard for {', '.join(missing_channels)}.")
+
+    return OfficeProfile(
+        desks=tuple(desks),
+        rooms=tuple(rooms),
+        services=tuple(services),
+        standards=standards,
+        **values,
+    )
+
+
+def shipped_profile_keys() -> list[str]:
+    """Keys of the profiles shipped in resources/offices (file stem = key)."""
+    folder = resources.files("reception_app.resources").joinpath("offices")
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
+
+
+def load_profile_text(text: str, source: str) -> OfficeProfile:
+    """Parse TOML text into a profile; ProfileError on a syntax error or a bad field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{source}: not valid TOML ({exc}).") from None
+    return parse_profile(data, source)
+
+
+_SHIPPED: dict[str, OfficeProfile] = {}
+
+
+def shipped_profile(key: str) -> OfficeProfile:
+    """The profile shipped for ``key`` (read once; the files are read-only package data)."""
+    if key not in _SHIPPED:
+        keys = shipped_profile_keys()
+        if key not in keys:
+            raise ValueError(f"unknown office {key!r}; valid offices: {', '.join(keys)}")
+        path = resources.files("reception_app.resources").joinpath("offices", f"{key}.toml")
+        profile = load_profile_text(path.read_text(encoding="utf-8"), f"{key}.toml")
+        if profile.key != key:
+            raise ProfileError(f"{key}.toml: its key is '{profile.key}', expected '{key}'.")
+        _SHIPPED[key] = profile
+    return _SHIPPED[key]

@@ -1,0 +1,87 @@
+"""Checks for contact details typed at the desk: UK phone numbers, email addresses, postcodes.
+
+Each ``check_*`` returns the cleaned value or raises ValidationError with a message to show
+next to the field.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from reception_app.domain.errors import ValidationError
+
+# The UK postcode shape (outward code, space, inward code); BFPO and GIR 0AA are accepted too.
+_POSTCODE = re.compile(
+    r"^(GIR ?0AA|BFPO ?\d{1,4}|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})$"
+)
+# Deliberately simple: one @, a dot in the domain, no spaces. Full RFC 5322 rejects nothing useful.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def check_postcode(text: str, field: str = "postcode") -> str:
+    """'nr65qb' -> 'NR6 5QB'; empty stays empty."""
+    compact = re.sub(r"\s+", "", text).upper()
+    if not compact:
+        return ""
+    if not _POSTCODE.match(compact):
+        raise ValidationError(
+            f"'{text.strip()}' is not a UK postcode. It should look like NR6 5QB.", field
+        )
+    if compact.startswith(("GIR", "BFPO")):
+        return compact[:3] + " " + compact[3:] if compact.startswith("GIR") else compact
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+def check_email(text: str, field: str = "email") -> str:
+    value = text.strip()
+    if not value:
+        return ""
+    if not _EMAIL.match(value):
+        raise ValidationError(
+            f"'{value}' is not an email address. It should look like name@example.co.uk.", field
+        )
+    return value
+
+
+def check_phone(text: str, field: str = "phone") -> str:
+    """A UK or international number, formatted for display; empty stays empty."""
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            f"'{value}' is not a phone number. Type it like 01603 301751.", field
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            f"'{value}' is not a valid phone number: check the number of digits.", field
+        )
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)
+
+
+def check_required(text: str, field: str, label: str, max_length: int = 300) -> str:
+    value = text.strip()
+    if not value:
+        raise ValidationError(f"{label} is needed.", field)
+    if len(value) > max_length:
+        raise ValidationError(
+            f"{label} is too long ({len(value)} characters; at most {max_length}).", field
+        )
+    return value
+
+
+def check_length(text: str, field: str, label: str, max_length: int) -> str:
+    if len(text) > max_length:
+        raise ValidationError(
+            f"{label} is too long ({len(text)} characters; at most {max_length}).", field
+        )
+    return text

@@ -1,0 +1,40 @@
+"""Per-computer choices kept in a small JSON file: which database, which desk, how it looks.
+
+Office facts live in the database so every desk shares them; these are for this PC only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MachineSettings:
+    database_url: str = ""
+    desk_key: str = ""
+    high_contrast: bool = False
+    large_text: bool = False
+
+    @classmethod
+    def load(cls, path: Path) -> MachineSettings:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            # A damaged settings file must not stop the desk: fall back to defaults, keep the file.
+            log.warning("ignoring unreadable machine settings %s: %s", path, exc)
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        partial.replace(path)

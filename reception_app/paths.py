@@ -1,0 +1,51 @@
+"""Where this computer keeps Reception's files: data, backups, logs, per-machine settings.
+
+``RECEPTION_HOME`` moves every folder under one directory (tests and portable installs use it);
+otherwise the platform's usual user folders come from platformdirs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Reception"
+APP_AUTHOR = "Reception"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    log_dir: Path
+    config_dir: Path
+
+    @property
+    def default_database(self) -> Path:
+        return self.data_dir / "reception.sqlite3"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "reception.log"
+
+    @property
+    def machine_settings_file(self) -> Path:
+        return self.config_dir / "machine.json"
+
+    @classmethod
+    def from_environment(cls) -> AppPaths:
+        home = os.environ.get("RECEPTION_HOME")
+        if home:
+            root = Path(home)
+            return cls(root / "data", root / "logs", root / "config")
+        return cls(
+            Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+            Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+            Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        )

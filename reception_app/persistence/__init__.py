@@ -1,0 +1,1 @@
+"""Database records, engine set-up, migrations and backups (SQLAlchemy 2)."""

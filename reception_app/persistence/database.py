@@ -1,0 +1,121 @@
+"""Open the database the safe way: check it, back it up, migrate it, then hand out sessions."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reception_app.persistence import backup, migrations
+from reception_app.persistence.engine import (
+    DatabaseError,
+    make_engine,
+    make_session_factory,
+    sqlite_path,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open, migrated database."""
+
+    url: URL
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    startup_backup: Path | None = None
+
+    @property
+    def file(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def description(self) -> str:
+        path = self.file
+        return str(path) if path else self.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _check_sqlite_location(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Reception cannot create the folder {folder} for its database ({exc.strerror}). "
+            "Choose a folder you can write to with --db or the RECEPTION_DB_URL setting."
+        ) from None
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(
+                f"{path} is a folder, not a database file. Choose a file with --db."
+            )
+        if not os.access(path, os.R_OK):
+            raise DatabaseError(
+                f"Reception cannot read the database file {path}. Ask IT to give your account "
+                "read and write access to it; nothing has been changed."
+            )
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise DatabaseError(
+                f"The database {path} or its folder is read-only. Reception must write to it to "
+                "save your work; ask IT for write access or copy it somewhere writable."
+            )
+        if path.stat().st_size > 0:
+            problems = backup.check_sqlite_file(path)
+            if problems:
+                raise DatabaseError(
+                    f"The file {path} is damaged or is not a Reception database "
+                    f"(SQLite says: {problems[0]}). Nothing has been changed. Restore a backup "
+                    "with 'reception-app restore FILE' or choose another file with --db."
+                )
+    elif not os.access(folder, os.W_OK):
+        raise DatabaseError(
+            f"Reception cannot write to the folder {folder}, so it cannot create its database "
+            "there. Choose a folder you can write to with --db or RECEPTION_DB_URL."
+        )
+
+
+def open_database(
+    url: URL, *, backup_dir: Path | None, now: datetime, migrate: bool = True
+) -> Database:
+    """Check, back up (SQLite), migrate and open ``url``; DatabaseError in plain English."""
+    path = sqlite_path(url)
+    startup_backup = None
+    if path is not None:
+        _check_sqlite_location(path)
+        if backup_dir is not None:
+            try:
+                startup_backup = backup.automatic_backup(path, backup_dir, now)
+            except backup.BackupError as exc:
+                raise DatabaseError(
+                    f"{exc} Reception backs up the database before it starts; free some disk "
+                    "space or check the backups folder, then try again."
+                ) from None
+    engine = make_engine(url)
+    try:
+        if migrate:
+            state = migrations.schema_state(engine)
+            if not state.is_current and not state.is_empty and startup_backup is None and path:
+                log.warning("upgrading %s without a start-up backup", path)
+            migrations.upgrade(engine)
+    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"Reception could not open the database {url.render_as_string(hide_password=True)}: "
+            f"{getattr(exc, 'orig', exc)}. Check the address and that the server is running."
+        ) from None
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(url, engine, make_session_factory(engine), startup_backup)

@@ -1,0 +1,42 @@
+"""The append-only event log: writing entries, and refusing to change or delete them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from reception_app.persistence.records import EventRecord
+
+
+def log_event(
+    session: Session,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    staff_id: int | None = None,
+    office_id: int | None = None,
+    summary: str = "",
+    details: dict[str, Any] | None = None,
+) -> EventRecord:
+    """Add one entry to the log inside the caller's transaction (so both commit or neither)."""
+    record = EventRecord(
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        staff_id=staff_id,
+        office_id=office_id,
+        summary=summary,
+        details=details or {},
+    )
+    session.add(record)
+    return record
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_event_changes(session: Session, _context: object, _instances: object) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, EventRecord) and (obj in session.deleted or session.is_modified(obj)):
+            raise ValueError("The event log is append-only: entries cannot be changed or deleted.")

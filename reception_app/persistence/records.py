@@ -1,0 +1,258 @@
+"""SQLAlchemy records: one class per table. Never imported by the UI."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from reception_app.persistence.base import Base, str40, str120, str255
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class OfficeRecord(Base):
+    """An office profile as edited in Settings (seeded from resources/offices/*.toml)."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str40] = mapped_column(unique=True)
+    name: Mapped[str120]
+    site: Mapped[str120]
+    address: Mapped[list[Any]]
+    postcode: Mapped[str40]
+    phone: Mapped[str40]
+    email: Mapped[str255]
+    website: Mapped[str255] = mapped_column(default="")
+    timezone: Mapped[str40] = mapped_column(default="Europe/London")
+    bank_holiday_region: Mapped[str] = mapped_column(String(3), default="ENG")
+    out_of_hours: Mapped[str] = mapped_column(Text)
+    directions: Mapped[str] = mapped_column(Text, default="")
+    complaints_procedure: Mapped[str] = mapped_column(Text, default="")
+    opening_hours: Mapped[dict[str, Any]]
+    """Day name -> list of 'HH:MM-HH:MM' ranges, as in the TOML profile."""
+    standards: Mapped[dict[str, Any]]
+    """Channel key -> {clock name: {kind, amount}}, as in the TOML profile."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    days_off: Mapped[list[DayOffRecord]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="DayOffRecord.day"
+    )
+    services: Mapped[list[ServiceRecord]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="ServiceRecord.id"
+    )
+    desks: Mapped[list[DeskRecord]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="DeskRecord.id"
+    )
+    rooms: Mapped[list[InterviewRoomRecord]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="InterviewRoomRecord.id"
+    )
+
+
+class DayOffRecord(Base):
+    """A closure day (office only) or an extra bank holiday (every calendar)."""
+
+    __tablename__ = "office_days_off"
+    __table_args__ = (
+        UniqueConstraint("office_id", "day", "kind"),
+        CheckConstraint("kind IN ('closure', 'bank_holiday')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str255] = mapped_column(default="")
+
+    office: Mapped[OfficeRecord] = relationship(back_populates="days_off")
+
+
+desk_services = Table(
+    "desk_services",
+    Base.metadata,
+    Column("desk_id", ForeignKey("desks.id", ondelete="CASCADE"), primary_key=True),
+    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class ServiceRecord(Base):
+    """An enquiry type visitors come for."""
+
+    __tablename__ = "services"
+    __table_args__ = (
+        UniqueConstraint("office_id", "key"),
+        CheckConstraint("default_minutes > 0", name="default_minutes_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str40]
+    name: Mapped[str120]
+    ticket_prefix: Mapped[str] = mapped_column(String(3))
+    default_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    needs_room: Mapped[bool] = mapped_column(Boolean, default=False)
+    team: Mapped[str120] = mapped_column(default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    office: Mapped[OfficeRecord] = relationship(back_populates="services")
+
+
+class DeskRecord(Base):
+    """A desk or officer position; with no services listed it handles every service."""
+
+    __tablename__ = "desks"
+    __table_args__ = (UniqueConstraint("office_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str40]
+    name: Mapped[str120]
+    handles_all_services: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    office: Mapped[OfficeRecord] = relationship(back_populates="desks")
+    services: Mapped[list[ServiceRecord]] = relationship(secondary=desk_services)
+
+
+class InterviewRoomRecord(Base):
+    """A private interview room with its capacity, features and booking buffer."""
+
+    __tablename__ = "interview_rooms"
+    __table_args__ = (
+        UniqueConstraint("office_id", "key"),
+        CheckConstraint("capacity > 0", name="capacity_positive"),
+        CheckConstraint("buffer_minutes >= 0", name="buffer_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str40]
+    name: Mapped[str120]
+    capacity: Mapped[int] = mapped_column(Integer, default=2)
+    hearing_loop: Mapped[bool] = mapped_column(Boolean, default=False)
+    wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
+    screen: Mapped[bool] = mapped_column(Boolean, default=False)
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    location: Mapped[str255] = mapped_column(default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    office: Mapped[OfficeRecord] = relationship(back_populates="rooms")
+
+
+class StaffRecord(Base):
+    """A staff member who signs in or receives messages."""
+
+    __tablename__ = "staff"
+    __table_args__ = (
+        UniqueConstraint("username"),
+        CheckConstraint(
+            "role IN ('receptionist', 'clerk', 'manager', 'officer')", name="role_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str40]
+    full_name: Mapped[str120]
+    role: Mapped[str] = mapped_column(String(20))
+    team: Mapped[str120] = mapped_column(default="")
+    is_team_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str40] = mapped_column(default="")
+    email: Mapped[str255] = mapped_column(default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    """Argon2 hash; None for someone who receives messages but never signs in."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class ContactRecord(Base):
+    """A customer or contact, with the needs the desk must meet."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        CheckConstraint(
+            "preferred_format IN ('standard', 'large_print', 'braille', 'email')",
+            name="preferred_format_known",
+        ),
+        CheckConstraint(
+            "large_print_size IS NULL OR large_print_size IN (16, 18, 20, 24)",
+            name="large_print_size_known",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    full_name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    """``full_name`` case-folded in Python: SQLite's lower() only folds ASCII (Ŵ, Ł, Ó...)."""
+    phone: Mapped[str40] = mapped_column(default="", index=True)
+    email: Mapped[str255] = mapped_column(default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    """Address lines separated by newlines, without the postcode."""
+    postcode: Mapped[str] = mapped_column(String(10), default="", index=True)
+    preferred_format: Mapped[str] = mapped_column(String(20), default="standard")
+    large_print_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    braille: Mapped[bool] = mapped_column(Boolean, default=False)
+    hearing_loop: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str120] = mapped_column(default="")
+    bsl: Mapped[bool] = mapped_column(Boolean, default=False)
+    wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
+    private_room: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class EventRecord(Base):
+    """Append-only log: who did what to which record, and when.
+
+    Rows are never updated or deleted: a guard in persistence.events refuses it in the ORM and
+    triggers created by the first migration refuse it in the database.
+    """
+
+    __tablename__ = "event_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), nullable=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True, index=True)
+    action: Mapped[str40]
+    entity: Mapped[str40]
+    entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    staff: Mapped[StaffRecord | None] = relationship()
+
+
+class SettingRecord(Base):
+    """A setting shared by every desk: global when office_id is null, else per office."""
+
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("office_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offices.id", ondelete="CASCADE"), nullable=True
+    )
+    key: Mapped[str120]
+    value: Mapped[Any] = mapped_column(JSON)

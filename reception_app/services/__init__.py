@@ -1,0 +1,1 @@
+"""Use-cases: one transaction per public method, domain dataclasses in and out."""

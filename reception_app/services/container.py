@@ -1,0 +1,42 @@
+"""All use-case services for one open database, built once at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reception_app.persistence.database import Database
+from reception_app.services.contact_service import ContactService
+from reception_app.services.context import Clock, ServiceContext, system_clock
+from reception_app.services.demo_data import DemoDataService
+from reception_app.services.event_service import EventService
+from reception_app.services.office_service import OfficeService
+from reception_app.services.staff_service import StaffService
+
+
+@dataclass
+class AppServices:
+    database: Database
+    context: ServiceContext
+    office: OfficeService
+    staff: StaffService
+    events: EventService
+    demo: DemoDataService
+
+    @classmethod
+    def create(cls, database: Database, clock: Clock = system_clock) -> AppServices:
+        context = ServiceContext(database.session_factory, clock)
+        return cls(
+            database=database,
+            context=context,
+            office=OfficeService(context),
+            staff=StaffService(context),
+            events=EventService(context),
+            demo=DemoDataService(context),
+        )
+
+    def contacts(self) -> ContactService:
+        """Contacts of the running office (re-read each time: the office can change in Settings)."""
+        key = self.office.active_office_key()
+        if key is None:
+            raise LookupError("no office chosen yet")
+        return ContactService(self.context, key)

@@ -1,0 +1,320 @@
+"""Sample data for a first look and for benchmarks: staff, contacts and a history of activity.
+
+Deterministic for a given seed. Later features add their own history (visits, appointments,
+messages, correspondence) through ``DemoDataService.fill``'s day loop.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, timedelta
+from zoneinfo import ZoneInfo
+
+from argon2 import PasswordHasher
+from sqlalchemy import func, select
+
+from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.errors import Cancelled, ReceptionError
+from reception_app.domain.people import LARGE_PRINT_SIZES, PreferredFormat, Role
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.events import log_event
+from reception_app.persistence.office_repository import get_office, profile_from_record
+from reception_app.persistence.records import ContactRecord, EventRecord, StaffRecord
+from reception_app.services.context import ServiceContext
+
+DEMO_PASSWORD = "reception-demo"
+"""Every sample staff account signs in with this password (shown in the first-start offer)."""
+
+FIRST_NAMES = [
+    "Amelia",
+    "Oliver",
+    "Zoë",
+    "Łukasz",
+    "Siobhán",
+    "Mohammed",
+    "Priya",
+    "Gwenllïan",
+    "Tomasz",
+    "Chloe",
+    "Jack",
+    "Aisha",
+    "Harry",
+    "Isla",
+    "Noah",
+    "Fatima",
+    "Ruth",
+    "Dylan",
+    "Niamh",
+    "Kwame",
+    "Eleanor",
+    "Ahmed",
+    "Grace",
+    "Seán",
+    "Ana",
+    "Bartholomew",
+    "Mei",
+    "Rhys",
+    "Chiara",
+    "Oskar",
+]
+SURNAMES = [
+    "Smith",
+    "O'Neill",
+    "Jones",
+    "Nowak",
+    "Patel",
+    "Brown",
+    "ap Ŵyn",
+    "Taylor",
+    "Williams",
+    "Khan",
+    "Davies",
+    "Evans",
+    "Wilson",
+    "Thomas",
+    "Roberts",
+    "Johnson",
+    "Lewis",
+    "Walker",
+    "Wright",
+    "Green",
+    "Hall",
+    "Wood",
+    "Clarke",
+    "Kowalski",
+    "Mensah",
+    "Ní Bhriain",
+    "Fitzgerald-Hughes",
+    "Chen",
+    "Ward",
+]
+STREETS = [
+    "Woodview Road",
+    "Middletons Lane",
+    "Reepham Road",
+    "Holt Road",
+    "Church Street",
+    "Cliff Avenue",
+    "Links Road",
+    "Overstrand Road",
+    "Station Road",
+    "Hall Lane",
+    "Cromer Road",
+    "Drayton High Road",
+]
+TOWNS = [
+    ("Hellesdon", "NR6"),
+    ("Drayton", "NR8"),
+    ("Cromer", "NR27"),
+    ("Sheringham", "NR26"),
+    ("Holt", "NR25"),
+    ("North Walsham", "NR28"),
+    ("Norwich", "NR3"),
+]
+LANGUAGES = ["Polish", "Portuguese", "Lithuanian", "Arabic", "Romanian", "Bengali"]
+TEAMS = [
+    "Customer services",
+    "Revenues and benefits",
+    "Housing",
+    "Planning",
+    "Environmental services",
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    office: str
+    days: int
+    staff: int
+    contacts: int
+    events: int
+
+
+class DemoDataService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._factory = context.session_factory
+        self._clock = context.clock
+
+    def is_empty(self, office_key: str) -> bool:
+        """True when the office has no contacts and no staff besides the first manager."""
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, office_key)
+            contacts = session.scalar(
+                select(func.count())
+                .select_from(ContactRecord)
+                .where(ContactRecord.office_id == office.id)
+            )
+            staff = session.scalar(
+                select(func.count())
+                .select_from(StaffRecord)
+                .where(StaffRecord.office_id == office.id)
+            )
+            return not contacts and (staff or 0) <= 1
+
+    def fill(
+        self,
+        office_key: str,
+        days: int,
+        seed: int = 1,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> DemoSummary:
+        """Add ``days`` working days of sample history ending yesterday, in one transaction.
+
+        ``progress(done, total)`` returning False cancels: Cancelled is raised, nothing is saved.
+        """
+        if days < 1 or days > 3000:
+            raise ReceptionError("Choose between 1 and 3000 working days of sample data.")
+        rng = random.Random(seed)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = get_office(session, office_key)
+            profile = profile_from_record(office)
+            calendar = OfficeCalendar.from_profile(profile)
+            zone = ZoneInfo(profile.timezone)
+            existing_users = set(session.scalars(select(StaffRecord.username)))
+            password_hash = PasswordHasher().hash(DEMO_PASSWORD)
+
+            staff: list[StaffRecord] = []
+            roles = [Role.RECEPTIONIST] * 3 + [Role.CLERK] * 2 + [Role.OFFICER] * 6 + [Role.MANAGER]
+            for index, role in enumerate(roles):
+                first, last = (
+                    FIRST_NAMES[(index * 7 + seed) % len(FIRST_NAMES)],
+                    SURNAMES[(index * 5 + seed) % len(SURNAMES)],
+                )
+                username = f"{first[0]}{last}".lower().replace("'", "").replace(" ", "")
+                username = "".join(
+                    c for c in username if c.isascii() and (c.isalnum() or c in "._-")
+                )
+                while username in existing_users:
+                    username += str(index)
+                existing_users.add(username)
+                team = (
+                    TEAMS[0]
+                    if role in (Role.RECEPTIONIST, Role.CLERK)
+                    else TEAMS[index % len(TEAMS)]
+                )
+                record = StaffRecord(
+                    office_id=office.id,
+                    username=username,
+                    full_name=f"{first} {last}",
+                    role=role.value,
+                    team=team,
+                    is_team_lead=index in (0, 5, 8),
+                    phone=f"0118 496 0{index:03d}",
+                    email=f"{username}@{profile.email.split('@')[1]}",
+                    password_hash=password_hash,
+                )
+                session.add(record)
+                staff.append(record)
+            session.flush()
+
+            working_days = _working_days_back(calendar, now.astimezone(zone).date(), days)
+            contacts: list[ContactRecord] = []
+            events = 0
+            for done, day in enumerate(working_days):
+                if progress is not None and not progress(done, len(working_days)):
+                    raise Cancelled("Loading sample data was cancelled; nothing was added.")
+                intervals = calendar.opening_intervals(day)
+                if not intervals:
+                    continue
+                open_at, close_at = intervals[0][0], intervals[-1][1]
+                span = int((close_at - open_at).total_seconds() // 60)
+                for person in rng.sample(staff, k=min(len(staff), rng.randint(3, 6))):
+                    at = open_at + timedelta(minutes=rng.randint(0, 20))
+                    session.add(
+                        EventRecord(
+                            at=at.astimezone(UTC),
+                            office_id=office.id,
+                            staff_id=person.id,
+                            action="signed_in",
+                            entity="staff",
+                            entity_id=person.id,
+                            summary=f"{person.full_name} signed in",
+                        )
+                    )
+                    events += 1
+                for _ in range(rng.randint(1, 4)):
+                    contact = _random_contact(rng, office.id)
+                    contact.created_at = (
+                        open_at + timedelta(minutes=rng.randint(0, span - 1))
+                    ).astimezone(UTC)
+                    contact.updated_at = contact.created_at
+                    session.add(contact)
+                    contacts.append(contact)
+            session.flush()
+            for contact in contacts:
+                session.add(
+                    EventRecord(
+                        at=contact.created_at,
+                        office_id=office.id,
+                        staff_id=rng.choice(staff[:5]).id,
+                        action="created",
+                        entity="contact",
+                        entity_id=contact.id,
+                        summary=f"Contact #{contact.id} added",
+                    )
+                )
+                events += 1
+            log_event(
+                session,
+                action="demo_data",
+                entity="office",
+                entity_id=office.id,
+                office_id=office.id,
+                summary=f"Sample data loaded: {days} working days, seed {seed}",
+            )
+            return DemoSummary(office_key, days, len(staff), len(contacts), events + 1)
+
+
+def _working_days_back(calendar: OfficeCalendar, today: date, days: int) -> list[date]:
+    """The ``days`` office working days before ``today``, oldest first."""
+    found: list[date] = []
+    day = today
+    while len(found) < days:
+        day -= timedelta(days=1)
+        if calendar.is_office_working_day(day):
+            found.append(day)
+    return found[::-1]
+
+
+def _random_contact(rng: random.Random, office_id: int) -> ContactRecord:
+    first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
+    town, district = rng.choice(TOWNS)
+    postcode = f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
+    fmt = rng.choices(
+        [
+            PreferredFormat.STANDARD,
+            PreferredFormat.LARGE_PRINT,
+            PreferredFormat.BRAILLE,
+            PreferredFormat.EMAIL,
+        ],
+        weights=[80, 8, 2, 10],
+    )[0]
+    # Ofcom's numbers reserved for drama: valid to phonenumbers, never a real person's line.
+    phone = (
+        rng.choice(["0113 496 0", "0121 496 0", "0161 496 0", "020 7946 0"])
+        + f"{rng.randint(0, 999):03d}"
+    )
+    return ContactRecord(
+        office_id=office_id,
+        full_name=f"{first} {last}",
+        name_key=f"{first} {last}".casefold(),
+        phone=phone,
+        email=f"{first.lower()}.{last.lower().replace(' ', '').replace(chr(39), '')}@example.org"
+        if rng.random() < 0.6 or fmt is PreferredFormat.EMAIL
+        else "",
+        address=f"{rng.randint(1, 180)} {rng.choice(STREETS)}\n{town}",
+        postcode=postcode,
+        preferred_format=fmt.value,
+        large_print_size=rng.choice(LARGE_PRINT_SIZES)
+        if fmt is PreferredFormat.LARGE_PRINT
+        else None,
+        braille=fmt is PreferredFormat.BRAILLE,
+        hearing_loop=rng.random() < 0.06,
+        interpreter_language=rng.choice(LANGUAGES) if rng.random() < 0.05 else "",
+        bsl=rng.random() < 0.01,
+        wheelchair_access=rng.random() < 0.05,
+        private_room=rng.random() < 0.04,
+    )

@@ -1,0 +1,420 @@
+"""Office profiles at run time: seeding, the running office, its calendar, status and edits."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from reception_app.domain.offices import (
+    WEEKDAYS,
+    DeskProfile,
+    Interval,
+    OfficeProfile,
+    RoomProfile,
+    ServiceProfile,
+    shipped_profile,
+    shipped_profile_keys,
+)
+from reception_app.domain.people import StaffMember
+from reception_app.domain.settings import ACTIVE_OFFICE_KEY, SETTINGS
+from reception_app.domain.validation import check_email, check_phone, check_postcode, check_required
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.events import log_event
+from reception_app.persistence.office_repository import (
+    get_office,
+    office_keys,
+    profile_from_record,
+    record_from_profile,
+    update_record,
+)
+from reception_app.persistence.records import (
+    DayOffRecord,
+    DeskRecord,
+    InterviewRoomRecord,
+    OfficeRecord,
+    ServiceRecord,
+)
+from reception_app.persistence.settings_repository import get_setting, put_setting
+from reception_app.services.context import ServiceContext, actor_id
+
+
+@dataclass(frozen=True)
+class OfficeStatus:
+    """What the status bar says: open or closed, and what to tell a caller when closed."""
+
+    office_name: str
+    local_now: datetime
+    is_open: bool
+    closes_at: datetime | None
+    next_opening: datetime | None
+    out_of_hours: str
+    reason_closed: str
+    """'' when open; otherwise e.g. 'Christmas Day (bank holiday)' or 'outside opening hours'."""
+
+
+def require_manager(actor: StaffMember | None) -> None:
+    if actor is None or not actor.is_manager:
+        raise PermissionDenied("Only a manager can change this.")
+
+
+class OfficeService:
+    def __init__(self, context: ServiceContext) -> None:
+        self._factory = context.session_factory
+        self._clock = context.clock
+
+    # --- set-up -------------------------------------------------------------------------------
+
+    def seed_shipped_profiles(self) -> list[str]:
+        """Copy every shipped profile that is not yet in the database; returns the keys added."""
+        added = []
+        with transaction(self._factory) as session:
+            existing = set(office_keys(session))
+            for key in shipped_profile_keys():
+                if key in existing:
+                    continue
+                record = record_from_profile(shipped_profile(key))
+                session.add(record)
+                session.flush()
+                log_event(
+                    session,
+                    action="created",
+                    entity="office",
+                    entity_id=record.id,
+                    office_id=record.id,
+                    summary=f"Office profile {record.name} loaded from {key}.toml",
+                )
+                added.append(key)
+        return added
+
+    def office_keys(self) -> list[str]:
+        with transaction(self._factory, write=False) as session:
+            return office_keys(session)
+
+    def office_names(self) -> dict[str, str]:
+        with transaction(self._factory, write=False) as session:
+            rows = session.execute(
+                select(OfficeRecord.key, OfficeRecord.name).order_by(OfficeRecord.name)
+            )
+            return {key: name for key, name in rows}
+
+    def active_office_key(self) -> str | None:
+        with transaction(self._factory, write=False) as session:
+            key = get_setting(session, ACTIVE_OFFICE_KEY)
+            return str(key) if key else None
+
+    def set_active_office(self, key: str, actor: StaffMember | None) -> None:
+        with transaction(self._factory) as session:
+            record = get_office(session, key)
+            put_setting(session, ACTIVE_OFFICE_KEY, key)
+            log_event(
+                session,
+                action="settings_changed",
+                entity="office",
+                entity_id=record.id,
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary=f"Running office set to {record.name}",
+            )
+
+    @staticmethod
+    def _office(session: Session, key: str | None) -> OfficeRecord:
+        """The office ``key``, or the running office, read inside the caller's transaction."""
+        key = key or get_setting(session, ACTIVE_OFFICE_KEY)
+        if not key:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return get_office(session, str(key))
+
+    def office_id(self, key: str | None = None) -> int:
+        with transaction(self._factory, write=False) as session:
+            return self._office(session, key).id
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def profile(self, key: str | None = None) -> OfficeProfile:
+        with transaction(self._factory, write=False) as session:
+            return profile_from_record(self._office(session, key))
+
+    def calendar(self, key: str | None = None) -> OfficeCalendar:
+        return OfficeCalendar.from_profile(self.profile(key))
+
+    def deadline_engine(self, key: str | None = None) -> DeadlineEngine:
+        return DeadlineEngine.from_profile(self.profile(key))
+
+    def status(self, key: str | None = None) -> OfficeStatus:
+        profile = self.profile(key)
+        calendar = OfficeCalendar.from_profile(profile)
+        now = self._clock().astimezone(ZoneInfo(profile.timezone))
+        is_open = calendar.is_open(now)
+        reason = ""
+        if not is_open:
+            today = now.date()
+            holiday = calendar.bank_holiday_name(today)
+            closure = next((d for d in profile.closure_days if d.day == today), None)
+            if holiday:
+                reason = f"{holiday} (bank holiday)"
+            elif closure:
+                reason = f"office closed: {closure.reason or 'closure day'}"
+            elif today.weekday() >= 5:
+                reason = "weekend"
+            else:
+                reason = "outside opening hours"
+        return OfficeStatus(
+            office_name=profile.name,
+            local_now=now,
+            is_open=is_open,
+            closes_at=calendar.closing_time(now) if is_open else None,
+            next_opening=None if is_open else calendar.next_opening(now),
+            out_of_hours=profile.out_of_hours,
+            reason_closed=reason,
+        )
+
+    def setting(self, key: str, office_key: str | None = None) -> int:
+        spec = SETTINGS[key]
+        with transaction(self._factory, write=False) as session:
+            office_id = self._office(session, office_key).id if spec.per_office else None
+            value = get_setting(session, key, office_id)
+        return spec.default if value is None else int(value)
+
+    def put_setting(self, key: str, value: int, actor: StaffMember | None) -> None:
+        require_manager(actor)
+        spec = SETTINGS[key]
+        value = spec.check(value)
+        with transaction(self._factory) as session:
+            office = self._office(session, None)
+            put_setting(session, key, value, office.id if spec.per_office else None)
+            log_event(
+                session,
+                action="settings_changed",
+                entity="setting",
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=f"{spec.label}: {value} {spec.unit}",
+                details={"key": key, "value": value},
+            )
+
+    # --- editing (managers) -------------------------------------------------------------------
+
+    def update_details(self, profile: OfficeProfile, actor: StaffMember | None) -> OfficeProfile:
+        """Save the office-level fields of ``profile`` (name, address, contact, hours, standards)."""
+        require_manager(actor)
+        cleaned = dataclasses.replace(
+            profile,
+            name=check_required(profile.name, "name", "The office name", 120),
+            site=check_required(profile.site, "site", "The building name", 120),
+            postcode=check_postcode(profile.postcode),
+            phone=check_phone(profile.phone),
+            email=check_email(profile.email),
+            out_of_hours=check_required(
+                profile.out_of_hours, "out_of_hours", "The out-of-hours contact", 2000
+            ),
+        )
+        if not cleaned.postcode:
+            raise ValidationError("The postcode is needed.", "postcode")
+        if not cleaned.phone:
+            raise ValidationError("The phone number is needed.", "phone")
+        if not cleaned.email:
+            raise ValidationError("The email address is needed.", "email")
+        if not any(line.strip() for line in cleaned.address):
+            raise ValidationError("At least one address line is needed.", "address")
+        with transaction(self._factory) as session:
+            record = get_office(session, cleaned.key)
+            update_record(record, cleaned)
+            log_event(
+                session,
+                action="updated",
+                entity="office",
+                entity_id=record.id,
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary=f"Office details of {cleaned.name} changed",
+            )
+            session.flush()
+            return profile_from_record(record)
+
+    def set_opening_hours(
+        self, hours: dict[int, tuple[Interval, ...]], actor: StaffMember | None
+    ) -> None:
+        require_manager(actor)
+        for weekday, spans in hours.items():
+            ordered = sorted(spans)
+            for start, end in ordered:
+                if end <= start:
+                    raise ValidationError(
+                        f"{WEEKDAYS[weekday].capitalize()}: closing time must be after opening time.",
+                        WEEKDAYS[weekday],
+                    )
+            for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+                if start < end:
+                    raise ValidationError(
+                        f"{WEEKDAYS[weekday].capitalize()}: opening times overlap.",
+                        WEEKDAYS[weekday],
+                    )
+        profile = self.profile()
+        full = {d: tuple(sorted(hours.get(d, profile.opening_hours.get(d, ())))) for d in range(7)}
+        with transaction(self._factory) as session:
+            record = get_office(session, profile.key)
+            update_record(record, dataclasses.replace(profile, opening_hours=full))
+            log_event(
+                session,
+                action="updated",
+                entity="office",
+                entity_id=record.id,
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary="Opening hours changed: "
+                + "; ".join(
+                    f"{WEEKDAYS[d][:3].capitalize()} "
+                    + (", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in full[d]) or "closed")
+                    for d in range(7)
+                ),
+            )
+
+    def add_day_off(self, day: date, kind: str, reason: str, actor: StaffMember | None) -> None:
+        """Add a closure day ('closure') or an extra bank holiday ('bank_holiday')."""
+        require_manager(actor)
+        if kind not in ("closure", "bank_holiday"):
+            raise ValidationError("Choose 'closure day' or 'extra bank holiday'.", "kind")
+        with transaction(self._factory) as session:
+            record = self._office(session, None)
+            if any(d.day == day and d.kind == kind for d in record.days_off):
+                raise ValidationError(f"{day:%d %B %Y} is already in the list.", "day")
+            record.days_off.append(DayOffRecord(day=day, kind=kind, reason=reason.strip()))
+            label = "Closure day" if kind == "closure" else "Extra bank holiday"
+            log_event(
+                session,
+                action="created",
+                entity="office_day_off",
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary=f"{label} added: {day:%a %d %b %Y} {reason.strip()}".strip(),
+            )
+
+    def remove_day_off(self, day: date, kind: str, actor: StaffMember | None) -> None:
+        require_manager(actor)
+        with transaction(self._factory) as session:
+            record = self._office(session, None)
+            match = [d for d in record.days_off if d.day == day and d.kind == kind]
+            if not match:
+                raise NotFoundError(f"{day:%d %B %Y} is not in the list any more.")
+            for item in match:
+                record.days_off.remove(item)
+            log_event(
+                session,
+                action="deleted",
+                entity="office_day_off",
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary=f"Day off removed: {day:%a %d %b %Y}",
+            )
+
+    def save_service(self, service: ServiceProfile, actor: StaffMember | None) -> None:
+        """Add or update a service (by key)."""
+        require_manager(actor)
+        key = check_required(service.key, "key", "The service key", 40)
+        name = check_required(service.name, "name", "The service name", 120)
+        prefix = check_required(service.ticket_prefix, "ticket_prefix", "The ticket prefix", 3)
+        if not prefix.isalpha():
+            raise ValidationError("The ticket prefix must be letters, e.g. C.", "ticket_prefix")
+        if not 1 <= service.default_minutes <= 480:
+            raise ValidationError("The usual length must be 1 to 480 minutes.", "default_minutes")
+        with transaction(self._factory) as session:
+            office = self._office(session, None)
+            record = session.scalars(
+                select(ServiceRecord).where(
+                    ServiceRecord.office_id == office.id, ServiceRecord.key == key
+                )
+            ).first()
+            created = record is None
+            if record is None:
+                record = ServiceRecord(office_id=office.id, key=key)
+                session.add(record)
+            record.name = name
+            record.ticket_prefix = prefix.upper()
+            record.default_minutes = service.default_minutes
+            record.needs_room = service.needs_room
+            record.team = service.team.strip()
+            record.active = service.active
+            session.flush()
+            log_event(
+                session,
+                action="created" if created else "updated",
+                entity="service",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=f"Service {name} ({prefix.upper()}) saved",
+            )
+
+    def save_desk(self, desk: DeskProfile, actor: StaffMember | None) -> None:
+        require_manager(actor)
+        key = check_required(desk.key, "key", "The desk key", 40)
+        name = check_required(desk.name, "name", "The desk name", 120)
+        with transaction(self._factory) as session:
+            office = self._office(session, None)
+            record = next((d for d in office.desks if d.key == key), None)
+            created = record is None
+            if record is None:
+                record = DeskRecord(key=key)
+                office.desks.append(record)
+            record.name = name
+            record.active = desk.active
+            record.handles_all_services = desk.services is None
+            wanted = set(desk.services or ())
+            unknown = wanted - {s.key for s in office.services}
+            if unknown:
+                raise ValidationError(
+                    f"Unknown service(s): {', '.join(sorted(unknown))}.", "services"
+                )
+            record.services = [s for s in office.services if s.key in wanted]
+            session.flush()
+            log_event(
+                session,
+                action="created" if created else "updated",
+                entity="desk",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=f"Desk {name} saved",
+            )
+
+    def save_room(self, room: RoomProfile, actor: StaffMember | None) -> None:
+        require_manager(actor)
+        key = check_required(room.key, "key", "The room key", 40)
+        name = check_required(room.name, "name", "The room name", 120)
+        if not 1 <= room.capacity <= 500:
+            raise ValidationError("Capacity must be between 1 and 500 people.", "capacity")
+        if not 0 <= room.buffer_minutes <= 120:
+            raise ValidationError("The buffer must be 0 to 120 minutes.", "buffer_minutes")
+        with transaction(self._factory) as session:
+            office = self._office(session, None)
+            record = next((r for r in office.rooms if r.key == key), None)
+            created = record is None
+            if record is None:
+                record = InterviewRoomRecord(key=key)
+                office.rooms.append(record)
+            record.name = name
+            record.capacity = room.capacity
+            record.hearing_loop = room.hearing_loop
+            record.wheelchair_access = room.wheelchair_access
+            record.screen = room.screen
+            record.buffer_minutes = room.buffer_minutes
+            record.location = room.location.strip()
+            record.active = room.active
+            session.flush()
+            log_event(
+                session,
+                action="created" if created else "updated",
+                entity="interview_room",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=f"Room {name} saved",
+            )
