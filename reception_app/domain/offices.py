@@ -132,15 +132,23 @@ REQUIRED_OFFICE_FIELDS = (
 )
 
 
+_TYPE_WORDS = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    date: "a date",
+}
+
+
 def _req(table: Mapping[str, Any], name: str, where: str, kind: type | tuple[type, ...]) -> Any:
     if name not in table:
         raise ProfileError(f"{where}: the field '{name}' is missing.")
     value = table[name]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        expected = (
-            kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        )
-        raise ProfileError(f"{where}: the field '{name}' must be a {expected}, not {value!r}.")
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        expected = " or ".join(_TYPE_WORDS.get(k, k.__name__) for k in kinds)
+        raise ProfileError(f"{where}: the field '{name}' must be {expected}, not {value!r}.")
     return value
 
 

@@ -1,0 +1,117 @@
+"""Start-up time: process start to the main window shown (offscreen), against a bare PySide6 window.
+
+Prepares a database with 250 working days of sample data once, then starts each program
+several times as a fresh process and times it from spawn to the line the child prints once its
+window is shown. Prints the medians and the ratio (goal: at most 2.5).
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--days 250]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Reception"))
+window.resize(1200, 780)
+window.show()
+app.processEvents()
+print("SHOWN", flush=True)
+"""
+
+APP = """
+import sys
+from PySide6.QtWidgets import QApplication
+from reception_app.app import start_services
+from reception_app.cli import resolve_database_url
+from reception_app.machine_settings import MachineSettings
+from reception_app.paths import AppPaths
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.main_window import MainWindow
+from reception_app.ui.theme import Theme
+
+app = QApplication(sys.argv[:1])
+paths = AppPaths.from_environment()
+machine = MachineSettings.load(paths.machine_settings_file)
+theme = Theme(app)
+theme.apply(high_contrast=machine.high_contrast, large_text=machine.large_text)
+services = start_services(resolve_database_url(None, paths), paths)
+state = DeskState(services, paths, machine)
+office = services.office.active_office_key()
+state.actor = next(m for m in services.staff.list_staff(office) if m.is_manager)
+window = MainWindow(state, theme)
+window.show()
+app.processEvents()
+print("SHOWN", flush=True)
+"""
+
+
+def time_child(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.strip() == "SHOWN":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        process.wait()
+        raise RuntimeError(f"child exited with {process.returncode} before showing its window")
+    process.wait()
+    return elapsed
+
+
+def prepare(home: Path, days: int, env: dict[str, str]) -> None:
+    setup = f"""
+from reception_app.app import start_services
+from reception_app.cli import resolve_database_url
+from reception_app.paths import AppPaths
+paths = AppPaths.from_environment()
+services = start_services(resolve_database_url(None, paths), paths)
+manager = services.staff.create_first_manager("north-norfolk", "Bench Manager", "bench",
+                                              "bench-password", "bench-password")
+services.office.set_active_office("north-norfolk", manager)
+summary = services.demo.fill("north-norfolk", {days}, seed=1)
+print(summary)
+"""
+    subprocess.run([sys.executable, "-c", setup], check=True, env=env)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--days", type=int, default=250)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, RECEPTION_HOME=folder, QT_QPA_PLATFORM="offscreen")
+        env.pop("RECEPTION_DB_URL", None)
+        prepare(Path(folder), args.days, env)
+        time_child(BARE, env)  # warm the file cache for both
+        time_child(APP, env)
+        bare, full = [], []
+        for _ in range(args.runs):  # interleaved so drift hits both alike
+            bare.append(time_child(BARE, env))
+            full.append(time_child(APP, env))
+        size = (Path(folder) / "data" / "reception.sqlite3").stat().st_size
+    bare_median, app_median = statistics.median(bare), statistics.median(full)
+    print(f"database: {args.days} working days of sample data, {size / 1e6:.1f} MB")
+    print(f"bare PySide6 window : median {bare_median * 1000:7.0f} ms  (min {min(bare) * 1000:.0f})")
+    print(f"Reception main window: median {app_median * 1000:7.0f} ms  (min {min(full) * 1000:.0f})")
+    print(f"ratio: {app_median / bare_median:.2f}  (goal: at most 2.5)")
+
+
+if __name__ == "__main__":
+    main()
