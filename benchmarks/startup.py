@@ -108,8 +108,12 @@ def main() -> None:
         size = (Path(folder) / "data" / "reception.sqlite3").stat().st_size
     bare_median, app_median = statistics.median(bare), statistics.median(full)
     print(f"database: {args.days} working days of sample data, {size / 1e6:.1f} MB")
-    print(f"bare PySide6 window : median {bare_median * 1000:7.0f} ms  (min {min(bare) * 1000:.0f})")
-    print(f"Reception main window: median {app_median * 1000:7.0f} ms  (min {min(full) * 1000:.0f})")
+    print(
+        f"bare PySide6 window : median {bare_median * 1000:7.0f} ms  (min {min(bare) * 1000:.0f})"
+    )
+    print(
+        f"Reception main window: median {app_median * 1000:7.0f} ms  (min {min(full) * 1000:.0f})"
+    )
     print(f"ratio: {app_median / bare_median:.2f}  (goal: at most 2.5)")
 
 

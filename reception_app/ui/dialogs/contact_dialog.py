@@ -1,0 +1,279 @@
+"""Add or edit a contact: details checked as they are typed, and the person's specific needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.people import LARGE_PRINT_SIZES, Contact, ContactNeeds, PreferredFormat
+from reception_app.domain.validation import check_email, check_phone, check_postcode
+from reception_app.ui.forms import FieldErrors
+
+SaveContact = Callable[[Contact], Contact]
+"""Contact (id None for a new one) -> the contact as saved (ContactService.save bound to the actor)."""
+
+RECOMMENDED_LARGE_PRINT = 18
+"""RNIB's recommended size, chosen for the person when Large print is picked without a size."""
+
+
+class ContactDialog(QDialog):
+    """The caller passes ``save``; a rule broken shows its message next to the field and the
+    dialog stays open with everything typed. After ``exec()`` succeeds, ``contact`` is the saved
+    contact."""
+
+    def __init__(
+        self, save: SaveContact, contact: Contact | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit {contact.full_name}" if contact else "Add a contact")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._save = save
+        self._original = contact
+        self.contact: Contact | None = None
+        needs = contact.needs if contact else ContactNeeds()
+
+        self.full_name = QLineEdit(contact.full_name if contact else "")
+        self.phone = QLineEdit(contact.phone if contact else "")
+        self.phone.setPlaceholderText("e.g. 01603 301751")
+        self.email = QLineEdit(contact.email if contact else "")
+        self.email.setPlaceholderText("e.g. name@example.co.uk")
+        self.address = QPlainTextEdit("\n".join(contact.address) if contact else "")
+        self.address.setTabChangesFocus(True)
+        self.address.setPlaceholderText("One line per line of the address")
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.postcode = QLineEdit(contact.postcode if contact else "")
+        self.postcode.setPlaceholderText("e.g. NR6 5QB")
+
+        self.preferred_format = QComboBox()
+        for fmt in PreferredFormat:
+            self.preferred_format.addItem(fmt.label, fmt.value)
+        self.preferred_format.setCurrentIndex(
+            self.preferred_format.findData(needs.preferred_format.value)
+        )
+        self.large_print_size = QComboBox()
+        self.large_print_size.addItem("Not needed", None)
+        for size in LARGE_PRINT_SIZES:
+            recommended = " (recommended)" if size == RECOMMENDED_LARGE_PRINT else ""
+            self.large_print_size.addItem(f"{size} point{recommended}", size)
+        self.large_print_size.setCurrentIndex(
+            max(0, self.large_print_size.findData(needs.large_print_size))
+            if needs.large_print_size
+            else 0
+        )
+        self.braille = self._check("&Braille", needs.braille)
+        self.hearing_loop = self._check("&Hearing loop", needs.hearing_loop)
+        self.interpreter_language = QLineEdit(needs.interpreter_language)
+        self.interpreter_language.setPlaceholderText("e.g. Polish; empty if not needed")
+        self.bsl = self._check("British Si&gn Language (BSL) interpreter", needs.bsl)
+        self.wheelchair_access = self._check("&Wheelchair access", needs.wheelchair_access)
+        self.private_room = self._check("Private &room for conversations", needs.private_room)
+        self.notes = QPlainTextEdit(contact.notes if contact else "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+
+        self.errors = FieldErrors()
+        details = QGroupBox("Contact details")
+        details_form = self._form(details)
+        self.errors.add_row(details_form, "Full &name:", "full_name", self.full_name)
+        self._inline = {
+            "phone": (
+                self.phone,
+                self.errors.add_row(details_form, "&Phone:", "phone", self.phone),
+                check_phone,
+            ),
+            "email": (
+                self.email,
+                self.errors.add_row(details_form, "&Email:", "email", self.email),
+                check_email,
+            ),
+        }
+        self.errors.add_row(details_form, "A&ddress:", "address", self.address)
+        self._inline["postcode"] = (
+            self.postcode,
+            self.errors.add_row(details_form, "Post&code:", "postcode", self.postcode),
+            check_postcode,
+        )
+
+        needs_box = QGroupBox("Specific needs")
+        needs_form = self._form(needs_box)
+        self.errors.add_row(
+            needs_form, "Letters in &format:", "preferred_format", self.preferred_format
+        )
+        self.errors.add_row(
+            needs_form, "&Large print size:", "large_print_size", self.large_print_size
+        )
+        self.errors.add_row(
+            needs_form, "&Interpreter language:", "interpreter_language", self.interpreter_language
+        )
+        for check in (
+            self.braille,
+            self.hearing_loop,
+            self.bsl,
+            self.wheelchair_access,
+            self.private_room,
+        ):
+            needs_form.addRow(check)
+
+        notes_form = QFormLayout()
+        notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(notes_form, "No&tes:", "notes", self.notes)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save")
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        columns = QHBoxLayout()
+        columns.addWidget(details, 3)
+        columns.addWidget(needs_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(columns)
+        layout.addLayout(notes_form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 140)
+
+        for field, (line_edit, _label, _check) in self._inline.items():
+            line_edit.editingFinished.connect(lambda f=field: self.check_field(f))
+        self.preferred_format.currentIndexChanged.connect(self._format_chosen)
+
+        order: list[QWidget] = [
+            self.full_name,
+            self.phone,
+            self.email,
+            self.address,
+            self.postcode,
+            self.preferred_format,
+            self.large_print_size,
+            self.interpreter_language,
+            self.braille,
+            self.hearing_loop,
+            self.bsl,
+            self.wheelchair_access,
+            self.private_room,
+            self.notes,
+            self.buttons,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.full_name.setFocus()
+
+    @staticmethod
+    def _check(text: str, checked: bool) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setChecked(checked)
+        box.setAccessibleName(text.replace("&", ""))
+        return box
+
+    @staticmethod
+    def _form(box: QGroupBox) -> QFormLayout:
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    # --- checking as typed ----------------------------------------------------------------------
+
+    def check_field(self, field: str) -> bool:
+        """Check one of phone, email, postcode as the person leaves it; tidy it when it is right
+        (``nr65qb`` becomes ``NR6 5QB``), else explain next to it without taking the focus back."""
+        line_edit, label, check = self._inline[field]
+        try:
+            cleaned = check(line_edit.text())
+        except ValidationError as exc:
+            label.setText(str(exc))
+            label.show()
+            _mark(line_edit, True)
+            self._fit_height()
+            return False
+        label.clear()
+        label.hide()
+        _mark(line_edit, False)
+        if cleaned != line_edit.text():
+            line_edit.setText(cleaned)
+        return True
+
+    def _fit_height(self) -> None:
+        """Grow the dialog when an error line appears, so no message is cut off."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed < 0:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _format_chosen(self) -> None:
+        fmt = PreferredFormat(self.preferred_format.currentData())
+        if fmt is PreferredFormat.LARGE_PRINT and self.large_print_size.currentData() is None:
+            self.large_print_size.setCurrentIndex(
+                self.large_print_size.findData(RECOMMENDED_LARGE_PRINT)
+            )
+        if fmt is PreferredFormat.BRAILLE:
+            self.braille.setChecked(True)
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def value(self) -> Contact:
+        original = self._original
+        return Contact(
+            id=original.id if original else None,
+            full_name=self.full_name.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=tuple(self.address.toPlainText().splitlines()),
+            postcode=self.postcode.text(),
+            needs=ContactNeeds(
+                preferred_format=PreferredFormat(self.preferred_format.currentData()),
+                large_print_size=self.large_print_size.currentData(),
+                braille=self.braille.isChecked(),
+                hearing_loop=self.hearing_loop.isChecked(),
+                interpreter_language=self.interpreter_language.text(),
+                bsl=self.bsl.isChecked(),
+                wheelchair_access=self.wheelchair_access.isChecked(),
+                private_room=self.private_room.isChecked(),
+            ),
+            notes=self.notes.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        self.errors.clear()
+        bad = [field for field in self._inline if not self.check_field(field)]
+        if bad:
+            self._inline[bad[0]][0].setFocus()
+            return
+        try:
+            self.contact = self._save(self.value())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except ReceptionError as exc:
+            self.errors.show(str(exc))
+            return
+        self.accept()
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", "true" if invalid else "false")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

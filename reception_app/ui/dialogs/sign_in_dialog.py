@@ -1,0 +1,91 @@
+"""Sign in at the desk, and unlock it after it locked itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.people import StaffMember
+from reception_app.ui.forms import FieldErrors
+from reception_app.ui.theme import scaled_font
+
+SignIn = Callable[[str, str], StaffMember]
+
+
+class SignInDialog(QDialog):
+    """Staff member and password; in lock mode it starts on the person who was signed in."""
+
+    def __init__(
+        self,
+        office_name: str,
+        people: list[tuple[str, str]],
+        sign_in: SignIn,
+        locked_user: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Reception - sign in")
+        self._sign_in = sign_in
+        self.member: StaffMember | None = None
+
+        heading = QLabel(office_name)
+        heading.setFont(scaled_font(self.font(), 1.4, bold=True))
+        note = QLabel(
+            "This desk locked itself because it was not used for a while. Sign in to carry on."
+            if locked_user
+            else "Sign in to use the desk."
+        )
+        note.setWordWrap(True)
+        self.person = QComboBox()
+        for username, name in people:
+            self.person.addItem(f"{name} ({username})", username)
+        if locked_user:
+            self.person.setCurrentIndex(max(0, self.person.findData(locked_user)))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        self.errors = FieldErrors()
+        self.errors.add_row(form, "&Staff member:", "username", self.person)
+        self.errors.add_row(form, "&Password:", "password", self.password)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Close Reception")
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.password.setFocus()
+
+    def _submit(self) -> None:
+        self.errors.clear()
+        try:
+            self.member = self._sign_in(str(self.person.currentData()), self.password.text())
+        except ValidationError as exc:
+            self.password.clear()
+            self.errors.show(exc)
+            return
+        except ReceptionError as exc:
+            self.errors.show(str(exc))
+            return
+        self.accept()

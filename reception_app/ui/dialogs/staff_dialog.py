@@ -1,0 +1,163 @@
+"""Add or edit a staff account (managers, in Settings): details, role, team and a new password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.people import Role, StaffMember
+from reception_app.ui.forms import FieldErrors
+
+SaveStaff = Callable[[StaffMember, str | None], StaffMember]
+"""(member with id 0 for a new account, new password or None) -> the saved member."""
+
+
+def suggest_username(full_name: str) -> str:
+    """'Sam O'Neill' -> 'soneill': first initial and surname, letters and digits only."""
+    parts = full_name.lower().split()
+    suggestion = (parts[0][0] + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "")
+    return "".join(c for c in suggestion if c.isascii() and c.isalnum())
+
+
+class StaffDialog(QDialog):
+    """The caller passes ``save`` (StaffService.save_staff bound to the actor and office); a rule
+    broken shows its message next to the field and the dialog stays open."""
+
+    def __init__(
+        self, save: SaveStaff, member: StaffMember | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit {member.full_name}" if member else "Add a staff member")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._save = save
+        self._original = member
+        self.member: StaffMember | None = None
+
+        self.full_name = QLineEdit(member.full_name if member else "")
+        self.username = QLineEdit(member.username if member else "")
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.role.setCurrentIndex(
+            self.role.findData((member.role if member else Role.RECEPTIONIST).value)
+        )
+        self.team = QLineEdit(member.team if member else "")
+        self.team_lead = QCheckBox("Team &lead (messages for the team can go to this person)")
+        self.team_lead.setChecked(member.is_team_lead if member else False)
+        self.phone = QLineEdit(member.phone if member else "")
+        self.email = QLineEdit(member.email if member else "")
+        self.active = QCheckBox("&Active (works here now; inactive people cannot sign in)")
+        self.active.setChecked(member.active if member else True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        if member is None:
+            note = (
+                "Give a password (8 or more characters) if this person will sign in at a desk. "
+                "Leave it empty for someone who only receives messages."
+            )
+        elif member.can_sign_in:
+            note = "Leave the password empty to keep the current one."
+        else:
+            note = "This person cannot sign in yet: give a password to let them."
+        self.password_note = QLabel(note)
+        self.password_note.setWordWrap(True)
+        self.password_note.setProperty("role", "hint")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = FieldErrors()
+        self.errors.add_row(form, "Full &name:", "full_name", self.full_name)
+        self.errors.add_row(form, "&User name:", "username", self.username)
+        self.errors.add_row(form, "&Role:", "role", self.role)
+        self.errors.add_row(form, "T&eam:", "team", self.team)
+        form.addRow("", self.team_lead)
+        self.errors.add_row(form, "P&hone:", "phone", self.phone)
+        self.errors.add_row(form, "E&mail:", "email", self.email)
+        form.addRow("", self.active)
+        form.addRow("", self.password_note)
+        self.errors.add_row(form, "New &password:", "password", self.password)
+        self.errors.add_row(form, "Repeat the pass&word:", "repeat_password", self.repeat)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 36)
+
+        order = [
+            self.full_name,
+            self.username,
+            self.role,
+            self.team,
+            self.team_lead,
+            self.phone,
+            self.email,
+            self.active,
+            self.password,
+            self.repeat,
+            self.buttons,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        if member is None:
+            self.full_name.textEdited.connect(self._suggest_username)
+        self.full_name.setFocus()
+
+    def _suggest_username(self, text: str) -> None:
+        if not self.username.isModified():
+            self.username.setText(suggest_username(text))
+
+    def value(self) -> StaffMember:
+        original = self._original
+        return StaffMember(
+            id=original.id if original else 0,
+            username=self.username.text(),
+            full_name=self.full_name.text(),
+            role=Role(self.role.currentData()),
+            team=self.team.text(),
+            is_team_lead=self.team_lead.isChecked(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            active=self.active.isChecked(),
+            can_sign_in=original.can_sign_in if original else False,
+        )
+
+    def submit(self) -> None:
+        self.errors.clear()
+        password = self.password.text()
+        if password != self.repeat.text():
+            self.errors.show(
+                ValidationError("The two passwords are not the same.", "repeat_password")
+            )
+            return
+        try:
+            self.member = self._save(self.value(), password or None)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except ReceptionError as exc:
+            self.errors.show(str(exc))
+            return
+        self.accept()

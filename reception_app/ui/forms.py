@@ -1,0 +1,71 @@
+"""Form helpers: a labelled field with its own error line, so bad input is explained in place."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from reception_app.domain.errors import ValidationError
+
+
+class FieldErrors:
+    """Error labels under form fields, keyed by the ``field`` names services use."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self._inputs: dict[str, QWidget] = {}
+        self.general = QLabel()
+        self.general.setProperty("role", "error")
+        self.general.setWordWrap(True)
+        self.general.hide()
+
+    def add_row(self, form: QFormLayout, label_text: str, field: str, widget: QWidget) -> QLabel:
+        """Add ``label_text`` (with & mnemonic) as the buddy label of ``widget`` plus an error line."""
+        label = QLabel(label_text)
+        label.setBuddy(widget)
+        widget.setAccessibleName(label_text.replace("&", ""))
+        error = QLabel()
+        error.setProperty("role", "error")
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, box)
+        self._labels[field] = error
+        self._inputs[field] = widget
+        return error
+
+    def clear(self) -> None:
+        for field, label in self._labels.items():
+            label.hide()
+            label.clear()
+            self._mark(self._inputs[field], False)
+        self.general.hide()
+
+    def show(self, error: ValidationError | str, field: str | None = None) -> None:
+        """Show the message next to its field (or at the top when the field is unknown)."""
+        message = str(error)
+        field = field or (error.field if isinstance(error, ValidationError) else None)
+        label = self._labels.get(field or "")
+        if label is None:
+            self.general.setText(message)
+            self.general.show()
+            return
+        label.setText(message)
+        label.show()
+        widget = self._inputs[field or ""]
+        self._mark(widget, True)
+        widget.setFocus()
+
+    def message_for(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    @staticmethod
+    def _mark(widget: QWidget, invalid: bool) -> None:
+        widget.setProperty("invalid", "true" if invalid else "false")
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -1,0 +1,321 @@
+"""The desk window: sidebar of pages, menus with shortcuts, status bar, idle lock."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from reception_app import __version__
+from reception_app.domain.errors import ReceptionError
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
+from reception_app.ui.idle_watcher import IdleWatcher
+from reception_app.ui.pages.appointments_page import AppointmentsPage
+from reception_app.ui.pages.contacts_page import ContactsPage
+from reception_app.ui.pages.correspondence_page import CorrespondencePage
+from reception_app.ui.pages.messages_page import MessagesPage
+from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.reports_page import ReportsPage
+from reception_app.ui.pages.rooms_page import RoomsPage
+from reception_app.ui.pages.settings_page import SettingsPage
+from reception_app.ui.pages.today_page import TodayPage
+from reception_app.ui.text import status_bar_text
+from reception_app.ui.theme import Theme
+from reception_app.ui.workers import run_with_progress
+
+log = logging.getLogger(__name__)
+
+PAGE_CLASSES: list[type[Page]] = [
+    TodayPage,
+    AppointmentsPage,
+    RoomsPage,
+    MessagesPage,
+    CorrespondencePage,
+    ContactsPage,
+    ReportsPage,
+    SettingsPage,
+]
+STATUS_REFRESH_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: DeskState, theme: Theme | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.theme = theme
+        self.setWindowTitle("Reception")
+        self.pages: list[Page] = [cls(state) for cls in PAGE_CLASSES]
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.stack = QStackedWidget()
+        for index, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(f"{page.title}\tCtrl+{index}")
+            item.setToolTip(f"{page.title} (Ctrl+{index})")
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index}"), self)
+            shortcut.activated.connect(lambda i=index - 1: self.show_page(i))
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
+        self.sidebar.currentRowChanged.connect(self._page_chosen)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.office_status = QLabel()
+        self.office_status.setAccessibleName("Office status")
+        self.signed_in = QLabel()
+        self.statusBar().addWidget(self.office_status, 1)
+        self.statusBar().addPermanentWidget(self.signed_in)
+
+        self._build_menus()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+
+        self.idle = IdleWatcher(self._idle_minutes(), self)
+        self.idle.idle_timed_out.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.start()
+
+        state.data_changed.connect(self.refresh_current)
+        state.actor_changed.connect(self._actor_changed)
+        self._actor_changed(state.actor)
+        self._restore_geometry()
+        self.sidebar.setCurrentRow(0)
+        self.refresh_status()
+
+    # --- structure ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.backup_action = self._action(
+            file_menu, "&Back up the database now", "Ctrl+Shift+B", self.backup_now
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Lock the desk", "Ctrl+L", self.lock)
+        self._action(file_menu, "&Sign out", "Ctrl+Shift+L", self.sign_out)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_current)
+        self.contrast_action = self._action(
+            view, "&High contrast", "Ctrl+Shift+H", self._toggle_contrast
+        )
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(self.state.machine.high_contrast)
+        self.large_text_action = self._action(
+            view, "&Larger text", "Ctrl+Shift+T", self._toggle_large_text
+        )
+        self.large_text_action.setCheckable(True)
+        self.large_text_action.setChecked(self.state.machine.large_text)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_shortcuts,
+        )
+        self._action(help_menu, "Open the &log folder", None, self._open_log_folder)
+        self._action(help_menu, "&About Reception", None, self._about)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _page_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.refresh_current()
+
+    # --- refreshing ---------------------------------------------------------------------------
+
+    def refresh_current(self) -> None:
+        """Re-read the visible page and the status bar from the database."""
+        try:
+            self.current_page().refresh()  # type: ignore[attr-defined]
+        except ReceptionError as exc:
+            self.statusBar().showMessage(str(exc), 10_000)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        try:
+            status = self.state.services.office.status()
+        except ReceptionError as exc:
+            self.office_status.setText(str(exc))
+            return
+        self.office_status.setText(status_bar_text(status))
+        self.office_status.setToolTip(status.out_of_hours)
+
+    def _actor_changed(self, actor: object) -> None:
+        member = self.state.actor
+        self.signed_in.setText(
+            f"Signed in: {member.full_name} ({member.role.label})" if member else "Locked"
+        )
+
+    # --- locking ------------------------------------------------------------------------------
+
+    def _idle_minutes(self) -> int:
+        try:
+            return self.state.services.office.setting("idle_lock_minutes")
+        except ReceptionError:
+            return 5
+
+    def lock(self) -> None:
+        """Hide the desk's contents until someone signs in again."""
+        previous = self.state.actor
+        self.idle.paused = True
+        if previous is not None:
+            self.state.services.staff.record_sign_out(previous, "locked the desk")
+        self.state.actor = None
+        self.centralWidget().hide()
+        member = self.ask_sign_in(previous.username if previous else None)
+        if member is None:
+            self.close()
+            return
+        self.state.actor = member
+        self.centralWidget().show()
+        self.idle.minutes = self._idle_minutes()
+        self.idle.paused = False
+        self.idle.touch()
+        self.refresh_current()
+
+    def sign_out(self) -> None:
+        previous = self.state.actor
+        if previous is not None:
+            self.state.services.staff.record_sign_out(previous)
+        self.state.actor = None
+        self.centralWidget().hide()
+        member = self.ask_sign_in(None)
+        if member is None:
+            self.close()
+            return
+        self.state.actor = member
+        self.centralWidget().show()
+        self.refresh_current()
+
+    def ask_sign_in(self, locked_user: str | None):  # type: ignore[no-untyped-def]
+        services = self.state.services
+        dialog = SignInDialog(
+            services.office.status().office_name,
+            services.staff.sign_in_names(),
+            services.staff.sign_in,
+            locked_user=locked_user,
+            parent=self,
+        )
+        return dialog.member if dialog.exec() else None
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        from reception_app.services.maintenance_service import backup_now
+
+        url = self.state.services.database.url
+        folder = self.state.paths.backup_dir
+
+        def job(progress):  # type: ignore[no-untyped-def]
+            progress(0, 1)
+            return backup_now(url, None, folder, datetime.now(UTC))
+
+        run_with_progress(
+            self,
+            "Backing up the database...",
+            job,
+            on_done=lambda path: self.statusBar().showMessage(f"Backed up to {path}", 15_000),
+            on_error=lambda exc: QMessageBox.warning(self, "Reception", str(exc)),
+        )
+
+    def _toggle_contrast(self, checked: bool) -> None:
+        self.state.machine.high_contrast = checked
+        self._apply_theme()
+
+    def _toggle_large_text(self, checked: bool) -> None:
+        self.state.machine.large_text = checked
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        if self.theme is not None:
+            self.theme.apply(
+                high_contrast=self.state.machine.high_contrast,
+                large_text=self.state.machine.large_text,
+            )
+        try:
+            self.state.save_machine_settings()
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not save this computer's settings: {exc}", 10_000)
+        self.state.theme_changed.emit()
+
+    def show_shortcuts(self) -> None:
+        lines = [f"Ctrl+{i}\t{page.title}" for i, page in enumerate(self.pages, start=1)]
+        for menu in self.menuBar().findChildren(QAction):
+            if menu.shortcut() and not menu.shortcut().isEmpty():
+                lines.append(
+                    f"{menu.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{menu.text().replace('&', '')}"
+                )
+        QMessageBox.information(self, "Keyboard shortcuts", "\n".join(dict.fromkeys(lines)))
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.paths.log_dir)))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Reception",
+            f"Reception {__version__}\nDatabase: {self.state.services.database.description}",
+        )
+
+    # --- window state -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.state.actor is not None:
+            try:
+                self.state.services.staff.record_sign_out(self.state.actor, "closed Reception")
+            except ReceptionError:
+                log.exception("could not record sign-out")
+        super().closeEvent(event)

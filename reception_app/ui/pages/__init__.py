@@ -1,0 +1,1 @@
+"""Screens shown in the main window's sidebar."""

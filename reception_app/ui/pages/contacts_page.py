@@ -1,0 +1,255 @@
+"""Contacts: find a customer by name, phone, postcode or email as you type; add and edit them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.people import Contact
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.contact_dialog import ContactDialog
+from reception_app.ui.models.contact_table_model import ContactTableModel
+from reception_app.ui.pages.page import Page
+
+SEARCH_DELAY_MS = 250
+"""Pause in typing before searching: long enough not to search on every key, short enough to feel
+instant."""
+SEARCH_LIMIT = 50
+
+
+def describe_contact(contact: Contact) -> tuple[str, str]:
+    """(how to reach them, what they need) as plain lines for the details card."""
+    address = ", ".join((*contact.address, contact.postcode)).strip(", ")
+    reach = [
+        contact.full_name,
+        f"Address: {address or 'not recorded'}",
+        f"Phone: {contact.phone or 'not recorded'}",
+        f"Email: {contact.email or 'not recorded'}",
+    ]
+    needs = contact.needs.labels()
+    meet = [
+        f"Letters: {contact.needs.preferred_format.label}",
+        f"Needs: {', '.join(needs) if needs else 'none recorded'}",
+    ]
+    if contact.notes.strip():
+        meet.append(f"Notes: {contact.notes.strip()}")
+    return "\n".join(reach), "\n".join(meet)
+
+
+class ContactsPage(Page):
+    title = "Contacts"
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Name, phone, postcode or email")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("Find a &contact (Ctrl+F):")
+        search_label.setBuddy(self.search)
+        self.search.setAccessibleName("Find a contact")
+        self.add_button = QPushButton("&Add a contact (Ctrl+N)")
+        self.edit_button = QPushButton("&Edit (Enter)")
+        self.edit_button.setEnabled(False)
+
+        self.model = ContactTableModel(parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Contacts found")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ContactTableModel.NEEDS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ContactTableModel.EMAIL, QHeaderView.ResizeMode.Stretch)
+        results_label = QLabel("&Results:")
+        results_label.setBuddy(self.table)
+        self.result_note = QLabel()
+        self.result_note.setProperty("role", "hint")
+        self.result_note.setWordWrap(True)
+
+        self.details = self._details_label("Details of the chosen contact")
+        self.needs = self._details_label("Needs of the chosen contact")
+        details_row = QWidget()
+        row = QHBoxLayout(details_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.details, 1)
+        row.addWidget(self.needs, 1)
+        details_card = self.card(details_row)
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Contacts"))
+        layout.addLayout(top)
+        layout.addWidget(results_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.result_note)
+        layout.addWidget(details_card)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._go_to_results)
+        self.add_button.clicked.connect(self.add_contact)
+        self.edit_button.clicked.connect(self.edit_selected)
+        # Enter on a row, or a double-click (the platform's "open item" gesture), edits it.
+        self.table.activated.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_contact)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down),
+            self.search,
+            self._go_to_results,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QWidget.setTabOrder(self.search, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.edit_button)
+        QWidget.setTabOrder(self.edit_button, self.table)
+
+    def _details_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setAccessibleName(name)
+        # Room for a whole contact, so choosing one does not make the table jump.
+        label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        return label
+
+    # --- searching ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.run_search()
+
+    def run_search(self, select_id: int | None = None) -> None:
+        """Search now (the timer calls this after a pause in typing); keep the chosen contact
+        selected if it is still found."""
+        self._timer.stop()
+        keep = select_id if select_id is not None else self._selected_id()
+        text = self.search.text()
+        try:
+            found = self.state.services.contacts().search(text, limit=SEARCH_LIMIT)
+        except (LookupError, ReceptionError) as exc:
+            self.model.set_contacts([])
+            self.result_note.setText(str(exc))
+            return
+        self.model.set_contacts(found)
+        if not found:
+            self.result_note.setText(
+                f"No contact matches '{text.strip()}'. Check the spelling, or add them (Ctrl+N)."
+                if text.strip()
+                else "No contacts yet. Add one with Ctrl+N."
+            )
+        elif len(found) >= SEARCH_LIMIT:
+            self.result_note.setText(
+                f"Showing the first {SEARCH_LIMIT}: type more of the name, phone or postcode."
+            )
+        else:
+            self.result_note.setText(
+                f"{len(found)} contact{'s' if len(found) != 1 else ''}"
+                + (" found." if text.strip() else ", in name order.")
+            )
+        row = None if keep is None else self.model.row_of(keep)
+        if row is not None:
+            self._select_row(row)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _go_to_results(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        if self.model.rowCount() == 0:
+            return
+        if self._selected_id() is None:
+            self._select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def selected_contact(self) -> Contact | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        contact = rows[0].data(ContactTableModel.ContactRole)
+        return contact if isinstance(contact, Contact) else None
+
+    def _selected_id(self) -> int | None:
+        contact = self.selected_contact()
+        return contact.id if contact is not None else None
+
+    def _selection_changed(self) -> None:
+        contact = self.selected_contact()
+        self.edit_button.setEnabled(contact is not None)
+        if contact is None:
+            self.details.setText("Choose a contact to see their details here.")
+            self.needs.clear()
+        else:
+            reach, meet = describe_contact(contact)
+            self.details.setText(reach)
+            self.needs.setText(meet)
+
+    # --- adding and editing ---------------------------------------------------------------------
+
+    def add_contact(self) -> None:
+        dialog = self.contact_dialog(None)
+        if dialog.exec() and dialog.contact is not None:
+            saved = dialog.contact
+            self.search.blockSignals(True)
+            self.search.setText(saved.full_name)
+            self.search.blockSignals(False)
+            self._saved(saved)
+
+    def edit_selected(self) -> None:
+        contact = self.selected_contact()
+        if contact is None:
+            return
+        dialog = self.contact_dialog(contact)
+        if dialog.exec() and dialog.contact is not None:
+            self.model.update_contact(dialog.contact)
+            self._saved(dialog.contact)
+
+    def contact_dialog(self, contact: Contact | None) -> ContactDialog:
+        """The dialog for ``contact`` (None adds one), saving as the signed-in person."""
+
+        def save(value: Contact) -> Contact:
+            return self.state.services.contacts().save(value, self.state.actor)
+
+        return ContactDialog(save, contact, parent=self)
+
+    def _saved(self, contact: Contact) -> None:
+        self.run_search(select_id=contact.id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.state.data_changed.emit()

@@ -1,0 +1,287 @@
+"""Correspondence: the office's published service standards and a deadline calculator."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.standards import CHANNELS, CLOCK_NAMES, ClockKind, ClockRule
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.pages.page import Page
+from reception_app.ui.theme import scaled_font
+
+CLOCK_LABELS = {"acknowledge": "Acknowledge", "respond": "Respond", "final": "Final reply"}
+
+
+def day_text(d: date) -> str:
+    """'Tue 8 Dec 2026'."""
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def due_text(engine: DeadlineEngine, due: date | datetime, today: date) -> str:
+    """'Tue 8 Dec 2026 (in 10 working days)'; a time-of-day deadline also gives the time
+    (in the office's zone), and one at midnight is shown as the end of the day before."""
+    if isinstance(due, datetime):
+        local = engine.calendar.to_local(due)
+        if local.time() == time(0):
+            when = f"end of {day_text(local.date() - timedelta(days=1))}"
+        else:
+            when = f"{day_text(local.date())} at {local:%H:%M}"
+    else:
+        when = day_text(due)
+    return f"{when} ({engine.status(due, today)})"
+
+
+def rule_phrase(clock: str, rule: ClockRule) -> str:
+    """'respond by the end of the next working day', 'respond within 2 working days'."""
+    text = rule.describe()
+    if text.startswith("end of"):
+        return f"{clock} by the {text}"
+    if rule.kind is ClockKind.AGREED:
+        return f"{clock} by a {text}"
+    return f"{clock} within {text}"
+
+
+class CorrespondencePage(Page):
+    title = "Correspondence"
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self._engine: DeadlineEngine | None = None
+        self._zone = ZoneInfo("Europe/London")
+        self._now = datetime.now(self._zone)
+        self._received_chosen = False
+
+        self.channel = QComboBox()
+        for key, name in CHANNELS.items():
+            self.channel.addItem(name, key)
+        self.channel.setCurrentIndex(self.channel.findData("letter"))
+        self.received = QDateTimeEdit()
+        self.received.setTimeZone(QTimeZone.utc())  # the fields are office wall-clock time
+        self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
+        self.received.setCalendarPopup(True)
+        self.now_button = QPushButton("Received &now")
+        self.future_note = QLabel()
+        self.future_note.setWordWrap(True)
+        self.future_note.setProperty("role", "hint")
+        self.future_note.hide()
+
+        calculator = QFormLayout()
+        calculator.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._buddy_row(calculator, "&Channel:", self.channel)
+        received_row = QWidget()
+        row = QHBoxLayout(received_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.received, 1)
+        row.addWidget(self.now_button)
+        received_label = QLabel("&Received:")
+        received_label.setBuddy(self.received)
+        self.received.setAccessibleName("Received date and time")
+        calculator.addRow(received_label, received_row)
+        calculator.addRow("", self.future_note)
+        self.results = calculator
+        self.result_labels: dict[str, QLabel] = {}
+        for name in (*CLOCK_NAMES, "extended"):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setFont(scaled_font(self.font(), 1.0, bold=True))
+            self.result_labels[name] = value
+            calculator.addRow(QLabel(), value)
+        self.no_clock_note = QLabel()
+        self.no_clock_note.setWordWrap(True)
+        calculator.addRow(self.no_clock_note)
+
+        # As wide as its labels and dates need, not the whole window: the eye stays on one line.
+        calculator_box = QWidget()
+        box_layout = QHBoxLayout(calculator_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addLayout(calculator)
+        box_layout.addStretch(1)
+
+        self.standards = QTableWidget(0, 4)
+        self.standards.setHorizontalHeaderLabels(
+            ["Channel", "Acknowledge", "Respond", "Final reply"]
+        )
+        self.standards.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.standards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.standards.setAlternatingRowColors(True)
+        self.standards.verticalHeader().hide()
+        header = self.standards.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.standards.verticalHeader()
+        # Rows grow when a description wraps (large text), never below the normal height.
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.standards.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.standards_label = QLabel("Service &standards")
+        self.standards_label.setFont(scaled_font(self.font(), 1.2, bold=True))
+        self.standards_label.setBuddy(self.standards)
+        self.standards.setAccessibleName("Service standards")
+        self.standards_note = QLabel(
+            "Working days are the office's own: Monday to Friday, not bank holidays or closure "
+            "days. Statutory working days (FOI, EIR) leave out a bank holiday anywhere in the "
+            "UK, but the office's closure days still count. The day of receipt is day 0."
+        )
+        self.standards_note.setWordWrap(True)
+        self.standards_note.setProperty("role", "hint")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Correspondence"))
+        calculator_card = self.card(self.heading("When is it due? (Ctrl+D)", 1.2), calculator_box)
+        calculator_card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(calculator_card)
+        layout.addWidget(self.standards_label)
+        layout.addWidget(self.standards)
+        layout.addWidget(self.standards_note)
+        layout.addStretch(1)
+
+        self.channel.currentIndexChanged.connect(self.recalculate)
+        self.received.dateTimeChanged.connect(self._received_edited)
+        self.now_button.clicked.connect(self._received_now)
+        QShortcut(QKeySequence("Ctrl+D"), self, self._focus_calculator)
+        QWidget.setTabOrder(self.channel, self.received)
+        QWidget.setTabOrder(self.received, self.now_button)
+        QWidget.setTabOrder(self.now_button, self.standards)
+
+    @staticmethod
+    def _buddy_row(form: QFormLayout, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        form.addRow(label, widget)
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        office = self.state.services.office
+        profile = office.profile()
+        self._engine = DeadlineEngine.from_profile(profile)
+        self._zone = ZoneInfo(profile.timezone)
+        self._now = office.status().local_now
+        self.standards_label.setText(f"Service &standards of {profile.name.replace('&', '&&')}")
+        rows = [key for key in CHANNELS if key in profile.standards]
+        self.standards.setRowCount(len(rows))
+        for row, key in enumerate(rows):
+            clocks = profile.standards[key].clocks()
+            cells = [CHANNELS[key]] + [
+                clocks[name].describe() if name in clocks else "—" for name in CLOCK_NAMES
+            ]
+            for column, text in enumerate(cells):
+                self.standards.setItem(row, column, QTableWidgetItem(text))
+        if not self._received_chosen:
+            self._set_received(self._now)
+        self.recalculate()
+
+    # --- the calculator ---------------------------------------------------------------------------
+
+    def received_at(self) -> datetime:
+        """The received date and time typed, as an aware datetime in the office's zone."""
+        value = self.received.dateTime()
+        d, t = value.date(), value.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._zone)
+
+    def _set_received(self, moment: datetime) -> None:
+        local = moment.astimezone(self._zone)
+        self.received.blockSignals(True)
+        self.received.setDateTime(
+            QDateTime(
+                QDate(local.year, local.month, local.day),
+                QTime(local.hour, local.minute),
+                QTimeZone.utc(),
+            )
+        )
+        self.received.blockSignals(False)
+
+    def _received_edited(self) -> None:
+        self._received_chosen = True
+        self.recalculate()
+
+    def _received_now(self) -> None:
+        self._received_chosen = False
+        self._now = self.state.services.office.status().local_now
+        self._set_received(self._now)
+        self.recalculate()
+
+    def _focus_calculator(self) -> None:
+        self.channel.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def recalculate(self) -> None:
+        """Show each due date for the channel and received time chosen."""
+        engine = self._engine
+        if engine is None:
+            return
+        channel = str(self.channel.currentData())
+        received = self.received_at()
+        today = self._now.date()
+        if received > self._now + timedelta(minutes=1):
+            self.future_note.setText("This is in the future: the dates below are for planning.")
+            self.future_note.show()
+        else:
+            self.future_note.hide()
+
+        standard = engine.standards.get(channel)
+        clocks = standard.clocks() if standard is not None else {}
+        due = engine.due_dates_for(channel, received) if standard is not None else {}
+        for name in CLOCK_NAMES:
+            value = self.result_labels[name]
+            label = self.results.labelForField(value)
+            rule = clocks.get(name)
+            visible = rule is not None
+            if rule is not None:
+                assert isinstance(label, QLabel)
+                label.setText(f"{rule_phrase(CLOCK_LABELS[name], rule)}:")
+                value.setText(
+                    due_text(engine, due[name], today)
+                    if name in due
+                    else "agree it with the customer and record it"
+                )
+            self.results.setRowVisible(value, visible)
+
+        extended = self.result_labels["extended"]
+        extended_label = self.results.labelForField(extended)
+        assert isinstance(extended_label, QLabel)
+        if channel == "sar":
+            extended_label.setText("If complex (three calendar months):")
+            extended.setText(due_text(engine, engine.sar_extended(received), today))
+        elif channel == "eir":
+            extended_label.setText("If complex and voluminous (40 statutory working days):")
+            extended.setText(due_text(engine, engine.eir_extended(received), today))
+        self.results.setRowVisible(extended, channel in ("sar", "eir"))
+
+        if not clocks:
+            self.no_clock_note.setText(
+                f"The office has no standard for {CHANNELS.get(channel, channel).lower()}: "
+                "set one in Settings."
+            )
+        self.results.setRowVisible(self.no_clock_note, not clocks)
+        # Hiding form rows does not reach the page's layout by itself: re-fit the card now.
+        self.results.invalidate()
+
+    def due_texts(self) -> dict[str, str]:
+        """What the calculator shows for each clock, e.g. {'respond': 'Tue 8 Dec 2026 (...)'}."""
+        return {
+            name: label.text()
+            for name, label in self.result_labels.items()
+            if self.results.isRowVisible(label)
+        }

@@ -1,0 +1,183 @@
+"""Messages: who works here and how to reach them, and when a call-back taken now is due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.people import StaffMember
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.pages.correspondence_page import due_text, rule_phrase
+from reception_app.ui.pages.page import Page
+
+# Most needed first: with large text the right-hand columns may need scrolling to.
+DIRECTORY_HEADERS = ("Name", "Phone", "Email", "Team", "Team lead", "Role")
+TEAM_LEAD_COLUMN = 4
+
+
+def team_lead_text(member: StaffMember, staff: Sequence[StaffMember]) -> str:
+    """Who to pass a message to when ``member`` is away: their team's lead(s)."""
+    if not member.team.strip():
+        return "—"
+    if member.is_team_lead:
+        return "Leads this team"
+    leads = [s.full_name for s in staff if s.is_team_lead and s.team == member.team]
+    return ", ".join(leads) if leads else "None named"
+
+
+class MessagesPage(Page):
+    title = "Messages"
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.callback_due = QLabel()
+        self.callback_due.setWordWrap(True)
+        self.callback_due.setAccessibleName("When a call-back is due")
+        self.callback_rule = QLabel()
+        self.callback_rule.setWordWrap(True)
+        self.callback_rule.setProperty("role", "hint")
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Name, team, role, phone or email")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Find a colleague")
+        filter_label = QLabel("Find a &colleague (Ctrl+F):")
+        filter_label.setBuddy(self.filter)
+
+        self.directory = QStandardItemModel(0, len(DIRECTORY_HEADERS), self)
+        self.directory.setHorizontalHeaderLabels(list(DIRECTORY_HEADERS))
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.directory)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Staff directory")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Two team leads' names wrap onto a second line rather than push Role out of sight.
+        header.setSectionResizeMode(TEAM_LEAD_COLUMN, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.count_note = QLabel()
+        self.count_note.setProperty("role", "hint")
+        self.count_note.setWordWrap(True)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(filter_label)
+        search_row.addWidget(self.filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Messages"))
+        layout.addWidget(
+            self.card(self.heading("Call-backs", 1.2), self.callback_due, self.callback_rule)
+        )
+        layout.addWidget(self.heading("Staff directory", 1.2))
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_note)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self._go_to_table)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down),
+            self.filter,
+            self._go_to_table,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QWidget.setTabOrder(self.filter, self.table)
+
+    def refresh(self) -> None:
+        services = self.state.services
+        office = services.office
+        status = office.status()
+        engine = office.deadline_engine()
+        now = status.local_now
+        standard = engine.standards.get("callback")
+        due = engine.due_dates_for("callback", now) if standard is not None else {}
+        deadline = due.get("respond") or due.get("acknowledge") or due.get("final")
+        if deadline is None:
+            self.callback_due.setText(
+                "Call-backs have no fixed deadline here: agree a time with the caller and "
+                "write it on the message."
+            )
+        else:
+            self.callback_due.setText(
+                "A call-back for a message taken now is due by "
+                f"{due_text(engine, deadline, now.date())}."
+            )
+        rules = standard.clocks() if standard is not None else {}
+        self.callback_rule.setText(
+            "Standard: "
+            + ("; ".join(rule_phrase(name, rule) for name, rule in rules.items()) or "none set")
+            + ". If the person is away, pass the message to their team lead."
+        )
+
+        key = office.active_office_key()
+        problem = ""
+        try:
+            staff = services.staff.list_staff(key, include_inactive=False) if key else []
+        except ReceptionError as exc:
+            problem, staff = str(exc), []
+        self.directory.removeRows(0, self.directory.rowCount())
+        for member in staff:
+            cells = (
+                member.full_name,
+                member.phone or "—",
+                member.email or "—",
+                member.team or "—",
+                team_lead_text(member, staff),
+                member.role.label,
+            )
+            items = [QStandardItem(text) for text in cells]
+            for item in items:
+                item.setEditable(False)
+            self.directory.appendRow(items)
+        self._filter_changed(self.filter.text())
+        if problem:
+            self.count_note.setText(problem)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        shown, total = self.proxy.rowCount(), self.directory.rowCount()
+        if total == 0:
+            self.count_note.setText("No staff are listed yet: a manager adds them in Settings.")
+        elif shown == total:
+            self.count_note.setText(f"{total} colleague{'s' if total != 1 else ''} working here.")
+        elif shown == 0:
+            self.count_note.setText(f"Nobody matches '{text.strip()}'.")
+        else:
+            self.count_note.setText(f"{shown} of {total} colleagues match '{text.strip()}'.")
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _go_to_table(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,36 @@
+"""Base class of the screens in the sidebar: a title, a refresh that re-reads the database."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.theme import scaled_font
+
+
+class Page(QWidget):
+    """A sidebar screen. Every subclass defines ``refresh()``, which re-reads everything it shows
+    from the database (other desks may have changed it); the main window calls it on show."""
+
+    title = "Page"
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setAccessibleName(self.title)
+
+    def heading(self, text: str, factor: float = 1.5) -> QLabel:
+        label = QLabel(text)
+        label.setFont(scaled_font(self.font(), factor, bold=True))
+        label.setProperty("role", "heading")
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
+    def card(*widgets: QWidget) -> QFrame:
+        frame = QFrame()
+        frame.setProperty("role", "card")
+        layout = QVBoxLayout(frame)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return frame

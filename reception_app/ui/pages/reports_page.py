@@ -1,0 +1,181 @@
+"""Reports: the activity log (who did what, when) and today's counts; managers see everyone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.services.event_service import LoggedEvent
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.pages.page import Page
+
+LONDON = ZoneInfo("Europe/London")
+LOG_LIMIT = 200
+TODAY_LIMIT = 5000
+LOG_HEADERS = ("Time", "Who", "What")
+ACTION_WORDS = {
+    "signed_in": ("sign-in", "sign-ins"),
+    "signed_out": ("sign-out or lock", "sign-outs and locks"),
+    "sign_in_failed": ("failed sign-in", "failed sign-ins"),
+    "created": ("record added", "records added"),
+    "updated": ("record changed", "records changed"),
+    "deleted": ("record removed", "records removed"),
+    "settings_changed": ("settings change", "settings changes"),
+}
+
+
+def time_text(at: datetime, today: datetime) -> str:
+    """'Today 10:30' or 'Mon 23 Nov 2026 16:05', in London time."""
+    local = at.astimezone(LONDON)
+    if local.date() == today.date():
+        return f"Today {local:%H:%M}"
+    return f"{local:%a} {local.day} {local:%b %Y} {local:%H:%M}"
+
+
+def counts_text(events: Sequence[LoggedEvent]) -> str:
+    """'5 entries: 2 sign-ins, 3 records changed' (largest first)."""
+    if not events:
+        return "no entries yet"
+    counts = Counter(e.action for e in events)
+    parts = []
+    for action, n in counts.most_common():
+        one, many = ACTION_WORDS.get(action, (action.replace("_", " "), action.replace("_", " ")))
+        parts.append(f"{n} {one if n == 1 else many}")
+    total = len(events)
+    return f"{total} {'entry' if total == 1 else 'entries'}: {', '.join(parts)}"
+
+
+class ReportsPage(Page):
+    title = "Reports"
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.access_note = QLabel(
+            "Reports are for managers. Below are your own actions only; ask a manager for the "
+            "office's figures."
+        )
+        self.access_note.setWordWrap(True)
+        self.access_note.setProperty("role", "hint")
+        self.today_counts = QLabel()
+        self.today_counts.setWordWrap(True)
+        self.today_counts.setAccessibleName("Today's activity")
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("A name, a word from the entry, or a time like 10:")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter the activity log")
+        filter_label = QLabel("Fi&lter the log (Ctrl+F):")
+        filter_label.setBuddy(self.filter)
+
+        self.log = QStandardItemModel(0, len(LOG_HEADERS), self)
+        self.log.setHorizontalHeaderLabels(list(LOG_HEADERS))
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.log)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Activity log, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.log_label = self.heading("", 1.2)
+        self.count_note = QLabel()
+        self.count_note.setProperty("role", "hint")
+        self.count_note.setWordWrap(True)
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Reports"))
+        layout.addWidget(self.access_note)
+        layout.addWidget(self.card(self.heading("Today", 1.2), self.today_counts))
+        layout.addWidget(self.log_label)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_note)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self.table.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        QWidget.setTabOrder(self.filter, self.table)
+
+    def refresh(self) -> None:
+        services = self.state.services
+        actor = self.state.actor
+        manager = self.state.is_manager
+        now = services.office.status().local_now.astimezone(LONDON)
+        midnight = datetime.combine(now.date(), time(0), tzinfo=LONDON).astimezone(UTC)
+
+        # Newest first by time, not by id: sample data and imports add entries out of order.
+        events = sorted(services.events.recent(LOG_LIMIT), key=lambda e: (e.at, e.id), reverse=True)
+        today = services.events.recent(TODAY_LIMIT, since=midnight)
+        if not manager:
+            # The log names people, not accounts: two staff with the same full name would see
+            # each other's entries, which is why the event service should filter by staff id.
+            mine = actor.full_name if actor is not None else None
+            events = [e for e in events if e.staff_name == mine]
+            today = [e for e in today if e.staff_name == mine]
+        self.access_note.setVisible(not manager)
+
+        prefix = "Activity" if manager else "Your activity"
+        self.today_counts.setText(
+            f"{prefix} today, {now:%A} {now.day} {now:%B}: {counts_text(today)}."
+        )
+        self.log_label.setText(
+            f"Activity log: the last {LOG_LIMIT} entries"
+            if manager
+            else f"Your actions among the last {LOG_LIMIT} entries in the log"
+        )
+
+        self.log.removeRows(0, self.log.rowCount())
+        for event in events:
+            cells = (time_text(event.at, now), event.staff_name, event.summary or event.action)
+            items = [QStandardItem(text) for text in cells]
+            for item in items:
+                item.setEditable(False)
+                item.setToolTip(
+                    f"{event.at.astimezone(LONDON):%A %d %B %Y %H:%M:%S} · "
+                    f"{event.action.replace('_', ' ')} · {event.entity.replace('_', ' ')}"
+                    + (f" #{event.entity_id}" if event.entity_id is not None else "")
+                )
+            self.log.appendRow(items)
+        self._filter_changed(self.filter.text())
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        shown, total = self.proxy.rowCount(), self.log.rowCount()
+        if total == 0:
+            self.count_note.setText("Nothing in the log yet.")
+        elif shown == total:
+            self.count_note.setText(
+                f"Showing {total} {'entry' if total == 1 else 'entries'}, newest first. "
+                "Times are UK time."
+            )
+        else:
+            self.count_note.setText(f"{shown} of {total} entries match '{text.strip()}'.")
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()

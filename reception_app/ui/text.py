@@ -1,0 +1,50 @@
+"""Wording shown in several places (status bar, Today page), kept in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from reception_app.services.office_service import OfficeStatus
+
+
+def when(moment: datetime, today: datetime) -> str:
+    """'at 09:30' today, 'tomorrow at 09:30', or 'on Monday 28 December at 09:30'."""
+    days = (moment.date() - today.date()).days
+    clock = f"{moment:%H:%M}"
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    return f"on {moment:%A} {moment.day} {moment:%B} at {clock}"
+
+
+def describe_status(status: OfficeStatus) -> tuple[str, str]:
+    """(headline, detail) for whether the office is open."""
+    if status.is_open:
+        closes = f"{status.closes_at:%H:%M}" if status.closes_at else "later today"
+        return (f"Open until {closes}", f"{status.office_name} is open to visitors.")
+    opens = (
+        f"Opens {when(status.next_opening, status.local_now)}."
+        if status.next_opening
+        else "No opening hours are set: add them in Settings."
+    )
+    return (
+        f"Closed ({status.reason_closed})" if status.reason_closed else "Closed",
+        f"{opens}\nOut of hours: {status.out_of_hours}",
+    )
+
+
+def status_bar_text(status: OfficeStatus) -> str:
+    date_text = f"{status.local_now:%A} {status.local_now.day} {status.local_now:%B %Y}"
+    if status.is_open:
+        closes = f" until {status.closes_at:%H:%M}" if status.closes_at else ""
+        return f"{status.office_name}  ·  {date_text}  ·  Open{closes}"
+    opens = (
+        f"opens {when(status.next_opening, status.local_now)}"
+        if status.next_opening
+        else "no opening hours set"
+    )
+    return (
+        f"{status.office_name}  ·  {date_text}  ·  Closed, {opens}  ·  "
+        f"Out of hours: {status.out_of_hours}"
+    )

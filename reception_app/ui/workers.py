@@ -1,0 +1,85 @@
+"""Background work off the GUI thread, with a progress dialog and Cancel.
+
+The job runs in a worker thread and must not touch widgets; it reports progress through a
+callback that returns False once Cancel was pressed; the job then raises
+domain.errors.Cancelled and its transaction rolls back. Success and failure come back on the GUI
+thread through signals (the shape of Anki's operations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from reception_app.domain.errors import Cancelled
+
+ProgressCallback = Callable[[int, int], bool]
+"""(done, total) -> keep going?"""
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[ProgressCallback], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.cancel_requested = False
+
+    def report(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(done, total)
+        return not self.cancel_requested
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self.report)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to report
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    fn: Callable[[ProgressCallback], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> QProgressDialog:
+    """Start ``fn`` on the thread pool with a modal progress dialog; returns the dialog."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle("Reception")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job = _Job(fn)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finish(callback: Callable[..., None], *args: Any) -> None:
+        dialog.close()
+        callback(*args)
+
+    job.signals.progressed.connect(progressed)
+    job.signals.finished.connect(lambda result: finish(on_done, result))
+    job.signals.failed.connect(lambda exc: finish(on_error, exc))
+    job.signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
+    dialog.canceled.connect(lambda: setattr(job, "cancel_requested", True))
+    dialog._job = job  # type: ignore[attr-defined]  # keep the job's signals alive with the dialog
+    QThreadPool.globalInstance().start(job)
+    return dialog
