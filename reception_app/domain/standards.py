@@ -60,9 +60,9 @@ class ClockRule:
             case ClockKind.WORKING_DAYS:
                 return "end of the next working day" if n == 1 else f"{n} working days"
             case ClockKind.STATUTORY_WORKING_DAYS:
-                return f"{n} statutory working days"
+                return f"{n} statutory working day{'' if n == 1 else 's'}"
             case ClockKind.HOURS_MON_FRI:
-                return f"{n} hours (Monday to Friday)"
+                return f"{n} hour{'' if n == 1 else 's'} (Monday to Friday)"
             case ClockKind.CALENDAR_MONTHS:
                 return "one calendar month" if n == 1 else f"{n} calendar months"
             case ClockKind.AGREED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event
@@ -13,6 +14,7 @@ from reception_app.persistence.records import EventRecord
 def log_event(
     session: Session,
     *,
+    at: datetime,
     action: str,
     entity: str,
     entity_id: int | None = None,
@@ -21,8 +23,12 @@ def log_event(
     summary: str = "",
     details: dict[str, Any] | None = None,
 ) -> EventRecord:
-    """Add one entry to the log inside the caller's transaction (so both commit or neither)."""
+    """Add one entry to the log inside the caller's transaction (so both commit or neither).
+
+    ``at`` comes from the use-case's clock, so a test's fixed clock and the log agree.
+    """
     record = EventRecord(
+        at=at,
         action=action,
         entity=entity,
         entity_id=entity_id,

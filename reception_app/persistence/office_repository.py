@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -10,6 +12,7 @@ from reception_app.domain.offices import (
     WEEKDAYS,
     DayOff,
     DeskProfile,
+    Interval,
     OfficeProfile,
     RoomProfile,
     ServiceProfile,
@@ -25,10 +28,9 @@ from reception_app.persistence.records import (
 )
 
 
-def hours_to_json(profile: OfficeProfile) -> dict[str, list[str]]:
+def hours_to_json(hours: Mapping[int, tuple[Interval, ...]]) -> dict[str, list[str]]:
     return {
-        day: [f"{a:%H:%M}-{b:%H:%M}" for a, b in profile.opening_hours.get(i, ())]
-        for i, day in enumerate(WEEKDAYS)
+        day: [f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.get(i, ())] for i, day in enumerate(WEEKDAYS)
     }
 
 
@@ -79,7 +81,14 @@ def record_from_profile(profile: OfficeProfile) -> OfficeRecord:
 
 
 def update_record(record: OfficeRecord, profile: OfficeProfile) -> None:
-    """Copy the office-level fields (not desks, rooms, services or days off)."""
+    """Copy the office-level fields, hours and standards (not desks, rooms, services, days off)."""
+    copy_details(record, profile)
+    record.opening_hours = hours_to_json(profile.opening_hours)
+    record.standards = {ch: std.to_dict() for ch, std in profile.standards.items()}
+
+
+def copy_details(record: OfficeRecord, profile: OfficeProfile) -> None:
+    """Copy only the office's details: name, address, contact, region and wording."""
     record.name = profile.name
     record.site = profile.site
     record.address = list(profile.address)
@@ -92,8 +101,6 @@ def update_record(record: OfficeRecord, profile: OfficeProfile) -> None:
     record.out_of_hours = profile.out_of_hours
     record.directions = profile.directions
     record.complaints_procedure = profile.complaints_procedure
-    record.opening_hours = hours_to_json(profile)
-    record.standards = {ch: std.to_dict() for ch, std in profile.standards.items()}
 
 
 def profile_from_record(record: OfficeRecord) -> OfficeProfile:

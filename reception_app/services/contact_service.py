@@ -28,6 +28,11 @@ from reception_app.persistence.records import ContactRecord
 from reception_app.services.context import ServiceContext, actor_id
 
 
+def _like_escape(text: str) -> str:
+    """Make % and _ (and the escape character itself) match literally in LIKE."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def contact_from_record(record: ContactRecord) -> Contact:
     return Contact(
         id=record.id,
@@ -89,25 +94,31 @@ def clean_contact(contact: Contact) -> Contact:
 class ContactService:
     def __init__(self, context: ServiceContext, office_key: str) -> None:
         self._factory = context.session_factory
+        self._clock = context.clock
         self._office_key = office_key
 
     def search(self, text: str, limit: int = 50) -> list[Contact]:
-        """Contacts whose name, phone or postcode contains ``text`` (spaces ignored in numbers)."""
+        """Contacts whose name, phone, postcode or email contains ``text``.
+
+        Spaces are ignored in numbers and postcodes, and +44 is read as a leading 0, so
+        "+44 1603 301751" finds "01603 301751". % and _ match themselves.
+        """
         words = text.strip()
         with transaction(self._factory, write=False) as session:
             office = get_office(session, self._office_key)
             query = select(ContactRecord).where(ContactRecord.office_id == office.id)
             if words:
-                compact = "".join(words.split()).lower()
-                pattern = f"%{words.casefold()}%"
+                compact = _like_escape("".join(words.split()).lower())
+                digits = "0" + compact[3:] if compact.startswith("+44") else compact
+                pattern = f"%{_like_escape(words.casefold())}%"
                 query = query.where(
                     or_(
-                        ContactRecord.name_key.like(pattern),
+                        ContactRecord.name_key.like(pattern, escape="\\"),
                         func.replace(func.lower(ContactRecord.postcode), " ", "").like(
-                            f"%{compact}%"
+                            f"%{compact}%", escape="\\"
                         ),
-                        func.replace(ContactRecord.phone, " ", "").like(f"%{compact}%"),
-                        func.lower(ContactRecord.email).like(pattern),
+                        func.replace(ContactRecord.phone, " ", "").like(f"%{digits}%", escape="\\"),
+                        func.lower(ContactRecord.email).like(pattern, escape="\\"),
                     )
                 )
             query = query.order_by(ContactRecord.full_name).limit(limit)
@@ -152,6 +163,7 @@ class ContactService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="created" if cleaned.id is None else "updated",
                 entity="contact",
                 entity_id=record.id,

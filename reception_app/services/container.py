@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reception_app.domain.errors import NotFoundError
 from reception_app.persistence.database import Database
 from reception_app.services.contact_service import ContactService
 from reception_app.services.context import Clock, ServiceContext, system_clock
@@ -38,5 +39,5 @@ class AppServices:
         """Contacts of the running office (re-read each time: the office can change in Settings)."""
         key = self.office.active_office_key()
         if key is None:
-            raise LookupError("no office chosen yet")
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return ContactService(self.context, key)

@@ -259,6 +259,7 @@ class DemoDataService:
                 events += 1
             log_event(
                 session,
+                at=self._clock(),
                 action="demo_data",
                 entity="office",
                 entity_id=office.id,

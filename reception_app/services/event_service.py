@@ -17,6 +17,7 @@ from reception_app.services.context import ServiceContext
 class LoggedEvent:
     id: int
     at: datetime
+    staff_id: int | None
     staff_name: str
     action: str
     entity: str
@@ -28,16 +29,22 @@ class EventService:
     def __init__(self, context: ServiceContext) -> None:
         self._factory = context.session_factory
 
-    def recent(self, limit: int = 200, since: datetime | None = None) -> list[LoggedEvent]:
+    def recent(
+        self, limit: int = 200, since: datetime | None = None, staff_id: int | None = None
+    ) -> list[LoggedEvent]:
+        """The newest ``limit`` entries (by time), optionally since a time or by one person."""
         with transaction(self._factory, write=False) as session:
             query = select(EventRecord).options(selectinload(EventRecord.staff))
             if since is not None:
                 query = query.where(EventRecord.at >= since)
-            query = query.order_by(EventRecord.id.desc()).limit(limit)
+            if staff_id is not None:
+                query = query.where(EventRecord.staff_id == staff_id)
+            query = query.order_by(EventRecord.at.desc(), EventRecord.id.desc()).limit(limit)
             return [
                 LoggedEvent(
                     id=e.id,
                     at=e.at,
+                    staff_id=e.staff_id,
                     staff_name=e.staff.full_name if e.staff else "System",
                     action=e.action,
                     entity=e.entity,

@@ -14,26 +14,35 @@ from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from reception_app.domain.offices import (
+    BANK_HOLIDAY_REGIONS,
     WEEKDAYS,
     DeskProfile,
     Interval,
     OfficeProfile,
     RoomProfile,
     ServiceProfile,
+    parse_hours,
     shipped_profile,
     shipped_profile_keys,
 )
 from reception_app.domain.people import StaffMember
 from reception_app.domain.settings import ACTIVE_OFFICE_KEY, SETTINGS
-from reception_app.domain.validation import check_email, check_phone, check_postcode, check_required
+from reception_app.domain.validation import (
+    check_email,
+    check_length,
+    check_phone,
+    check_postcode,
+    check_required,
+)
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import (
+    copy_details,
     get_office,
+    hours_to_json,
     office_keys,
     profile_from_record,
     record_from_profile,
-    update_record,
 )
 from reception_app.persistence.records import (
     DayOffRecord,
@@ -85,6 +94,7 @@ class OfficeService:
                 session.flush()
                 log_event(
                     session,
+                    at=self._clock(),
                     action="created",
                     entity="office",
                     entity_id=record.id,
@@ -111,11 +121,14 @@ class OfficeService:
             return str(key) if key else None
 
     def set_active_office(self, key: str, actor: StaffMember | None) -> None:
+        """Choose the office every desk on this database runs for (managers only)."""
+        require_manager(actor)
         with transaction(self._factory) as session:
             record = get_office(session, key)
             put_setting(session, ACTIVE_OFFICE_KEY, key)
             log_event(
                 session,
+                at=self._clock(),
                 action="settings_changed",
                 entity="office",
                 entity_id=record.id,
@@ -184,26 +197,33 @@ class OfficeService:
         return spec.default if value is None else int(value)
 
     def put_setting(self, key: str, value: int, actor: StaffMember | None) -> None:
+        self.put_settings({key: value}, actor)
+
+    def put_settings(self, values: dict[str, int], actor: StaffMember | None) -> None:
+        """Save several settings in one transaction: all of them or none."""
         require_manager(actor)
-        spec = SETTINGS[key]
-        value = spec.check(value)
+        checked = {key: SETTINGS[key].check(value) for key, value in values.items()}
         with transaction(self._factory) as session:
             office = self._office(session, None)
-            put_setting(session, key, value, office.id if spec.per_office else None)
-            log_event(
-                session,
-                action="settings_changed",
-                entity="setting",
-                office_id=office.id,
-                staff_id=actor_id(actor),
-                summary=f"{spec.label}: {value} {spec.unit}",
-                details={"key": key, "value": value},
-            )
+            for key, value in checked.items():
+                spec = SETTINGS[key]
+                put_setting(session, key, value, office.id if spec.per_office else None)
+                log_event(
+                    session,
+                    at=self._clock(),
+                    action="settings_changed",
+                    entity="setting",
+                    office_id=office.id,
+                    staff_id=actor_id(actor),
+                    summary=f"{spec.label}: {value} {spec.unit}",
+                    details={"key": key, "value": value},
+                )
 
     # --- editing (managers) -------------------------------------------------------------------
 
     def update_details(self, profile: OfficeProfile, actor: StaffMember | None) -> OfficeProfile:
-        """Save the office-level fields of ``profile`` (name, address, contact, hours, standards)."""
+        """Save the office's details (name, address, contact, wording); hours, standards, desks,
+        rooms and services have their own methods and are left as they are in the database."""
         require_manager(actor)
         cleaned = dataclasses.replace(
             profile,
@@ -215,7 +235,25 @@ class OfficeService:
             out_of_hours=check_required(
                 profile.out_of_hours, "out_of_hours", "The out-of-hours contact", 2000
             ),
+            website=check_length(profile.website.strip(), "website", "The website", 255),
+            directions=check_length(profile.directions, "directions", "The directions", 5000),
+            complaints_procedure=check_length(
+                profile.complaints_procedure,
+                "complaints_procedure",
+                "The complaints procedure",
+                5000,
+            ),
+            address=tuple(
+                check_length(line.strip(), "address", "An address line", 120)
+                for line in profile.address
+                if line.strip()
+            ),
         )
+        if cleaned.bank_holiday_region not in BANK_HOLIDAY_REGIONS:
+            raise ValidationError(
+                "Choose the bank holidays of England, Wales, Scotland or Northern Ireland.",
+                "bank_holiday_region",
+            )
         if not cleaned.postcode:
             raise ValidationError("The postcode is needed.", "postcode")
         if not cleaned.phone:
@@ -226,9 +264,10 @@ class OfficeService:
             raise ValidationError("At least one address line is needed.", "address")
         with transaction(self._factory) as session:
             record = get_office(session, cleaned.key)
-            update_record(record, cleaned)
+            copy_details(record, cleaned)
             log_event(
                 session,
+                at=self._clock(),
                 action="updated",
                 entity="office",
                 entity_id=record.id,
@@ -257,13 +296,14 @@ class OfficeService:
                         f"{WEEKDAYS[weekday].capitalize()}: opening times overlap.",
                         WEEKDAYS[weekday],
                     )
-        profile = self.profile()
-        full = {d: tuple(sorted(hours.get(d, profile.opening_hours.get(d, ())))) for d in range(7)}
         with transaction(self._factory) as session:
-            record = get_office(session, profile.key)
-            update_record(record, dataclasses.replace(profile, opening_hours=full))
+            record = self._office(session, None)
+            current = parse_hours(record.opening_hours, f"office {record.key} hours")
+            full = {d: tuple(sorted(hours.get(d, current.get(d, ())))) for d in range(7)}
+            record.opening_hours = hours_to_json(full)
             log_event(
                 session,
+                at=self._clock(),
                 action="updated",
                 entity="office",
                 entity_id=record.id,
@@ -282,6 +322,7 @@ class OfficeService:
         require_manager(actor)
         if kind not in ("closure", "bank_holiday"):
             raise ValidationError("Choose 'closure day' or 'extra bank holiday'.", "kind")
+        reason = check_length(reason.strip(), "reason", "The reason", 255)
         with transaction(self._factory) as session:
             record = self._office(session, None)
             if any(d.day == day and d.kind == kind for d in record.days_off):
@@ -290,11 +331,12 @@ class OfficeService:
             label = "Closure day" if kind == "closure" else "Extra bank holiday"
             log_event(
                 session,
+                at=self._clock(),
                 action="created",
                 entity="office_day_off",
                 office_id=record.id,
                 staff_id=actor_id(actor),
-                summary=f"{label} added: {day:%a %d %b %Y} {reason.strip()}".strip(),
+                summary=f"{label} added: {day:%a} {day.day} {day:%b %Y} {reason}".strip(),
             )
 
     def remove_day_off(self, day: date, kind: str, actor: StaffMember | None) -> None:
@@ -308,11 +350,12 @@ class OfficeService:
                 record.days_off.remove(item)
             log_event(
                 session,
+                at=self._clock(),
                 action="deleted",
                 entity="office_day_off",
                 office_id=record.id,
                 staff_id=actor_id(actor),
-                summary=f"Day off removed: {day:%a %d %b %Y}",
+                summary=f"Day off removed: {day:%a} {day.day} {day:%b %Y}",
             )
 
     def save_service(self, service: ServiceProfile, actor: StaffMember | None) -> None:
@@ -323,6 +366,10 @@ class OfficeService:
         prefix = check_required(service.ticket_prefix, "ticket_prefix", "The ticket prefix", 3)
         if not prefix.isalpha():
             raise ValidationError("The ticket prefix must be letters, e.g. C.", "ticket_prefix")
+        if not all(c.islower() or c.isdigit() or c == "_" for c in key):
+            raise ValidationError(
+                "The service key may use small letters, digits and _ only, e.g. council_tax.", "key"
+            )
         if not 1 <= service.default_minutes <= 480:
             raise ValidationError("The usual length must be 1 to 480 minutes.", "default_minutes")
         with transaction(self._factory) as session:
@@ -332,6 +379,20 @@ class OfficeService:
                     ServiceRecord.office_id == office.id, ServiceRecord.key == key
                 )
             ).first()
+            clash = next(
+                (
+                    s
+                    for s in office.services
+                    if s.key != key and s.active and s.ticket_prefix == prefix.upper()
+                ),
+                None,
+            )
+            if clash is not None and service.active:
+                raise ValidationError(
+                    f"Tickets starting {prefix.upper()} are already used for {clash.name}; "
+                    "choose another letter so no two visitors get the same number.",
+                    "ticket_prefix",
+                )
             created = record is None
             if record is None:
                 record = ServiceRecord(office_id=office.id, key=key)
@@ -345,6 +406,7 @@ class OfficeService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="created" if created else "updated",
                 entity="service",
                 entity_id=record.id,
@@ -368,6 +430,10 @@ class OfficeService:
             record.active = desk.active
             record.handles_all_services = desk.services is None
             wanted = set(desk.services or ())
+            if desk.services is not None and not wanted:
+                raise ValidationError(
+                    "A desk must handle at least one service (or every service).", "services"
+                )
             unknown = wanted - {s.key for s in office.services}
             if unknown:
                 raise ValidationError(
@@ -377,6 +443,7 @@ class OfficeService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="created" if created else "updated",
                 entity="desk",
                 entity_id=record.id,
@@ -411,6 +478,7 @@ class OfficeService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="created" if created else "updated",
                 entity="interview_room",
                 entity_id=record.id,

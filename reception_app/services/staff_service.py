@@ -102,6 +102,7 @@ class StaffService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="created",
                 entity="staff",
                 entity_id=record.id,
@@ -125,6 +126,7 @@ class StaffService:
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 log_event(
                     session,
+                    at=self._clock(),
                     action="sign_in_failed",
                     entity="staff",
                     entity_id=record.id,
@@ -139,6 +141,7 @@ class StaffService:
                 record.last_sign_in_at = self._clock()
                 log_event(
                     session,
+                    at=self._clock(),
                     action="signed_in",
                     entity="staff",
                     entity_id=record.id,
@@ -155,6 +158,7 @@ class StaffService:
         with transaction(self._factory) as session:
             log_event(
                 session,
+                at=self._clock(),
                 action="signed_out",
                 entity="staff",
                 entity_id=actor.id,
@@ -209,8 +213,8 @@ class StaffService:
                 )
             if member.id:
                 record = session.get(StaffRecord, member.id)
-                if record is None:
-                    raise NotFoundError("That staff member no longer exists.")
+                if record is None or record.office_id != office.id:
+                    raise NotFoundError("That staff member no longer exists in this office.")
                 if (
                     actor is not None
                     and record.id == actor.id
@@ -237,6 +241,7 @@ class StaffService:
             session.flush()
             log_event(
                 session,
+                at=self._clock(),
                 action="updated" if member.id else "created",
                 entity="staff",
                 entity_id=record.id,
@@ -262,6 +267,7 @@ class StaffService:
             record.password_hash = _hasher.hash(new)
             log_event(
                 session,
+                at=self._clock(),
                 action="updated",
                 entity="staff",
                 entity_id=record.id,

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         for index, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(f"{page.title}\tCtrl+{index}")
+            item = QListWidgetItem(page.title)
             item.setToolTip(f"{page.title} (Ctrl+{index})")
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
 
         state.data_changed.connect(self.refresh_current)
+        state.theme_changed.connect(self._theme_changed)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
@@ -271,16 +272,26 @@ class MainWindow(QMainWindow):
         self._apply_theme()
 
     def _apply_theme(self) -> None:
-        if self.theme is not None:
-            self.theme.apply(
-                high_contrast=self.state.machine.high_contrast,
-                large_text=self.state.machine.large_text,
-            )
+        """Save the View menu's choice; ``_theme_changed`` then applies it."""
         try:
             self.state.save_machine_settings()
         except OSError as exc:
             self.statusBar().showMessage(f"Could not save this computer's settings: {exc}", 10_000)
         self.state.theme_changed.emit()
+
+    def _theme_changed(self) -> None:
+        """Apply the look chosen here or in Settings, and keep the View menu's ticks in step."""
+        machine = self.state.machine
+        if self.theme is not None:
+            self.theme.apply(high_contrast=machine.high_contrast, large_text=machine.large_text)
+        for action, checked in (
+            (self.contrast_action, machine.high_contrast),
+            (self.large_text_action, machine.large_text),
+        ):
+            action.blockSignals(True)
+            action.setChecked(checked)
+            action.blockSignals(False)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
 
     def show_shortcuts(self) -> None:
         lines = [f"Ctrl+{i}\t{page.title}" for i, page in enumerate(self.pages, start=1)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.standards import ClockKind, ClockRule
 from reception_app.services.office_service import OfficeStatus
 
 
@@ -48,3 +50,32 @@ def status_bar_text(status: OfficeStatus) -> str:
         f"{status.office_name}  ·  {date_text}  ·  Closed, {opens}  ·  "
         f"Out of hours: {status.out_of_hours}"
     )
+
+
+def day_text(d: date) -> str:
+    """'Tue 8 Dec 2026'."""
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def due_text(engine: DeadlineEngine, due: date | datetime, today: date) -> str:
+    """'Tue 8 Dec 2026 (in 10 working days)'; a time-of-day deadline also gives the time
+    (in the office's zone), and one at midnight is shown as the end of the day before."""
+    if isinstance(due, datetime):
+        local = engine.calendar.to_local(due)
+        if local.time() == time(0):
+            when = f"end of {day_text(local.date() - timedelta(days=1))}"
+        else:
+            when = f"{day_text(local.date())} at {local:%H:%M}"
+    else:
+        when = day_text(due)
+    return f"{when} ({engine.status(due, today)})"
+
+
+def rule_phrase(clock: str, rule: ClockRule) -> str:
+    """'respond by the end of the next working day', 'respond within 2 working days'."""
+    text = rule.describe()
+    if text.startswith("end of"):
+        return f"{clock} by the {text}"
+    if rule.kind is ClockKind.AGREED:
+        return f"{clock} by a {text}"
+    return f"{clock} within {text}"

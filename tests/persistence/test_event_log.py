@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -14,7 +16,14 @@ from reception_app.persistence.records import EventRecord
 
 def _one_event(database: Database) -> int:
     with transaction(database.session_factory) as session:
-        record = log_event(session, action="created", entity="contact", entity_id=1, summary="x")
+        record = log_event(
+            session,
+            at=datetime.now(UTC),
+            action="created",
+            entity="contact",
+            entity_id=1,
+            summary="x",
+        )
         session.flush()
         return record.id
 

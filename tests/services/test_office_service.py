@@ -101,3 +101,57 @@ def test_settings_have_defaults_and_limits(services: AppServices, manager: Staff
     assert services.office.setting("idle_lock_minutes") == 10
     with pytest.raises(ValidationError, match="between"):
         services.office.put_setting("idle_lock_minutes", 0, manager)
+
+
+def test_saving_details_leaves_hours_and_standards_alone(
+    services: AppServices, manager: StaffMember
+) -> None:
+    stale = services.office.profile()
+    services.office.set_opening_hours({4: ((time(9, 30), time(12, 30)),)}, manager)
+    services.office.update_details(dataclasses.replace(stale, name="Hellesdon PC"), manager)
+    profile = services.office.profile()
+    assert profile.name == "Hellesdon PC" and profile.hours_text(4) == "09:30-12:30"
+    with pytest.raises(ValidationError) as error:
+        services.office.update_details(
+            dataclasses.replace(stale, bank_holiday_region="XX"), manager
+        )
+    assert error.value.field == "bank_holiday_region"
+
+
+def test_ticket_letters_stay_unique_and_desks_handle_something(
+    services: AppServices, manager: StaffMember
+) -> None:
+    with pytest.raises(ValidationError, match="already used for General enquiry") as error:
+        services.office.save_service(ServiceProfile("grants", "Grants", "G", 10), manager)
+    assert error.value.field == "ticket_prefix"
+    with pytest.raises(ValidationError, match="small letters"):
+        services.office.save_service(ServiceProfile("Grants!", "Grants", "Q", 10), manager)
+    from reception_app.domain.offices import DeskProfile
+
+    with pytest.raises(ValidationError, match="at least one service"):
+        services.office.save_desk(DeskProfile("R2", "Window 2", services=()), manager)
+
+
+def test_only_a_manager_switches_the_office_and_settings_save_together(
+    services: AppServices, manager: StaffMember
+) -> None:
+    clerk = dataclasses.replace(manager, role=Role.CLERK)
+    with pytest.raises(PermissionDenied):
+        services.office.set_active_office("north-norfolk", clerk)
+    assert services.office.active_office_key() == "hellesdon"
+    with pytest.raises(ValidationError):
+        services.office.put_settings({"idle_lock_minutes": 9, "target_wait_minutes": 0}, manager)
+    assert services.office.setting("idle_lock_minutes") == 5  # nothing half-saved
+    services.office.put_settings({"idle_lock_minutes": 9, "target_wait_minutes": 20}, manager)
+    assert services.office.setting("target_wait_minutes") == 20
+
+
+def test_the_log_is_stamped_by_the_service_clock_and_filtered_by_person(
+    services: AppServices, manager: StaffMember, clock: FixedClock
+) -> None:
+    clock.now = datetime(2027, 3, 15, 10, 12, tzinfo=UTC)
+    services.office.add_day_off(date(2027, 3, 19), "closure", "Audit", manager)
+    newest = services.events.recent(1)[0]
+    assert newest.at == clock.now and newest.staff_id == manager.id
+    assert "Fri 19 Mar 2027 Audit" in newest.summary
+    assert {e.staff_id for e in services.events.recent(staff_id=manager.id)} == {manager.id}

@@ -112,3 +112,14 @@ def test_markup_and_long_text_are_stored_exactly(
     with pytest.raises(ValidationError) as error:
         contacts.save(Contact(None, "N" * 301), manager)
     assert error.value.field == "full_name"
+
+
+def test_search_treats_wildcards_literally_and_reads_plus_44(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contacts = services.contacts()
+    saved = contacts.save(Contact(None, "Ann Lee", phone="01603 301751"), manager)
+    contacts.save(Contact(None, "Bob_Smith"), manager)
+    assert [c.full_name for c in contacts.search("_")] == ["Bob_Smith"]
+    assert contacts.search("%") == []
+    assert [c.id for c in contacts.search("+44 1603 301751")] == [saved.id]

@@ -157,3 +157,29 @@ def test_every_input_on_every_page_has_an_accessible_name(qtbot, state: DeskStat
                 ):
                     missing.append(f"{page.title}: unnamed button")
     assert missing == []
+
+
+def test_look_chosen_in_settings_is_applied_and_the_view_menu_follows(
+    qtbot,
+    state: DeskState,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.theme import Theme
+
+    app = QApplication.instance()
+    theme = Theme(app)
+    base = app.font().pointSizeF()
+    window = MainWindow(state, theme)
+    qtbot.addWidget(window)
+    window.show()
+    heading = window.pages[0].findChildren(type(window.pages[0].heading("x")))[0]
+    before = heading.font().pointSizeF()
+    state.machine.high_contrast = True
+    state.machine.large_text = True
+    state.theme_changed.emit()  # what the Settings page's check boxes do
+    try:
+        assert window.contrast_action.isChecked() and window.large_text_action.isChecked()
+        assert "#ffff00" in app.styleSheet()
+        assert app.font().pointSizeF() > base
+        qtbot.waitUntil(lambda: heading.font().pointSizeF() > before)
+    finally:
+        theme.apply(high_contrast=False, large_text=False)

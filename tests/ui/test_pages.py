@@ -310,8 +310,7 @@ def test_reports_show_managers_the_whole_log_with_a_filter(
     state: DeskState,
     clock: FixedClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    # The log stamps entries with the real time, so "today" here must be the real today.
-    clock.now = datetime.now(UTC)
+    # Entries are stamped by the service clock, so the fixed clock's day is "today".
     page = _show(qtbot, ReportsPage(state))
     assert page.access_note.isHidden()
     rows = _rows(page.table)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.pages.correspondence_page import due_text, rule_phrase
 from reception_app.ui.pages.page import Page
+from reception_app.ui.text import due_text, rule_phrase
 
 # Most needed first: with large text the right-hand columns may need scrolling to.
 DIRECTORY_HEADERS = ("Name", "Phone", "Email", "Team", "Team lead", "Role")

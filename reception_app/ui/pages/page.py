@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.theme import scaled_font
+from reception_app.ui.widgets import Heading
 
 
 class Page(QWidget):
@@ -20,11 +20,8 @@ class Page(QWidget):
         self.setAccessibleName(self.title)
 
     def heading(self, text: str, factor: float = 1.5) -> QLabel:
-        label = QLabel(text)
-        label.setFont(scaled_font(self.font(), factor, bold=True))
-        label.setProperty("role", "heading")
-        label.setWordWrap(True)
-        return label
+        """A bold heading ``factor`` times the body text; it follows later text-size changes."""
+        return Heading(text, factor)
 
     @staticmethod
     def card(*widgets: QWidget) -> QFrame:

@@ -128,15 +128,10 @@ class ReportsPage(Page):
         now = services.office.status().local_now.astimezone(LONDON)
         midnight = datetime.combine(now.date(), time(0), tzinfo=LONDON).astimezone(UTC)
 
-        # Newest first by time, not by id: sample data and imports add entries out of order.
-        events = sorted(services.events.recent(LOG_LIMIT), key=lambda e: (e.at, e.id), reverse=True)
-        today = services.events.recent(TODAY_LIMIT, since=midnight)
-        if not manager:
-            # The log names people, not accounts: two staff with the same full name would see
-            # each other's entries, which is why the event service should filter by staff id.
-            mine = actor.full_name if actor is not None else None
-            events = [e for e in events if e.staff_name == mine]
-            today = [e for e in today if e.staff_name == mine]
+        # Staff who are not managers see only their own actions (filtered in the database).
+        mine = None if manager else (actor.id if actor is not None else -1)
+        events = services.events.recent(LOG_LIMIT, staff_id=mine)
+        today = services.events.recent(TODAY_LIMIT, since=midnight, staff_id=mine)
         self.access_note.setVisible(not manager)
 
         prefix = "Activity" if manager else "Your activity"
@@ -146,7 +141,7 @@ class ReportsPage(Page):
         self.log_label.setText(
             f"Activity log: the last {LOG_LIMIT} entries"
             if manager
-            else f"Your actions among the last {LOG_LIMIT} entries in the log"
+            else f"Your last {LOG_LIMIT} actions"
         )
 
         self.log.removeRows(0, self.log.rowCount())

@@ -11,10 +11,9 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -55,7 +53,8 @@ from reception_app.ui.dialogs.setting_dialogs import DeskDialog, RoomDialog, Ser
 from reception_app.ui.dialogs.staff_dialog import StaffDialog
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.page import Page
-from reception_app.ui.theme import scaled_font
+from reception_app.ui.text import day_text
+from reception_app.ui.widgets import Heading, TextBox
 from reception_app.ui.workers import run_with_progress
 
 MANAGER_ONLY = "Only a manager can change these settings. Ask a manager if something here is wrong."
@@ -129,53 +128,6 @@ def hours_text(spans: Sequence[Interval]) -> str:
 
 def _yes(flag: bool) -> str:
     return "Yes" if flag else "No"
-
-
-def _day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-class _Heading(QLabel):
-    """A bold heading that stays a fixed factor larger than the application font, even when the
-    person switches to larger text while the page is open."""
-
-    def __init__(self, text: str, factor: float = 1.2) -> None:
-        super().__init__(text)
-        self._factor = factor
-        self.setProperty("role", "heading")
-        self.setWordWrap(True)
-        self._rescale()
-
-    def _rescale(self) -> None:
-        self.setFont(scaled_font(QApplication.font(), self._factor, bold=True))
-
-    def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ApplicationFontChange:
-            self._rescale()
-        return super().event(e)
-
-
-class _TextBox(QPlainTextEdit):
-    """Multi-line text whose height is a number of lines of the current font; Tab moves on."""
-
-    def __init__(self, lines: int) -> None:
-        super().__init__()
-        self._lines = lines
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        margins = self.contentsMargins()
-        height = (
-            self.fontMetrics().lineSpacing() * self._lines
-            + int(self.document().documentMargin() * 2)
-            + margins.top()
-            + margins.bottom()
-        )
-        return QSize(super().sizeHint().width(), height)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return self.sizeHint()
 
 
 def _hint(text: str) -> QLabel:
@@ -350,7 +302,7 @@ class _OfficeTab(_Tab):
 
         self.name = QLineEdit()
         self.site = QLineEdit()
-        self.address = _TextBox(5)
+        self.address = TextBox(5)
         self.postcode = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -358,9 +310,9 @@ class _OfficeTab(_Tab):
         self.region = QComboBox()
         for code, region in BANK_HOLIDAY_REGIONS.items():
             self.region.addItem(region, code)
-        self.out_of_hours = _TextBox(4)
-        self.directions = _TextBox(4)
-        self.complaints = _TextBox(6)
+        self.out_of_hours = TextBox(4)
+        self.directions = TextBox(4)
+        self.complaints = TextBox(6)
 
         self.errors = FieldErrors()
         left = QFormLayout()
@@ -406,7 +358,7 @@ class _OfficeTab(_Tab):
                 "here. Below are its details as visitors and letters see them."
             )
         )
-        layout.addWidget(_Heading("Office details"))
+        layout.addWidget(Heading("Office details"))
         layout.addWidget(self.errors.general)
         layout.addLayout(columns)
         layout.addLayout(buttons)
@@ -642,7 +594,7 @@ class _ClosuresTab(_Tab):
         self.status = _status_label()
 
         left = QVBoxLayout()
-        left.addWidget(_Heading("This office's own days off"))
+        left.addWidget(Heading("This office's own days off"))
         left.addWidget(
             _hint(
                 "A closure day shuts this office only (e.g. a Christmas shutdown); FOI and EIR "
@@ -657,7 +609,7 @@ class _ClosuresTab(_Tab):
         left.addLayout(remove_row)
         left.addWidget(add_box)
 
-        self.region_heading = _Heading("Bank holidays already covered")
+        self.region_heading = Heading("Bank holidays already covered")
         self.holidays = _read_only(
             _table(["Date", "Bank holiday"], "Bank holidays in the next 12 months")
         )
@@ -697,7 +649,7 @@ class _ClosuresTab(_Tab):
         days.sort(key=lambda pair: (pair[0].day, pair[1]))
         _fill(
             self.table,
-            [((d.day, kind), [_day_text(d.day), KIND_LABELS[kind], d.reason]) for d, kind in days],
+            [((d.day, kind), [day_text(d.day), KIND_LABELS[kind], d.reason]) for d, kind in days],
         )
         if not self._date_chosen:
             self.day.setDate(QDate(today.year, today.month, today.day))
@@ -710,7 +662,7 @@ class _ClosuresTab(_Tab):
         while day <= end:
             name = calendar.bank_holiday_name(day)
             if name and day not in extra:
-                rows.append((day, [_day_text(day), name]))
+                rows.append((day, [day_text(day), name]))
             day += timedelta(days=1)
         _fill(self.holidays, rows)
 
@@ -723,7 +675,7 @@ class _ClosuresTab(_Tab):
             self.errors,
             self.status,
             lambda: office.add_day_off(day, kind, self.reason.text(), self.state.actor),
-            f"{KIND_LABELS[kind]} {_day_text(day)} added",
+            f"{KIND_LABELS[kind]} {day_text(day)} added",
         ):
             self.reason.clear()
 
@@ -734,7 +686,7 @@ class _ClosuresTab(_Tab):
             return
         day, kind = chosen
         if not confirm(
-            self, "Remove a day off", f"Remove {KIND_LABELS[kind].lower()} {_day_text(day)}?"
+            self, "Remove a day off", f"Remove {KIND_LABELS[kind].lower()} {day_text(day)}?"
         ):
             return
         office = self.state.services.office
@@ -742,7 +694,7 @@ class _ClosuresTab(_Tab):
             self.errors,
             self.status,
             lambda: office.remove_day_off(day, kind, self.state.actor),
-            f"{_day_text(day)} removed",
+            f"{day_text(day)} removed",
         )
 
 
@@ -1075,9 +1027,13 @@ class _RulesTab(_Tab):
         office = self.state.services.office
 
         def save_changed() -> None:
-            for key, spin in self.spins.items():
-                if spin.value() != office.setting(key):
-                    office.put_setting(key, spin.value(), self.state.actor)
+            changed = {
+                key: spin.value()
+                for key, spin in self.spins.items()
+                if spin.value() != office.setting(key)
+            }
+            if changed:
+                office.put_settings(changed, self.state.actor)
 
         self.save(self.errors, self.status, save_changed, "Desk rules saved")
 
@@ -1124,11 +1080,11 @@ class _ComputerTab(_Tab):
         self.large_text.toggled.connect(self._look_changed)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_Heading("Database and folders"))
+        layout.addWidget(Heading("Database and folders"))
         layout.addLayout(facts)
         layout.addLayout(maintenance)
         layout.addWidget(self.result)
-        layout.addWidget(_Heading("How Reception looks on this computer"))
+        layout.addWidget(Heading("How Reception looks on this computer"))
         layout.addWidget(self.high_contrast)
         layout.addWidget(self.large_text)
         layout.addWidget(
