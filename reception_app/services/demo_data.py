@@ -7,6 +7,7 @@ messages, correspondence) through ``DemoDataService.fill``'s day loop.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
@@ -183,10 +184,7 @@ class DemoDataService:
                     FIRST_NAMES[(index * 7 + seed) % len(FIRST_NAMES)],
                     SURNAMES[(index * 5 + seed) % len(SURNAMES)],
                 )
-                username = f"{first[0]}{last}".lower().replace("'", "").replace(" ", "")
-                username = "".join(
-                    c for c in username if c.isascii() and (c.isalnum() or c in "._-")
-                )
+                username = _ascii(first[0] + last)
                 while username in existing_users:
                     username += str(index)
                 existing_users.add(username)
@@ -269,6 +267,12 @@ class DemoDataService:
             return DemoSummary(office_key, days, len(staff), len(contacts), events + 1)
 
 
+def _ascii(name: str) -> str:
+    """'Ní Bhriain' -> 'nibhriain': email addresses in sample data stay plain ASCII."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "".join(c for c in plain.lower() if c.isalnum())
+
+
 def _working_days_back(calendar: OfficeCalendar, today: date, days: int) -> list[date]:
     """The ``days`` office working days before ``today``, oldest first."""
     found: list[date] = []
@@ -303,7 +307,7 @@ def _random_contact(rng: random.Random, office_id: int) -> ContactRecord:
         full_name=f"{first} {last}",
         name_key=f"{first} {last}".casefold(),
         phone=phone,
-        email=f"{first.lower()}.{last.lower().replace(' ', '').replace(chr(39), '')}@example.org"
+        email=f"{_ascii(first)}.{_ascii(last)}@example.org"
         if rng.random() < 0.6 or fmt is PreferredFormat.EMAIL
         else "",
         address=f"{rng.randint(1, 180)} {rng.choice(STREETS)}\n{town}",

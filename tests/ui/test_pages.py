@@ -192,14 +192,14 @@ def test_messages_shows_the_call_back_deadline_and_an_active_staff_directory(
 
     rows = _rows(page.table)
     assert [r[0] for r in rows] == ["Margaret Clerk", "Priya Shah", "Tom Reed"]
-    assert ["Tom Reed", "01603 301753", "—", "Planning", "Priya Shah", "Officer"] in rows
+    assert ["Tom Reed", "Officer", "01603 301753", "—", "Planning", "Priya Shah"] in rows
     assert [
         "Priya Shah",
+        "Officer",
         "01603 301752",
         "priya@hellesdon-pc.gov.uk",
         "Planning",
         "Leads this team",
-        "Officer",
     ] in rows
     assert page.count_note.text() == "3 colleagues working here."
 

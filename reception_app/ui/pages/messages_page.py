@@ -24,8 +24,8 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.text import due_text, rule_phrase
 
 # Most needed first: with large text the right-hand columns may need scrolling to.
-DIRECTORY_HEADERS = ("Name", "Phone", "Email", "Team", "Team lead", "Role")
-TEAM_LEAD_COLUMN = 4
+DIRECTORY_HEADERS = ("Name", "Role", "Phone", "Email", "Team", "Team lead")
+TEAM_LEAD_COLUMN = 5
 
 
 def team_lead_text(member: StaffMember, staff: Sequence[StaffMember]) -> str:
@@ -76,8 +76,10 @@ class MessagesPage(Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Two team leads' names wrap onto a second line rather than push Role out of sight.
+        # The team lead comes last and takes the room left: two leads' names wrap onto a second
+        # line there instead of squeezing the other columns at larger text sizes.
         header.setSectionResizeMode(TEAM_LEAD_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Team lead") + 24)
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(rows.defaultSectionSize())
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -145,11 +147,11 @@ class MessagesPage(Page):
         for member in staff:
             cells = (
                 member.full_name,
+                member.role.label,
                 member.phone or "—",
                 member.email or "—",
                 member.team or "—",
                 team_lead_text(member, staff),
-                member.role.label,
             )
             items = [QStandardItem(text) for text in cells]
             for item in items:
