@@ -32,8 +32,9 @@ print("SHOWN", flush=True)
 
 APP = """
 import sys
-from PySide6.QtWidgets import QApplication
+# The same import order as reception_app.cli -> app.run_gui: the data layer before Qt.
 from reception_app.app import start_services
+from PySide6.QtWidgets import QApplication
 from reception_app.cli import resolve_database_url
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths

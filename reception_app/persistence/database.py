@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reception_app.persistence import backup, migrations
+from reception_app.migrations import HEAD_REVISION
+from reception_app.persistence import backup
 from reception_app.persistence.engine import (
     DatabaseError,
     make_engine,
@@ -86,6 +87,14 @@ def _check_sqlite_location(path: Path) -> None:
         )
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database, or None for a new or foreign database."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def open_database(
     url: URL, *, backup_dir: Path | None, now: datetime, migrate: bool = True
 ) -> Database:
@@ -104,7 +113,9 @@ def open_database(
                 ) from None
     engine = make_engine(url)
     try:
-        if migrate:
+        if migrate and current_revision(engine) != HEAD_REVISION:
+            from reception_app.persistence import migrations  # Alembic only when needed
+
             state = migrations.schema_state(engine)
             if not state.is_current and not state.is_empty and startup_backup is None and path:
                 log.warning("upgrading %s without a start-up backup", path)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import ReceptionError
-from reception_app.persistence import backup, migrations
+from reception_app.persistence import backup
 from reception_app.persistence.engine import make_engine, sqlite_path
 from reception_app.persistence.office_repository import profile_from_record
 from reception_app.persistence.records import OfficeRecord
@@ -82,6 +82,8 @@ def restore_from(url: URL, source: Path, backup_dir: Path, now: datetime) -> Pat
         raise ReceptionError(
             f"{source} is not a Reception backup (it has no version stamp); not restored."
         )
+    from reception_app.persistence import migrations  # Alembic is slow to import
+
     if revision not in migrations.known_revisions():
         raise ReceptionError(
             f"{source} comes from a newer version of Reception; install that version to restore it."
@@ -114,6 +116,8 @@ def check_database(url: URL) -> CheckReport:
         report.ok.append(f"The database file {path} passed SQLite's integrity check.")
     engine = make_engine(url)
     try:
+        from reception_app.persistence import migrations  # Alembic is slow to import
+
         state = migrations.schema_state(engine)
         if state.is_empty:
             report.problems.append("The database is empty: start the app once to set it up.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from datetime import UTC, datetime
 
@@ -24,31 +25,34 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.idle_watcher import IdleWatcher
-from reception_app.ui.pages.appointments_page import AppointmentsPage
-from reception_app.ui.pages.contacts_page import ContactsPage
-from reception_app.ui.pages.correspondence_page import CorrespondencePage
-from reception_app.ui.pages.messages_page import MessagesPage
 from reception_app.ui.pages.page import Page
-from reception_app.ui.pages.reports_page import ReportsPage
-from reception_app.ui.pages.rooms_page import RoomsPage
-from reception_app.ui.pages.settings_page import SettingsPage
-from reception_app.ui.pages.today_page import TodayPage
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
 from reception_app.ui.workers import run_with_progress
 
 log = logging.getLogger(__name__)
 
-PAGE_CLASSES: list[type[Page]] = [
-    TodayPage,
-    AppointmentsPage,
-    RoomsPage,
-    MessagesPage,
-    CorrespondencePage,
-    ContactsPage,
-    ReportsPage,
-    SettingsPage,
+PAGES: list[tuple[str, str]] = [
+    ("Today", "today_page:TodayPage"),
+    ("Appointments", "appointments_page:AppointmentsPage"),
+    ("Rooms", "rooms_page:RoomsPage"),
+    ("Messages", "messages_page:MessagesPage"),
+    ("Correspondence", "correspondence_page:CorrespondencePage"),
+    ("Contacts", "contacts_page:ContactsPage"),
+    ("Reports", "reports_page:ReportsPage"),
+    ("Settings", "settings_page:SettingsPage"),
 ]
+"""(title, module:class) of each sidebar page; a page's module is imported when first shown."""
+
+
+def page_class(index: int) -> type[Page]:
+    module_name, class_name = PAGES[index][1].split(":")
+    module = importlib.import_module(f"reception_app.ui.pages.{module_name}")
+    cls = getattr(module, class_name)
+    assert issubclass(cls, Page) and cls.title == PAGES[index][0]
+    return cls
+
+
 STATUS_REFRESH_MS = 30_000
 
 
@@ -58,17 +62,18 @@ class MainWindow(QMainWindow):
         self.state = state
         self.theme = theme
         self.setWindowTitle("Reception")
-        self.pages: list[Page] = [cls(state) for cls in PAGE_CLASSES]
+        # Pages are built the first time they are shown, so start-up builds only Today.
+        self._built: dict[int, Page] = {}
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.stack = QStackedWidget()
-        for index, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{index})")
+        for index, (title, _) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{index})")
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index}"), self)
             shortcut.activated.connect(lambda i=index - 1: self.show_page(i))
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
@@ -155,14 +160,33 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
 
+    def page(self, index: int) -> Page:
+        """The page at ``index``, built on first use."""
+        if index not in self._built:
+            page = page_class(index)(self.state)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._built[index] = page
+        return self._built[index]
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (building the ones not shown yet)."""
+        return [self.page(i) for i in range(len(PAGES))]
+
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
+        page = self.page(self.stack.currentIndex())
         assert isinstance(page, Page)
         return page
 
     def _page_chosen(self, index: int) -> None:
         if index < 0:
             return
+        self.page(index)
         self.stack.setCurrentIndex(index)
         self.refresh_current()
 
@@ -294,7 +318,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
 
     def show_shortcuts(self) -> None:
-        lines = [f"Ctrl+{i}\t{page.title}" for i, page in enumerate(self.pages, start=1)]
+        lines = [f"Ctrl+{i}\t{title}" for i, (title, _) in enumerate(PAGES, start=1)]
         for menu in self.menuBar().findChildren(QAction):
             if menu.shortcut() and not menu.shortcut().isEmpty():
                 lines.append(

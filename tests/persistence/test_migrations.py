@@ -45,3 +45,9 @@ def test_downgrade_to_nothing_and_back(tmp_path: Path) -> None:
     migrations.upgrade(engine)
     assert migrations.schema_state(engine).is_current
     engine.dispose()
+
+
+def test_the_head_constant_used_at_start_up_matches_the_migrations() -> None:
+    from reception_app.migrations import HEAD_REVISION
+
+    assert HEAD_REVISION == migrations.head_revision()

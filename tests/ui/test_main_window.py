@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
-from reception_app.ui.main_window import PAGE_CLASSES, MainWindow
+from reception_app.ui.main_window import PAGES, MainWindow
 from tests.conftest import MANAGER_PASSWORD, FixedClock
 
 
@@ -36,7 +36,7 @@ def _window(qtbot, state: DeskState) -> MainWindow:  # type: ignore[no-untyped-d
 
 def test_every_page_renders_without_errors(qtbot, state: DeskState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, state)
-    assert [p.title for p in window.pages] == [c.title for c in PAGE_CLASSES]
+    assert [p.title for p in window.pages] == [title for title, _ in PAGES]
     for index, page in enumerate(window.pages):
         window.show_page(index)
         assert window.stack.currentWidget() is page
