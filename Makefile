@@ -14,15 +14,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@bash tools/qt-system-libs.sh gui
 	$(BIN)/reception-app
 
 kiosk: $(STAMP)
+	@bash tools/qt-system-libs.sh gui
 	$(BIN)/reception-app kiosk
 
 display: $(STAMP)
+	@bash tools/qt-system-libs.sh gui
 	$(BIN)/reception-app display
 
 test: $(STAMP)
+	@bash tools/qt-system-libs.sh offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reception_app.domain.errors import ValidationError
+
+
+def _fit_dialog(widget: QWidget) -> None:
+    """Let a dialog grow so a message that wrapped onto more lines is not cut off."""
+    window = widget.window()
+    if isinstance(window, QDialog):
+        window.layout().activate()
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))
 
 
 class FieldErrors:
@@ -53,12 +61,14 @@ class FieldErrors:
         if label is None:
             self.general.setText(message)
             self.general.show()
+            _fit_dialog(self.general)
             return
         label.setText(message)
         label.show()
         widget = self._inputs[field or ""]
         self._mark(widget, True)
         widget.setFocus()
+        _fit_dialog(widget)
 
     def message_for(self, field: str) -> str:
         label = self._labels.get(field)

@@ -69,6 +69,8 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
 
+        # Wide enough for a one-line error message next to each field.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(note)

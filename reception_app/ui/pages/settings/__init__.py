@@ -1,0 +1,1 @@
+"""The tabs of the Settings page, one module each, and what they share."""
