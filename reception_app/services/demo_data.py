@@ -23,8 +23,10 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
 from reception_app.persistence.records import ContactRecord, EventRecord, StaffRecord
+from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext
 
+SAMPLE_DATA_DECLINED = "sample_data_declined"
 DEMO_PASSWORD = "reception-demo"
 """Every sample staff account signs in with this password (shown in the first-start offer)."""
 
@@ -153,6 +155,19 @@ class DemoDataService:
                 .where(StaffRecord.office_id == office.id)
             )
             return not contacts and (staff or 0) <= 1
+
+    def offer_pending(self, office_key: str) -> bool:
+        """Offer sample data? Yes while the office is empty and nobody has said no yet."""
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, office_key)
+            if get_setting(session, SAMPLE_DATA_DECLINED, office.id):
+                return False
+        return self.is_empty(office_key)
+
+    def record_declined(self, office_key: str) -> None:
+        with transaction(self._factory) as session:
+            office = get_office(session, office_key)
+            put_setting(session, SAMPLE_DATA_DECLINED, True, office.id)
 
     def fill(
         self,

@@ -30,7 +30,13 @@ def first_start(state: DeskState, parent: QWidget | None = None) -> StaffMember 
         services.staff.sign_in,
         parent=parent,
     )
-    return dialog.member if dialog.exec() else None
+    if not dialog.exec() or dialog.member is None:
+        return None
+    office = services.office.active_office_key()
+    if dialog.member.is_manager and office is not None:
+        # The first start may have been closed before the offer was answered.
+        offer_sample_data(state, office, parent)
+    return dialog.member
 
 
 def _create_manager(state: DeskState):  # type: ignore[no-untyped-def]
@@ -44,7 +50,7 @@ def _create_manager(state: DeskState):  # type: ignore[no-untyped-def]
 
 def offer_sample_data(state: DeskState, office_key: str, parent: QWidget | None) -> None:
     """Offer sample data on an empty database; loads it off the UI thread with Cancel."""
-    if not state.services.demo.is_empty(office_key):
+    if not state.services.demo.offer_pending(office_key):
         return
     answer = QMessageBox.question(
         parent,
@@ -56,6 +62,7 @@ def offer_sample_data(state: DeskState, office_key: str, parent: QWidget | None)
         QMessageBox.StandardButton.No,
     )
     if answer != QMessageBox.StandardButton.Yes:
+        state.services.demo.record_declined(office_key)
         return
     from PySide6.QtCore import QEventLoop
 

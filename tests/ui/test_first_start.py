@@ -57,3 +57,26 @@ def test_sample_data_offer_loads_off_the_ui_thread(
     assert not services.demo.is_empty("hellesdon")
     assert len(services.contacts().search("", limit=1000)) > 30
     assert not services.demo.is_empty("hellesdon")
+
+
+def test_a_declined_offer_is_not_repeated(
+    qtbot,
+    services: AppServices,
+    paths: AppPaths,  # type: ignore[no-untyped-def]
+) -> None:
+    state = DeskState(services, paths, MachineSettings())
+    manager = services.staff.create_first_manager(
+        "hellesdon", "Ann Lee", "alee", "password1", "password1"
+    )
+    services.office.set_active_office("hellesdon", manager)
+    assert services.demo.offer_pending("hellesdon")
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(50, answer_no)
+    offer_sample_data(state, "hellesdon", None)
+    assert services.demo.is_empty("hellesdon")
+    assert not services.demo.offer_pending("hellesdon")

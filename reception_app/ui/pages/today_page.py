@@ -63,7 +63,8 @@ class TodayPage(Page):
         layout.addWidget(self.heading("Queue", 1.2))
         layout.addWidget(self.queue_note)
         layout.addWidget(self.heading("Desks", 1.2))
-        layout.addWidget(self.desks, 1)
+        layout.addWidget(self.desks)
+        layout.addStretch(1)
 
     def refresh(self) -> None:
         office = self.state.services.office
@@ -109,3 +110,9 @@ class TodayPage(Page):
             )
             self.desks.setItem(row, 0, QTableWidgetItem(desk.name))
             self.desks.setItem(row, 1, QTableWidgetItem(handles))
+        # As tall as its rows, so the page does not end in a large empty box.
+        self.desks.setFixedHeight(
+            self.desks.horizontalHeader().height()
+            + sum(self.desks.rowHeight(r) for r in range(self.desks.rowCount()))
+            + 2 * self.desks.frameWidth()
+        )
