@@ -29,6 +29,7 @@ def start_services(url: URL, paths: AppPaths) -> AppServices:
     database = open_database(url, backup_dir=paths.backup_dir, now=datetime.now(UTC))
     services = AppServices.create(database)
     services.office.seed_shipped_profiles()
+    services.office.ensure_active_office()
     return services
 
 
@@ -83,7 +84,11 @@ def run_gui(
     from reception_app.ui.main_window import MainWindow
 
     state = DeskState(services, paths, machine)
-    member = first_start(state)
+    try:
+        member = first_start(state)
+    except ReceptionError as exc:
+        services.database.dispose()
+        return fail(str(exc))
     if member is None:
         services.database.dispose()
         return 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
@@ -50,6 +50,7 @@ from reception_app.persistence.records import (
     InterviewRoomRecord,
     OfficeRecord,
     ServiceRecord,
+    StaffRecord,
 )
 from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext, actor_id
@@ -114,6 +115,33 @@ class OfficeService:
                 select(OfficeRecord.key, OfficeRecord.name).order_by(OfficeRecord.name)
             )
             return {key: name for key, name in rows}
+
+    def ensure_active_office(self) -> str | None:
+        """Choose the running office when none is set but staff exist (e.g. sample data loaded
+        from the command line): the office with the most staff. None while there are no staff."""
+        with transaction(self._factory) as session:
+            key = get_setting(session, ACTIVE_OFFICE_KEY)
+            if key:
+                return str(key)
+            row = session.execute(
+                select(OfficeRecord.key, OfficeRecord.id)
+                .join(StaffRecord, StaffRecord.office_id == OfficeRecord.id)
+                .group_by(OfficeRecord.key, OfficeRecord.id)
+                .order_by(func.count(StaffRecord.id).desc(), OfficeRecord.key)
+            ).first()
+            if row is None:
+                return None
+            put_setting(session, ACTIVE_OFFICE_KEY, row.key)
+            log_event(
+                session,
+                at=self._clock(),
+                action="settings_changed",
+                entity="office",
+                entity_id=row.id,
+                office_id=row.id,
+                summary=f"Running office set to {row.key} (the office whose staff exist)",
+            )
+            return str(row.key)
 
     def active_office_key(self) -> str | None:
         with transaction(self._factory, write=False) as session:

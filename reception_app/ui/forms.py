@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from reception_app.domain.errors import ValidationError
+from reception_app.domain.errors import ReceptionError, ValidationError
 
 
 def _fit_dialog(widget: QWidget) -> None:
@@ -50,10 +52,21 @@ class FieldErrors:
         for field, label in self._labels.items():
             label.hide()
             label.clear()
-            self._mark(self._inputs[field], False)
+            self.mark(self._inputs[field], False)
         self.general.hide()
 
-    def show(self, error: ValidationError | str, field: str | None = None) -> None:
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Clear old messages and run ``action``; a ReceptionError is shown in place (next to
+        its field when it names one) and gives False, so nothing else happens."""
+        self.clear()
+        try:
+            action()
+        except ReceptionError as exc:
+            self.show(exc)
+            return False
+        return True
+
+    def show(self, error: ReceptionError | str, field: str | None = None) -> None:
         """Show the message next to its field (or at the top when the field is unknown)."""
         message = str(error)
         field = field or (error.field if isinstance(error, ValidationError) else None)
@@ -66,7 +79,7 @@ class FieldErrors:
         label.setText(message)
         label.show()
         widget = self._inputs[field or ""]
-        self._mark(widget, True)
+        self.mark(widget, True)
         widget.setFocus()
         _fit_dialog(widget)
 
@@ -75,7 +88,8 @@ class FieldErrors:
         return label.text() if label is not None and not label.isHidden() else ""
 
     @staticmethod
-    def _mark(widget: QWidget, invalid: bool) -> None:
+    def mark(widget: QWidget, invalid: bool) -> None:
+        """Outline a field as wrong (style sheets key on the 'invalid' property)."""
         widget.setProperty("invalid", "true" if invalid else "false")
         widget.style().unpolish(widget)
         widget.style().polish(widget)

@@ -1,10 +1,21 @@
-"""Small widgets used on several screens: headings that follow the text size, sized text boxes."""
+"""Small widgets used on several screens: headings that follow the text size, sized text boxes,
+read-only tables with a filter box."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QSizePolicy
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTableView,
+)
 
 from reception_app.ui.theme import scaled_font
 
@@ -50,3 +61,46 @@ class TextBox(QPlainTextEdit):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return self.sizeHint()
+
+
+@dataclass
+class FilteredTable:
+    """A read-only table of rows with a filter box that matches any column."""
+
+    filter: QLineEdit
+    label: QLabel
+    model: QStandardItemModel
+    proxy: QSortFilterProxyModel
+    table: QTableView
+
+
+def filtered_table(
+    owner: QObject,
+    headers: tuple[str, ...],
+    *,
+    label_text: str,
+    filter_name: str,
+    placeholder: str,
+    table_name: str,
+) -> FilteredTable:
+    """Build the filter box (with its buddy label), the model, the proxy and the view."""
+    box = QLineEdit()
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    box.setAccessibleName(filter_name)
+    label = QLabel(label_text)
+    label.setBuddy(box)
+    model = QStandardItemModel(0, len(headers), owner)
+    model.setHorizontalHeaderLabels(list(headers))
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName(table_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    return FilteredTable(box, label, model, proxy, table)

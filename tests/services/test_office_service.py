@@ -155,3 +155,11 @@ def test_the_log_is_stamped_by_the_service_clock_and_filtered_by_person(
     assert newest.at == clock.now and newest.staff_id == manager.id
     assert "Fri 19 Mar 2027 Audit" in newest.summary
     assert {e.staff_id for e in services.events.recent(staff_id=manager.id)} == {manager.id}
+
+
+def test_an_office_is_chosen_when_staff_exist_but_none_was_set(services: AppServices) -> None:
+    assert services.office.ensure_active_office() is None  # nobody yet: the first start asks
+    services.demo.fill("north-norfolk", 2, seed=3)
+    assert services.office.active_office_key() is None
+    assert services.office.ensure_active_office() == "north-norfolk"
+    assert services.office.active_office_key() == "north-norfolk"

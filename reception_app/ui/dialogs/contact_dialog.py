@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import LARGE_PRINT_SIZES, Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.validation import check_email, check_phone, check_postcode
 from reception_app.ui.forms import FieldErrors
@@ -201,12 +201,12 @@ class ContactDialog(QDialog):
         except ValidationError as exc:
             label.setText(str(exc))
             label.show()
-            _mark(line_edit, True)
+            FieldErrors.mark(line_edit, True)
             self._fit_height()
             return False
         label.clear()
         label.hide()
-        _mark(line_edit, False)
+        FieldErrors.mark(line_edit, False)
         if cleaned != line_edit.text():
             line_edit.setText(cleaned)
         return True
@@ -262,18 +262,9 @@ class ContactDialog(QDialog):
         if bad:
             self._inline[bad[0]][0].setFocus()
             return
-        try:
+
+        def run() -> None:
             self.contact = self._save(self.value())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except ReceptionError as exc:
-            self.errors.show(str(exc))
-            return
-        self.accept()
 
-
-def _mark(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", "true" if invalid else "false")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+        if self.errors.attempt(run):
+            self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.ui.forms import FieldErrors
 
@@ -84,8 +83,7 @@ class FirstRunDialog(QDialog):
         self.username.setText("".join(c for c in suggestion if c.isascii() and c.isalnum()))
 
     def _submit(self) -> None:
-        self.errors.clear()
-        try:
+        def run() -> None:
             self.manager = self._create(
                 self.office_key,
                 self.full_name.text(),
@@ -93,10 +91,6 @@ class FirstRunDialog(QDialog):
                 self.password.text(),
                 self.repeat.text(),
             )
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except ReceptionError as exc:
-            self.errors.show(str(exc))
-            return
-        self.accept()
+
+        if self.errors.attempt(run):
+            self.accept()

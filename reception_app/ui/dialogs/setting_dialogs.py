@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ValidationError
 from reception_app.domain.offices import DeskProfile, RoomProfile, ServiceProfile
 from reception_app.ui.forms import FieldErrors
 
@@ -72,18 +72,13 @@ class _SaveDialog(QDialog, Generic[T]):
         self.setMinimumWidth(self.fontMetrics().height() * 34)  # grows with the text size
 
     def submit(self) -> None:
-        self.errors.clear()
-        try:
+        def run() -> None:
             item = self._value()
             self._save(item)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except ReceptionError as exc:
-            self.errors.show(str(exc))
-            return
-        self.saved = item
-        self.accept()
+            self.saved = item
+
+        if self.errors.attempt(run):
+            self.accept()
 
 
 class ServiceDialog(_SaveDialog[ServiceProfile]):

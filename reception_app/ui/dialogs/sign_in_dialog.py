@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.theme import scaled_font
@@ -80,14 +79,10 @@ class SignInDialog(QDialog):
         self.password.setFocus()
 
     def _submit(self) -> None:
-        self.errors.clear()
-        try:
+        def run() -> None:
             self.member = self._sign_in(str(self.person.currentData()), self.password.text())
-        except ValidationError as exc:
+
+        if self.errors.attempt(run):
+            self.accept()
+        else:
             self.password.clear()
-            self.errors.show(exc)
-            return
-        except ReceptionError as exc:
-            self.errors.show(str(exc))
-            return
-        self.accept()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import Role, StaffMember
 from reception_app.ui.forms import FieldErrors
 
@@ -152,12 +152,9 @@ class StaffDialog(QDialog):
                 ValidationError("The two passwords are not the same.", "repeat_password")
             )
             return
-        try:
+
+        def run() -> None:
             self.member = self._save(self.value(), password or None)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except ReceptionError as exc:
-            self.errors.show(str(exc))
-            return
-        self.accept()
+
+        if self.errors.attempt(run):
+            self.accept()

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import due_text, rule_phrase
+from reception_app.ui.widgets import filtered_table
 
 # Most needed first: with large text the right-hand columns may need scrolling to.
 DIRECTORY_HEADERS = ("Name", "Role", "Phone", "Email", "Team", "Team lead")
@@ -50,30 +49,20 @@ class MessagesPage(Page):
         self.callback_rule.setWordWrap(True)
         self.callback_rule.setProperty("role", "hint")
 
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Name, team, role, phone or email")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Find a colleague")
-        filter_label = QLabel("Find a &colleague (Ctrl+F):")
-        filter_label.setBuddy(self.filter)
-
-        self.directory = QStandardItemModel(0, len(DIRECTORY_HEADERS), self)
-        self.directory.setHorizontalHeaderLabels(list(DIRECTORY_HEADERS))
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.directory)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        parts = filtered_table(
+            self,
+            DIRECTORY_HEADERS,
+            label_text="Find a &colleague (Ctrl+F):",
+            filter_name="Find a colleague",
+            placeholder="Name, team, role, phone or email",
+            table_name="Staff directory",
+        )
+        self.filter, filter_label, self.directory = parts.filter, parts.label, parts.model
+        self.proxy, self.table = parts.proxy, parts.table
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Staff directory")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The team lead comes last and takes the room left: two leads' names wrap onto a second

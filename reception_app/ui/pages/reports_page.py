@@ -7,15 +7,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from reception_app.services.event_service import LoggedEvent
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.pages.page import Page
+from reception_app.ui.widgets import filtered_table
 
 LONDON = ZoneInfo("Europe/London")
 LOG_LIMIT = 200
@@ -75,27 +73,17 @@ class ReportsPage(Page):
         self.today_counts.setWordWrap(True)
         self.today_counts.setAccessibleName("Today's activity")
 
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("A name, a word from the entry, or a time like 10:")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter the activity log")
-        filter_label = QLabel("Fi&lter the log (Ctrl+F):")
-        filter_label.setBuddy(self.filter)
-
-        self.log = QStandardItemModel(0, len(LOG_HEADERS), self)
-        self.log.setHorizontalHeaderLabels(list(LOG_HEADERS))
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.log)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Activity log, newest first")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        parts = filtered_table(
+            self,
+            LOG_HEADERS,
+            label_text="Fi&lter the log (Ctrl+F):",
+            filter_name="Filter the activity log",
+            placeholder="A name, a word from the entry, or a time like 10:",
+            table_name="Activity log, newest first",
+        )
+        self.filter, filter_label, self.log = parts.filter, parts.label, parts.model
+        self.proxy, self.table = parts.proxy, parts.table
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 
@@ -154,15 +153,8 @@ class Tab(QWidget):
         self, errors: FieldErrors, status: QLabel, action: Callable[[], object], done: str
     ) -> bool:
         """Run ``action``; on success say ``done``, re-read and tell every screen."""
-        errors.clear()
         status.clear()
-        try:
-            action()
-        except ValidationError as exc:
-            errors.show(exc)
-            return False
-        except ReceptionError as exc:
-            errors.show(str(exc))
+        if not errors.attempt(action):
             return False
         self.dirty = False
         status.setText(f"{done} at {datetime.now():%H:%M}.")
