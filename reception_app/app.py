@@ -17,6 +17,7 @@ from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
 from reception_app.persistence.database import open_database
+from reception_app.persistence.engine import sqlite_path
 from reception_app.services.container import AppServices
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,18 @@ DEFAULT_DEMO_DAYS = 60
 
 def start_services(url: URL, paths: AppPaths) -> AppServices:
     """Open (backup + migrate) the database and seed the shipped office profiles."""
-    database = open_database(url, backup_dir=paths.backup_dir, now=datetime.now(UTC))
+    database = open_database(
+        url, backup_dir=paths.backups_of(sqlite_path(url)), now=datetime.now(UTC)
+    )
     services = AppServices.create(database)
     services.office.seed_shipped_profiles()
     services.office.ensure_active_office()
     return services
+
+
+def unexpected_start_message(log_file: object) -> str:
+    where = f" The details are in {log_file}." if log_file else ""
+    return f"Reception could not start because of an error it did not expect.{where}"
 
 
 def run_gui(
@@ -65,6 +73,9 @@ def run_gui(
         services = start_services(url, paths)
     except ReceptionError as exc:
         return fail(str(exc))
+    except Exception:  # noqa: BLE001 - anything else is logged and explained, never a traceback
+        log.exception("start-up failed")
+        return fail(unexpected_start_message(log_file))
 
     if command == "kiosk":
         from reception_app.ui.kiosk_window import KioskWindow
@@ -89,6 +100,10 @@ def run_gui(
     except ReceptionError as exc:
         services.database.dispose()
         return fail(str(exc))
+    except Exception:  # noqa: BLE001
+        log.exception("start-up failed")
+        services.database.dispose()
+        return fail(unexpected_start_message(log_file))
     if member is None:
         services.database.dispose()
         return 0

@@ -16,7 +16,7 @@ from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
-from reception_app.persistence.engine import parse_database_url, sqlite_url
+from reception_app.persistence.engine import parse_database_url, sqlite_path, sqlite_url
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=20, help="working days of history (default 20)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.add_argument("--office", help="office profile key (default: the running office)")
+    demo.add_argument(
+        "--force", action="store_true", help="add sample data to an office that has data"
+    )
     backup = commands.add_parser("backup", help="back up the database now")
     backup.add_argument(
         "--to", type=Path, metavar="FILE", help="backup file (default: backups folder)"
     )
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -75,7 +79,7 @@ def _open(url: URL, paths: AppPaths):  # type: ignore[no-untyped-def]
     from reception_app.persistence.database import open_database
     from reception_app.services.container import AppServices
 
-    database = open_database(url, backup_dir=paths.backup_dir, now=_now())
+    database = open_database(url, backup_dir=paths.backups_of(sqlite_path(url)), now=_now())
     services = AppServices.create(database)
     services.office.seed_shipped_profiles()
     return services
@@ -95,6 +99,11 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
             raise ReceptionError(
                 f"Unknown office '{office}'; choose {' or '.join(services.office.office_keys())}."
             )
+        if not services.demo.is_empty(office) and not args.force:
+            raise ReceptionError(
+                f"The office '{office}' already has staff or contacts, so no sample data was "
+                "added. Sample data is for trying Reception out; add --force to mix it in anyway."
+            )
         summary = services.demo.fill(office, args.days, args.seed)
         print(
             f"Added {summary.days} working days of sample data to {office}: "
@@ -111,13 +120,14 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
 def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     from reception_app.services.maintenance_service import backup_now
 
-    target = backup_now(url, args.to, paths.backup_dir, _now())
+    target = backup_now(
+        url, args.to, paths.backups_of(sqlite_path(url)), _now(), overwrite=args.force
+    )
     print(f"Backed up to {target}")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
-    from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import restore_from
 
     target = sqlite_path(url)
@@ -136,7 +146,7 @@ def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         if answer.strip().lower() != "yes":
             print("Nothing was changed.")
             return EXIT_ERROR
-    safety = restore_from(url, args.file, paths.backup_dir, _now())
+    safety = restore_from(url, args.file, paths.backups_of(sqlite_path(url)), _now())
     print(f"Restored {target} from {args.file}.")
     if safety:
         print(f"The database as it was before is kept in {safety}.")

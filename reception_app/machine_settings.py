@@ -30,8 +30,18 @@ class MachineSettings:
             # A damaged settings file must not stop the desk: fall back to defaults, keep the file.
             log.warning("ignoring unreadable machine settings %s: %s", path, exc)
             return cls()
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        if not isinstance(data, dict):
+            log.warning("ignoring machine settings %s: not a JSON object", path)
+            return cls()
+        defaults = cls()
+        values = {}
+        for f in fields(cls):
+            value = data.get(f.name, getattr(defaults, f.name))
+            if not isinstance(value, type(getattr(defaults, f.name))):
+                log.warning("ignoring %s in %s: %r is the wrong type", f.name, path, value)
+                continue
+            values[f.name] = value
+        return cls(**values)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,11 @@ APP_NAME = "Reception"
 APP_AUTHOR = "Reception"
 
 
+def backup_folder_for(database: Path) -> Path:
+    """``backups/<name>/`` beside the database file: each database rotates only its own backups."""
+    return database.parent / "backups" / database.stem
+
+
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path
@@ -28,7 +33,12 @@ class AppPaths:
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
+        """Backups of the default database."""
+        return backup_folder_for(self.default_database)
+
+    def backups_of(self, database: Path | None) -> Path:
+        """Where backups of ``database`` go (the default database's folder when None)."""
+        return backup_folder_for(database) if database is not None else self.backup_dir
 
     @property
     def log_file(self) -> Path:

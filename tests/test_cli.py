@@ -159,3 +159,68 @@ def test_check_reports_a_corrupt_file_in_plain_english(
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     assert "PROBLEM" in out and "Some checks failed" in out
+
+
+def test_backup_never_overwrites_a_file_unless_told_to(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _prepared(paths)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("minutes of the last meeting")
+    assert main(["backup", "--to", str(precious)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert precious.read_text() == "minutes of the last meeting"
+    assert main(["backup", "--to", str(precious), "--force"]) == 0
+    assert precious.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_check_changes_nothing_and_names_a_foreign_file(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_file = _prepared(paths)
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--to", str(copy)]) == 0
+    before = copy.read_bytes()
+    assert main(["--db", f"sqlite:///{copy}", "check"]) == 0
+    assert copy.read_bytes() == before
+    foreign = tmp_path / "recipes.sqlite3"
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
+    connection.commit()
+    connection.close()
+    capsys.readouterr()
+    assert main(["--db", f"sqlite:///{foreign}", "check"]) == 1
+    assert "not a Reception database" in capsys.readouterr().out
+    assert db_file.exists()
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"database_url": 5}', "not json at all"])
+def test_a_damaged_machine_settings_file_falls_back_to_defaults(
+    paths: AppPaths, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _prepared(paths)
+    paths.machine_settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.machine_settings_file.write_text(content)
+    assert main(["check"]) == 0
+    assert str(paths.default_database) in capsys.readouterr().out
+    assert paths.machine_settings_file.read_text() == content  # left for IT to look at
+
+
+def test_sample_data_is_not_mixed_into_a_real_office_by_accident(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_file = _prepared(paths)
+    assert main(["demo-data", "--days", "2"]) == 0
+    staff = _count(db_file, "staff")
+    assert main(["demo-data", "--days", "2"]) == 1
+    assert "already has staff or contacts" in capsys.readouterr().err
+    assert _count(db_file, "staff") == staff
+    assert main(["demo-data", "--days", "2", "--force"]) == 0
+    assert _count(db_file, "staff") > staff
+    # The real manager exists, so the sample manager cannot sign in with the published password.
+    connection = sqlite3.connect(db_file)
+    rows = connection.execute(
+        "SELECT username FROM staff WHERE role = 'manager' AND password_hash IS NOT NULL"
+    ).fetchall()
+    connection.close()
+    assert rows == [("sam",)]

@@ -8,14 +8,15 @@ first start and edits are saved there. ``parse_profile`` turns a TOML mapping in
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reception_app.domain.errors import ProfileError
-from reception_app.domain.standards import CHANNELS, ChannelStandard
+from reception_app.domain.standards import CHANNELS, CLOCK_NAMES, ChannelStandard
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 BANK_HOLIDAY_REGIONS = {
@@ -132,6 +133,28 @@ REQUIRED_OFFICE_FIELDS = (
 )
 
 
+# Column lengths in persistence/records.py: a longer value would be cut off or refused on save.
+KEY_LENGTH = 40
+NAME_LENGTH = 120
+LONG_TEXT_LENGTH = 255
+OFFICE_TEXT_LENGTHS = {
+    "key": KEY_LENGTH,
+    "name": NAME_LENGTH,
+    "site": NAME_LENGTH,
+    "postcode": 40,
+    "phone": 40,
+    "email": LONG_TEXT_LENGTH,
+    "website": LONG_TEXT_LENGTH,
+}
+TICKET_PREFIX_LENGTH = 3
+
+# The database refuses values below these (CHECK constraints); the upper ends match the
+# Settings dialogs, so a file never holds a number the dialog would silently clamp, and keep
+# numbers far inside what the database can store.
+CAPACITY_RANGE = (1, 500)
+BUFFER_MINUTES_RANGE = (0, 120)
+DEFAULT_MINUTES_RANGE = (1, 480)
+
 _TYPE_WORDS = {
     str: "text",
     int: "a whole number",
@@ -156,6 +179,93 @@ def _opt(table: Mapping[str, Any], name: str, where: str, kind: type, default: A
     if name not in table:
         return default
     return _req(table, name, where, kind)
+
+
+def _check_length(value: str, name: str, where: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ProfileError(
+            f"{where}: the field '{name}' is {len(value)} characters long; "
+            f"keep it to {limit} or fewer."
+        )
+    return value
+
+
+def _text(
+    table: Mapping[str, Any], name: str, where: str, limit: int, default: str | None = None
+) -> str:
+    """A text field no longer than ``limit``; required when ``default`` is None."""
+    if default is None:
+        value = _req(table, name, where, str)
+    else:
+        value = _opt(table, name, where, str, default)
+    return _check_length(value, name, where, limit)
+
+
+def _key(table: Mapping[str, Any], where: str) -> str:
+    """The 'key' field: required, not blank, and short enough for its column."""
+    value = _text(table, "key", where, KEY_LENGTH)
+    if not value.strip():
+        raise ProfileError(f"{where}: the field 'key' must not be empty.")
+    return value
+
+
+def _number(
+    table: Mapping[str, Any], name: str, where: str, default: int, allowed: tuple[int, int]
+) -> int:
+    """A whole-number field within ``allowed`` (inclusive)."""
+    value: int = _opt(table, name, where, int, default)
+    low, high = allowed
+    if not low <= value <= high:
+        raise ProfileError(
+            f"{where}: the field '{name}' must be from {low} to {high}, not {value}."
+        )
+    return value
+
+
+def _ticket_prefix(table: Mapping[str, Any], where: str) -> str:
+    value: str = _req(table, "ticket_prefix", where, str)
+    # A to Z only: the letters start the ticket numbers shown on the 'Now serving' screen.
+    if len(value) > TICKET_PREFIX_LENGTH or not (value.isascii() and value.isalpha()):
+        raise ProfileError(
+            f"{where}: the field 'ticket_prefix' must be 1 to {TICKET_PREFIX_LENGTH} letters "
+            f"(A to Z), not {value!r}."
+        )
+    return value
+
+
+def _timezone(table: Mapping[str, Any], where: str) -> str:
+    value: str = _opt(table, "timezone", where, str, "Europe/London")
+    # Checked now rather than when the calendar is built, so a typo names the file.
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: some platforms raise it for a folder name such as "Europe".
+        raise ProfileError(
+            f"{where}: timezone '{value}' is not a time zone like Europe/London."
+        ) from None
+    return value
+
+
+def _tables(data: Mapping[str, Any], name: str, source: str) -> list[dict[str, Any]]:
+    """The ``[[name]]`` array of tables (empty if absent); ProfileError if it has another shape."""
+    items = data.get(name, [])
+    if not isinstance(items, list):
+        raise ProfileError(f"{source} {name}: must be a list of [[{name}]] tables.")
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ProfileError(f"{source} {name}[{i}]: must be a table.")
+    return items
+
+
+def _unique_keys(
+    items: Iterable[ServiceProfile | DeskProfile | RoomProfile], what: str, source: str
+) -> set[str]:
+    keys: set[str] = set()
+    for item in items:
+        if item.key in keys:
+            raise ProfileError(f"{source}: two {what} share a key ('{item.key}').")
+        keys.add(item.key)
+    return keys
 
 
 def parse_interval(text: str, where: str) -> Interval:
@@ -202,7 +312,8 @@ def _days_off(items: Any, where: str) -> tuple[DayOff, ...]:
             day = raw if isinstance(raw, date) else date.fromisoformat(raw)
         except ValueError:
             raise ProfileError(f"{at}: '{raw}' is not a date like 2026-12-24.") from None
-        out.append(DayOff(day, str(item.get("reason", ""))))
+        reason = _check_length(str(item.get("reason", "")), "reason", at, LONG_TEXT_LENGTH)
+        out.append(DayOff(day, reason))
     return tuple(sorted(out, key=lambda d: d.day))
 
 
@@ -215,12 +326,18 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
     values: dict[str, Any] = {}
     for name in REQUIRED_OFFICE_FIELDS:
         values[name] = _req(office, name, where, list if name == "address" else str)
+        if name in OFFICE_TEXT_LENGTHS:
+            _check_length(values[name], name, where, OFFICE_TEXT_LENGTHS[name])
+    if not values["key"].strip():
+        raise ProfileError(f"{where}: the field 'key' must not be empty.")
     if not values["address"] or not all(isinstance(a, str) for a in values["address"]):
         raise ProfileError(f"{where}: 'address' must be a list of address lines.")
     values["address"] = tuple(values["address"])
     for name in ("website", "directions", "complaints_procedure"):
         values[name] = _opt(office, name, where, str, "")
-    values["timezone"] = _opt(office, "timezone", where, str, "Europe/London")
+        if name in OFFICE_TEXT_LENGTHS:
+            _check_length(values[name], name, where, OFFICE_TEXT_LENGTHS[name])
+    values["timezone"] = _timezone(office, where)
     region = _opt(office, "bank_holiday_region", where, str, "ENG")
     if region not in BANK_HOLIDAY_REGIONS:
         raise ProfileError(
@@ -237,26 +354,24 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
     )
 
     services = []
-    for i, item in enumerate(data.get("services", [])):
+    for i, item in enumerate(_tables(data, "services", source)):
         at = f"{source} services[{i}]"
         services.append(
             ServiceProfile(
-                key=_req(item, "key", at, str),
-                name=_req(item, "name", at, str),
-                ticket_prefix=_req(item, "ticket_prefix", at, str),
-                default_minutes=_opt(item, "default_minutes", at, int, 10),
+                key=_key(item, at),
+                name=_text(item, "name", at, NAME_LENGTH),
+                ticket_prefix=_ticket_prefix(item, at),
+                default_minutes=_number(item, "default_minutes", at, 10, DEFAULT_MINUTES_RANGE),
                 needs_room=_opt(item, "needs_room", at, bool, False),
-                team=_opt(item, "team", at, str, ""),
+                team=_text(item, "team", at, NAME_LENGTH, ""),
             )
         )
     if not services:
         raise ProfileError(f"{source}: at least one [[services]] entry is needed.")
-    service_keys = {s.key for s in services}
-    if len(service_keys) != len(services):
-        raise ProfileError(f"{source}: two services share a key.")
+    service_keys = _unique_keys(services, "services", source)
 
     desks = []
-    for i, item in enumerate(data.get("desks", [])):
+    for i, item in enumerate(_tables(data, "desks", source)):
         at = f"{source} desks[{i}]"
         handled = item.get("services")
         if handled is not None:
@@ -268,27 +383,29 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
             handled = tuple(handled)
         desks.append(
             DeskProfile(
-                key=_req(item, "key", at, str), name=_req(item, "name", at, str), services=handled
+                key=_key(item, at), name=_text(item, "name", at, NAME_LENGTH), services=handled
             )
         )
     if not desks:
         raise ProfileError(f"{source}: at least one [[desks]] entry is needed.")
+    _unique_keys(desks, "desks", source)
 
     rooms = []
-    for i, item in enumerate(data.get("rooms", [])):
+    for i, item in enumerate(_tables(data, "rooms", source)):
         at = f"{source} rooms[{i}]"
         rooms.append(
             RoomProfile(
-                key=_req(item, "key", at, str),
-                name=_req(item, "name", at, str),
-                capacity=_opt(item, "capacity", at, int, 2),
+                key=_key(item, at),
+                name=_text(item, "name", at, NAME_LENGTH),
+                capacity=_number(item, "capacity", at, 2, CAPACITY_RANGE),
                 hearing_loop=_opt(item, "hearing_loop", at, bool, False),
                 wheelchair_access=_opt(item, "wheelchair_access", at, bool, False),
                 screen=_opt(item, "screen", at, bool, False),
-                buffer_minutes=_opt(item, "buffer_minutes", at, int, 10),
-                location=_opt(item, "location", at, str, ""),
+                buffer_minutes=_number(item, "buffer_minutes", at, 10, BUFFER_MINUTES_RANGE),
+                location=_text(item, "location", at, LONG_TEXT_LENGTH, ""),
             )
         )
+    _unique_keys(rooms, "rooms", source)
 
     standards_table = data.get("standards")
     if not isinstance(standards_table, dict):
@@ -296,9 +413,16 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
     standards = {}
     for channel, clocks in standards_table.items():
         try:
-            standards[channel] = ChannelStandard.from_dict(channel, clocks)
+            standard = ChannelStandard.from_dict(channel, clocks)
         except ValueError as exc:
-            raise ProfileError(f"{source} [standards.{channel}]: {exc}.") from None
+            # The message may or may not end a sentence; end it exactly once.
+            raise ProfileError(f"{source} [standards.{channel}]: {str(exc).rstrip('.')}.") from None
+        if not standard.clocks():
+            raise ProfileError(
+                f"{source} [standards.{channel}]: has no clocks; give at least one of "
+                f"{', '.join(CLOCK_NAMES)}."
+            )
+        standards[channel] = standard
     missing_channels = [c for c in CHANNELS if c not in standards]
     if missing_channels:
         raise ProfileError(f"{source} [standards]: no standard for {', '.join(missing_channels)}.")

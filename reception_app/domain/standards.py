@@ -23,6 +23,15 @@ class ClockKind(StrEnum):
 
 CLOCK_NAMES = ("acknowledge", "respond", "final")
 
+KIND_WORDS: dict[ClockKind, str] = {
+    ClockKind.WORKING_DAYS: "working days",
+    ClockKind.STATUTORY_WORKING_DAYS: "statutory working days",
+    ClockKind.HOURS_MON_FRI: "hours (Monday to Friday)",
+    ClockKind.CALENDAR_MONTHS: "calendar months",
+    ClockKind.AGREED: "a target date agreed with the customer",
+}
+"""What each kind counts, in the words used in messages (the enum values are file keys)."""
+
 CHANNELS: dict[str, str] = {
     "email": "Email",
     "online_form": "Online form",
@@ -49,8 +58,10 @@ class ClockRule:
 
     def __post_init__(self) -> None:
         if self.kind is not ClockKind.AGREED and self.amount <= 0:
+            # No full stop: callers embed this after a "where:" prefix and end the sentence.
             raise ValueError(
-                f"A {self.kind.value} clock needs a positive amount, not {self.amount}."
+                f"the amount for a clock counted in {KIND_WORDS[self.kind]} must be a positive "
+                f"whole number, not {self.amount}"
             )
 
     def describe(self) -> str:

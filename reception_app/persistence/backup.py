@@ -45,13 +45,42 @@ def check_sqlite_file(path: Path) -> list[str]:
         connection.close()
 
 
+@dataclass(frozen=True)
+class FileStamp:
+    """What a SQLite file says about itself, read without changing a byte."""
+
+    revision: str | None
+    tables: frozenset[str]
+
+    @property
+    def is_foreign(self) -> bool:
+        """Tables but no Reception version stamp: some other program's database."""
+        return self.revision is None and bool(self.tables - {"alembic_version"})
+
+
+def read_stamp(path: Path) -> FileStamp:
+    """The schema revision and table names of ``path``, opened read-only."""
+    connection = _open_readonly(path)
+    try:
+        tables = frozenset(
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(row[0]) if row else None
+        return FileStamp(revision, tables)
+    finally:
+        connection.close()
+
+
 def copy_database(
     source: Path, target: Path, progress: Callable[[int, int], None] | None = None
 ) -> Path:
     """Copy ``source`` to ``target`` with the SQLite backup API, atomically (temp file + rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         src = _open_readonly(source)
         try:
             dst = sqlite3.connect(partial)

@@ -95,6 +95,22 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _check_stamp(path: Path, stamp: backup.FileStamp) -> None:
+    if stamp.is_foreign:
+        raise DatabaseError(
+            f"The file {path} is not a Reception database (it has other tables and no Reception "
+            "version stamp). Nothing has been changed; choose another file with --db."
+        )
+    if stamp.revision is not None and stamp.revision != HEAD_REVISION:
+        from reception_app.persistence import migrations  # Alembic only when needed
+
+        if stamp.revision not in migrations.known_revisions():
+            raise migrations.NewerDatabaseError(
+                f"The database {path} was last used by a newer version of Reception (schema "
+                f"{stamp.revision}). Install the newer version to open it; nothing has been changed."
+            )
+
+
 def open_database(
     url: URL, *, backup_dir: Path | None, now: datetime, migrate: bool = True
 ) -> Database:
@@ -103,6 +119,11 @@ def open_database(
     startup_backup = None
     if path is not None:
         _check_sqlite_location(path)
+        if path.exists() and path.stat().st_size > 0:
+            # Read-only first: a foreign or newer file is refused with not one byte changed
+            # (opening it through the engine would switch it to WAL) and is never backed up
+            # into the rotation.
+            _check_stamp(path, backup.read_stamp(path))
         if backup_dir is not None:
             try:
                 startup_backup = backup.automatic_backup(path, backup_dir, now)
@@ -111,7 +132,7 @@ def open_database(
                     f"{exc} Reception backs up the database before it starts; free some disk "
                     "space or check the backups folder, then try again."
                 ) from None
-    engine = make_engine(url)
+    engine = make_engine(url)  # raises DatabaseError for a missing driver
     try:
         if migrate and current_revision(engine) != HEAD_REVISION:
             from reception_app.persistence import migrations  # Alembic only when needed
@@ -120,7 +141,7 @@ def open_database(
             if not state.is_current and not state.is_empty and startup_backup is None and path:
                 log.warning("upgrading %s without a start-up backup", path)
             migrations.upgrade(engine)
-    except (OperationalError, DBAPIError, sqlite3.Error) as exc:
+    except (OperationalError, DBAPIError, sqlite3.Error, ImportError) as exc:
         engine.dispose()
         raise DatabaseError(
             f"Reception could not open the database {url.render_as_string(hide_password=True)}: "

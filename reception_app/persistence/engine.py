@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -82,23 +82,47 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
-    """Create the engine for ``url`` with the settings its database product needs."""
+def _sqlite_read_only_on_connect(
+    dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry
+) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """Create the engine for ``url`` with the settings its database product needs.
+
+    ``read_only`` (SQLite) opens the file with mode=ro and sets no pragma that would write to
+    it: for checking a file, never for working on it.
+    """
     if isinstance(url, str):
         url = parse_database_url(url)
     backend = url.get_backend_name()
-    if backend == "sqlite":
-        path = sqlite_path(url)
-        assert path is not None
-        engine = create_engine(
-            url,
-            echo=echo,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
-        return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    try:
+        if backend == "sqlite":
+            path = sqlite_path(url)
+            assert path is not None
+            args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            if read_only:
+                engine = create_engine(
+                    "sqlite+pysqlite://",
+                    echo=echo,
+                    creator=lambda: sqlite3.connect(
+                        f"{path.resolve().as_uri()}?mode=ro", uri=True, **args
+                    ),
+                )
+                event.listen(engine, "connect", _sqlite_read_only_on_connect)
+                return engine
+            engine = create_engine(url, echo=echo, connect_args=args)
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    except (ImportError, NoSuchModuleError) as exc:
+        raise DatabaseError(
+            f"Reception cannot talk to '{backend}' databases on this computer ({exc}). "
+            "For PostgreSQL install the driver with: pip install 'reception-app[postgres]'."
+        ) from None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -193,6 +193,16 @@ class DemoDataService:
             password_hash = PasswordHasher().hash(DEMO_PASSWORD)
 
             staff: list[StaffRecord] = []
+            has_real_manager = bool(
+                session.scalar(
+                    select(func.count())
+                    .select_from(StaffRecord)
+                    .where(
+                        StaffRecord.role == Role.MANAGER.value,
+                        StaffRecord.password_hash.is_not(None),
+                    )
+                )
+            )
             roles = [Role.RECEPTIONIST] * 3 + [Role.CLERK] * 2 + [Role.OFFICER] * 6 + [Role.MANAGER]
             for index, role in enumerate(roles):
                 first, last = (
@@ -217,7 +227,11 @@ class DemoDataService:
                     is_team_lead=index in (0, 5, 8),
                     phone=f"0118 496 0{index:03d}",
                     email=f"{username}@{profile.email.split('@')[1]}",
-                    password_hash=password_hash,
+                    # A sample manager could change every setting with a published password, so
+                    # it can sign in only on a database that has no manager of its own.
+                    password_hash=None
+                    if role is Role.MANAGER and has_real_manager
+                    else password_hash,
                 )
                 session.add(record)
                 staff.append(record)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -40,8 +39,11 @@ def _require_sqlite(url: URL, what: str) -> Path:
     return path
 
 
-def backup_now(url: URL, target: Path | None, backup_dir: Path, now: datetime) -> Path:
-    """Back up to ``target``, or to a dated file in the backups folder."""
+def backup_now(
+    url: URL, target: Path | None, backup_dir: Path, now: datetime, overwrite: bool = False
+) -> Path:
+    """Back up to ``target``, or to a dated file in the backups folder; an existing ``target``
+    is replaced only with ``overwrite``."""
     path = _require_sqlite(url, "Backup")
     if not path.exists():
         raise ReceptionError(f"There is no database at {path} to back up yet.")
@@ -49,19 +51,12 @@ def backup_now(url: URL, target: Path | None, backup_dir: Path, now: datetime) -
         target = backup_dir / f"manual-{now.strftime(backup.STAMP_FORMAT)}{backup.BACKUP_SUFFIX}"
     if target.exists() and target.resolve() == path.resolve():
         raise ReceptionError("The backup file cannot be the database itself.")
+    if target.exists() and not overwrite:
+        raise ReceptionError(
+            f"{target} already exists and was left as it is. Choose another file name, or add "
+            "--force to replace it."
+        )
     return backup.copy_database(path, target)
-
-
-def revision_of(file: Path) -> str | None:
-    try:
-        connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
-    return str(row[0]) if row else None
 
 
 def restore_from(url: URL, source: Path, backup_dir: Path, now: datetime) -> Path | None:
@@ -77,7 +72,7 @@ def restore_from(url: URL, source: Path, backup_dir: Path, now: datetime) -> Pat
         raise ReceptionError(
             f"{source} is damaged or is not a database ({problems[0]}); not restored."
         )
-    revision = revision_of(source)
+    revision = backup.read_stamp(source).revision
     if revision is None:
         raise ReceptionError(
             f"{source} is not a Reception backup (it has no version stamp); not restored."
@@ -114,7 +109,13 @@ def check_database(url: URL) -> CheckReport:
             report.problems += [f"SQLite integrity check: {p}." for p in problems[:10]]
             return report
         report.ok.append(f"The database file {path} passed SQLite's integrity check.")
-    engine = make_engine(url)
+        if backup.read_stamp(path).is_foreign:
+            report.problems.append(
+                f"{path} is not a Reception database: it has other tables and no Reception "
+                "version stamp, so Reception will not open it."
+            )
+            return report
+    engine = make_engine(url, read_only=True)
     try:
         from reception_app.persistence import migrations  # Alembic is slow to import
 

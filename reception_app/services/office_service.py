@@ -25,8 +25,9 @@ from reception_app.domain.offices import (
     shipped_profile,
     shipped_profile_keys,
 )
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import Role, StaffMember
 from reception_app.domain.settings import ACTIVE_OFFICE_KEY, SETTINGS
+from reception_app.domain.standards import CHANNELS, ChannelStandard
 from reception_app.domain.validation import (
     check_email,
     check_length,
@@ -70,9 +71,18 @@ class OfficeStatus:
     """'' when open; otherwise e.g. 'Christmas Day (bank holiday)' or 'outside opening hours'."""
 
 
-def require_manager(actor: StaffMember | None) -> None:
+def require_manager(actor: StaffMember | None, session: Session | None = None) -> None:
+    """Refuse unless ``actor`` is a manager; with a session, as the database says now (another
+    desk may have changed their role or deactivated them since they signed in)."""
     if actor is None or not actor.is_manager:
         raise PermissionDenied("Only a manager can change this.")
+    if session is not None:
+        record = session.get(StaffRecord, actor.id)
+        if record is None or not record.active or record.role != Role.MANAGER.value:
+            raise PermissionDenied(
+                "Your account is no longer a manager's, so this was not saved. "
+                "Sign out and in again, or ask a manager."
+            )
 
 
 class OfficeService:
@@ -152,6 +162,7 @@ class OfficeService:
         """Choose the office every desk on this database runs for (managers only)."""
         require_manager(actor)
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             record = get_office(session, key)
             put_setting(session, ACTIVE_OFFICE_KEY, key)
             log_event(
@@ -227,11 +238,37 @@ class OfficeService:
     def put_setting(self, key: str, value: int, actor: StaffMember | None) -> None:
         self.put_settings({key: value}, actor)
 
+    def set_standard(self, standard: ChannelStandard, actor: StaffMember | None) -> None:
+        """Change one channel's clocks (e.g. the complaints procedure); at least one clock."""
+        require_manager(actor)
+        if standard.channel not in CHANNELS:
+            raise ValidationError(f"There is no channel '{standard.channel}'.", "channel")
+        if not standard.clocks():
+            raise ValidationError("Keep at least one clock for this channel.", "clocks")
+        with transaction(self._factory) as session:
+            require_manager(actor, session)
+            record = self._office(session, None)
+            record.standards = {**record.standards, standard.channel: standard.to_dict()}
+            log_event(
+                session,
+                at=self._clock(),
+                action="updated",
+                entity="standard",
+                office_id=record.id,
+                staff_id=actor_id(actor),
+                summary=f"Standard for {CHANNELS[standard.channel]}: "
+                + "; ".join(
+                    f"{name} {rule.describe()}" for name, rule in standard.clocks().items()
+                ),
+                details={"channel": standard.channel, "clocks": standard.to_dict()},
+            )
+
     def put_settings(self, values: dict[str, int], actor: StaffMember | None) -> None:
         """Save several settings in one transaction: all of them or none."""
         require_manager(actor)
         checked = {key: SETTINGS[key].check(value) for key, value in values.items()}
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             office = self._office(session, None)
             for key, value in checked.items():
                 spec = SETTINGS[key]
@@ -291,6 +328,7 @@ class OfficeService:
         if not any(line.strip() for line in cleaned.address):
             raise ValidationError("At least one address line is needed.", "address")
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             record = get_office(session, cleaned.key)
             copy_details(record, cleaned)
             log_event(
@@ -325,6 +363,7 @@ class OfficeService:
                         WEEKDAYS[weekday],
                     )
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             record = self._office(session, None)
             current = parse_hours(record.opening_hours, f"office {record.key} hours")
             full = {d: tuple(sorted(hours.get(d, current.get(d, ())))) for d in range(7)}
@@ -352,6 +391,7 @@ class OfficeService:
             raise ValidationError("Choose 'closure day' or 'extra bank holiday'.", "kind")
         reason = check_length(reason.strip(), "reason", "The reason", 255)
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             record = self._office(session, None)
             if any(d.day == day and d.kind == kind for d in record.days_off):
                 raise ValidationError(f"{day:%d %B %Y} is already in the list.", "day")
@@ -370,6 +410,7 @@ class OfficeService:
     def remove_day_off(self, day: date, kind: str, actor: StaffMember | None) -> None:
         require_manager(actor)
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             record = self._office(session, None)
             match = [d for d in record.days_off if d.day == day and d.kind == kind]
             if not match:
@@ -401,6 +442,7 @@ class OfficeService:
         if not 1 <= service.default_minutes <= 480:
             raise ValidationError("The usual length must be 1 to 480 minutes.", "default_minutes")
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             office = self._office(session, None)
             record = session.scalars(
                 select(ServiceRecord).where(
@@ -448,6 +490,7 @@ class OfficeService:
         key = check_required(desk.key, "key", "The desk key", 40)
         name = check_required(desk.name, "name", "The desk name", 120)
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             office = self._office(session, None)
             record = next((d for d in office.desks if d.key == key), None)
             created = record is None
@@ -489,6 +532,7 @@ class OfficeService:
         if not 0 <= room.buffer_minutes <= 120:
             raise ValidationError("The buffer must be 0 to 120 minutes.", "buffer_minutes")
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             office = self._office(session, None)
             record = next((r for r in office.rooms if r.key == key), None)
             created = record is None

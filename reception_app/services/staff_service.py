@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.settings import ACTIVE_OFFICE_KEY
 from reception_app.domain.validation import (
     check_email,
     check_length,
@@ -18,6 +19,7 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import StaffRecord
+from reception_app.persistence.settings_repository import put_setting
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_service import require_manager
 
@@ -100,6 +102,9 @@ class StaffService:
             )
             session.add(record)
             session.flush()
+            # The new manager's office becomes the running office in the same transaction, so a
+            # failure cannot leave an account without an office.
+            put_setting(session, ACTIVE_OFFICE_KEY, office.key)
             log_event(
                 session,
                 at=self._clock(),
@@ -203,6 +208,7 @@ class StaffService:
         if password:
             check_password(password)
         with transaction(self._factory) as session:
+            require_manager(actor, session)
             office = get_office(session, office_key)
             clash = session.scalars(
                 select(StaffRecord).where(StaffRecord.username == user, StaffRecord.id != member.id)

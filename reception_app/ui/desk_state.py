@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
 from reception_app.domain.people import StaffMember
@@ -38,6 +40,11 @@ class DeskState(QObject):
     def actor(self, member: StaffMember | None) -> None:
         self._actor = member
         self.actor_changed.emit(member)
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where this database's backups go."""
+        return self.paths.backups_of(self.services.database.file)
 
     @property
     def is_manager(self) -> bool:

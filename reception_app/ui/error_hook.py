@@ -16,6 +16,17 @@ from reception_app.domain.errors import ReceptionError
 log = logging.getLogger("reception_app.errors")
 
 
+UNEXPECTED = (
+    "Something went wrong that Reception did not expect. Your saved work is safe; please try "
+    "again, and tell IT if it happens again."
+)
+
+
+def plain_message(exc: BaseException) -> str:
+    """What to show a person: our own errors as they are, anything else in general words."""
+    return str(exc) if isinstance(exc, ReceptionError) else UNEXPECTED
+
+
 class ErrorReporter(QObject):
     """Receives exceptions from any thread and shows them on the GUI thread."""
 
@@ -50,10 +61,7 @@ class ErrorReporter(QObject):
         else:
             log.error("Unexpected error\n%s", details)
             where = f" The details are in the log file {self._log_file}." if self._log_file else ""
-            message = (
-                "Something went wrong that Reception did not expect. Your saved work is safe; "
-                f"please try again, and tell IT if it happens again.{where}"
-            )
+            message = f"{UNEXPECTED}{where}"
         self.error_raised.emit(message, details)
 
     @Slot(str, str)

@@ -10,6 +10,7 @@ from reception_app.services.demo_data import DEMO_PASSWORD
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.first_run_dialog import FirstRunDialog
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
+from reception_app.ui.error_hook import plain_message
 from reception_app.ui.workers import run_with_progress
 
 DEMO_DAYS = 60
@@ -41,9 +42,7 @@ def first_start(state: DeskState, parent: QWidget | None = None) -> StaffMember 
 
 def _create_manager(state: DeskState):  # type: ignore[no-untyped-def]
     def create(office: str, name: str, user: str, password: str, repeat: str) -> StaffMember:
-        member = state.services.staff.create_first_manager(office, name, user, password, repeat)
-        state.services.office.set_active_office(office, member)
-        return member
+        return state.services.staff.create_first_manager(office, name, user, password, repeat)
 
     return create
 
@@ -74,7 +73,7 @@ def offer_sample_data(state: DeskState, office_key: str, parent: QWidget | None)
         loop.quit()
 
     def failed(exc: BaseException) -> None:
-        outcome.append(str(exc))
+        outcome.append(plain_message(exc))
         loop.quit()
 
     def cancelled() -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +25,7 @@ from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
+from reception_app.ui.error_hook import plain_message
 from reception_app.ui.idle_watcher import IdleWatcher
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import status_bar_text
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
             return
         self.office_status.setText(status_bar_text(status))
         self.office_status.setToolTip(status.out_of_hours)
+        # A new lock time set in Settings, here or at another desk, applies within a refresh.
+        self.idle.minutes = self._idle_minutes()
 
     def _actor_changed(self, actor: object) -> None:
         member = self.state.actor
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         if previous is not None:
             self.state.services.staff.record_sign_out(previous, "locked the desk")
         self.state.actor = None
+        self._close_dialogs()
         self.centralWidget().hide()
         member = self.ask_sign_in(previous.username if previous else None)
         if member is None:
@@ -242,11 +247,19 @@ class MainWindow(QMainWindow):
         self.idle.touch()
         self.refresh_current()
 
+    def _close_dialogs(self) -> None:
+        """Cancel open dialogs (an edited contact, a message box): nothing they show may stay on
+        a screen the public can see, and nothing half-typed is saved under the next person."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
     def sign_out(self) -> None:
         previous = self.state.actor
         if previous is not None:
             self.state.services.staff.record_sign_out(previous)
         self.state.actor = None
+        self._close_dialogs()
         self.centralWidget().hide()
         member = self.ask_sign_in(None)
         if member is None:
@@ -273,7 +286,7 @@ class MainWindow(QMainWindow):
         from reception_app.services.maintenance_service import backup_now
 
         url = self.state.services.database.url
-        folder = self.state.paths.backup_dir
+        folder = self.state.backup_folder
 
         def job(progress):  # type: ignore[no-untyped-def]
             progress(0, 1)
@@ -284,7 +297,7 @@ class MainWindow(QMainWindow):
             "Backing up the database...",
             job,
             on_done=lambda path: self.statusBar().showMessage(f"Backed up to {path}", 15_000),
-            on_error=lambda exc: QMessageBox.warning(self, "Reception", str(exc)),
+            on_error=lambda exc: QMessageBox.warning(self, "Reception", plain_message(exc)),
         )
 
     def _toggle_contrast(self, checked: bool) -> None:

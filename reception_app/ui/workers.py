@@ -8,13 +8,16 @@ thread through signals (the shape of Anki's operations).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from reception_app.domain.errors import Cancelled
+from reception_app.domain.errors import Cancelled, ReceptionError
+
+log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], bool]
 """(done, total) -> keep going?"""
@@ -45,6 +48,8 @@ class _Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to report
+            if not isinstance(exc, ReceptionError):
+                log.exception("background job failed")
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)

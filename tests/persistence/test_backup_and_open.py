@@ -84,12 +84,11 @@ def test_a_foreign_sqlite_file_is_not_taken_over(tmp_path: Path) -> None:
     connection.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
     connection.commit()
     connection.close()
-    with pytest.raises(Exception, match="not a Reception database"):
+    before = db_file.read_bytes()
+    with pytest.raises(DatabaseError, match="not a Reception database"):
         _open(db_file, tmp_path / "backups")
-    connection = sqlite3.connect(db_file)
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    connection.close()
-    assert tables == {"recipes"}
+    assert db_file.read_bytes() == before  # not even switched to WAL
+    assert not (tmp_path / "backups").exists()  # and never put into the backup rotation
 
 
 def test_a_data_folder_that_cannot_be_created_is_explained(tmp_path: Path) -> None:
@@ -110,3 +109,43 @@ def test_copy_database_is_atomic_and_restorable(tmp_path: Path) -> None:
     with pytest.raises(backup.BackupError):
         backup.copy_database(tmp_path / "missing.sqlite3", tmp_path / "never.sqlite3")
     assert not (tmp_path / "never.sqlite3").exists()
+
+
+def test_a_newer_database_in_rollback_journal_mode_keeps_every_byte(tmp_path: Path) -> None:
+    db_file = tmp_path / "newer-delete.sqlite3"
+    database = _open(db_file, tmp_path / "b")
+    database.dispose()
+    connection = sqlite3.connect(db_file)
+    connection.execute("PRAGMA journal_mode = DELETE")
+    connection.execute("UPDATE alembic_version SET version_num = '0002abc'")
+    connection.commit()
+    connection.close()
+    before = db_file.read_bytes()
+    with pytest.raises(NewerDatabaseError):
+        _open(db_file, tmp_path / "b")
+    assert db_file.read_bytes() == before
+
+
+def test_each_database_rotates_only_its_own_backups(tmp_path: Path) -> None:
+    from reception_app.paths import backup_folder_for
+
+    first, second = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    for day in range(10):
+        for db_file in (first, second):
+            _open(db_file, backup_folder_for(db_file), NOW + timedelta(days=day)).dispose()
+    for db_file in (first, second):
+        kept = backup.list_automatic_backups(backup_folder_for(db_file))
+        assert len(kept) >= 7
+        assert all(backup.read_stamp(b.path).revision for b in kept)
+    assert backup_folder_for(first) != backup_folder_for(second)
+
+
+def test_a_missing_database_driver_is_explained(tmp_path: Path) -> None:
+    from reception_app.persistence.engine import parse_database_url
+
+    with pytest.raises(DatabaseError, match="pip install"):
+        open_database(
+            parse_database_url("postgresql+nosuchdriver://u@localhost/reception"),
+            backup_dir=None,
+            now=NOW,
+        )

@@ -163,3 +163,35 @@ def test_an_office_is_chosen_when_staff_exist_but_none_was_set(services: AppServ
     assert services.office.active_office_key() is None
     assert services.office.ensure_active_office() == "north-norfolk"
     assert services.office.active_office_key() == "north-norfolk"
+
+
+def test_a_demoted_manager_signed_in_elsewhere_can_no_longer_change_anything(
+    services: AppServices, manager: StaffMember
+) -> None:
+    from reception_app.domain.people import StaffMember as Member
+
+    bob = services.staff.save_staff(
+        manager, "hellesdon", Member(0, "bob", "Bob Boss", Role.MANAGER), password="bob-password"
+    )
+    signed_in_bob = services.staff.sign_in("bob", "bob-password")  # desk 2 keeps this copy
+    services.staff.save_staff(manager, "hellesdon", dataclasses.replace(bob, role=Role.CLERK))
+    with pytest.raises(PermissionDenied, match="no longer a manager"):
+        services.office.put_setting("idle_lock_minutes", 30, signed_in_bob)
+    with pytest.raises(PermissionDenied):
+        services.staff.save_staff(
+            signed_in_bob, "hellesdon", dataclasses.replace(bob, role=Role.MANAGER)
+        )
+    assert services.office.setting("idle_lock_minutes") == 5
+
+
+def test_a_channel_standard_can_be_changed_by_a_manager(
+    services: AppServices, manager: StaffMember
+) -> None:
+    from reception_app.domain.standards import ChannelStandard, ClockKind, ClockRule
+
+    rule = ClockRule(ClockKind.WORKING_DAYS, 15)
+    services.office.set_standard(ChannelStandard("complaint", respond=rule), manager)
+    standard = services.office.profile().standard("complaint")
+    assert standard.respond == rule and standard.acknowledge is None
+    with pytest.raises(ValidationError, match="at least one clock"):
+        services.office.set_standard(ChannelStandard("complaint"), manager)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,11 +54,19 @@ def test_sample_data_offer_loads_off_the_ui_thread(
         assert isinstance(box, QMessageBox) and "sample" in box.text()
         box.button(QMessageBox.StandardButton.Yes).click()
 
+    threads: list[object] = []
+    real_fill = services.demo.fill
+
+    def fill_recording_thread(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real_fill(*args, **kwargs)
+
+    services.demo.fill = fill_recording_thread  # type: ignore[method-assign]
     QTimer.singleShot(50, answer_yes)
     offer_sample_data(state, "hellesdon", None)
+    assert threads and threads[0] is not threading.main_thread()
     assert not services.demo.is_empty("hellesdon")
     assert len(services.contacts().search("", limit=1000)) > 30
-    assert not services.demo.is_empty("hellesdon")
 
 
 def test_a_declined_offer_is_not_repeated(

@@ -183,3 +183,57 @@ def test_look_chosen_in_settings_is_applied_and_the_view_menu_follows(
         qtbot.waitUntil(lambda: heading.font().pointSizeF() > before)
     finally:
         theme.apply(high_contrast=False, large_text=False)
+
+
+def test_locking_cancels_open_dialogs_so_nothing_stays_on_screen(
+    qtbot,
+    state: DeskState,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.domain.people import Contact
+    from reception_app.ui.dialogs.contact_dialog import ContactDialog
+
+    window = _window(qtbot, state)
+    contacts = state.services.contacts()
+    jane = contacts.save(Contact(None, "Jane Private", phone="0161 496 0001"), state.actor)
+    dialog = ContactDialog(lambda c: contacts.save(c, state.actor), jane, parent=window)
+    dialog.show()
+    seen: dict[str, object] = {}
+
+    def unlock() -> None:
+        sign_in = QApplication.activeModalWidget()
+        assert isinstance(sign_in, SignInDialog)
+        seen["dialog_visible"] = dialog.isVisible()
+        sign_in.password.setText(MANAGER_PASSWORD)
+        sign_in._submit()
+
+    QTimer.singleShot(0, unlock)
+    window.lock()
+    assert seen["dialog_visible"] is False
+    assert dialog.result() == 0  # rejected, nothing saved
+
+
+def test_the_installed_error_hook_writes_the_log_and_keeps_the_app_running(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import sys
+
+    from reception_app.logging_setup import configure_logging
+    from reception_app.ui.error_hook import ErrorReporter
+
+    log_file = configure_logging(tmp_path / "logs" / "reception.log")
+    reporter = ErrorReporter(str(log_file))
+    old_hook = sys.excepthook
+    reporter.install()
+    try:
+        try:
+            raise KeyError("lost")
+        except KeyError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = old_hook
+    qtbot.waitUntil(lambda: bool(reporter.shown))
+    for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]:
+        box.close()
+    text = (tmp_path / "logs" / "reception.log").read_text()
+    assert "Unexpected error" in text and "KeyError: 'lost'" in text

@@ -451,12 +451,12 @@ def test_back_up_and_check_run_off_the_ui_thread(
 ) -> None:  # type: ignore[no-untyped-def]
     tab = page.computer_tab
     assert tab.database.text() == state.services.database.description
-    assert tab.backup_dir.text() == str(state.paths.backup_dir)
+    assert tab.backup_dir.text() == str(state.backup_folder)
     tab.backup_button.click()
     qtbot.waitUntil(lambda: "Backed up to" in tab.result.text(), timeout=10_000)
     assert tab.backup_button.isEnabled()
     backup = Path(tab.result.text().removeprefix("Backed up to ").rstrip("."))
-    assert backup.is_file() and backup.parent == state.paths.backup_dir
+    assert backup.is_file() and backup.parent == state.backup_folder
     tab.check_button.click()
     qtbot.waitUntil(lambda: "healthy" in tab.result.text(), timeout=10_000)
     assert "integrity check" in tab.result.text()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 from reception_app.domain.offices import OfficeProfile
 from reception_app.services import maintenance_service
 from reception_app.ui.desk_state import DeskState
+from reception_app.ui.error_hook import plain_message
 from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button, status_label
 from reception_app.ui.widgets import Heading
 from reception_app.ui.workers import run_with_progress
@@ -79,7 +80,7 @@ class ComputerTab(Tab):
         paths = self.state.paths
         self.database.setText(self.state.services.database.description)
         self.data_dir.setText(str(paths.data_dir))
-        self.backup_dir.setText(str(paths.backup_dir))
+        self.backup_dir.setText(str(self.state.backup_folder))
         self.log_dir.setText(str(paths.log_dir))
         for box, value in (
             (self.high_contrast, self.state.machine.high_contrast),
@@ -95,7 +96,7 @@ class ComputerTab(Tab):
 
     def back_up(self) -> None:
         url = self.state.services.database.url
-        folder = self.state.paths.backup_dir
+        folder = self.state.backup_folder
         now = self.state.services.context.clock()
 
         def job(progress: Callable[[int, int], bool]) -> object:
@@ -109,7 +110,7 @@ class ComputerTab(Tab):
             "Backing up the database...",
             job,
             on_done=lambda path: self._done(f"Backed up to {path}."),
-            on_error=lambda exc: self._done(f"The backup did not work: {exc}"),
+            on_error=lambda exc: self._done(f"The backup did not work: {plain_message(exc)}"),
         )
 
     def check(self) -> None:
@@ -126,7 +127,7 @@ class ComputerTab(Tab):
             "Checking the database...",
             job,
             on_done=self._checked,
-            on_error=lambda exc: self._done(f"The check could not run: {exc}"),
+            on_error=lambda exc: self._done(f"The check could not run: {plain_message(exc)}"),
         )
 
     def _checked(self, report: maintenance_service.CheckReport) -> None:
