@@ -102,13 +102,17 @@ def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) 
         if backend == "sqlite":
             path = sqlite_path(url)
             assert path is not None
-            args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            timeout = SQLITE_BUSY_TIMEOUT_MS / 1000
+            args = {"timeout": timeout, "check_same_thread": False}
             if read_only:
                 engine = create_engine(
                     "sqlite+pysqlite://",
                     echo=echo,
                     creator=lambda: sqlite3.connect(
-                        f"{path.resolve().as_uri()}?mode=ro", uri=True, **args
+                        f"{path.resolve().as_uri()}?mode=ro",
+                        uri=True,
+                        timeout=timeout,
+                        check_same_thread=False,
                     ),
                 )
                 event.listen(engine, "connect", _sqlite_read_only_on_connect)
