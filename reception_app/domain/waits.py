@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 # --- the snapshot ------------------------------------------------------------------------------
 
@@ -58,7 +59,8 @@ class QueueSnapshot:
     waiting: tuple[WaitingTicket, ...]
     desks: tuple[Desk, ...]
     appointments: tuple[Appointment, ...] = ()
-    history: Mapping[str, tuple[float, ...]] | None = None
+    history: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    """Recent handling minutes of completed walk-ins by service, oldest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +69,11 @@ class WaitSettings:
 
     default_minutes: float = 10.0
     """Handling time assumed for a service with no history (and no other service to learn from)."""
-    prior_weight: float = 3.0
+    prior_weight: float = 2.0
     """How many observations the prior (default or office-wide mean) counts for in shrinkage."""
-    half_life: float = 30.0
+    half_life: float = 60.0
     """Recency weighting: an observation this many completions old counts half as much."""
-    max_history: int = 90
+    max_history: int = 180
     """Only the most recent observations of each service are read (older ones weigh < 1/8)."""
     default_spread: float = 0.5
     """Log-scale spread of handling times assumed without history (lognormal sigma)."""
@@ -79,6 +81,20 @@ class WaitSettings:
     """Log-scale spread of a booked appointment's length around its booked minutes."""
     appointment_gap_minutes: float = 5.0
     """A desk does not start a walk-in when its next appointment is less than this away."""
+
+    def __post_init__(self) -> None:
+        for name in ("default_minutes", "prior_weight", "half_life", "default_spread"):
+            value = getattr(self, name)
+            if not math.isfinite(value) or value <= 0:
+                raise ValueError(f"{name}: must be a positive number ({value!r})")
+        if not math.isfinite(self.appointment_spread) or self.appointment_spread < 0:
+            raise ValueError(
+                f"appointment_spread: must be at least 0 ({self.appointment_spread!r})"
+            )
+        if not math.isfinite(self.appointment_gap_minutes) or self.appointment_gap_minutes < 0:
+            raise ValueError(
+                f"appointment_gap_minutes: must be at least 0 ({self.appointment_gap_minutes!r})"
+            )
 
 
 DEFAULT_SETTINGS = WaitSettings()
@@ -161,11 +177,11 @@ def parse_snapshot(data: Mapping[str, object]) -> QueueSnapshot:
         where = f"history[{service!r}]"
         if not isinstance(service, str) or not service:
             raise ValueError(f"{where}: a service key must be a non-empty string")
-        history[service] = tuple(
-            _minutes(v, f"{where}[{j}]", positive=False) for j, v in enumerate(_list(values, where))
-        )
+        history[service] = _timings(values, where)
 
-    return QueueSnapshot(now, tuple(waiting), tuple(desks), tuple(appointments), history)
+    return QueueSnapshot(
+        now, tuple(waiting), tuple(desks), tuple(appointments), MappingProxyType(history)
+    )
 
 
 def _required(entry: Mapping[str, object], key: str, where: str) -> object:
@@ -213,8 +229,22 @@ def _minutes(value: object, where: str, positive: bool) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise ValueError(f"{where}: expected a number of minutes ({value!r})")
     if value < 0 or (positive and value == 0):
-        raise ValueError(f"{where}: must be {'more than' if positive else 'at least'} 0 ({value!r})")
+        raise ValueError(
+            f"{where}: must be {'more than' if positive else 'at least'} 0 ({value!r})"
+        )
     return float(value)
+
+
+def _timings(values: object, where: str) -> tuple[float, ...]:
+    out: list[float] = []
+    for j, v in enumerate(_list(values, where)):
+        # The common case first: a long history is most of the snapshot (NaN and inf fail the
+        # range test and get the full check, which names them).
+        if (type(v) is float or type(v) is int) and 0 <= v < math.inf:
+            out.append(float(v))
+        else:
+            out.append(_minutes(v, f"{where}[{j}]", positive=False))
+    return tuple(out)
 
 
 def _busy(value: object, where: str) -> CurrentService | None:
@@ -267,6 +297,10 @@ class _Handling:
 
     mean: float
     spread: float
+
+    @property
+    def variance(self) -> float:
+        return self.mean * self.mean * math.expm1(self.spread * self.spread)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +369,7 @@ def handling_time(history: Sequence[float], default: float) -> float:
     """
     if isinstance(default, bool) or not math.isfinite(default) or default <= 0:
         raise ValueError(f"default: must be a positive number of minutes ({default!r})")
-    values = [_minutes(v, f"history[{i}]", positive=False) for i, v in enumerate(history)]
+    values = _timings(list(history), "history")
     prior = _Handling(default, DEFAULT_SETTINGS.default_spread)
     return _shrink(_fit(values, DEFAULT_SETTINGS), prior, DEFAULT_SETTINGS.prior_weight).mean
 
@@ -364,19 +398,28 @@ def _handling_by_service(
     return {s: _shrink(f, office, settings.prior_weight) for s, f in fits.items()}, office
 
 
-def _remaining(handling: _Handling, elapsed: float) -> float:
-    """Expected minutes left of a lognormal service that has already run ``elapsed`` minutes."""
-    if elapsed <= 0:
-        return handling.mean
+def _remaining(handling: _Handling, elapsed: float) -> tuple[float, float]:
+    """Mean and variance of the minutes left of a lognormal service that has already run
+    ``elapsed`` minutes (a long-running visit is expected to run on, not to end now)."""
     s = max(handling.spread, 1e-3)
+    if elapsed <= 0:
+        return handling.mean, handling.variance
     mu = math.log(handling.mean) - 0.5 * s * s
     z = (math.log(elapsed) - mu) / s
-    survival = 0.5 * math.erfc(z / math.sqrt(2))
-    tail = 0.5 * math.erfc((z - s) / math.sqrt(2))  # E[T; T > elapsed] / mean
-    if survival < 1e-300 or tail < 1e-300:
-        # Far past anything expected: the lognormal mean residual life tends to s^2 e / (ln e - mu).
-        return elapsed * s * s / max(z * s, 1e-9)
-    return max(handling.mean * tail / survival - elapsed, 0.0)
+    survival = 0.5 * math.erfc(z / _SQRT2)
+    if survival < 1e-300:
+        # Far past anything the timings allow: the lognormal mean residual life tends to
+        # s^2 e / (ln e - mu), with a spread of the same size.
+        left = elapsed * s * s / max(z * s, 1e-9)
+        return left, left * left
+    # Partial moments E[T^k; T > elapsed] of the lognormal, over the survival probability.
+    first = handling.mean * 0.5 * math.erfc((z - s) / _SQRT2) / survival
+    second = math.exp(2 * mu + 2 * s * s) * 0.5 * math.erfc((z - 2 * s) / _SQRT2) / survival
+    return max(first - elapsed, 0.0), max(second - first * first, 0.0)
+
+
+_SQRT2 = math.sqrt(2.0)
+_TOLERANCE = 1e-6  # minutes: rounding in the sums must not decide the 5-minute rule
 
 
 # --- the forward simulation --------------------------------------------------------------------
@@ -384,26 +427,37 @@ def _remaining(handling: _Handling, elapsed: float) -> float:
 
 class _DeskClock:
     """One desk during the forward simulation: when it can next start a walk-in (minutes from
-    now), its shifts and the appointments still ahead of it."""
+    now, as a mean and a variance), its shifts and the appointments still ahead of it."""
 
-    __slots__ = ("appointments", "free", "gap", "index", "name", "services", "shifts")
+    __slots__ = (
+        "appointment_cv2",
+        "appointments",
+        "free",
+        "gap",
+        "name",
+        "services",
+        "shifts",
+        "variance",
+    )
 
     def __init__(
         self,
-        index: int,
         desk: Desk,
-        free: float,
+        free: tuple[float, float],
         shifts: list[tuple[float, float]],
         appointments: list[tuple[float, float]],
-        gap: float,
+        settings: WaitSettings,
     ) -> None:
-        self.index = index
         self.name = desk.desk
         self.services = desk.services
-        self.free = free
+        self.free, self.variance = free
         self.shifts = shifts
         self.appointments = appointments
-        self.gap = gap
+        self.gap = settings.appointment_gap_minutes
+        self.appointment_cv2 = math.expm1(settings.appointment_spread**2)
+
+    def handles(self, service: str) -> bool:
+        return self.services is None or service in self.services
 
     def next_start(self) -> float:
         """The earliest time from ``free`` the desk may start a walk-in (inf: not today).
@@ -413,9 +467,12 @@ class _DeskClock:
         """
         t = self.free
         while True:
-            if self.appointments and self.appointments[0][0] - t < self.gap:
+            if self.appointments and self.appointments[0][0] - t < self.gap - _TOLERANCE:
                 # The 5-minute rule: too close to (or already late for) the next appointment.
                 start, minutes = self.appointments.pop(0)
+                # Waiting idle for the appointment forgets how uncertain ``free`` was.
+                spread = minutes * minutes * self.appointment_cv2
+                self.variance = spread if t <= start else self.variance + spread
                 t = max(t, start) + minutes
                 continue
             while self.shifts and self.shifts[0][1] <= t:
@@ -424,7 +481,7 @@ class _DeskClock:
                 t = math.inf
                 break
             if t < self.shifts[0][0]:
-                t = self.shifts[0][0]
+                t, self.variance = self.shifts[0][0], 0.0  # back from a break on the hour
                 continue
             break
         self.free = t
@@ -441,22 +498,29 @@ def forecast(
     time over), it calls the first ticket in calling order whose service it handles, and is then
     busy for that service's expected handling time. Ties go to the desk listed first.
 
+    Alongside each expected time the simulation carries its variance (the current visit's
+    remaining time given how long it has run, then each handling time; a break or an idle wait
+    for an appointment resets it). The estimate is the median of a lognormal with that mean and
+    variance: a wait is as likely to be shorter as longer, which is what keeps the error in
+    minutes smallest, and it sits below the mean when one long visit could hold the desk.
+
     A ticket no desk can call before its last shift ends (no desk handles the service, or the
-    queue is too long) gets the minutes until the last shift of any desk ends: that is when the
-    visitor will be told, and the app should offer an appointment instead.
+    queue is too long) gets the minutes until the last shift of any desk ends (0 if that has
+    passed): that is when the visitor will be told, and the app should offer an appointment.
     """
     now = snapshot.now
-    by_service, office = _handling_by_service(snapshot.history or {}, settings)
+    by_service, office = _handling_by_service(snapshot.history, settings)
     appointment_lists: dict[str, list[tuple[float, float]]] = {d.desk: [] for d in snapshot.desks}
-    for appointment in snapshot.appointments:
-        appointment_lists[appointment.desk].append(
-            (_offset(now, appointment.start), appointment.minutes)
-        )
+    for i, appointment in enumerate(snapshot.appointments):
+        booked = appointment_lists.get(appointment.desk)
+        if booked is None:
+            raise ValueError(f"appointments[{i}].desk: no desk {appointment.desk!r} in desks")
+        booked.append((_offset(now, appointment.start), appointment.minutes))
 
     clocks: list[_DeskClock] = []
     last_end = 0.0
-    for index, desk in enumerate(snapshot.desks):
-        free = 0.0
+    for desk in snapshot.desks:
+        free = (0.0, 0.0)
         if desk.busy is not None:
             elapsed = max(_offset(desk.busy.started, now), 0.0)
             if desk.busy.booked_minutes is not None:
@@ -464,49 +528,48 @@ def forecast(
             else:
                 handling = by_service.get(desk.busy.service, office)
             free = _remaining(handling, elapsed)
-        shifts = [(_offset(now, s), _offset(now, e)) for s, e in desk.shifts]
-        if shifts:
-            last_end = max(last_end, shifts[-1][1])
-        clocks.append(
-            _DeskClock(
-                index,
-                desk,
-                free,
-                shifts,
-                sorted(appointment_lists[desk.desk]),
-                settings.appointment_gap_minutes,
-            )
-        )
+        shifts = sorted((_offset(now, s), _offset(now, e)) for s, e in desk.shifts)
+        last_end = max([last_end, *(e for _, e in shifts)])
+        appointments = sorted(appointment_lists[desk.desk])
+        clocks.append(_DeskClock(desk, free, shifts, appointments, settings))
 
-    pending = list(range(len(snapshot.waiting)))
-    called: dict[int, tuple[float, str]] = {}
-    starts = [c.next_start() for c in clocks]
+    waiting = snapshot.waiting
+    pending = list(range(len(waiting)))
+    called: dict[int, tuple[float, _DeskClock]] = {}
+    starts = [clock.next_start() for clock in clocks]
     while pending:
-        best: _DeskClock | None = None
-        best_ticket = -1
-        for clock in clocks:
-            if best is not None and starts[clock.index] >= starts[best.index]:
+        best, best_position = -1, -1
+        for d, clock in enumerate(clocks):
+            if best >= 0 and starts[d] >= starts[best]:
                 continue
             for position, i in enumerate(pending):
-                if clock.services is None or snapshot.waiting[i].service in clock.services:
-                    best, best_ticket = clock, position
+                if clock.handles(waiting[i].service):
+                    best, best_position = d, position
                     break
-        if best is None or math.isinf(starts[best.index]):
+        if best < 0 or math.isinf(starts[best]):
             break
-        i = pending.pop(best_ticket)
-        start = starts[best.index]
-        called[i] = (start, best.name)
-        best.free = start + by_service.get(snapshot.waiting[i].service, office).mean
-        starts[best.index] = best.next_start()
+        clock, start = clocks[best], starts[best]
+        i = pending.pop(best_position)
+        called[i] = (_lognormal_median(start, clock.variance), clock)
+        handling = by_service.get(waiting[i].service, office)
+        clock.free = start + handling.mean
+        clock.variance += handling.variance
+        starts[best] = clock.next_start()
 
     out: list[TicketForecast] = []
-    for i, ticket in enumerate(snapshot.waiting):
+    for i, ticket in enumerate(waiting):
         if i in called:
-            start, name = called[i]
-            out.append(TicketForecast(ticket.ticket, start, name, _after(now, start)))
+            minutes, clock = called[i]
+            out.append(TicketForecast(ticket.ticket, minutes, clock.name, _after(now, minutes)))
         else:
             out.append(TicketForecast(ticket.ticket, max(last_end, 0.0), None, None))
     return tuple(out)
+
+
+def _lognormal_median(mean: float, variance: float) -> float:
+    if mean <= 0 or variance <= 0:
+        return max(mean, 0.0)
+    return mean / math.sqrt(1.0 + variance / (mean * mean))
 
 
 def _offset(origin: datetime, moment: datetime) -> float:
