@@ -135,7 +135,9 @@ def main() -> None:
     print(
         f"Reception main window: median {app_median * 1000:7.0f} ms  (min {min(full) * 1000:.0f})"
     )
-    print(f"libraries + bare window: median {floor_median * 1000:6.0f} ms  (min {min(floor) * 1000:.0f})")
+    print(
+        f"libraries + bare window: median {floor_median * 1000:6.0f} ms  (min {min(floor) * 1000:.0f})"
+    )
     print(f"ratio to the bare window: {app_median / bare_median:.2f}  (goal: at most 2.5)")
     print(f"ratio to libraries + bare window: {app_median / floor_median:.2f}")
 

@@ -10,7 +10,7 @@ from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.settings import SETTINGS
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
-from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button, status_label
+from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button
 
 
 def _with_mnemonic(text: str, used: set[str]) -> str:
@@ -50,11 +50,7 @@ class DeskRulesTab(Tab):
             self.spins[key] = spin
         self.save_button = make_button("S&ave desk rules", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.save_button, self.undo_button)
         row = QHBoxLayout()
         row.addLayout(form, 1)
         row.addStretch(2)

@@ -12,7 +12,7 @@ from reception_app.domain.errors import ValidationError
 from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
-from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button, status_label
+from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
@@ -85,11 +85,7 @@ class HoursTab(Tab):
             self.days.append(edit)
         self.save_button = make_button("S&ave opening hours", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.save_button, self.undo_button)
 
         row = QHBoxLayout()
         row.addLayout(form, 1)

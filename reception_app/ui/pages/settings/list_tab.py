@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from reception_app.domain.offices import OfficeProfile
 from reception_app.ui.desk_state import DeskState
@@ -18,7 +18,6 @@ from reception_app.ui.pages.settings.tab import (
     make_button,
     make_table,
     selected,
-    status_label,
 )
 
 
@@ -47,11 +46,7 @@ class ListTab(Tab):
             f"&Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}...", self.add
         )
         self.edit_button = make_button(f"&Edit the chosen {noun}...", self.edit)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.add_button, self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(hint(intro))
         layout.addWidget(self.table, 1)

@@ -26,7 +26,6 @@ from reception_app.ui.pages.settings.tab import (
     chain,
     hint,
     make_button,
-    status_label,
 )
 from reception_app.ui.widgets import Heading, TextBox
 
@@ -91,11 +90,7 @@ class OfficeTab(Tab):
 
         self.save_button = make_button("&Save office details", self._save)
         self.undo_button = make_button("&Undo changes", self._undo)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.save_button, self.undo_button)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.people import StaffMember
@@ -19,7 +19,6 @@ from reception_app.ui.pages.settings.tab import (
     make_button,
     make_table,
     selected,
-    status_label,
     yes_no,
 )
 
@@ -48,11 +47,7 @@ class StaffTab(Tab):
         )
         self.add_button = make_button("&Add a staff member...", self.add)
         self.edit_button = make_button("&Edit the chosen person...", self.edit)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.add_button, self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout
 
 from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.standards import CHANNELS, ChannelStandard
@@ -20,7 +20,6 @@ from reception_app.ui.pages.settings.tab import (
     make_button,
     make_table,
     selected,
-    status_label,
 )
 
 
@@ -39,10 +38,7 @@ class StandardsTab(Tab):
         self.table.activated.connect(lambda _index: self.edit())
         self.note = hint("")
         self.edit_button = make_button("&Edit the chosen standard...", self.edit)
-        self.status = status_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.status, 1)
+        buttons = self.button_row(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)

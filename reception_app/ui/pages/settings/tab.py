@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -122,6 +124,15 @@ class Tab(QWidget):
         nobody presses a button that cannot work (a disabled button looks live in high contrast)."""
         self.dirty = False
         self._loading = False
+
+    def button_row(self, *buttons: QAbstractButton) -> QHBoxLayout:
+        """The tab's buttons followed by its status line (created here as ``self.status``)."""
+        self.status = status_label()
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addWidget(self.status, 1)
+        return row
 
     def set_editable(self, editable: bool) -> None:
         for widget in self.change_buttons:
