@@ -11,7 +11,9 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -256,3 +258,111 @@ class SettingRecord(Base):
     )
     key: Mapped[str120]
     value: Mapped[Any] = mapped_column(JSON)
+
+
+VISIT_STATUSES = ("waiting", "called", "serving", "served", "left", "cancelled")
+VISIT_KINDS = ("walk_in", "appointment")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class VisitRecord(Base):
+    """A visitor at the front desk, from check-in to served or left.
+
+    Tickets are unique per office and office-local day, so the database itself refuses a
+    duplicate number even if two desks check visitors in at the same moment.
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        UniqueConstraint("office_id", "ticket_day", "ticket"),
+        Index("ix_visits_office_id_status", "office_id", "status"),
+        CheckConstraint(_in("status", VISIT_STATUSES), name="status_known"),
+        CheckConstraint(_in("kind", VISIT_KINDS), name="kind_known"),
+        CheckConstraint("ticket_number > 0", name="ticket_number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    ticket: Mapped[str] = mapped_column(String(12))
+    """Prefix and number as called out, e.g. 'C014'."""
+    ticket_prefix: Mapped[str] = mapped_column(String(3))
+    """The service's prefix when the ticket was issued (the service's own may change later)."""
+    ticket_number: Mapped[int] = mapped_column(Integer)
+    ticket_day: Mapped[date] = mapped_column(Date)
+    """The office-local date the ticket belongs to; numbering restarts each day."""
+    # RESTRICT: a service is deactivated, never deleted, while visits refer to it.
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("services.id", ondelete="RESTRICT"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+    )
+    display_name: Mapped[str120] = mapped_column(default="anonymous")
+    """First name or 'anonymous': the only name public screens may show."""
+    private_room: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str120] = mapped_column(default="")
+    hearing_loop: Mapped[bool] = mapped_column(Boolean, default=False)
+    wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
+    large_print: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="walk_in")
+    status: Mapped[str] = mapped_column(String(20), default="waiting")
+    checked_in_at: Mapped[datetime]
+    called_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    served_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When the desk started serving (None: serving began when called)."""
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When the visit ended: served, left or cancelled."""
+    desk_id: Mapped[int | None] = mapped_column(
+        ForeignKey("desks.id", ondelete="SET NULL"), nullable=True
+    )
+    called_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    announced_wait_minutes: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """The estimate told to the visitor at check-in, kept to compare with the actual wait."""
+    resolved_first_contact: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    follow_up_officer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    follow_up_target: Mapped[date | None] = mapped_column(Date, nullable=True)
+    position: Mapped[float] = mapped_column(Float)
+    """Calling order among waiting visits: moving a ticket is one update of this number."""
+
+    service: Mapped[ServiceRecord] = relationship()
+    desk: Mapped[DeskRecord | None] = relationship()
+
+
+class DeskDutyRecord(Base):
+    """One line of the desk rota: a desk is staffed on a weekday from ``start`` to ``end``.
+
+    A desk with no rota lines is taken to be staffed whenever the office is open.
+    """
+
+    __tablename__ = "desk_duties"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_known"),
+        CheckConstraint('start < "end"', name="start_before_end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    """0 = Monday."""
+    start: Mapped[str] = mapped_column(String(5))
+    """'HH:MM' office-local, zero-padded so text order is time order."""
+    end: Mapped[str] = mapped_column(String(5))
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class DeskPauseRecord(Base):
+    """A break: the desk calls nobody from ``started_at`` until ``ended_at`` (None: still on it)."""
+
+    __tablename__ = "desk_pauses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)

@@ -11,6 +11,7 @@ from reception_app.services.context import Clock, ServiceContext, system_clock
 from reception_app.services.demo_data import DemoDataService
 from reception_app.services.event_service import EventService
 from reception_app.services.office_service import OfficeService
+from reception_app.services.queue_service import QueueService
 from reception_app.services.staff_service import StaffService
 
 
@@ -41,3 +42,10 @@ class AppServices:
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return ContactService(self.context, key)
+
+    def queue(self) -> QueueService:
+        """The walk-in queue of the running office."""
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return QueueService(self.context, key)

@@ -1,0 +1,106 @@
+"""Visits at the front desk: statuses, tickets and what the queue screens show (DOMAIN.md 4)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+ANONYMOUS = "anonymous"
+
+
+class VisitStatus(enum.StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    SERVED = "served"
+    LEFT = "left"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_active(self) -> bool:
+        """Still in the building and not finished: waiting, called or being served."""
+        return self in (VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING)
+
+    @property
+    def at_desk(self) -> bool:
+        """Called to a desk (on the way there or being served)."""
+        return self in (VisitStatus.CALLED, VisitStatus.SERVING)
+
+
+class VisitKind(enum.StrEnum):
+    WALK_IN = "walk_in"
+    APPOINTMENT = "appointment"
+
+
+def format_ticket(prefix: str, number: int) -> str:
+    """'C', 14 -> 'C014': at least three digits so tickets line up on the display."""
+    if not prefix or not prefix.isalpha():
+        raise ValueError(f"ticket prefix must be letters ({prefix!r})")
+    if number < 1:
+        raise ValueError(f"ticket number must be at least 1 ({number!r})")
+    return f"{prefix.upper()}{number:03d}"
+
+
+def public_name(name: str) -> str:
+    """The name public screens may show: the first word only (never a surname), or 'anonymous'."""
+    words = name.split()
+    return words[0][:120] if words else ANONYMOUS
+
+
+@dataclass(frozen=True, slots=True)
+class VisitNeeds:
+    """Specific requirements to meet for this visit (Hellesdon 5.2)."""
+
+    private_room: bool = False
+    interpreter_language: str = ""
+    hearing_loop: bool = False
+    wheelchair_access: bool = False
+    large_print: bool = False
+
+    @property
+    def any(self) -> bool:
+        return (
+            self.private_room
+            or bool(self.interpreter_language)
+            or self.hearing_loop
+            or self.wheelchair_access
+            or self.large_print
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A visitor from check-in to the end of the visit. Times are aware, in UTC."""
+
+    id: int
+    ticket: str
+    ticket_day: date
+    service_key: str
+    service_name: str
+    service_active: bool
+    """False when the service was withdrawn after check-in: the visit is still seen."""
+    display_name: str
+    contact_id: int | None
+    needs: VisitNeeds
+    note: str
+    kind: VisitKind
+    status: VisitStatus
+    checked_in_at: datetime
+    position: float
+    called_at: datetime | None = None
+    served_at: datetime | None = None
+    finished_at: datetime | None = None
+    desk_key: str | None = None
+    called_by: int | None = None
+    announced_wait_minutes: float | None = None
+    resolved_first_contact: bool | None = None
+    follow_up_officer_id: int | None = None
+    follow_up_target: date | None = None
+    estimate_minutes: float | None = None
+    """Current predicted minutes until called (waiting visits listed by the queue only)."""
+
+    def waited_minutes(self, now: datetime) -> float:
+        """Minutes from check-in until called, or until ``now`` while still waiting."""
+        end = self.called_at or self.finished_at or now
+        return max((end - self.checked_in_at).total_seconds() / 60.0, 0.0)

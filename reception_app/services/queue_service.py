@@ -1,0 +1,878 @@
+"""The walk-in queue: check in, call, serve, move, desk breaks and the wait estimates (issue 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.errors import (
+    NotFoundError,
+    PermissionDenied,
+    ReceptionError,
+    ValidationError,
+)
+from reception_app.domain.people import StaffMember
+from reception_app.domain.visits import (
+    Visit,
+    VisitKind,
+    VisitNeeds,
+    VisitStatus,
+    format_ticket,
+    public_name,
+)
+from reception_app.domain.waits import estimate_waits
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.events import log_event
+from reception_app.persistence.office_repository import get_office, profile_from_record
+from reception_app.persistence.records import (
+    ContactRecord,
+    DeskDutyRecord,
+    DeskPauseRecord,
+    DeskRecord,
+    OfficeRecord,
+    ServiceRecord,
+    StaffRecord,
+    VisitRecord,
+)
+from reception_app.services.context import ServiceContext, actor_id
+from reception_app.services.office_service import require_manager
+
+HISTORY_DAYS = 42
+"""Completed visits this many calendar days back (about 30 working days) teach the estimator."""
+ASSUMED_BREAK_MINUTES = 15.0
+"""How long the estimator expects a desk that is on a break to stay away."""
+CHECK_IN_ATTEMPTS = 3
+"""A clash on the unique ticket number (another desk, another server) is retried this often."""
+
+_AT_DESK = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
+_Duty = tuple[int, str, str]
+"""(weekday 0 = Monday, 'HH:MM' start, 'HH:MM' end)."""
+
+
+class QueueService:
+    """Use-cases of one office's queue. Every public method is one transaction."""
+
+    def __init__(self, context: ServiceContext, office_key: str) -> None:
+        self._factory = context.session_factory
+        self._clock = context.clock
+        self._office_key = office_key
+
+    # --- check-in -----------------------------------------------------------------------------
+
+    def check_in(
+        self,
+        actor: StaffMember | None,
+        service_key: str,
+        display_name: str = "",
+        contact_id: int | None = None,
+        *,
+        private_room: bool = False,
+        interpreter_language: str = "",
+        hearing_loop: bool = False,
+        wheelchair_access: bool = False,
+        large_print: bool = False,
+        note: str = "",
+    ) -> Visit:
+        """Give a walk-in the next ticket for their service and store the wait announced to them.
+
+        ``actor`` is None at the self-service kiosk. The number is allocated inside the write
+        transaction, and the database refuses a duplicate; a clash is retried.
+        """
+        needs = VisitNeeds(
+            private_room=private_room,
+            interpreter_language=interpreter_language.strip()[:120],
+            hearing_loop=hearing_loop,
+            wheelchair_access=wheelchair_access,
+            large_print=large_print,
+        )
+        for attempt in range(CHECK_IN_ATTEMPTS):
+            try:
+                return self._check_in_once(
+                    actor, service_key, display_name, contact_id, needs, note.strip()
+                )
+            except IntegrityError:
+                if attempt == CHECK_IN_ATTEMPTS - 1:
+                    raise ReceptionError(
+                        "Another desk was issuing a ticket at the same moment and no free number "
+                        "could be reserved. Please try again."
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def _check_in_once(
+        self,
+        actor: StaffMember | None,
+        service_key: str,
+        display_name: str,
+        contact_id: int | None,
+        needs: VisitNeeds,
+        note: str,
+    ) -> Visit:
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            service = session.scalars(
+                select(ServiceRecord).where(
+                    ServiceRecord.office_id == office.id, ServiceRecord.key == service_key
+                )
+            ).first()
+            if service is None:
+                raise NotFoundError(f"There is no service '{service_key}' at {office.name}.")
+            if not service.active:
+                raise ValidationError(
+                    f"{service.name} is no longer offered at the desk.", "service"
+                )
+            name = display_name
+            if contact_id is not None:
+                contact = session.get(ContactRecord, contact_id)
+                if contact is None or contact.office_id != office.id:
+                    raise NotFoundError("That contact no longer exists.")
+                name = name or contact.full_name
+                needs = VisitNeeds(
+                    private_room=needs.private_room or contact.private_room,
+                    interpreter_language=needs.interpreter_language or contact.interpreter_language,
+                    hearing_loop=needs.hearing_loop or contact.hearing_loop,
+                    wheelchair_access=needs.wheelchair_access or contact.wheelchair_access,
+                    large_print=needs.large_print or contact.preferred_format == "large_print",
+                )
+            day = self._local_day(office, now)
+            prefix = service.ticket_prefix
+            last_number = session.scalar(
+                select(func.max(VisitRecord.ticket_number)).where(
+                    VisitRecord.office_id == office.id,
+                    VisitRecord.ticket_day == day,
+                    VisitRecord.ticket_prefix == prefix,
+                )
+            )
+            number = (last_number or 0) + 1
+            last_position = session.scalar(
+                select(func.max(VisitRecord.position)).where(
+                    VisitRecord.office_id == office.id, VisitRecord.ticket_day == day
+                )
+            )
+            record = VisitRecord(
+                office_id=office.id,
+                ticket=format_ticket(prefix, number),
+                ticket_prefix=prefix,
+                ticket_number=number,
+                ticket_day=day,
+                service_id=service.id,
+                contact_id=contact_id,
+                display_name=public_name(name),
+                private_room=needs.private_room,
+                interpreter_language=needs.interpreter_language,
+                hearing_loop=needs.hearing_loop,
+                wheelchair_access=needs.wheelchair_access,
+                large_print=needs.large_print,
+                note=note,
+                kind=VisitKind.WALK_IN.value,
+                status=VisitStatus.WAITING.value,
+                checked_in_at=now,
+                position=(last_position or 0.0) + 1.0,
+            )
+            session.add(record)
+            session.flush()
+            estimates = estimate_waits(self._snapshot(session, office, now))
+            record.announced_wait_minutes = estimates[record.ticket]
+            log_event(
+                session,
+                at=now,
+                action="checked_in",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=(
+                    f"{record.ticket} checked in for {service.name}; "
+                    f"told about {record.announced_wait_minutes:.0f} min"
+                ),
+                details={
+                    "ticket": record.ticket,
+                    "service": service.key,
+                    "announced_wait_minutes": record.announced_wait_minutes,
+                    "kiosk": actor is None,
+                },
+            )
+            return self._visit(record, estimates.get(record.ticket))
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def waiting(self) -> list[Visit]:
+        """Today's waiting visitors in calling order, each with their current estimate."""
+        now = self._clock()
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            estimates = estimate_waits(self._snapshot(session, office, now))
+            return [
+                self._visit(r, estimates.get(r.ticket))
+                for r in self._waiting_records(session, office, now)
+            ]
+
+    def at_desks(self) -> list[Visit]:
+        """Today's visitors who have been called and are not finished."""
+        now = self._clock()
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            rows = session.scalars(
+                select(VisitRecord)
+                .where(
+                    VisitRecord.office_id == office.id,
+                    VisitRecord.ticket_day == self._local_day(office, now),
+                    VisitRecord.status.in_(_AT_DESK),
+                )
+                .order_by(VisitRecord.called_at)
+            )
+            return [self._visit(r) for r in rows]
+
+    def visit(self, ticket: str) -> Visit:
+        """Today's visit with ``ticket``, in any status."""
+        now = self._clock()
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            return self._visit(self._by_ticket(session, office, ticket, now))
+
+    def snapshot(self, now: datetime | None = None) -> dict[str, Any]:
+        """The JSON-compatible snapshot ``reception_app.domain.waits.estimate_waits`` reads."""
+        at = now or self._clock()
+        with transaction(self._factory, write=False) as session:
+            return self._snapshot(session, self._office(session), at)
+
+    def estimates(self) -> dict[str, float]:
+        """Predicted minutes until each waiting ticket is called."""
+        return estimate_waits(self.snapshot())
+
+    # --- calling ------------------------------------------------------------------------------
+
+    def call_next(self, actor: StaffMember | None, desk_key: str) -> Visit | None:
+        """Call the first waiting visitor whose service this desk handles; None if nobody is."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            desk = self._ready_desk(session, office, desk_key)
+            handled = self._handled_service_ids(desk)
+            for record in self._waiting_records(session, office, now):
+                if handled is not None and record.service_id not in handled:
+                    continue
+                if self._claim(session, record, desk, staff_id, now):
+                    self._log_call(session, office, record, desk, staff_id, now)
+                    return self._visit(record)
+            return None
+
+    def call(self, actor: StaffMember | None, desk_key: str, ticket: str) -> Visit:
+        """Call a chosen waiting ticket to this desk."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            desk = self._ready_desk(session, office, desk_key)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status != VisitStatus.WAITING.value:
+                raise ReceptionError(self._not_waiting_message(record))
+            handled = self._handled_service_ids(desk)
+            if handled is not None and record.service_id not in handled:
+                raise ValidationError(
+                    f"{desk.name} does not handle {record.service.name}; "
+                    "call this ticket from a desk that does.",
+                    "ticket",
+                )
+            if not self._claim(session, record, desk, staff_id, now):
+                raise ReceptionError(self._not_waiting_message(record))
+            self._log_call(session, office, record, desk, staff_id, now)
+            return self._visit(record)
+
+    def start_serving(self, actor: StaffMember | None, ticket: str) -> Visit:
+        """The called visitor has reached the desk: serving starts now."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status != VisitStatus.CALLED.value:
+                raise ReceptionError(
+                    f"{record.ticket} has not been called, so serving cannot start."
+                    if record.status == VisitStatus.WAITING.value
+                    else self._not_waiting_message(record)
+                )
+            record.status = VisitStatus.SERVING.value
+            record.served_at = now
+            log_event(
+                session,
+                at=now,
+                action="serving",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{record.ticket} being served",
+            )
+            return self._visit(record)
+
+    # --- finishing ----------------------------------------------------------------------------
+
+    def mark_served(
+        self,
+        actor: StaffMember | None,
+        ticket: str,
+        resolved_first_contact: bool,
+        follow_up_officer_id: int | None = None,
+        follow_up_target: date | None = None,
+    ) -> Visit:
+        """Record the outcome; unresolved needs the named officer and the agreed target date."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status == VisitStatus.WAITING.value:
+                raise ReceptionError(
+                    f"{record.ticket} has not been called yet, so cannot be marked served. "
+                    "Call the ticket first."
+                )
+            if record.status not in _AT_DESK:
+                raise ReceptionError(self._not_waiting_message(record))
+            if resolved_first_contact:
+                follow_up_officer_id, follow_up_target = None, None
+            else:
+                self._check_follow_up(session, office, follow_up_officer_id, follow_up_target, now)
+            result = session.execute(
+                update(VisitRecord)
+                .where(VisitRecord.id == record.id, VisitRecord.status.in_(_AT_DESK))
+                .values(
+                    status=VisitStatus.SERVED.value,
+                    finished_at=now,
+                    resolved_first_contact=resolved_first_contact,
+                    follow_up_officer_id=follow_up_officer_id,
+                    follow_up_target=follow_up_target,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(result) != 1:
+                raise ReceptionError(f"{record.ticket} was finished at another desk just now.")
+            session.refresh(record)
+            log_event(
+                session,
+                at=now,
+                action="served",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=(
+                    f"{record.ticket} served; resolved at first contact"
+                    if resolved_first_contact
+                    else f"{record.ticket} served; follow-up by {follow_up_target:%d %b %Y}"
+                ),
+                details={
+                    "ticket": record.ticket,
+                    "resolved_first_contact": resolved_first_contact,
+                    "follow_up_officer_id": follow_up_officer_id,
+                    "follow_up_target": follow_up_target.isoformat() if follow_up_target else None,
+                },
+            )
+            return self._visit(record)
+
+    def mark_left(self, actor: StaffMember | None, ticket: str) -> Visit:
+        """The visitor left without being seen (waiting, or called and never came)."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        allowed = (VisitStatus.WAITING.value, VisitStatus.CALLED.value)
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status == VisitStatus.SERVING.value:
+                raise ReceptionError(f"{record.ticket} is being served; mark them served instead.")
+            if record.status not in allowed:
+                raise ReceptionError(self._not_waiting_message(record))
+            result = session.execute(
+                update(VisitRecord)
+                .where(VisitRecord.id == record.id, VisitRecord.status.in_(allowed))
+                .values(status=VisitStatus.LEFT.value, finished_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(result) != 1:
+                raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
+            session.refresh(record)
+            log_event(
+                session,
+                at=now,
+                action="left",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{record.ticket} left without being seen",
+            )
+            return self._visit(record)
+
+    def move(self, actor: StaffMember | None, ticket: str, before_ticket: str | None) -> Visit:
+        """Move a waiting ticket to just before ``before_ticket`` (None: to the end)."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status != VisitStatus.WAITING.value:
+                raise ReceptionError(self._not_waiting_message(record))
+            others = [r for r in self._waiting_records(session, office, now) if r.id != record.id]
+            if before_ticket is None:
+                position = (others[-1].position + 1.0) if others else record.position
+                where = "to the end of the queue"
+            else:
+                target = self._by_ticket(session, office, before_ticket, now)
+                if target.id == record.id:
+                    raise ValidationError("A ticket cannot be moved before itself.", "ticket")
+                if target.status != VisitStatus.WAITING.value:
+                    raise ReceptionError(self._not_waiting_message(target))
+                index = next(i for i, r in enumerate(others) if r.id == target.id)
+                before = others[index - 1].position if index > 0 else target.position - 2.0
+                position = (before + target.position) / 2.0
+                if not before < position < target.position:
+                    # Floats ran out of room between the two: renumber the day's queue first.
+                    for i, r in enumerate(others):
+                        r.position = float(2 * (i + 1))
+                    before = others[index - 1].position if index > 0 else 0.0
+                    position = (before + others[index].position) / 2.0
+                where = f"before {target.ticket}"
+            record.position = position
+            log_event(
+                session,
+                at=now,
+                action="moved",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{record.ticket} moved {where}",
+            )
+            return self._visit(record)
+
+    # --- desks --------------------------------------------------------------------------------
+
+    def pause_desk(self, actor: StaffMember | None, desk_key: str) -> None:
+        """Put a desk on a break: it calls nobody until resumed (a visit in progress goes on)."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            desk = self._desk(session, office, desk_key)
+            if self._open_pause(session, desk) is not None:
+                raise ReceptionError(f"{desk.name} is already on a break.")
+            session.add(DeskPauseRecord(desk_id=desk.id, started_at=now, staff_id=staff_id))
+            log_event(
+                session,
+                at=now,
+                action="paused",
+                entity="desk",
+                entity_id=desk.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{desk.name} on a break",
+            )
+
+    def resume_desk(self, actor: StaffMember | None, desk_key: str) -> None:
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            desk = self._desk(session, office, desk_key)
+            pause = self._open_pause(session, desk)
+            if pause is None:
+                raise ReceptionError(f"{desk.name} is not on a break.")
+            pause.ended_at = now
+            log_event(
+                session,
+                at=now,
+                action="resumed",
+                entity="desk",
+                entity_id=desk.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{desk.name} back from a break",
+            )
+
+    def paused_desks(self) -> list[str]:
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            return [d.key for d in office.desks if self._open_pause(session, d) is not None]
+
+    def set_desk_duties(
+        self, actor: StaffMember | None, desk_key: str, duties: Iterable[_Duty]
+    ) -> None:
+        """Replace a desk's rota (managers only). No lines: staffed whenever the office is open."""
+        require_manager(actor)
+        checked = sorted(_check_duty(d) for d in duties)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            require_manager(actor, session)
+            office = self._office(session)
+            desk = self._desk(session, office, desk_key)
+            for old in session.scalars(
+                select(DeskDutyRecord).where(DeskDutyRecord.desk_id == desk.id)
+            ):
+                session.delete(old)
+            for weekday, start, end in checked:
+                session.add(DeskDutyRecord(desk_id=desk.id, weekday=weekday, start=start, end=end))
+            log_event(
+                session,
+                at=now,
+                action="updated",
+                entity="desk_rota",
+                entity_id=desk.id,
+                office_id=office.id,
+                staff_id=actor_id(actor),
+                summary=f"Rota for {desk.name}: {len(checked)} line(s)",
+                details={"duties": [list(d) for d in checked]},
+            )
+
+    def desk_duties(self, desk_key: str) -> list[_Duty]:
+        with transaction(self._factory, write=False) as session:
+            desk = self._desk(session, self._office(session), desk_key)
+            rows = session.scalars(
+                select(DeskDutyRecord)
+                .where(DeskDutyRecord.desk_id == desk.id)
+                .order_by(DeskDutyRecord.weekday, DeskDutyRecord.start)
+            )
+            return [(r.weekday, r.start, r.end) for r in rows]
+
+    # --- the snapshot -------------------------------------------------------------------------
+
+    def _snapshot(self, session: Session, office: OfficeRecord, now: datetime) -> dict[str, Any]:
+        zone = ZoneInfo(office.timezone)
+        local_now = _local(now, zone)
+        waiting = [
+            {
+                "ticket": r.ticket,
+                "service": r.service.key,
+                "checked_in": _local(r.checked_in_at, zone).isoformat(),
+            }
+            for r in self._waiting_records(session, office, now)
+        ]
+        busy: dict[int, VisitRecord] = {}
+        for r in session.scalars(
+            select(VisitRecord)
+            .where(
+                VisitRecord.office_id == office.id,
+                VisitRecord.ticket_day == local_now.date(),
+                VisitRecord.status.in_(_AT_DESK),
+                VisitRecord.desk_id.is_not(None),
+            )
+            .order_by(VisitRecord.called_at)
+        ):
+            assert r.desk_id is not None
+            busy[r.desk_id] = r  # the latest call wins if a desk somehow has two
+        calendar: OfficeCalendar | None = None
+        desks: list[dict[str, Any]] = []
+        for desk in office.desks:
+            if not desk.active:
+                continue
+            duties = session.scalars(
+                select(DeskDutyRecord).where(DeskDutyRecord.desk_id == desk.id)
+            ).all()
+            if duties:
+                shifts = [
+                    (
+                        datetime.combine(local_now.date(), _hhmm(d.start)),
+                        datetime.combine(local_now.date(), _hhmm(d.end)),
+                    )
+                    for d in duties
+                    if d.weekday == local_now.weekday()
+                ]
+            else:
+                if calendar is None:
+                    calendar = OfficeCalendar.from_profile(profile_from_record(office))
+                shifts = [
+                    (_local(a, zone), _local(b, zone))
+                    for a, b in calendar.opening_intervals(local_now.date())
+                ]
+            pause = self._open_pause(session, desk)
+            if pause is not None:
+                back = max(
+                    _local(pause.started_at, zone) + timedelta(minutes=ASSUMED_BREAK_MINUTES),
+                    local_now,
+                )
+                shifts = [(max(a, back), b) for a, b in shifts if b > back]
+            current = busy.get(desk.id)
+            desks.append(
+                {
+                    "desk": desk.key,
+                    "busy": None
+                    if current is None
+                    else {
+                        "service": current.service.key,
+                        "started": _local(
+                            current.served_at or current.called_at or now, zone
+                        ).isoformat(),
+                        "booked_minutes": None,
+                    },
+                    "shifts": [[a.isoformat(), b.isoformat()] for a, b in sorted(shifts)],
+                    "services": None
+                    if desk.handles_all_services
+                    else sorted(s.key for s in desk.services),
+                }
+            )
+        return {
+            "now": local_now.isoformat(),
+            "waiting": waiting,
+            "desks": desks,
+            # Booked appointments arrive with the appointments issue.
+            "appointments": [],
+            "history": self._history(session, office, now),
+        }
+
+    @staticmethod
+    def _history(session: Session, office: OfficeRecord, now: datetime) -> dict[str, list[float]]:
+        rows = session.execute(
+            select(
+                ServiceRecord.key,
+                VisitRecord.called_at,
+                VisitRecord.served_at,
+                VisitRecord.finished_at,
+            )
+            .join(ServiceRecord, ServiceRecord.id == VisitRecord.service_id)
+            .where(
+                VisitRecord.office_id == office.id,
+                VisitRecord.kind == VisitKind.WALK_IN.value,
+                VisitRecord.status == VisitStatus.SERVED.value,
+                VisitRecord.finished_at >= now - timedelta(days=HISTORY_DAYS),
+                VisitRecord.finished_at <= now,
+            )
+            .order_by(VisitRecord.finished_at, VisitRecord.id)
+        )
+        history: dict[str, list[float]] = {}
+        for key, called_at, served_at, finished_at in rows:
+            started = served_at or called_at
+            if started is None or finished_at is None:
+                continue
+            minutes = max((finished_at - started).total_seconds() / 60.0, 0.0)
+            history.setdefault(key, []).append(round(minutes, 2))
+        return history
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _office(self, session: Session) -> OfficeRecord:
+        return get_office(session, self._office_key)
+
+    @staticmethod
+    def _local_day(office: OfficeRecord, now: datetime) -> date:
+        return now.astimezone(ZoneInfo(office.timezone)).date()
+
+    def _waiting_records(
+        self, session: Session, office: OfficeRecord, now: datetime
+    ) -> Sequence[VisitRecord]:
+        return session.scalars(
+            select(VisitRecord)
+            .where(
+                VisitRecord.office_id == office.id,
+                VisitRecord.ticket_day == self._local_day(office, now),
+                VisitRecord.status == VisitStatus.WAITING.value,
+            )
+            .order_by(VisitRecord.position, VisitRecord.id)
+        ).all()
+
+    def _by_ticket(
+        self, session: Session, office: OfficeRecord, ticket: str, now: datetime
+    ) -> VisitRecord:
+        record = session.scalars(
+            select(VisitRecord).where(
+                VisitRecord.office_id == office.id,
+                VisitRecord.ticket_day == self._local_day(office, now),
+                VisitRecord.ticket == ticket.strip().upper(),
+            )
+        ).first()
+        if record is None:
+            raise NotFoundError(f"There is no ticket {ticket.strip().upper()} today.")
+        return record
+
+    @staticmethod
+    def _desk(session: Session, office: OfficeRecord, desk_key: str) -> DeskRecord:
+        desk = session.scalars(
+            select(DeskRecord).where(DeskRecord.office_id == office.id, DeskRecord.key == desk_key)
+        ).first()
+        if desk is None:
+            raise NotFoundError(f"There is no desk '{desk_key}' at {office.name}.")
+        return desk
+
+    @staticmethod
+    def _open_pause(session: Session, desk: DeskRecord) -> DeskPauseRecord | None:
+        return session.scalars(
+            select(DeskPauseRecord)
+            .where(DeskPauseRecord.desk_id == desk.id, DeskPauseRecord.ended_at.is_(None))
+            .order_by(DeskPauseRecord.started_at.desc())
+        ).first()
+
+    def _ready_desk(self, session: Session, office: OfficeRecord, desk_key: str) -> DeskRecord:
+        """The desk, refused if it is switched off, on a break, or still has a visitor."""
+        desk = self._desk(session, office, desk_key)
+        if not desk.active:
+            raise ReceptionError(f"{desk.name} is not in use; switch it on in Settings.")
+        if self._open_pause(session, desk) is not None:
+            raise ReceptionError(f"{desk.name} is on a break; resume it before calling anyone.")
+        current = session.scalars(
+            select(VisitRecord).where(
+                VisitRecord.desk_id == desk.id, VisitRecord.status.in_(_AT_DESK)
+            )
+        ).first()
+        if current is not None:
+            raise ReceptionError(
+                f"{desk.name} still has {current.ticket}; mark them served or left first."
+            )
+        return desk
+
+    @staticmethod
+    def _handled_service_ids(desk: DeskRecord) -> set[int] | None:
+        return None if desk.handles_all_services else {s.id for s in desk.services}
+
+    @staticmethod
+    def _claim(
+        session: Session, record: VisitRecord, desk: DeskRecord, staff_id: int, now: datetime
+    ) -> bool:
+        """Call ``record`` to ``desk`` if it is still waiting: the check and the change are one
+        UPDATE, so two desks can never both get the same visitor."""
+        result = session.execute(
+            update(VisitRecord)
+            .where(VisitRecord.id == record.id, VisitRecord.status == VisitStatus.WAITING.value)
+            .values(
+                status=VisitStatus.CALLED.value,
+                called_at=now,
+                desk_id=desk.id,
+                called_by=staff_id,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if _rowcount(result) != 1:
+            return False
+        session.refresh(record)
+        return True
+
+    def _log_call(
+        self,
+        session: Session,
+        office: OfficeRecord,
+        record: VisitRecord,
+        desk: DeskRecord,
+        staff_id: int,
+        now: datetime,
+    ) -> None:
+        log_event(
+            session,
+            at=now,
+            action="called",
+            entity="visit",
+            entity_id=record.id,
+            office_id=office.id,
+            staff_id=staff_id,
+            summary=f"{record.ticket} called to {desk.name}",
+            details={"ticket": record.ticket, "desk": desk.key},
+        )
+
+    @staticmethod
+    def _not_waiting_message(record: VisitRecord) -> str:
+        status = record.status
+        if status in _AT_DESK:
+            where = f" to {record.desk.name}" if record.desk is not None else ""
+            return f"{record.ticket} has already been called{where}."
+        if status == VisitStatus.WAITING.value:
+            return f"{record.ticket} is still waiting."
+        words = {"served": "has been served", "left": "has left", "cancelled": "was cancelled"}
+        return f"{record.ticket} {words.get(status, status)} and is no longer in the queue."
+
+    @staticmethod
+    def _require_actor(actor: StaffMember | None) -> int:
+        if actor is None:
+            raise PermissionDenied("Sign in at the desk to do this.")
+        return actor.id
+
+    def _check_follow_up(
+        self,
+        session: Session,
+        office: OfficeRecord,
+        officer_id: int | None,
+        target: date | None,
+        now: datetime,
+    ) -> None:
+        if officer_id is None:
+            raise ValidationError(
+                "Not resolved at first contact: name the officer who will follow it up.",
+                "follow_up_officer_id",
+            )
+        if target is None:
+            raise ValidationError(
+                "Not resolved at first contact: enter the target date agreed with the customer.",
+                "follow_up_target",
+            )
+        officer = session.get(StaffRecord, officer_id)
+        if officer is None or officer.office_id != office.id or not officer.active:
+            raise ValidationError(
+                "The follow-up officer is not an active member of staff here.",
+                "follow_up_officer_id",
+            )
+        if target < self._local_day(office, now):
+            raise ValidationError("The target date cannot be in the past.", "follow_up_target")
+
+    @staticmethod
+    def _visit(record: VisitRecord, estimate: float | None = None) -> Visit:
+        return Visit(
+            id=record.id,
+            ticket=record.ticket,
+            ticket_day=record.ticket_day,
+            service_key=record.service.key,
+            service_name=record.service.name,
+            service_active=record.service.active,
+            display_name=record.display_name,
+            contact_id=record.contact_id,
+            needs=VisitNeeds(
+                private_room=record.private_room,
+                interpreter_language=record.interpreter_language,
+                hearing_loop=record.hearing_loop,
+                wheelchair_access=record.wheelchair_access,
+                large_print=record.large_print,
+            ),
+            note=record.note,
+            kind=VisitKind(record.kind),
+            status=VisitStatus(record.status),
+            checked_in_at=record.checked_in_at,
+            position=record.position,
+            called_at=record.called_at,
+            served_at=record.served_at,
+            finished_at=record.finished_at,
+            desk_key=record.desk.key if record.desk is not None else None,
+            called_by=record.called_by,
+            announced_wait_minutes=record.announced_wait_minutes,
+            resolved_first_contact=record.resolved_first_contact,
+            follow_up_officer_id=record.follow_up_officer_id,
+            follow_up_target=record.follow_up_target,
+            estimate_minutes=estimate,
+        )
+
+
+def _local(at: datetime, zone: ZoneInfo) -> datetime:
+    """Office-local wall-clock time without a zone, as the wait snapshot wants it."""
+    return at.astimezone(zone).replace(tzinfo=None)
+
+
+def _hhmm(text: str) -> time:
+    return datetime.strptime(text, "%H:%M").time()
+
+
+def _check_duty(duty: _Duty) -> _Duty:
+    weekday, start, end = duty
+    if not 0 <= weekday <= 6:
+        raise ValidationError("The weekday must be 0 (Monday) to 6 (Sunday).", "weekday")
+    try:
+        a, b = _hhmm(start), _hhmm(end)
+    except ValueError:
+        raise ValidationError("Times are written HH:MM, e.g. 09:30.", "start") from None
+    if not a < b:
+        raise ValidationError("A duty must end after it starts.", "end")
+    return weekday, f"{a:%H:%M}", f"{b:%H:%M}"
+
+
+def _rowcount(result: Any) -> int:
+    return int(result.rowcount)
