@@ -1,32 +1,42 @@
 """Start-up in one fixed order: paths -> settings -> backup -> migrate -> engine -> services -> window.
 
 The only module that sees every layer. ``run_gui`` opens the desk app, the kiosk or the display.
+The desk window appears first, locked, while the database is checked, backed up and migrated on
+a worker thread (a backup of years of data takes seconds); then comes the sign-in.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
 from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
-from reception_app.persistence.database import open_database
-from reception_app.persistence.engine import sqlite_path
-from reception_app.services.container import AppServices
+
+if TYPE_CHECKING:  # the data layer is imported on the worker thread, after the window shows
+    from sqlalchemy.engine import URL
+
+    from reception_app.domain.people import StaffMember
+    from reception_app.services.container import AppServices
+    from reception_app.ui.desk_state import DeskState
+    from reception_app.ui.main_window import MainWindow
+    from reception_app.ui.theme import Theme
 
 log = logging.getLogger(__name__)
-
-DEFAULT_DEMO_DAYS = 60
 
 
 def start_services(url: URL, paths: AppPaths) -> AppServices:
     """Open (backup + migrate) the database and seed the shipped office profiles."""
+    from reception_app.persistence.database import open_database
+    from reception_app.persistence.engine import sqlite_path
+    from reception_app.services.container import AppServices
+
     database = open_database(
         url, backup_dir=paths.backups_of(sqlite_path(url)), now=datetime.now(UTC)
     )
@@ -36,14 +46,76 @@ def start_services(url: URL, paths: AppPaths) -> AppServices:
     return services
 
 
+def open_services(db_text: str | None, paths: AppPaths) -> AppServices:
+    """--db text (or RECEPTION_DB_URL, machine settings, the default file) -> open services."""
+    from reception_app.cli import resolve_database_url
+
+    return start_services(resolve_database_url(db_text, paths), paths)
+
+
 def unexpected_start_message(log_file: object) -> str:
     where = f" The details are in {log_file}." if log_file else ""
     return f"Reception could not start because of an error it did not expect.{where}"
 
 
-def run_gui(
-    command: str, url: URL | None, paths: AppPaths, startup_error: str | None = None
-) -> int:
+SignIn = Callable[["DeskState", "MainWindow"], "StaffMember | None"]
+
+
+def open_desk(
+    paths: AppPaths,
+    machine: MachineSettings,
+    theme: Theme | None,
+    db_text: str | None,
+    fail: Callable[[BaseException], None],
+    sign_in: SignIn | None = None,
+) -> MainWindow:
+    """Show the desk window at once (locked), open the database off the UI thread, then sign in.
+
+    ``sign_in`` defaults to the first-start/sign-in dialogs; it returns None to close the app.
+    ``fail`` is called on the GUI thread if the database cannot be opened.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reception_app.ui.desk_state import DeskState
+    from reception_app.ui.main_window import MainWindow
+    from reception_app.ui.workers import start_job
+
+    state = DeskState(None, paths, machine)
+    window = MainWindow(state, theme)
+    window.show()
+
+    def ready(services: AppServices) -> None:
+        state.services = services
+        if sign_in is None:
+            from reception_app.ui.first_start import first_start
+
+            member = first_start(state, window)
+        else:
+            member = sign_in(state, window)
+        if member is None:
+            window.close()
+            QApplication.quit()
+            return
+        window.start(member)
+
+    def guarded_ready(services: AppServices) -> None:
+        try:
+            ready(services)
+        except Exception as exc:  # noqa: BLE001 - shown by fail(), logged there
+            fail(exc)
+
+    def opened(services: AppServices) -> None:
+        # Leave the worker's signal before the sign-in dialog starts its own event loop.
+        QTimer.singleShot(0, lambda: guarded_ready(services))
+
+    window._opening_job = start_job(  # type: ignore[attr-defined]
+        lambda _progress: open_services(db_text, paths), on_done=opened, on_error=fail
+    )
+    return window
+
+
+def run_gui(command: str, db_text: str | None, paths: AppPaths) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reception_app.ui.error_hook import ErrorReporter
@@ -60,56 +132,42 @@ def run_gui(
     theme.apply(high_contrast=machine.high_contrast, large_text=machine.large_text)
     reporter = ErrorReporter(str(log_file) if log_file else None, app)
     reporter.install()
+    failed: list[int] = []
 
-    def fail(message: str) -> int:
+    def message_for(exc: BaseException) -> str:
+        if isinstance(exc, ReceptionError):
+            return str(exc)
+        log.error("start-up failed", exc_info=exc)
+        return unexpected_start_message(log_file)
+
+    def fail(exc: BaseException) -> None:
+        message = message_for(exc)
         log.error("start-up stopped: %s", message)
         print(f"reception-app: {message}", file=sys.stderr)
         QMessageBox.critical(None, "Reception cannot start", message)
-        return 1
+        failed.append(1)
+        QApplication.quit()
 
-    if startup_error or url is None:
-        return fail(startup_error or "No database was given.")
-    try:
-        services = start_services(url, paths)
-    except ReceptionError as exc:
-        return fail(str(exc))
-    except Exception:  # noqa: BLE001 - anything else is logged and explained, never a traceback
-        log.exception("start-up failed")
-        return fail(unexpected_start_message(log_file))
+    if command in ("kiosk", "display"):
+        try:
+            services = open_services(db_text, paths)
+        except Exception as exc:  # noqa: BLE001 - explained, never a traceback
+            fail(exc)
+            return 1
+        if command == "kiosk":
+            from reception_app.ui.kiosk_window import KioskWindow
 
-    if command == "kiosk":
-        from reception_app.ui.kiosk_window import KioskWindow
+            window = KioskWindow(services)
+            window.showFullScreen()
+        else:
+            from reception_app.ui.display_window import DisplayWindow
 
-        window = KioskWindow(services)
-        window.showFullScreen()
-        return app.exec()
-    if command == "display":
-        from reception_app.ui.display_window import DisplayWindow
-
-        display = DisplayWindow(services)
-        display.show()
+            window = DisplayWindow(services)
+            window.show()
         return app.exec()
 
-    from reception_app.ui.desk_state import DeskState
-    from reception_app.ui.first_start import first_start
-    from reception_app.ui.main_window import MainWindow
-
-    state = DeskState(services, paths, machine)
-    try:
-        member = first_start(state)
-    except ReceptionError as exc:
-        services.database.dispose()
-        return fail(str(exc))
-    except Exception:  # noqa: BLE001
-        log.exception("start-up failed")
-        services.database.dispose()
-        return fail(unexpected_start_message(log_file))
-    if member is None:
-        services.database.dispose()
-        return 0
-    state.actor = member
-    window = MainWindow(state, theme)
-    window.show()
+    desk = open_desk(paths, machine, theme, db_text, fail)
     code = app.exec()
-    services.database.dispose()
-    return code
+    if desk.state.has_services:
+        desk.state.services.database.dispose()
+    return 1 if failed else code

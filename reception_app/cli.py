@@ -9,14 +9,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
-from reception_app.persistence.engine import parse_database_url, sqlite_path, sqlite_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def resolve_database_url(arg: str | None, paths: AppPaths) -> URL:
     """--db, then RECEPTION_DB_URL, then this computer's settings, then the default file."""
+    from reception_app.persistence.engine import parse_database_url, sqlite_url
+
     for text in (arg, os.environ.get("RECEPTION_DB_URL")):
         if text:
             return parse_database_url(text)
@@ -75,18 +78,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _open(url: URL, paths: AppPaths):  # type: ignore[no-untyped-def]
-    from reception_app.persistence.database import open_database
-    from reception_app.services.container import AppServices
-
-    database = open_database(url, backup_dir=paths.backups_of(sqlite_path(url)), now=_now())
-    services = AppServices.create(database)
-    services.office.seed_shipped_profiles()
-    return services
-
-
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
-    services = _open(url, paths)
+
+    from reception_app.app import start_services
+
+    services = start_services(url, paths)
     try:
         office = args.office or services.office.active_office_key()
         if office is None:
@@ -118,6 +114,7 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import backup_now
 
     target = backup_now(
@@ -128,6 +125,7 @@ def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import restore_from
 
     target = sqlite_path(url)
@@ -173,11 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command in ("run", "kiosk", "display"):
         from reception_app.app import run_gui
 
-        try:
-            url = resolve_database_url(args.db, paths)
-        except ReceptionError as exc:
-            return run_gui(command, None, paths, startup_error=str(exc))
-        return run_gui(command, url, paths)
+        # The database address is checked with the rest of the start-up, off the UI thread.
+        return run_gui(command, args.db, paths)
     from reception_app.logging_setup import configure_logging
 
     configure_logging(paths.log_file)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reception_app.domain.people import StaffMember
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
-from reception_app.services.container import AppServices
+
+if TYPE_CHECKING:  # the window opens before the data layer is imported (see app.py)
+    from reception_app.services.container import AppServices
 
 
 class DeskState(QObject):
@@ -21,16 +24,31 @@ class DeskState(QObject):
 
     def __init__(
         self,
-        services: AppServices,
+        services: AppServices | None,
         paths: AppPaths,
         machine: MachineSettings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self._services = services
         self.paths = paths
         self.machine = machine
         self._actor: StaffMember | None = None
+
+    @property
+    def services(self) -> AppServices:
+        """The use-cases; only None while the database is still being opened at start-up."""
+        if self._services is None:
+            raise RuntimeError("the database is still being opened")
+        return self._services
+
+    @services.setter
+    def services(self, services: AppServices) -> None:
+        self._services = services
+
+    @property
+    def has_services(self) -> bool:
+        return self._services is not None
 
     @property
     def actor(self) -> StaffMember | None:

@@ -6,7 +6,7 @@ import importlib
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
@@ -56,9 +57,13 @@ def page_class(index: int) -> type[Page]:
 
 
 STATUS_REFRESH_MS = 30_000
+DEFAULT_IDLE_MINUTES = 5
 
 
 class MainWindow(QMainWindow):
+    desk_opened = Signal(object)
+    """The desk was opened for a signed-in StaffMember (after start-up or sign-in)."""
+
     def __init__(self, state: DeskState, theme: Theme | None = None) -> None:
         super().__init__()
         self.state = state
@@ -100,20 +105,40 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
 
-        self.idle = IdleWatcher(self._idle_minutes(), self)
+        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self)
         self.idle.idle_timed_out.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-        self.idle.start()
+        self.idle.paused = True  # until someone has signed in
 
         state.data_changed.connect(self.refresh_current)
         state.theme_changed.connect(self._theme_changed)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
-        self.sidebar.setCurrentRow(0)
-        self.refresh_status()
+        if state.has_services and state.actor is not None:
+            self.start(state.actor)
+        else:
+            # Shown before the database is open (app.py opens it off the UI thread): locked,
+            # like the screen the idle lock leaves, with what is happening in the status bar.
+            self.centralWidget().hide()
+            self.menuBar().setEnabled(False)
+            self.office_status.setText("Opening the database (checking and backing it up)...")
+
+    def start(self, member: StaffMember) -> None:
+        """Open the desk for ``member`` once the database is ready and they have signed in."""
+        self.state.actor = member
+        self.menuBar().setEnabled(True)
+        self.centralWidget().show()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.minutes = self._idle_minutes()
+        self.idle.paused = False
+        self.idle.start()
+        if self.sidebar.currentRow() != 0:
+            self.sidebar.setCurrentRow(0)  # refreshes the page and the status bar
+        else:
+            self.refresh_current()
+        self.desk_opened.emit(member)
 
     # --- structure ----------------------------------------------------------------------------
 
@@ -186,8 +211,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _page_chosen(self, index: int) -> None:
-        if index < 0:
-            return
+        if index < 0 or not self.state.has_services or self.state.actor is None:
+            return  # still opening, or locked: nothing to show yet
         self.page(index)
         self.stack.setCurrentIndex(index)
         self.refresh_current()
@@ -203,6 +228,8 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        if not self.state.has_services:
+            return
         try:
             status = self.state.services.office.status()
         except ReceptionError as exc:

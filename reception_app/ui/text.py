@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.standards import ClockKind, ClockRule
-from reception_app.services.office_service import OfficeStatus
+
+if TYPE_CHECKING:  # types only: the main window's first paint must not wait for these imports
+    from reception_app.domain.deadlines import DeadlineEngine
+    from reception_app.services.office_service import OfficeStatus
 
 
 def when(moment: datetime, today: datetime) -> str:

@@ -55,6 +55,22 @@ class _Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+def start_job(
+    fn: Callable[[ProgressCallback], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> _Job:
+    """Run ``fn`` on the thread pool; the callbacks run on the GUI thread. Keep the returned
+    job referenced until it finishes (its signals live on it)."""
+    job = _Job(fn)
+    job.signals.finished.connect(on_done)
+    job.signals.failed.connect(on_error)
+    job.signals.cancelled.connect(on_cancel or (lambda: None))
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
@@ -70,7 +86,6 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    job = _Job(fn)
 
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(total)
@@ -80,11 +95,13 @@ def run_with_progress(
         dialog.close()
         callback(*args)
 
+    job = start_job(
+        fn,
+        on_done=lambda result: finish(on_done, result),
+        on_error=lambda exc: finish(on_error, exc),
+        on_cancel=lambda: finish(on_cancel or (lambda: None)),
+    )
     job.signals.progressed.connect(progressed)
-    job.signals.finished.connect(lambda result: finish(on_done, result))
-    job.signals.failed.connect(lambda exc: finish(on_error, exc))
-    job.signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
     dialog.canceled.connect(lambda: setattr(job, "cancel_requested", True))
     dialog._job = job  # type: ignore[attr-defined]  # keep the job's signals alive with the dialog
-    QThreadPool.globalInstance().start(job)
     return dialog
