@@ -19,6 +19,8 @@ class MachineSettings:
     desk_key: str = ""
     high_contrast: bool = False
     large_text: bool = False
+    last_username: str = ""
+    """Who signed in last at this computer: the sign-in list starts on them."""
 
     @classmethod
     def load(cls, path: Path) -> MachineSettings:

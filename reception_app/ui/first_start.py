@@ -29,6 +29,7 @@ def first_start(state: DeskState, parent: QWidget | None = None) -> StaffMember 
         services.office.status().office_name,
         services.staff.sign_in_names(),
         services.staff.sign_in,
+        preselect=state.machine.last_username or None,
         parent=parent,
     )
     if not dialog.exec() or dialog.member is None:

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
     def start(self, member: StaffMember) -> None:
         """Open the desk for ``member`` once the database is ready and they have signed in."""
         self.state.actor = member
+        self._remember(member)
         self.menuBar().setEnabled(True)
         self.centralWidget().show()
         app = QApplication.instance()
@@ -268,11 +269,21 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.state.actor = member
+        self._remember(member)
         self.centralWidget().show()
         self.idle.minutes = self._idle_minutes()
         self.idle.paused = False
         self.idle.touch()
         self.refresh_current()
+
+    def _remember(self, member: StaffMember) -> None:
+        """The next sign-in at this computer starts on this person."""
+        if self.state.machine.last_username != member.username:
+            self.state.machine.last_username = member.username
+            try:
+                self.state.save_machine_settings()
+            except OSError:
+                log.warning("could not save this computer's settings", exc_info=True)
 
     def _close_dialogs(self) -> None:
         """Cancel open dialogs (an edited contact, a message box): nothing they show may stay on
@@ -293,6 +304,7 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.state.actor = member
+        self._remember(member)
         self.centralWidget().show()
         self.refresh_current()
 

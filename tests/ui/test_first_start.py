@@ -90,3 +90,26 @@ def test_a_declined_offer_is_not_repeated(
     offer_sample_data(state, "hellesdon", None)
     assert services.demo.is_empty("hellesdon")
     assert not services.demo.offer_pending("hellesdon")
+
+
+def test_the_sign_in_list_starts_on_whoever_signed_in_last_here(
+    qtbot,
+    services: AppServices,
+    paths: AppPaths,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
+    from reception_app.ui.main_window import MainWindow
+
+    services.staff.create_first_manager("hellesdon", "Ann Lee", "alee", "password1", "password1")
+    services.demo.fill("hellesdon", 2, seed=1)  # sample staff sort before "Ann Lee"
+    machine = MachineSettings()
+    state = DeskState(services, paths, machine)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.start(services.staff.sign_in("alee", "password1"))
+    assert MachineSettings.load(paths.machine_settings_file).last_username == "alee"
+    dialog = SignInDialog(
+        "Hellesdon", services.staff.sign_in_names(), services.staff.sign_in, preselect="alee"
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.person.currentData() == "alee"

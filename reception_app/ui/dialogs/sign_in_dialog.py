@@ -32,6 +32,7 @@ class SignInDialog(QDialog):
         people: list[tuple[str, str]],
         sign_in: SignIn,
         locked_user: str | None = None,
+        preselect: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,8 +51,9 @@ class SignInDialog(QDialog):
         self.person = QComboBox()
         for username, name in people:
             self.person.addItem(f"{name} ({username})", username)
-        if locked_user:
-            self.person.setCurrentIndex(max(0, self.person.findData(locked_user)))
+        chosen = locked_user or preselect
+        if chosen:
+            self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
