@@ -103,7 +103,8 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         summary = services.demo.fill(office, args.days, args.seed)
         print(
             f"Added {summary.days} working days of sample data to {office}: "
-            f"{summary.staff} staff, {summary.contacts} contacts, {summary.events} log entries."
+            f"{summary.staff} staff, {summary.contacts} contacts, {summary.visits} visits, "
+            f"{summary.events} log entries."
         )
         from reception_app.services.demo_data import DEMO_PASSWORD
 

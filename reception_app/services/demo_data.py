@@ -10,11 +10,12 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import Cancelled, ReceptionError
@@ -22,7 +23,14 @@ from reception_app.domain.people import LARGE_PRINT_SIZES, PreferredFormat, Role
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
-from reception_app.persistence.records import ContactRecord, EventRecord, StaffRecord
+from reception_app.persistence.records import (
+    ContactRecord,
+    DeskRecord,
+    EventRecord,
+    OfficeRecord,
+    StaffRecord,
+    VisitRecord,
+)
 from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext
 
@@ -133,6 +141,7 @@ class DemoSummary:
     staff: int
     contacts: int
     events: int
+    visits: int = 0
 
 
 class DemoDataService:
@@ -240,6 +249,9 @@ class DemoDataService:
             working_days = _working_days_back(calendar, now.astimezone(zone).date(), days)
             contacts: list[ContactRecord] = []
             events = 0
+            active_desks = [d for d in office.desks if d.active]
+            officers = [s.id for s in staff if s.role == Role.OFFICER.value]
+            visits = 0
             for done, day in enumerate(working_days):
                 if progress is not None and not progress(done, len(working_days)):
                     raise Cancelled("Loading sample data was cancelled; nothing was added.")
@@ -262,6 +274,9 @@ class DemoDataService:
                         )
                     )
                     events += 1
+                visits += _day_of_visits(
+                    session, rng, office, day, open_at, close_at, active_desks, officers
+                )
                 for _ in range(rng.randint(1, 4)):
                     contact = _random_contact(rng, office.id)
                     contact.created_at = (
@@ -293,7 +308,81 @@ class DemoDataService:
                 office_id=office.id,
                 summary=f"Sample data loaded: {days} working days, seed {seed}",
             )
-            return DemoSummary(office_key, days, len(staff), len(contacts), events + 1)
+            return DemoSummary(office_key, days, len(staff), len(contacts), events + 1, visits)
+
+
+def _day_of_visits(
+    session: Session,
+    rng: random.Random,
+    office: OfficeRecord,
+    day: date,
+    open_at: datetime,
+    close_at: datetime,
+    desks: list[DeskRecord],
+    officers: list[int],
+) -> int:
+    """A realistic day of walk-ins: arrivals through the day, the first free desk that handles
+    the service calls them, lognormal handling times around each service's usual length."""
+    services = [s for s in office.services if s.active]
+    if not services or not desks:
+        return 0
+    free_at = {d.id: open_at for d in desks}
+    # Continue any numbering the day already has (sample data added with --force).
+    numbers: dict[str, int] = {
+        prefix: number
+        for prefix, number in session.execute(
+            select(VisitRecord.ticket_prefix, func.max(VisitRecord.ticket_number))
+            .where(VisitRecord.office_id == office.id, VisitRecord.ticket_day == day)
+            .group_by(VisitRecord.ticket_prefix)
+        )
+    }
+    minutes_open = (close_at - open_at).total_seconds() / 60
+    arrivals = sorted(
+        open_at + timedelta(minutes=rng.uniform(0, minutes_open - 20))
+        for _ in range(rng.randint(5, 11) * len(desks))
+    )
+    for position, arrived in enumerate(arrivals):
+        service = rng.choice(services)
+        able = [
+            d
+            for d in desks
+            if d.handles_all_services or any(s.id == service.id for s in d.services)
+        ] or desks
+        desk = min(able, key=lambda d: free_at[d.id])
+        called = max(arrived, free_at[desk.id]) + timedelta(seconds=rng.randint(20, 90))
+        minutes = max(1.0, rng.lognormvariate(0, 0.45) * service.default_minutes)
+        numbers[service.ticket_prefix] = numbers.get(service.ticket_prefix, 0) + 1
+        wait = (called - arrived).total_seconds() / 60
+        record = VisitRecord(
+            office_id=office.id,
+            ticket=f"{service.ticket_prefix}{numbers[service.ticket_prefix]:03d}",
+            ticket_prefix=service.ticket_prefix,
+            ticket_number=numbers[service.ticket_prefix],
+            ticket_day=day,
+            service_id=service.id,
+            display_name=rng.choice(FIRST_NAMES) if rng.random() < 0.8 else "anonymous",
+            kind="walk_in",
+            checked_in_at=arrived.astimezone(UTC),
+            announced_wait_minutes=round(max(0.0, wait * rng.uniform(0.7, 1.3)), 1),
+            position=float(position),
+        )
+        if wait > 25 and rng.random() < 0.3:
+            record.status = "left"  # gave up waiting
+            record.finished_at = (arrived + timedelta(minutes=wait * 0.6)).astimezone(UTC)
+        else:
+            record.status = "served"
+            record.desk_id = desk.id
+            record.called_at = called.astimezone(UTC)
+            record.served_at = (called + timedelta(minutes=1)).astimezone(UTC)
+            finished = called + timedelta(minutes=1 + minutes)
+            record.finished_at = finished.astimezone(UTC)
+            free_at[desk.id] = finished
+            record.resolved_first_contact = rng.random() < 0.85
+            if not record.resolved_first_contact and officers:
+                record.follow_up_officer_id = rng.choice(officers)
+                record.follow_up_target = day + timedelta(days=rng.randint(2, 10))
+        session.add(record)
+    return len(arrivals)
 
 
 def _ascii(name: str) -> str:

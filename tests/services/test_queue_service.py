@@ -241,3 +241,25 @@ def test_a_withdrawn_service_keeps_its_waiting_visitors(
         queue.check_in(manager, "open_spaces")
     called = queue.call_next(manager, "R1")
     assert called is not None and called.ticket == "P001"
+
+
+def test_sample_data_gives_a_consistent_history_of_visits(services: AppServices) -> None:
+    """Sample visits feed the estimator: served ones have called <= served <= finished."""
+    from sqlalchemy import select
+
+    from reception_app.persistence.engine import transaction
+    from reception_app.persistence.records import VisitRecord
+
+    summary = services.demo.fill("hellesdon", 5, seed=4)
+    assert summary.visits > 0
+    with transaction(services.database.session_factory, write=False) as session:
+        visits = list(session.scalars(select(VisitRecord)))
+    assert len(visits) == summary.visits
+    served = [v for v in visits if v.status == "served"]
+    assert served and all(
+        v.checked_in_at <= v.called_at <= v.served_at < v.finished_at
+        for v in served  # type: ignore[operator]
+    )
+    assert len({(v.ticket_day, v.ticket) for v in visits}) == len(visits)
+    history = QueueService(services.context, "hellesdon").snapshot()["history"]
+    assert history and all(all(m > 0 for m in minutes) for minutes in history.values())
