@@ -2,21 +2,164 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+import logging
+import math
+import statistics
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
+
+from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
-from reception_app.ui.public_screen import PublicScreen
-from reception_app.ui.theme import scaled_font
+from reception_app.ui.public_screen import ASK_AT_DESK, BLACK, WHITE, YELLOW, PublicScreen
+from reception_app.ui.text import describe_status
+
+log = logging.getLogger(__name__)
+
+DISPLAY_REFRESH_MS = 3_000
+"""How often the display reads the queue from the database."""
+FLASH_MS = 500
+FLASH_TIMES = 8
+"""A newly called ticket flashes this many half-second steps (about four seconds)."""
+NEXT_COUNT = 5
+
+
+def typical_wait(estimates: list[float]) -> str:
+    """'about 10 minutes' (the median, to the nearest 5), 'under 5 minutes' or 'no wait'."""
+    finite = [m for m in estimates if m is not None and math.isfinite(m)]
+    if not finite:
+        return "no wait"
+    median = statistics.median(finite)
+    if median < 2:
+        return "no wait"
+    if median < 5:
+        return "under 5 minutes"
+    return f"about {int(5 * round(median / 5))} minutes"
+
+
+def chime() -> None:
+    """A sound when a ticket is called (the system beep: QtMultimedia is not installed)."""
+    QApplication.beep()
 
 
 class DisplayWindow(PublicScreen):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(services, "Now serving", parent)
-        self.now_serving = QLabel("Now serving: -")
-        self.now_serving.setFont(scaled_font(self.font(), 3.0, bold=True))
-        self.now_serving.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        super().__init__(services, "Now serving", parent, refresh_ms=DISPLAY_REFRESH_MS)
+        self.headline.hide()
+        self.detail.hide()
+        self._last_called: tuple[str, object] | None = None
+        self._first_read = True
+        self._flash_left = 0
+
+        self.card = QFrame()
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(24, 12, 24, 12)
+        self.now_serving_title = self._label(2.8, bold=True, text="Now serving")
+        self.now_serving = self._label(9.0, bold=True, text="-")
+        self.go_to = self._label(3.6, bold=True)
+        for label in (self.now_serving_title, self.now_serving, self.go_to):
+            card_layout.addWidget(label)
+        self.layout_.addWidget(self.card, 3)
+
+        self.also_called = self._label(2.5)
+        self.layout_.addWidget(self.also_called)
         self.layout_.addStretch(1)
-        self.layout_.addWidget(self.now_serving)
-        self.resize(1280, 720)
+        self.next_title = self._label(2.5, bold=True, text="Next tickets")
+        self.next_tickets = self._label(3.4, bold=True)
+        self.next_tickets.setStyleSheet(f"color: {YELLOW};")
+        self.layout_.addWidget(self.next_title)
+        self.layout_.addWidget(self.next_tickets)
+        self.layout_.addStretch(1)
+        self.typical_wait = self._label(2.8, bold=True)
+        self.layout_.addWidget(self.typical_wait)
+        self.status_line = self._label(2.5)
+        self.layout_.addWidget(self.status_line)
+
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setInterval(FLASH_MS)
+        self.flash_timer.timeout.connect(self._flash_step)
+        self._paint_card(highlight=False)
+        self.resize(1280, 800)
         self.refresh()
+
+    @property
+    def flashing(self) -> bool:
+        return self.flash_timer.isActive()
+
+    def refresh(self) -> None:
+        try:
+            status = self.services.office.status()
+            queue = self.services.queue()
+            at_desks = queue.at_desks()
+            waiting = queue.waiting()
+            profile = self.services.office.profile()
+        except Exception:
+            log.exception("Display could not read the queue")
+            self.status_line.setText(f"{ASK_AT_DESK} if you are not sure where to go.")
+            return
+        self.office_name.setText(status.office_name)
+        places = {d.key: d.name for d in profile.desks} | {r.key: r.name for r in profile.rooms}
+        self._show_called(at_desks, places)
+        tickets = [v.ticket for v in waiting[:NEXT_COUNT]]
+        self.next_title.setVisible(bool(tickets))
+        self.next_tickets.setText("   ".join(tickets) if tickets else "Nobody is waiting")
+        estimates = [v.estimate_minutes for v in waiting if v.estimate_minutes is not None]
+        self.typical_wait.setText(f"Typical wait now: {typical_wait(estimates)}")
+        if status.is_open:
+            self.status_line.setText("")
+        else:
+            headline, detail = describe_status(status)
+            self.status_line.setText(f"{headline}. {detail.splitlines()[0]}")
+        self._first_read = False
+
+    def _show_called(self, at_desks: list[Visit], places: dict[str, str]) -> None:
+        if not at_desks:
+            self.now_serving.setText("-")
+            self.go_to.setText("Please wait to be called")
+            self.also_called.setText("")
+            latest_key = None
+        else:
+            latest = at_desks[-1]  # ordered by the time called
+            self.now_serving.setText(latest.ticket)
+            self.go_to.setText(f"Please go to {self._place(latest, places)}")
+            others = [f"{v.ticket} to {self._place(v, places)}" for v in reversed(at_desks[:-1])]
+            self.also_called.setText("Also called: " + ",  ".join(others[:3]) if others else "")
+            latest_key = (latest.ticket, latest.called_at)
+        if latest_key is not None and latest_key != self._last_called and not self._first_read:
+            self._announce()
+        self._last_called = latest_key
+
+    @staticmethod
+    def _place(visit: Visit, places: dict[str, str]) -> str:
+        if visit.desk_key is None:
+            return "the desk"
+        return places.get(visit.desk_key, visit.desk_key)
+
+    def _announce(self) -> None:
+        try:
+            chime()
+        except Exception:  # a missing sound must never stop the display
+            log.exception("Display could not play the chime")
+        self._flash_left = FLASH_TIMES
+        self._paint_card(highlight=True)
+        self.flash_timer.start()
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        if self._flash_left <= 0:
+            self.flash_timer.stop()
+            self._paint_card(highlight=False)
+            return
+        self._paint_card(highlight=self._flash_left % 2 == 0)
+
+    def _paint_card(self, highlight: bool) -> None:
+        if highlight:
+            self.card.setStyleSheet(
+                f"QFrame {{ background: {YELLOW}; border-radius: 16px; }}"
+                f" QLabel {{ background: {YELLOW}; color: {BLACK}; }}"
+            )
+        else:
+            self.card.setStyleSheet(
+                f"QFrame {{ background: {BLACK}; border: 4px solid {WHITE};"
+                f" border-radius: 16px; }} QLabel {{ border: none; color: {WHITE}; }}"
+            )

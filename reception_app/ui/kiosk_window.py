@@ -1,22 +1,380 @@
-"""Self-service kiosk window (full screen, no sign-in); ticket taking joins with the walk-in feature."""
+"""Self-service kiosk: three taps to a ticket, the honest wait and the appointment alternative.
+
+Full screen on a public terminal, no sign-in. It shows nothing about any other visitor, cannot
+reach the rest of the app, and goes back to the start screen after a minute without a touch.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+import logging
+import math
+from datetime import datetime, timedelta
+from string import ascii_uppercase
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.visits import public_name
+from reception_app.domain.waits import estimate_waits
 from reception_app.services.container import AppServices
-from reception_app.ui.public_screen import PublicScreen
-from reception_app.ui.theme import scaled_font
+from reception_app.services.office_service import OfficeStatus
+from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
+from reception_app.ui.text import wait_range, when
+
+log = logging.getLogger(__name__)
+
+IDLE_TIMEOUT_MS = 60_000
+"""Back to the start screen after this long without a touch."""
+NAME_MAX = 20
+_PROBE_TICKET = "__kiosk_probe__"
+_ACTIVITY = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.KeyPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+}
 
 
 class KioskWindow(PublicScreen):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(services, "Reception kiosk", parent)
-        self.ask = QLabel("Welcome. Please ask at the desk and we will help you.")
-        self.ask.setFont(scaled_font(self.font(), 2.0, bold=True))
-        self.ask.setWordWrap(True)
-        self.ask.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.ask)
+        self.headline.hide()
+        self.detail.hide()
+        self.service_key = ""
+        self.service_name = ""
+        self.first_name = ""
+        self.service_buttons: dict[str, QPushButton] = {}
+
+        self.stack = QStackedWidget()
+        self.layout_.addWidget(self.stack, 1)
+        self.start_page = self._start_page()
+        self.service_page = self._service_page()
+        self.name_page = self._name_page()
+        self.ticket_page = self._ticket_page()
+        self.closed_page = self._closed_page()
+        self.ask_page = self._ask_page()
+
+        footer = QHBoxLayout()
+        self.start_again_button = self._button("Start again", 2.6, secondary=True)
+        self.start_again_button.clicked.connect(self.reset)
+        self.ask_button = self._button("Ask at the desk", 2.6, secondary=True)
+        self.ask_button.clicked.connect(lambda: self._show_ask())
+        footer.addWidget(self.start_again_button)
+        footer.addStretch(1)
+        footer.addWidget(self.ask_button)
+        self.layout_.addLayout(footer)
+
+        self.idle_timeout_ms = IDLE_TIMEOUT_MS
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.reset)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.refresh()
+        self.reset()
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.stack.addWidget(page)
+        return page, layout
+
+    def _start_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addStretch(1)
+        layout.addWidget(self._label(4.0, bold=True, text="Welcome"))
+        self.start_status = self._label(2.6)
+        layout.addWidget(self.start_status)
+        layout.addStretch(1)
+        self.take_ticket_button = self._button("Take a ticket", 4.0)
+        self.take_ticket_button.setMinimumHeight(180)
+        self.take_ticket_button.clicked.connect(self._take_ticket)
+        layout.addWidget(self.take_ticket_button)
+        layout.addStretch(1)
+        return page
+
+    def _service_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addWidget(self._label(3.2, bold=True, text="What have you come about?"))
+        self.service_grid = QGridLayout()
+        self.service_grid.setSpacing(16)
+        layout.addLayout(self.service_grid)
+        layout.addStretch(1)
+        return page
+
+    def _name_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addWidget(
+            self._label(2.6, bold=True, text="Your first name, if you like (or tap Skip)")
+        )
+        self.name_label = self._label(3.6, bold=True)
+        self.name_label.setStyleSheet(f"color: {YELLOW}; border-bottom: 4px solid {YELLOW};")
+        self.name_label.setMinimumHeight(80)
+        layout.addWidget(self.name_label)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.letter_buttons: dict[str, QPushButton] = {}
+        for i, letter in enumerate([*ascii_uppercase, "-"]):
+            button = self._button(letter, 2.8)
+            button.setMinimumHeight(80)
+            button.clicked.connect(lambda _=False, c=letter: self._type(c))
+            self.letter_buttons[letter] = button
+            grid.addWidget(button, i // 9, i % 9)
+        layout.addLayout(grid)
+        row = QHBoxLayout()
+        self.delete_button = self._button("Delete", 2.6, secondary=True)
+        self.delete_button.clicked.connect(self._delete)
+        self.skip_button = self._button("Skip", 2.8)
+        self.skip_button.clicked.connect(self._skip)
+        self.done_button = self._button("Done", 2.8)
+        self.done_button.clicked.connect(self._issue_ticket)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.done_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _ticket_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addWidget(self._label(2.8, text="Your ticket number is"))
+        self.ticket_label = self._label(10.0, bold=True)
+        self.ticket_label.setStyleSheet(f"color: {YELLOW};")
+        layout.addWidget(self.ticket_label)
+        self.ticket_service = self._label(2.6)
+        layout.addWidget(self.ticket_service)
+        self.wait_label = self._label(3.2, bold=True)
+        layout.addWidget(self.wait_label)
+        layout.addWidget(
+            self._label(2.5, text="Please take a seat. The screen will show your number.")
+        )
+        self.alternative_label = self._label(
+            2.5,
+            text="Would you rather come back?\nAsk at the desk for an appointment on another day.",
+        )
+        self.alternative_label.setStyleSheet(f"color: {YELLOW};")
+        layout.addWidget(self.alternative_label)
+        layout.addStretch(1)
+        self.finished_button = self._button("Finished", 3.0)
+        self.finished_button.clicked.connect(self.reset)
+        layout.addWidget(self.finished_button)
+        return page
+
+    def _closed_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addStretch(1)
+        self.closed_headline = self._label(3.6, bold=True)
+        layout.addWidget(self.closed_headline)
+        self.closed_detail = self._label(2.6)
+        layout.addWidget(self.closed_detail)
+        layout.addStretch(1)
+        return page
+
+    def _ask_page(self) -> QWidget:
+        page, layout = self._page()
+        layout.addStretch(1)
+        layout.addWidget(self._label(4.0, bold=True, text=ASK_AT_DESK))
+        self.ask_detail = self._label(2.6)
+        layout.addWidget(self.ask_detail)
+        layout.addStretch(1)
+        return page
+
+    # --- flow ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            status = self.services.office.status()
+        except Exception:
+            log.exception("Kiosk could not read the office status")
+            return
+        self.office_name.setText(status.office_name)
+        if hasattr(self, "start_status"):
+            self.start_status.setText(
+                "Tap below to join the queue."
+                if status.is_open
+                else "We are closed at the moment. Tap below to see when we open."
+            )
+
+    def reset(self) -> None:
+        """Back to the start screen, forgetting everything the last visitor entered."""
+        self.service_key = ""
+        self.service_name = ""
+        self.first_name = ""
+        self.ticket_label.clear()
+        self.wait_label.clear()
+        self.ticket_service.clear()
+        self.name_label.clear()
+        self._go(self.start_page)
+        self.refresh()
+
+    def _go(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        self.start_again_button.setVisible(page not in (self.start_page, self.ticket_page))
+        self._restart_idle()
+
+    def _show_ask(self, detail: str = "A member of staff will be happy to help you.") -> None:
+        self.ask_detail.setText(detail)
+        self._go(self.ask_page)
+
+    def _status(self) -> OfficeStatus | None:
+        try:
+            return self.services.office.status()
+        except Exception:
+            log.exception("Kiosk could not read the office status")
+            self._show_ask()
+            return None
+
+    def _show_closed(
+        self, status: OfficeStatus, headline: str, next_opening: datetime | None
+    ) -> None:
+        opens = (
+            f"We open again {when(next_opening, status.local_now)}."
+            if next_opening is not None
+            else "Please ask at the desk when we are next open."
+        )
+        self.closed_headline.setText(headline)
+        self.closed_detail.setText(f"{opens}\n\nOut of hours: {status.out_of_hours}")
+        self._go(self.closed_page)
+
+    def _take_ticket(self) -> None:
+        status = self._status()
+        if status is None:
+            return
+        if not status.is_open:
+            self._show_closed(status, "Sorry, we are closed", status.next_opening)
+            return
+        try:
+            services = [s for s in self.services.office.profile().services if s.active]
+        except Exception:
+            log.exception("Kiosk could not read the services")
+            self._show_ask()
+            return
+        while self.service_grid.count():
+            item = self.service_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.service_buttons = {}
+        columns = 2 if len(services) > 3 else 1
+        for i, service in enumerate(services):
+            button = self._button(service.name, 2.8)
+            button.setMinimumHeight(110)
+            button.clicked.connect(
+                lambda _=False, k=service.key, n=service.name: self._choose_service(k, n)
+            )
+            self.service_buttons[service.key] = button
+            self.service_grid.addWidget(button, i // columns, i % columns)
+        if not services:
+            self._show_ask()
+            return
+        self._go(self.service_page)
+
+    def _choose_service(self, key: str, name: str) -> None:
+        self.service_key = key
+        self.service_name = name
+        self.first_name = ""
+        self._show_name()
+        self._go(self.name_page)
+
+    def _type(self, char: str) -> None:
+        if len(self.first_name) < NAME_MAX:
+            self.first_name += char
+        self._show_name()
+
+    def _delete(self) -> None:
+        self.first_name = self.first_name[:-1]
+        self._show_name()
+
+    def _show_name(self) -> None:
+        self.name_label.setText(self._formatted_name() or " ")
+
+    def _formatted_name(self) -> str:
+        name = public_name(self.first_name.strip("-")) if self.first_name.strip("-") else ""
+        return "-".join(part.capitalize() for part in name.split("-"))
+
+    def _skip(self) -> None:
+        self.first_name = ""
+        self._issue_ticket()
+
+    def _issue_ticket(self) -> None:
+        status = self._status()
+        if status is None:
+            return
+        if not status.is_open:
+            self._show_closed(status, "Sorry, we are closed", status.next_opening)
+            return
+        try:
+            queue = self.services.queue()
+            snapshot = queue.snapshot()
+            snapshot["waiting"].append(
+                {
+                    "ticket": _PROBE_TICKET,
+                    "service": self.service_key,
+                    "checked_in": snapshot["now"],
+                }
+            )
+            expected = estimate_waits(snapshot).get(_PROBE_TICKET)
+            closes = status.closes_at
+            if (
+                expected is None
+                or not math.isfinite(expected)
+                or (closes is not None and status.local_now + timedelta(minutes=expected) >= closes)
+            ):
+                after = self.services.office.calendar().next_opening(
+                    (closes or status.local_now) + timedelta(minutes=1)
+                )
+                self._show_closed(status, "Sorry, the wait today runs past our closing time", after)
+                return
+            visit = queue.check_in(None, self.service_key, self._formatted_name())
+        except Exception:
+            log.exception("Kiosk could not issue a ticket")
+            self._show_ask("Sorry, we could not give you a ticket here.")
+            return
+        self.ticket_label.setText(visit.ticket)
+        self.ticket_service.setText(visit.service_name)
+        minutes = visit.announced_wait_minutes
+        text = wait_range(minutes, "minutes")
+        if text == "now":
+            self.wait_label.setText("You should be called very soon")
+        elif text:
+            self.wait_label.setText(f"Estimated wait: {text}")
+        else:
+            self.wait_label.setText("")
+        self._go(self.ticket_page)
+
+    # --- idle and keys ------------------------------------------------------------------------
+
+    def _restart_idle(self) -> None:
+        self.idle_timer.start(self.idle_timeout_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in _ACTIVITY and isinstance(watched, QWidget):
+            if watched is self or self.isAncestorOf(watched):
+                self._restart_idle()
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        # Escape (and every other key) does nothing: the kiosk cannot be left from the screen.
+        event.accept()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""The 'now serving' display: the called ticket and desk, the next tickets, never a surname."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from reception_app.domain.people import StaffMember
+from reception_app.services.container import AppServices
+from reception_app.ui import display_window
+from reception_app.ui.display_window import DisplayWindow, typical_wait
+
+
+def _display(qtbot, services: AppServices) -> DisplayWindow:  # type: ignore[no-untyped-def]
+    display = DisplayWindow(services)
+    qtbot.addWidget(display)
+    display.show()
+    qtbot.waitExposed(display)
+    return display
+
+
+def _texts(display: DisplayWindow) -> str:
+    return "\n".join(label.text() for label in display.findChildren(QLabel))
+
+
+def test_display_shows_called_ticket_desk_and_waiting_tickets(
+    qtbot, services: AppServices, manager: StaffMember, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    chimes: list[int] = []
+    monkeypatch.setattr(display_window, "chime", lambda: chimes.append(1))
+    queue = services.queue()
+    for name in ("Jane Private", "Tom Hidden", "Ann Secret"):
+        queue.check_in(manager, "general", name)
+    display = _display(qtbot, services)
+    assert display.now_serving.text() == "-"
+    assert "G001" in display.next_tickets.text()
+    assert display.typical_wait.text().startswith("Typical wait now:")
+
+    queue.call(manager, "R1", "G001")
+    display.refresh()
+    assert display.now_serving.text() == "G001"
+    assert "Reception window" in display.go_to.text()
+    assert "G001" not in display.next_tickets.text()
+    assert "G002" in display.next_tickets.text() and "G003" in display.next_tickets.text()
+    assert chimes == [1]
+    assert display.flashing
+    display.refresh()
+    assert chimes == [1]  # the same call chimes once
+
+    text = _texts(display)
+    for private in ("Private", "Hidden", "Secret"):
+        assert private not in text
+
+
+def test_display_with_nobody_waiting(qtbot, services: AppServices, manager: StaffMember) -> None:  # type: ignore[no-untyped-def]
+    display = _display(qtbot, services)
+    assert display.typical_wait.text() == "Typical wait now: no wait"
+    assert "Nobody is waiting" in display.next_tickets.text()
+
+
+def test_typical_wait_is_the_median() -> None:
+    assert typical_wait([]) == "no wait"
+    assert typical_wait([3.0]) == "under 5 minutes"
+    assert typical_wait([4.0, 11.0, 40.0]) == "about 10 minutes"
+    assert typical_wait([float("inf")]) == "no wait"
