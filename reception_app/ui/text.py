@@ -82,3 +82,19 @@ def rule_phrase(clock: str, rule: ClockRule) -> str:
     if rule.kind is ClockKind.AGREED:
         return f"{clock} by a {text}"
     return f"{clock} within {text}"
+
+
+def wait_range(minutes: float | None, unit: str = "min") -> str:
+    """An estimate as the range a visitor is told, in 5-minute bands: 'about 10-15 min'.
+
+    A range, not a single figure, because the estimate is honest only to a few minutes;
+    under 2 minutes is 'now' and under 5 'under 5 min'.
+    """
+    if minutes is None:
+        return ""
+    if minutes < 2:
+        return "now"
+    low = int(minutes // 5) * 5
+    if low == 0:
+        return f"under 5 {unit}"
+    return f"about {low}-{low + 5} {unit}"
