@@ -1,17 +1,25 @@
-"""Today: whether the office is open, today's hours, the desks on duty and what they handle.
+"""Today: whether the office is open, the live queue of visitors, and the desks on duty.
 
-The live queue of walk-ins and arrived appointments joins this page with the walk-in feature.
+Keyboard: F2 check in, F3 call next, F4 served, F6 left without being seen, Ctrl+Up/Down move
+the chosen ticket, Enter on a row calls that ticket to this desk.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta, tzinfo
 
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,14 +27,25 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.errors import ReceptionError
 from reception_app.domain.offices import WEEKDAYS
+from reception_app.domain.visits import Visit
 from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
+from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
+from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import describe_status
+from reception_app.ui.theme import scaled_font
+
+QUEUE_REFRESH_MS = 15_000
+"""Other desks and the kiosk change the queue; re-read it this often while the page is shown."""
 
 
 class TodayPage(Page):
     title = "Today"
+    _zone: tzinfo | None
+    """The office's time zone, for the clock times shown (set by refresh)."""
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -41,6 +60,7 @@ class TodayPage(Page):
         )
         self.queue_note.setWordWrap(True)
         self.queue_note.setProperty("role", "hint")
+        self._build_queue()
 
         self.desks = QTableWidget(0, 2)
         self.desks.setHorizontalHeaderLabels(["Desk", "Handles"])
@@ -61,14 +81,22 @@ class TodayPage(Page):
         layout.addWidget(self.heading("Today"))
         layout.addLayout(top)
         layout.addWidget(self.heading("Queue", 1.2))
+        layout.addLayout(self.queue_bar)
+        layout.addWidget(self.at_desk)
         layout.addWidget(self.queue_note)
+        layout.addWidget(self.queue_table, 1)
+        layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
-        layout.addStretch(1)
 
     def refresh(self) -> None:
+        self._refresh_office()
+        self.refresh_queue()
+
+    def _refresh_office(self) -> None:
         office = self.state.services.office
         status = office.status()
+        self._zone = status.local_now.tzinfo
         profile = office.profile()
         calendar = OfficeCalendar.from_profile(profile)
         headline, detail = describe_status(status)
@@ -116,3 +144,307 @@ class TodayPage(Page):
             + sum(self.desks.rowHeight(r) for r in range(self.desks.rowCount()))
             + 2 * self.desks.frameWidth()
         )
+        self._fill_desk_choice([(d.key, d.name) for d in active_desks])
+
+    # --- the queue --------------------------------------------------------------------------------
+
+    def _build_queue(self) -> None:
+        self._zone = None
+        self._mine: Visit | None = None
+        self._paused = False
+        self.desk_choice = QComboBox()
+        self.desk_choice.setAccessibleName("This PC's desk")
+        desk_label = QLabel("This &desk:")
+        desk_label.setBuddy(self.desk_choice)
+        self.check_in_button = QPushButton("Check &in (F2)")
+        self.call_next_button = QPushButton("Call &next (F3)")
+        self.served_button = QPushButton("&Served (F4)")
+        self.left_button = QPushButton("&Left (F6)")
+        self.pause_button = QPushButton("&Pause desk")
+        self.queue_bar = QHBoxLayout()
+        self.queue_bar.addWidget(desk_label)
+        self.queue_bar.addWidget(self.desk_choice)
+        for button in (
+            self.check_in_button,
+            self.call_next_button,
+            self.served_button,
+            self.left_button,
+            self.pause_button,
+        ):
+            self.queue_bar.addWidget(button)
+        self.queue_bar.addStretch(1)
+
+        self.at_desk = QLabel()
+        self.at_desk.setAccessibleName("Visitor at your desk")
+        self.at_desk.setWordWrap(True)
+        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
+        self.queue_status = QLabel()
+        self.queue_status.setAccessibleName("Queue messages")
+        self.queue_status.setProperty("role", "error")
+        self.queue_status.setWordWrap(True)
+        self.queue_status.hide()
+
+        self.queue_model = QueueTableModel(parent=self)
+        self.queue_table = QTableView()
+        self.queue_table.setModel(self.queue_model)
+        self.queue_table.setAccessibleName("Visitors waiting, in calling order")
+        self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.queue_table.setAlternatingRowColors(True)
+        self.queue_table.setWordWrap(False)
+        self.queue_table.verticalHeader().hide()
+        header = self.queue_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QueueTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.queue_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(QUEUE_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_queue)
+
+        self.desk_choice.activated.connect(self._desk_chosen)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.call_next_button.clicked.connect(self.call_next)
+        self.served_button.clicked.connect(self.mark_served)
+        self.left_button.clicked.connect(self.mark_left)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        # Enter on a row (or a double-click) calls that ticket to this desk.
+        self.queue_table.activated.connect(lambda _index: self.call_selected())
+        for keys, slot in (
+            ("F2", self.check_in),
+            ("F3", self.call_next),
+            ("F4", self.mark_served),
+            ("F6", self.mark_left),
+            ("Ctrl+Up", lambda: self.move_selected(-1)),
+            ("Ctrl+Down", lambda: self.move_selected(1)),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def _fill_desk_choice(self, desks: list[tuple[str, str]]) -> None:
+        mine = self.state.machine.desk_key
+        self.desk_choice.blockSignals(True)
+        self.desk_choice.clear()
+        if not any(key == mine for key, _name in desks):
+            self.desk_choice.addItem("Choose this PC's desk", None)
+        for key, name in desks:
+            self.desk_choice.addItem(name, key)
+        self.desk_choice.setCurrentIndex(max(0, self.desk_choice.findData(mine)) if mine else 0)
+        self.desk_choice.blockSignals(False)
+
+    def _desk_chosen(self, _index: int) -> None:
+        key = self.desk_choice.currentData()
+        if key is None or key == self.state.machine.desk_key:
+            return
+        self.state.machine.desk_key = str(key)
+        try:
+            self.state.save_machine_settings()
+        except OSError as exc:
+            self._say(f"The desk is chosen for now, but could not be remembered: {exc}")
+        self.refresh_queue()
+
+    @property
+    def desk_key(self) -> str:
+        """This PC's desk ('' until one is chosen)."""
+        return self.state.machine.desk_key
+
+    def refresh_queue(self, select_ticket: str | None = None) -> None:
+        """Re-read the waiting visitors and who is at this desk; keep the chosen row chosen."""
+        keep = select_ticket or self._selected_ticket()
+        try:
+            queue = self.state.services.queue()
+            waiting = queue.waiting()
+            at_desks = queue.at_desks()
+            paused = self.desk_key in queue.paused_desks()
+            now = self.state.services.context.clock()
+        except ReceptionError as exc:
+            self._say(str(exc))
+            return
+        self.queue_model.set_visits(waiting, now, self._zone)
+        self.queue_note.setVisible(not waiting)
+        self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
+        if not self.desk_key:
+            self.at_desk.setText("Choose this PC's desk to call visitors.")
+        elif self._mine is None:
+            self.at_desk.setText(
+                "Nobody at your desk." + (" The desk is paused." if paused else "")
+            )
+        else:
+            called = self._mine.called_at
+            when = f" (called {called.astimezone(self._zone):%H:%M})" if called else ""
+            self.at_desk.setText(f"Now at your desk: {self._mine.ticket}{when}")
+        self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
+        self._paused = paused
+        row = None if keep is None else self.queue_model.row_of(keep)
+        if row is not None:
+            self._select_row(row)
+
+    def _selected_ticket(self) -> str | None:
+        rows = self.queue_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        visit = rows[0].data(QueueTableModel.VisitRole)
+        return visit.ticket if isinstance(visit, Visit) else None
+
+    def _select_row(self, row: int) -> None:
+        index = self.queue_model.index(row, 0)
+        self.queue_table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.queue_table.scrollTo(index)
+
+    def _say(self, message: str) -> None:
+        self.queue_status.setText(message)
+        self.queue_status.setVisible(bool(message))
+
+    def _run(self, action: str, work: Callable[[], object]) -> bool:
+        """Run ``work`` (a callable); a refusal from the service is shown, never raised."""
+        self._say("")
+        try:
+            work()
+        except ReceptionError as exc:
+            self._say(f"{action}: {exc}")
+            self.refresh_queue()
+            return False
+        return True
+
+    def _changed(self, select_ticket: str | None = None) -> None:
+        self.refresh_queue(select_ticket)
+        self.state.data_changed.emit()
+
+    def _need_desk(self) -> bool:
+        if self.desk_key:
+            return True
+        self._say("Choose this PC's desk first (the 'This desk' list above the queue).")
+        self.desk_choice.setFocus()
+        return False
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def check_in_dialog(self) -> CheckInDialog:
+        return CheckInDialog(self.state, parent=self)
+
+    def check_in(self) -> None:
+        dialog = self.check_in_dialog()
+        dialog.exec()
+        if dialog.visit is not None:
+            self._changed(dialog.visit.ticket)
+
+    def call_next(self) -> None:
+        if not self._need_desk():
+            return
+        called: list[Visit | None] = []
+        if self._run(
+            "Call next",
+            lambda: called.append(
+                self.state.services.queue().call_next(self.state.actor, self.desk_key)
+            ),
+        ):
+            if called and called[0] is None:
+                self._say("Nobody is waiting for a service this desk handles.")
+            self._changed()
+
+    def call_selected(self) -> None:
+        ticket = self._selected_ticket()
+        if ticket is None or not self._need_desk():
+            return
+        if self._run(
+            f"Call {ticket}",
+            lambda: self.state.services.queue().call(self.state.actor, self.desk_key, ticket),
+        ):
+            self._changed()
+
+    def outcome_dialog(self, visit: Visit) -> OutcomeDialog:
+        services = self.state.services
+        office_key = services.office.active_office_key() or ""
+        officers = services.staff.list_staff(office_key, include_inactive=False)
+        today = services.office.status().local_now.date()
+
+        def save(resolved: bool, officer_id: int | None, target: date | None) -> Visit:
+            return services.queue().mark_served(
+                self.state.actor,
+                visit.ticket,
+                resolved,
+                officer_id,
+                target,
+            )
+
+        return OutcomeDialog(visit.ticket, officers, today, save, parent=self)
+
+    def mark_served(self) -> None:
+        if not self._need_desk():
+            return
+        self.refresh_queue()
+        if self._mine is None:
+            self._say("Nobody is at your desk to mark served.")
+            return
+        try:
+            dialog = self.outcome_dialog(self._mine)
+        except ReceptionError as exc:
+            self._say(str(exc))
+            return
+        if dialog.exec() and dialog.visit is not None:
+            self._changed()
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Left without being seen",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def mark_left(self) -> None:
+        """The chosen waiting ticket left; with none chosen, the visitor called to this desk."""
+        ticket = self._selected_ticket() or (self._mine.ticket if self._mine else None)
+        if ticket is None:
+            self._say("Choose the ticket that left in the queue first.")
+            return
+        if not self.confirm(f"Mark {ticket} as left without being seen?"):
+            return
+        if self._run(
+            f"Mark {ticket} left",
+            lambda: self.state.services.queue().mark_left(self.state.actor, ticket),
+        ):
+            self._changed()
+
+    def move_selected(self, step: int) -> None:
+        """Move the chosen ticket one place up (-1) or down (+1) in the calling order."""
+        ticket = self._selected_ticket()
+        if ticket is None:
+            return
+        tickets = self.queue_model.tickets()
+        row = tickets.index(ticket)
+        target = row + step
+        if not 0 <= target < len(tickets):
+            return
+        others = [t for t in tickets if t != ticket]
+        before = others[target] if target < len(others) else None
+        if self._run(
+            f"Move {ticket}",
+            lambda: self.state.services.queue().move(self.state.actor, ticket, before),
+        ):
+            self._changed(ticket)
+
+    def toggle_pause(self) -> None:
+        if not self._need_desk():
+            return
+        queue = self.state.services.queue()
+        if self._paused:
+            ok = self._run("Resume", lambda: queue.resume_desk(self.state.actor, self.desk_key))
+        else:
+            ok = self._run("Pause", lambda: queue.pause_desk(self.state.actor, self.desk_key))
+        if ok:
+            self._changed()

@@ -1,0 +1,317 @@
+"""Check in a walk-in: who, which service, their needs; then the ticket and the honest wait."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.people import Contact
+from reception_app.domain.visits import Visit
+from reception_app.ui.forms import FieldErrors
+from reception_app.ui.text import wait_range
+from reception_app.ui.theme import scaled_font
+
+if TYPE_CHECKING:
+    from reception_app.ui.desk_state import DeskState
+
+SEARCH_DELAY_MS = 250
+SEARCH_LIMIT = 8
+"""Enough to pick from while typing; more means the receptionist should type more."""
+
+
+class CheckInDialog(QDialog):
+    """After ``exec()``, ``visit`` is the checked-in Visit (None if nobody was checked in).
+
+    The dialog stays open after checking in so the receptionist can read the ticket and the
+    wait out to the visitor; ``result_text`` and ``warning_text`` hold what is shown."""
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check in a visitor")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._state = state
+        self.visit: Visit | None = None
+        self.contact: Contact | None = None
+
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText("Leave blank for anonymous")
+        self.find_contact = QLineEdit()
+        self.find_contact.setPlaceholderText("Name, phone or postcode (optional)")
+        self.find_contact.setClearButtonEnabled(True)
+        self.matches = QListWidget()
+        self.matches.setAccessibleName("Contacts found")
+        self.matches.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.matches.hide()
+        self.contact_note = QLabel()
+        self.contact_note.setProperty("role", "hint")
+        self.contact_note.setWordWrap(True)
+        self.contact_note.hide()
+        self.service = QComboBox()
+        for service in state.services.office.profile().services:
+            if service.active:
+                self.service.addItem(service.name, service.key)
+        self.private_room = QCheckBox("Private &room")
+        self.hearing_loop = QCheckBox("&Hearing loop")
+        self.wheelchair_access = QCheckBox("&Wheelchair access")
+        self.large_print = QCheckBox("Lar&ge print")
+        self.interpreter_language = QLineEdit()
+        self.interpreter_language.setPlaceholderText("Language; empty if not needed")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("e.g. brought a letter about a burial plot")
+
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.errors.add_row(form, "&Name:", "display_name", self.display_name)
+        contact_box = QWidget()
+        contact_column = QVBoxLayout(contact_box)
+        contact_column.setContentsMargins(0, 0, 0, 0)
+        contact_column.setSpacing(2)
+        contact_column.addWidget(self.find_contact)
+        contact_column.addWidget(self.matches)
+        contact_column.addWidget(self.contact_note)
+        self.errors.add_row(form, "&Find contact:", "contact_id", contact_box)
+        self.find_contact.setAccessibleName("Find contact")
+        self.errors.add_row(form, "&Service:", "service", self.service)
+
+        needs_box = QGroupBox("Needs")
+        grid = QVBoxLayout(needs_box)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.private_room)
+        row1.addWidget(self.hearing_loop)
+        row1.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.wheelchair_access)
+        row2.addWidget(self.large_print)
+        row2.addStretch(1)
+        grid.addLayout(row1)
+        grid.addLayout(row2)
+        interpreter_form = QFormLayout()
+        self.errors.add_row(
+            interpreter_form, "&Interpreter:", "interpreter_language", self.interpreter_language
+        )
+        grid.addLayout(interpreter_form)
+        note_form = QFormLayout()
+        self.errors.add_row(note_form, "N&ote:", "note", self.note)
+
+        self.ticket = QLabel()
+        self.ticket.setAccessibleName("Ticket number")
+        self.ticket.setFont(scaled_font(self.font(), 2.4, bold=True))
+        self.ticket.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ticket.hide()
+        self.wait_line = QLabel()
+        self.wait_line.setAccessibleName("Ticket and wait")
+        self.wait_line.setWordWrap(True)
+        self.wait_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.wait_line.hide()
+        self.warning = QLabel()
+        self.warning.setProperty("role", "error")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.check_in_button = QPushButton("&Check in")
+        self.check_in_button.setDefault(True)
+        self.buttons.addButton(self.check_in_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.check_in_button.clicked.connect(self.check_in)
+        self.close_button.clicked.connect(self._close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(needs_box)
+        layout.addLayout(note_form)
+        layout.addWidget(self.ticket)
+        layout.addWidget(self.wait_line)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search_contacts)
+        self.find_contact.textChanged.connect(lambda _text: self._timer.start())
+        self.find_contact.returnPressed.connect(self._pick_first)
+        self.matches.itemActivated.connect(self._pick)
+        self.matches.itemClicked.connect(self._pick)
+
+    # --- finding a contact ----------------------------------------------------------------------
+
+    def search_contacts(self) -> None:
+        self._timer.stop()
+        text = self.find_contact.text().strip()
+        self.matches.clear()
+        if not text:
+            self.matches.hide()
+            return
+        try:
+            found = self._state.services.contacts().search(text, limit=SEARCH_LIMIT)
+        except ReceptionError as exc:
+            self.errors.show(exc, "contact_id")
+            return
+        for contact in found:
+            parts = [contact.full_name, contact.phone, contact.postcode]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, contact)
+            self.matches.addItem(item)
+        if not found:
+            self.matches.hide()
+            self._say_contact(f"No contact matches '{text}'. Check in without one.")
+        else:
+            self.matches.show()
+
+    def _pick_first(self) -> None:
+        if self._timer.isActive():
+            self.search_contacts()
+        if self.matches.count():
+            self._pick(self.matches.item(0))
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        contact = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(contact, Contact):
+            return
+        self.contact = contact
+        self.display_name.setText(contact.full_name)
+        needs = contact.needs
+        self.private_room.setChecked(self.private_room.isChecked() or needs.private_room)
+        self.hearing_loop.setChecked(self.hearing_loop.isChecked() or needs.hearing_loop)
+        self.wheelchair_access.setChecked(
+            self.wheelchair_access.isChecked() or needs.wheelchair_access
+        )
+        self.large_print.setChecked(
+            self.large_print.isChecked() or "Large print" in " ".join(needs.labels())
+        )
+        if needs.interpreter_language and not self.interpreter_language.text():
+            self.interpreter_language.setText(needs.interpreter_language)
+        self.matches.hide()
+        self._say_contact(f"Linked to contact {contact.full_name}.")
+        self.service.setFocus()
+
+    def _say_contact(self, text: str) -> None:
+        self.contact_note.setText(text)
+        self.contact_note.show()
+
+    # --- checking in ------------------------------------------------------------------------------
+
+    def check_in(self) -> None:
+        if self.visit is not None:
+            return
+        service_key = self.service.currentData()
+        if service_key is None:
+            self.errors.show("No service is offered at the desk; add one in Settings.", "service")
+            return
+        name = self.display_name.text().strip()
+        contact_id = (
+            self.contact.id if self.contact is not None and name == self.contact.full_name else None
+        )
+
+        def run() -> None:
+            self.visit = self._state.services.queue().check_in(
+                self._state.actor,
+                str(service_key),
+                name,
+                contact_id,
+                private_room=self.private_room.isChecked(),
+                interpreter_language=self.interpreter_language.text(),
+                hearing_loop=self.hearing_loop.isChecked(),
+                wheelchair_access=self.wheelchair_access.isChecked(),
+                large_print=self.large_print.isChecked(),
+                note=self.note.text(),
+            )
+
+        if self.errors.attempt(run) and self.visit is not None:
+            self._show_ticket(self.visit)
+
+    def _show_ticket(self, visit: Visit) -> None:
+        wait = wait_range(visit.announced_wait_minutes, "minutes")
+        told = "they will be called now" if wait == "now" else f"the wait is {wait}"
+        self.ticket.setText(visit.ticket)
+        self.ticket.show()
+        self.wait_line.setText(
+            f"Ticket {visit.ticket}: {visit.display_name} for {visit.service_name}; {told}."
+        )
+        self.wait_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.wait_line.show()
+        self.warning.setText(self._closing_warning(visit))
+        self.warning.setVisible(bool(self.warning.text()))
+        for widget in (
+            self.display_name,
+            self.find_contact,
+            self.matches,
+            self.service,
+            self.private_room,
+            self.hearing_loop,
+            self.wheelchair_access,
+            self.large_print,
+            self.interpreter_language,
+            self.note,
+        ):
+            widget.setEnabled(False)
+        self.check_in_button.hide()
+        self.buttons.removeButton(self.close_button)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.clicked.connect(self._close)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _closing_warning(self, visit: Visit) -> str:
+        """'' normally; what to tell the visitor when the office is closed or the wait runs on
+        past closing time, so an appointment can be offered first."""
+        try:
+            status = self._state.services.office.status()
+        except ReceptionError:
+            return ""
+        if not status.is_open:
+            why = f" ({status.reason_closed})" if status.reason_closed else ""
+            return (
+                f"The office is closed{why}. Offer an appointment on another day before "
+                "asking them to wait."
+            )
+        minutes = visit.announced_wait_minutes or 0.0
+        # The estimator stops at closing time when no desk is left, so reaching it counts.
+        if status.closes_at is not None and (
+            status.local_now + timedelta(minutes=minutes) >= status.closes_at
+        ):
+            return (
+                f"The wait runs past closing time ({status.closes_at:%H:%M}): they may not be "
+                "seen today. Offer an appointment on another day first."
+            )
+        return ""
+
+    @property
+    def result_text(self) -> str:
+        return self.wait_line.text() if not self.wait_line.isHidden() else ""
+
+    @property
+    def warning_text(self) -> str:
+        return self.warning.text() if not self.warning.isHidden() else ""
+
+    def _close(self) -> None:
+        if self.visit is not None:
+            self.accept()
+        else:
+            self.reject()
