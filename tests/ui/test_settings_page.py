@@ -65,6 +65,7 @@ def test_every_tab_renders_and_is_captured(page: SettingsPage, tmp_path: Path) -
         "Opening hours",
         "Closure days",
         "Desks",
+        "Rota",
         "Rooms",
         "Services",
         "Standards",

@@ -1,4 +1,4 @@
-"""Settings: office details, hours, days off, desks, rooms, services, standards, staff, rules, PC.
+"""Settings: office details, hours, days off, desks, rota, rooms, services, standards, staff, rules, PC.
 
 Managers edit; everyone else sees the same tabs read-only. Each tab lives in its own module of
 ``reception_app.ui.pages.settings``; this module puts them together.
@@ -20,6 +20,7 @@ from reception_app.ui.pages.settings.desks_tab import DesksTab
 from reception_app.ui.pages.settings.hours_tab import HoursTab, parse_day_hours
 from reception_app.ui.pages.settings.office_tab import OfficeTab
 from reception_app.ui.pages.settings.rooms_tab import RoomsTab
+from reception_app.ui.pages.settings.rota_tab import RotaTab
 from reception_app.ui.pages.settings.services_tab import ServicesTab
 from reception_app.ui.pages.settings.staff_tab import StaffTab
 from reception_app.ui.pages.settings.standards_tab import StandardsTab
@@ -64,6 +65,7 @@ class SettingsPage(Page):
         self.hours_tab = HoursTab(state, after)
         self.closures_tab = ClosureDaysTab(state, after, self._confirm)
         self.desks_tab = DesksTab(state, after)
+        self.rota_tab = RotaTab(state, after)
         self.rooms_tab = RoomsTab(state, after)
         self.services_tab = ServicesTab(state, after)
         self.standards_tab = StandardsTab(state, after)
@@ -80,6 +82,7 @@ class SettingsPage(Page):
             ("Opening hours", self.hours_tab),
             ("Closure days", self.closures_tab),
             ("Desks", self.desks_tab),
+            ("Rota", self.rota_tab),
             ("Rooms", self.rooms_tab),
             ("Services", self.services_tab),
             ("Standards", self.standards_tab),
@@ -94,6 +97,7 @@ class SettingsPage(Page):
             self.hours_tab,
             self.closures_tab,
             self.desks_tab,
+            self.rota_tab,
             self.rooms_tab,
             self.services_tab,
             self.standards_tab,

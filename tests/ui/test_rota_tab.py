@@ -1,0 +1,148 @@
+"""Rota tab: a manager types when each desk is on duty; the wait estimator uses the shifts."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from reception_app.domain.people import Role, StaffMember
+from reception_app.services.container import AppServices
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.pages.settings.rota_tab import NOT_ON_DUTY, WHENEVER_OPEN, RotaTab
+from reception_app.ui.pages.settings_page import SettingsPage
+
+MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # Europe/London is on UTC in November
+
+
+@pytest.fixture
+def page(qtbot, state: DeskState) -> SettingsPage:  # type: ignore[no-untyped-def]
+    widget = SettingsPage(state)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 780)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    widget.show_tab("Rota")
+    return widget
+
+
+def _tab(page: SettingsPage) -> RotaTab:
+    tab = page.tab("Rota")
+    assert isinstance(tab, RotaTab)
+    return tab
+
+
+def _choose(tab: RotaTab, desk_key: str) -> None:
+    tab.desk.setCurrentIndex(tab.desk.findData(desk_key))
+    assert tab.current_desk() == desk_key
+
+
+def test_lists_the_active_desks_and_starts_with_no_rota(page: SettingsPage) -> None:
+    tab = _tab(page)
+    assert [tab.desk.itemData(i) for i in range(tab.desk.count())] == ["R1", "CL"]
+    assert tab.desk.currentText() == "Reception window"
+    assert all(edit.text() == "" for edit in tab.days)
+    assert tab.days[0].placeholderText() == WHENEVER_OPEN
+
+
+def test_a_saved_rota_round_trips_and_shapes_mondays_shifts(
+    page: SettingsPage, services: AppServices, state: DeskState, tmp_path: Path
+) -> None:
+    tab = _tab(page)
+    _choose(tab, "R1")
+    seen: list[bool] = []
+    state.data_changed.connect(lambda: seen.append(True))
+    tab.days[0].setText("09:30-12:30, 13:15-16:00")
+    assert tab.days[1].placeholderText() == NOT_ON_DUTY
+    tab.save_button.click()
+
+    assert tab.errors.message_for("monday") == ""
+    assert "Rota for Reception window saved" in tab.status.text()
+    assert seen, "other screens were not told"
+    assert services.queue().desk_duties("R1") == [(0, "09:30", "12:30"), (0, "13:15", "16:00")]
+    assert services.queue().desk_duties("CL") == []
+    assert tab.days[0].text() == "09:30-12:30, 13:15-16:00"
+
+    desks = {d["desk"]: d for d in services.queue().snapshot(MONDAY)["desks"]}
+    assert desks["R1"]["shifts"] == [
+        ["2026-11-23T09:30:00", "2026-11-23T12:30:00"],
+        ["2026-11-23T13:15:00", "2026-11-23T16:00:00"],
+    ]
+    # Only Monday was given, so on Tuesday R1 is off; CL has no rota and follows the hours.
+    tuesday = {d["desk"]: d for d in services.queue().snapshot()["desks"]}
+    assert tuesday["R1"]["shifts"] == []
+    assert tuesday["CL"]["shifts"] == [["2026-11-24T09:30:00", "2026-11-24T16:00:00"]]
+
+    # Choosing the other desk and back shows each desk's own rota.
+    _choose(tab, "CL")
+    assert all(edit.text() == "" for edit in tab.days)
+    _choose(tab, "R1")
+    assert tab.days[0].text() == "09:30-12:30, 13:15-16:00"
+
+    QApplication.processEvents()
+    assert page.grab().save(str(tmp_path / "rota_tab.png"))
+
+
+def test_a_bad_range_is_shown_next_to_its_day_and_nothing_is_saved(
+    page: SettingsPage, services: AppServices
+) -> None:
+    tab = _tab(page)
+    _choose(tab, "R1")
+    tab.days[0].setText("09:30-12:30, 16:00-13:15")
+    tab.days[2].setText("09:00-17:00")
+    tab.save_button.click()
+
+    message = tab.errors.message_for("monday")
+    assert "16:00-13:15" in message and "ends before it starts" in message
+    assert tab.errors.message_for("wednesday") == ""
+    assert tab.days[0].property("invalid") == "true"
+    assert tab.status.text() == ""
+    assert services.queue().desk_duties("R1") == []
+
+    tab.days[0].setText("half nine to noon")
+    tab.save_button.click()
+    assert "not a time range" in tab.errors.message_for("monday")
+    assert services.queue().desk_duties("R1") == []
+
+    tab.undo_button.click()
+    assert tab.errors.message_for("monday") == ""
+    assert all(edit.text() == "" for edit in tab.days)
+
+
+def test_clearing_every_day_goes_back_to_the_opening_hours(
+    page: SettingsPage, services: AppServices, manager: StaffMember
+) -> None:
+    services.queue().set_desk_duties(manager, "CL", [(2, "10:00", "12:00")])
+    page.refresh()
+    tab = _tab(page)
+    _choose(tab, "CL")
+    assert tab.days[2].text() == "10:00-12:00"
+    tab.days[2].clear()
+    tab.save_button.click()
+    assert services.queue().desk_duties("CL") == []
+
+
+def test_a_clerk_sees_the_rota_but_cannot_save(
+    page: SettingsPage, services: AppServices, state: DeskState, manager: StaffMember
+) -> None:
+    services.queue().set_desk_duties(manager, "R1", [(0, "09:30", "12:30")])
+    state.actor = dataclasses.replace(manager, role=Role.CLERK)
+    page.refresh()
+    tab = _tab(page)
+    _choose(tab, "R1")
+
+    assert page.manager_note.isVisible()
+    assert tab.days[0].text() == "09:30-12:30"
+    assert all(edit.isReadOnly() for edit in tab.days)
+    assert tab.desk.isEnabled()  # anyone may look at another desk's rota
+    assert not tab.save_button.isEnabled() and not tab.save_button.isVisible()
+    assert not tab.undo_button.isVisible()
+
+    tab.days[0].setText("08:00-18:00")
+    tab._save()  # even if the button were pressed, the service refuses
+    assert services.queue().desk_duties("R1") == [(0, "09:30", "12:30")]
+    assert "manager" in (tab.errors.general.text() + tab.errors.message_for("desk")).lower()
