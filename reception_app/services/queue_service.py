@@ -19,6 +19,8 @@ from reception_app.domain.errors import (
     ValidationError,
 )
 from reception_app.domain.people import StaffMember
+from reception_app.domain.settings import SETTINGS
+from reception_app.domain.slots import DeskAvailability, Slot, next_free_slots
 from reception_app.domain.visits import (
     Visit,
     VisitKind,
@@ -41,6 +43,7 @@ from reception_app.persistence.records import (
     StaffRecord,
     VisitRecord,
 )
+from reception_app.persistence.settings_repository import get_setting
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_service import require_manager
 
@@ -246,6 +249,63 @@ class QueueService:
     def estimates(self) -> dict[str, float]:
         """Predicted minutes until each waiting ticket is called."""
         return estimate_waits(self.snapshot())
+
+    def alternative_slots(self, service_key: str, count: int = 3) -> list[Slot]:
+        """The next free appointment slots for a service: the alternative to waiting.
+
+        Until appointments can be booked, free means the office is open and an active desk that
+        handles the service is on its rota (a desk with no rota lines: whenever the office is
+        open), at least the office's minimum notice from now, for the service's usual length.
+        An unknown service is refused; a service no longer offered has no slots.
+        """
+        now = self._clock()
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            service = session.scalars(
+                select(ServiceRecord).where(
+                    ServiceRecord.office_id == office.id, ServiceRecord.key == service_key
+                )
+            ).first()
+            if service is None:
+                raise NotFoundError(f"There is no service '{service_key}' at {office.name}.")
+            if not service.active:
+                return []
+            desks: list[DeskAvailability] = []
+            for desk in sorted(office.desks, key=lambda d: d.id):
+                if not desk.active:
+                    continue
+                handles = (
+                    None if desk.handles_all_services else frozenset(s.key for s in desk.services)
+                )
+                if handles is not None and service.key not in handles:
+                    continue
+                rows = session.scalars(
+                    select(DeskDutyRecord)
+                    .where(DeskDutyRecord.desk_id == desk.id)
+                    .order_by(DeskDutyRecord.weekday, DeskDutyRecord.start)
+                ).all()
+                duties: dict[int, tuple[tuple[time, time], ...]] | None = None
+                if rows:
+                    duties = {}
+                    for r in rows:
+                        duties[r.weekday] = (
+                            *duties.get(r.weekday, ()),
+                            (_hhmm(r.start), _hhmm(r.end)),
+                        )
+                desks.append(DeskAvailability(desk.key, handles, duties))
+            spec = SETTINGS["minimum_notice_minutes"]
+            stored = get_setting(session, spec.key, office.id if spec.per_office else None)
+            notice = spec.default if stored is None else int(stored)
+            calendar = OfficeCalendar.from_profile(profile_from_record(office))
+            return next_free_slots(
+                calendar,
+                now,
+                service.default_minutes,
+                desks,
+                count,
+                minimum_notice=timedelta(minutes=notice),
+                service=service.key,
+            )
 
     # --- calling ------------------------------------------------------------------------------
 

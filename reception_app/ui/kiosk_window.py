@@ -28,7 +28,7 @@ from reception_app.domain.waits import estimate_waits
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
-from reception_app.ui.text import wait_range, when
+from reception_app.ui.text import slots_for_visitor, wait_range, when
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,9 @@ class KioskWindow(PublicScreen):
         )
         self.alternative_label.setStyleSheet(f"color: {YELLOW};")
         layout.addWidget(self.alternative_label)
+        self.slots_label = self._label(2.5, bold=True)
+        self.slots_label.setStyleSheet(f"color: {YELLOW};")
+        layout.addWidget(self.slots_label)
         layout.addStretch(1)
         self.finished_button = self._button("Finished", 3.0)
         self.finished_button.clicked.connect(self.reset)
@@ -181,6 +184,10 @@ class KioskWindow(PublicScreen):
         layout.addStretch(1)
         self.closed_headline = self._label(3.6, bold=True)
         layout.addWidget(self.closed_headline)
+        # The alternative comes first: the times to come back, then when the office opens.
+        self.closed_slots = self._label(2.8, bold=True)
+        self.closed_slots.setStyleSheet(f"color: {YELLOW};")
+        layout.addWidget(self.closed_slots)
         self.closed_detail = self._label(2.6)
         layout.addWidget(self.closed_detail)
         layout.addStretch(1)
@@ -219,6 +226,8 @@ class KioskWindow(PublicScreen):
         self.ticket_label.clear()
         self.wait_label.clear()
         self.ticket_service.clear()
+        self.slots_label.clear()
+        self.closed_slots.clear()
         self.name_label.clear()
         self._go(self.start_page)
         self.refresh()
@@ -240,6 +249,16 @@ class KioskWindow(PublicScreen):
             self._show_ask()
             return None
 
+    def _slots_text(self) -> str:
+        """'Or come back: Wed 25 Nov at 09:30, ...' for the chosen service; '' if none."""
+        if not self.service_key:
+            return ""
+        try:
+            return slots_for_visitor(self.services.queue().alternative_slots(self.service_key))
+        except Exception:
+            log.exception("Kiosk could not read the free appointment times")
+            return ""
+
     def _show_closed(
         self, status: OfficeStatus, headline: str, next_opening: datetime | None
     ) -> None:
@@ -249,6 +268,8 @@ class KioskWindow(PublicScreen):
             else "Please ask at the desk when we are next open."
         )
         self.closed_headline.setText(headline)
+        self.closed_slots.setText(self._slots_text())
+        self.closed_slots.setVisible(bool(self.closed_slots.text()))
         self.closed_detail.setText(f"{opens}\n\nOut of hours: {status.out_of_hours}")
         self._go(self.closed_page)
 
@@ -356,6 +377,8 @@ class KioskWindow(PublicScreen):
             self.wait_label.setText(f"Estimated wait: {text}")
         else:
             self.wait_label.setText("")
+        self.slots_label.setText(self._slots_text())
+        self.slots_label.setVisible(bool(self.slots_label.text()))
         self._go(self.ticket_page)
 
     # --- idle and keys ------------------------------------------------------------------------

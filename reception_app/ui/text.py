@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from reception_app.domain.standards import ClockKind, ClockRule
 
 if TYPE_CHECKING:  # types only: the main window's first paint must not wait for these imports
+    from collections.abc import Sequence
+
     from reception_app.domain.deadlines import DeadlineEngine
+    from reception_app.domain.slots import Slot
     from reception_app.services.office_service import OfficeStatus
 
 
@@ -21,6 +24,32 @@ def when(moment: datetime, today: datetime) -> str:
     if days == 1:
         return f"tomorrow at {clock}"
     return f"on {moment:%A} {moment.day} {moment:%B} at {clock}"
+
+
+def slot_day(moment: datetime) -> str:
+    """'Wed 25 Nov'."""
+    return f"{moment:%a} {moment.day} {moment:%b}"
+
+
+def slots_for_desk(slots: Sequence[Slot]) -> str:
+    """'Or come back at: Wed 25 Nov 09:30, Wed 25 Nov 09:45'; '' when there are none."""
+    if not slots:
+        return ""
+    return "Or come back at: " + ", ".join(f"{slot_day(s.start)} {s.start:%H:%M}" for s in slots)
+
+
+def slots_for_visitor(slots: Sequence[Slot]) -> str:
+    """'Or come back: Wed 25 Nov at 09:30, 09:45 or 10:00', times grouped by day; '' if none."""
+    days: dict[str, list[str]] = {}
+    for s in slots:
+        days.setdefault(slot_day(s.start), []).append(f"{s.start:%H:%M}")
+    if not days:
+        return ""
+    parts = []
+    for day, times in days.items():
+        listed = times[0] if len(times) == 1 else f"{', '.join(times[:-1])} or {times[-1]}"
+        parts.append(f"{day} at {listed}")
+    return "Or come back: " + "; ".join(parts)
 
 
 def describe_status(status: OfficeStatus) -> tuple[str, str]:

@@ -154,3 +154,33 @@ def test_a_wait_past_closing_time_offers_the_next_opening(
     assert "closing time" in kiosk.closed_headline.text()
     assert "tomorrow at 09:30" in kiosk.closed_detail.text()
     assert len(services.queue().waiting()) == 4
+
+
+def test_the_ticket_screen_offers_three_times_to_come_back(
+    qtbot, services: AppServices, manager: StaffMember
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _kiosk(qtbot, services)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert kiosk.slots_label.text() == "Or come back: Tue 24 Nov at 11:30, 11:45 or 12:00"
+    assert kiosk.slots_label.isVisible()
+    _tap(qtbot, kiosk.finished_button)
+    assert kiosk.slots_label.text() == ""
+
+
+def test_a_wait_past_closing_time_offers_times_to_come_back_first(
+    qtbot, services: AppServices, manager: StaffMember, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
+    for name in ("Ann", "Ben", "Cat", "Dan"):
+        services.queue().check_in(manager, "burials", name)
+    kiosk = _kiosk(qtbot, services)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["burials"])
+    _tap(qtbot, kiosk.skip_button)
+    assert kiosk.stack.currentWidget() is kiosk.closed_page
+    assert kiosk.closed_slots.text() == "Or come back: Wed 25 Nov at 09:30, 09:45 or 10:00"
+    layout = kiosk.closed_page.layout()
+    assert layout.indexOf(kiosk.closed_slots) < layout.indexOf(kiosk.closed_detail)

@@ -257,3 +257,43 @@ def test_check_in_warns_when_the_wait_runs_past_closing_and_picks_a_contact(
     visit = services.queue().visit("G004")
     assert "past closing time" in shown[0]
     assert visit.contact_id == saved.id and visit.display_name == "Ann"
+
+
+def test_check_in_dialog_shows_three_times_to_come_back(
+    qtbot, state: DeskState, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = CheckInDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.service.setCurrentIndex(dialog.service.findData("general"))
+    dialog.check_in_button.click()
+    assert dialog.visit is not None
+    # Tuesday 10:30 with an hour's notice: the quarter hours from 11:30.
+    assert (
+        dialog.slots_text == "Or come back at: Tue 24 Nov 11:30, Tue 24 Nov 11:45, Tue 24 Nov 12:00"
+    )
+    assert dialog.slots_line.isVisible()
+    layout = dialog._result
+    assert layout.indexOf(dialog.wait_line) < layout.indexOf(dialog.slots_line)
+
+
+def test_check_in_dialog_offers_the_times_first_when_the_wait_runs_past_closing(
+    qtbot, state: DeskState, services: AppServices, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    closes = services.office.status().closes_at
+    assert closes is not None
+    clock.now = closes.astimezone(clock.now.tzinfo) - timedelta(minutes=3)
+    for name in ("Bob", "Cara", "Dev"):
+        services.queue().check_in(state.actor, "general", name)
+    dialog = CheckInDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.service.setCurrentIndex(dialog.service.findData("general"))
+    dialog.check_in_button.click()
+    assert "past closing time" in dialog.warning_text
+    assert (
+        dialog.slots_text == "Or come back at: Wed 25 Nov 09:30, Wed 25 Nov 09:45, Wed 25 Nov 10:00"
+    )
+    layout = dialog._result
+    assert layout.indexOf(dialog.warning) < layout.indexOf(dialog.slots_line)
+    assert layout.indexOf(dialog.slots_line) < layout.indexOf(dialog.ticket)

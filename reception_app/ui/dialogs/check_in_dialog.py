@@ -27,7 +27,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact
 from reception_app.domain.visits import Visit
 from reception_app.ui.forms import FieldErrors
-from reception_app.ui.text import wait_range
+from reception_app.ui.text import slots_for_desk, wait_range
 from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
@@ -126,6 +126,12 @@ class CheckInDialog(QDialog):
         self.warning.setProperty("role", "error")
         self.warning.setWordWrap(True)
         self.warning.hide()
+        self.slots_line = QLabel()
+        self.slots_line.setAccessibleName("Appointment times to offer")
+        self.slots_line.setWordWrap(True)
+        self.slots_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.slots_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.slots_line.hide()
 
         self.buttons = QDialogButtonBox()
         self.check_in_button = QPushButton("&Check in")
@@ -140,9 +146,10 @@ class CheckInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(needs_box)
         layout.addLayout(note_form)
-        layout.addWidget(self.ticket)
-        layout.addWidget(self.wait_line)
-        layout.addWidget(self.warning)
+        self._result = QVBoxLayout()
+        for widget in (self.ticket, self.wait_line, self.slots_line, self.warning):
+            self._result.addWidget(widget)
+        layout.addLayout(self._result)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
 
@@ -254,6 +261,18 @@ class CheckInDialog(QDialog):
         self.wait_line.show()
         self.warning.setText(self._closing_warning(visit))
         self.warning.setVisible(bool(self.warning.text()))
+        self.slots_line.setText(self._slots_text(visit))
+        self.slots_line.setVisible(bool(self.slots_line.text()))
+        # Closed, or a wait past closing: the desk reads the warning and the times first.
+        order = (
+            (self.warning, self.slots_line, self.ticket, self.wait_line)
+            if self.warning.text()
+            else (self.ticket, self.wait_line, self.slots_line, self.warning)
+        )
+        for label in order:
+            self._result.removeWidget(label)
+        for label in order:
+            self._result.addWidget(label)
         for widget in (
             self.display_name,
             self.find_contact,
@@ -277,6 +296,14 @@ class CheckInDialog(QDialog):
         if layout is not None:
             layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _slots_text(self, visit: Visit) -> str:
+        """Plain text, not buttons: booking comes with the appointments page."""
+        try:
+            slots = self._state.services.queue().alternative_slots(visit.service_key)
+        except ReceptionError:
+            return ""
+        return slots_for_desk(slots)
 
     def _closing_warning(self, visit: Visit) -> str:
         """'' normally; what to tell the visitor when the office is closed or the wait runs on
@@ -305,6 +332,10 @@ class CheckInDialog(QDialog):
     @property
     def result_text(self) -> str:
         return self.wait_line.text() if not self.wait_line.isHidden() else ""
+
+    @property
+    def slots_text(self) -> str:
+        return self.slots_line.text() if not self.slots_line.isHidden() else ""
 
     @property
     def warning_text(self) -> str:
