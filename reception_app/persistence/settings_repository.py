@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reception_app.domain.settings import SETTINGS
 from reception_app.persistence.records import SettingRecord
 
 
@@ -20,6 +21,13 @@ def get_setting(session: Session, key: str, office_id: int | None = None) -> Any
         )
     ).first()
     return value
+
+
+def read_setting(session: Session, key: str, office_id: int) -> int:
+    """A desk rule of ``SETTINGS`` for an office, or its default when never set."""
+    spec = SETTINGS[key]
+    value = get_setting(session, key, office_id if spec.per_office else None)
+    return spec.default if value is None else int(value)
 
 
 def put_setting(session: Session, key: str, value: Any, office_id: int | None = None) -> None:

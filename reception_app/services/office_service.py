@@ -53,7 +53,7 @@ from reception_app.persistence.records import (
     ServiceRecord,
     StaffRecord,
 )
-from reception_app.persistence.settings_repository import get_setting, put_setting
+from reception_app.persistence.settings_repository import get_setting, put_setting, read_setting
 from reception_app.services.context import ServiceContext, actor_id
 
 
@@ -229,11 +229,8 @@ class OfficeService:
         )
 
     def setting(self, key: str, office_key: str | None = None) -> int:
-        spec = SETTINGS[key]
         with transaction(self._factory, write=False) as session:
-            office_id = self._office(session, office_key).id if spec.per_office else None
-            value = get_setting(session, key, office_id)
-        return spec.default if value is None else int(value)
+            return read_setting(session, key, self._office(session, office_key).id)
 
     def put_setting(self, key: str, value: int, actor: StaffMember | None) -> None:
         self.put_settings({key: value}, actor)

@@ -19,7 +19,6 @@ from reception_app.domain.errors import (
     ValidationError,
 )
 from reception_app.domain.people import StaffMember
-from reception_app.domain.settings import SETTINGS
 from reception_app.domain.slots import DeskAvailability, Slot, next_free_slots
 from reception_app.domain.visits import (
     Visit,
@@ -43,7 +42,7 @@ from reception_app.persistence.records import (
     StaffRecord,
     VisitRecord,
 )
-from reception_app.persistence.settings_repository import get_setting
+from reception_app.persistence.settings_repository import read_setting
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_service import require_manager
 
@@ -57,6 +56,23 @@ CHECK_IN_ATTEMPTS = 3
 _AT_DESK = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
 _Duty = tuple[int, str, str]
 """(weekday 0 = Monday, 'HH:MM' start, 'HH:MM' end)."""
+
+
+def _transition(
+    session: Session, record: VisitRecord, from_statuses: tuple[str, ...], **values: Any
+) -> bool:
+    """Change ``record`` only if its status is still one of ``from_statuses``: the check and the
+    change are one UPDATE, so two desks can never both act on one visitor. False if it moved on."""
+    result = session.execute(
+        update(VisitRecord)
+        .where(VisitRecord.id == record.id, VisitRecord.status.in_(from_statuses))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if _rowcount(result) != 1:
+        return False
+    session.refresh(record)
+    return True
 
 
 class QueueService:
@@ -293,9 +309,7 @@ class QueueService:
                             (_hhmm(r.start), _hhmm(r.end)),
                         )
                 desks.append(DeskAvailability(desk.key, handles, duties))
-            spec = SETTINGS["minimum_notice_minutes"]
-            stored = get_setting(session, spec.key, office.id if spec.per_office else None)
-            notice = spec.default if stored is None else int(stored)
+            notice = read_setting(session, "minimum_notice_minutes", office.id)
             calendar = OfficeCalendar.from_profile(profile_from_record(office))
             return next_free_slots(
                 calendar,
@@ -360,8 +374,14 @@ class QueueService:
                     if record.status == VisitStatus.WAITING.value
                     else self._not_waiting_message(record)
                 )
-            record.status = VisitStatus.SERVING.value
-            record.served_at = now
+            if not _transition(
+                session,
+                record,
+                (VisitStatus.CALLED.value,),
+                status=VisitStatus.SERVING.value,
+                served_at=now,
+            ):
+                raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
             log_event(
                 session,
                 at=now,
@@ -401,21 +421,17 @@ class QueueService:
                 follow_up_officer_id, follow_up_target = None, None
             else:
                 self._check_follow_up(session, office, follow_up_officer_id, follow_up_target, now)
-            result = session.execute(
-                update(VisitRecord)
-                .where(VisitRecord.id == record.id, VisitRecord.status.in_(_AT_DESK))
-                .values(
-                    status=VisitStatus.SERVED.value,
-                    finished_at=now,
-                    resolved_first_contact=resolved_first_contact,
-                    follow_up_officer_id=follow_up_officer_id,
-                    follow_up_target=follow_up_target,
-                )
-                .execution_options(synchronize_session=False)
-            )
-            if _rowcount(result) != 1:
+            if not _transition(
+                session,
+                record,
+                _AT_DESK,
+                status=VisitStatus.SERVED.value,
+                finished_at=now,
+                resolved_first_contact=resolved_first_contact,
+                follow_up_officer_id=follow_up_officer_id,
+                follow_up_target=follow_up_target,
+            ):
                 raise ReceptionError(f"{record.ticket} was finished at another desk just now.")
-            session.refresh(record)
             log_event(
                 session,
                 at=now,
@@ -450,15 +466,10 @@ class QueueService:
                 raise ReceptionError(f"{record.ticket} is being served; mark them served instead.")
             if record.status not in allowed:
                 raise ReceptionError(self._not_waiting_message(record))
-            result = session.execute(
-                update(VisitRecord)
-                .where(VisitRecord.id == record.id, VisitRecord.status.in_(allowed))
-                .values(status=VisitStatus.LEFT.value, finished_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            if _rowcount(result) != 1:
+            if not _transition(
+                session, record, allowed, status=VisitStatus.LEFT.value, finished_at=now
+            ):
                 raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
-            session.refresh(record)
             log_event(
                 session,
                 at=now,
@@ -795,21 +806,15 @@ class QueueService:
     ) -> bool:
         """Call ``record`` to ``desk`` if it is still waiting: the check and the change are one
         UPDATE, so two desks can never both get the same visitor."""
-        result = session.execute(
-            update(VisitRecord)
-            .where(VisitRecord.id == record.id, VisitRecord.status == VisitStatus.WAITING.value)
-            .values(
-                status=VisitStatus.CALLED.value,
-                called_at=now,
-                desk_id=desk.id,
-                called_by=staff_id,
-            )
-            .execution_options(synchronize_session=False)
+        return _transition(
+            session,
+            record,
+            (VisitStatus.WAITING.value,),
+            status=VisitStatus.CALLED.value,
+            called_at=now,
+            desk_id=desk.id,
+            called_by=staff_id,
         )
-        if _rowcount(result) != 1:
-            return False
-        session.refresh(record)
-        return True
 
     def _log_call(
         self,

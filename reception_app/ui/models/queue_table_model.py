@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from reception_app.domain.visits import Visit, VisitKind, VisitNeeds
+from reception_app.ui.models.row_table_model import RowTableModel
 from reception_app.ui.text import wait_range
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def needs_words(needs: VisitNeeds) -> list[str]:
@@ -30,13 +29,13 @@ def needs_words(needs: VisitNeeds) -> list[str]:
     return words
 
 
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(RowTableModel[Visit]):
     """Rows are the waiting Visits in the order given (the service's calling order);
     ``VisitRole`` gives the row's Visit back, so it works unchanged through a proxy."""
 
     TICKET, SERVICE, WAITED, ESTIMATE, NEEDS, NOTE = range(6)
     HEADERS = ("Ticket", "Service", "Waited", "Called in", "Needs", "Note")
-    VisitRole = Qt.ItemDataRole.UserRole + 1
+    VisitRole = RowTableModel.RowRole
 
     def __init__(
         self,
@@ -45,59 +44,32 @@ class QueueTableModel(QAbstractTableModel):
         zone: tzinfo = UTC,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
-        self._visits: list[Visit] = list(visits)
+        super().__init__(visits, parent)
         self._now = now or datetime.now(UTC)
         self._zone = zone
 
-    # --- reading ------------------------------------------------------------------------------
+    def _tooltip(self, visit: Visit, column: int) -> str | None:
+        if column == self.TICKET:
+            local = visit.checked_in_at.astimezone(self._zone)
+            return f"{visit.display_name}, checked in at {local:%H:%M}"
+        if column == self.NOTE and visit.note:
+            return visit.note
+        return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._visits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visits):
-            return None
-        visit = self._visits[index.row()]
-        column = index.column()
-        if role == self.VisitRole:
-            return visit
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(visit, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.TICKET:
-                local = visit.checked_in_at.astimezone(self._zone)
-                return f"{visit.display_name}, checked in at {local:%H:%M}"
-            if column == self.NOTE and visit.note:
-                return visit.note
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WAITED,):
+    def _alignment(self, column: int) -> int | None:
+        if column == self.WAITED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def visit_at(self, row: int) -> Visit:
-        return self._visits[row]
+        return self._rows[row]
 
     def row_of(self, ticket: str) -> int | None:
         """The row showing ``ticket``, or None if it is not waiting."""
-        return next((r for r, v in enumerate(self._visits) if v.ticket == ticket), None)
+        return next((r for r, v in enumerate(self._rows) if v.ticket == ticket), None)
 
     def tickets(self) -> list[str]:
-        return [v.ticket for v in self._visits]
+        return [v.ticket for v in self._rows]
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -105,12 +77,10 @@ class QueueTableModel(QAbstractTableModel):
         self, visits: Sequence[Visit], now: datetime, zone: tzinfo | None = None
     ) -> None:
         """Replace every row (a re-read of the queue at ``now``)."""
-        self.beginResetModel()
-        self._visits = list(visits)
         self._now = now
         if zone is not None:
             self._zone = zone
-        self.endResetModel()
+        self.set_rows(visits)
 
     def _text(self, visit: Visit, column: int) -> str:
         if column == self.TICKET:

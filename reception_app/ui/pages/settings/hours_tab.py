@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import time
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QVBoxLayout
 
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
@@ -68,21 +68,13 @@ def hours_text(spans: Sequence[Interval]) -> str:
     return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans)
 
 
-_DAY_LABELS = ("&Monday", "&Tuesday", "&Wednesday", "Thu&rsday", "Fr&iday", "&Saturday", "S&unday")
-
-
 class HoursTab(Tab):
     def __init__(self, state: DeskState, after_save: Callable[[], None]) -> None:
         super().__init__(state, after_save)
         self.errors = FieldErrors()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.days: list[QLineEdit] = []
-        for weekday, label in enumerate(_DAY_LABELS):
-            edit = QLineEdit()
-            edit.setPlaceholderText("Closed")
-            self.errors.add_row(form, f"{label}:", WEEKDAYS[weekday], edit)
-            self.days.append(edit)
+        self.days = self.day_fields(form, "Closed")
         self.save_button = make_button("S&ave opening hours", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
         buttons = self.button_row(self.save_button, self.undo_button)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout
 
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
@@ -16,7 +16,6 @@ from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
 from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button
 
-_DAY_LABELS = ("&Monday", "&Tuesday", "&Wednesday", "Thu&rsday", "Fr&iday", "&Saturday", "S&unday")
 WHENEVER_OPEN = "Whenever the office is open"
 NOT_ON_DUTY = "Not on duty"
 
@@ -48,13 +47,9 @@ class RotaTab(Tab):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.add_row(form, "&Desk:", "desk", self.desk)
-        self.days: list[QLineEdit] = []
-        for weekday, label in enumerate(_DAY_LABELS):
-            edit = QLineEdit()
-            edit.setPlaceholderText(WHENEVER_OPEN)
+        self.days = self.day_fields(form, WHENEVER_OPEN)
+        for edit in self.days:
             edit.textChanged.connect(self._update_placeholders)
-            self.errors.add_row(form, f"{label}:", WEEKDAYS[weekday], edit)
-            self.days.append(edit)
         self.save_button = make_button("S&ave rota", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
         buttons = self.button_row(self.save_button, self.undo_button)

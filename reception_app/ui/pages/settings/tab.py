@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.offices import WEEKDAYS
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 
@@ -110,6 +112,9 @@ def chain(*widgets: QWidget) -> None:
         QWidget.setTabOrder(first, second)
 
 
+DAY_LABELS = ("&Monday", "&Tuesday", "&Wednesday", "Thu&rsday", "Fr&iday", "&Saturday", "S&unday")
+
+
 class Tab(QWidget):
     """Shared by the tabs: the widgets only a manager may use, and saving with errors in place."""
 
@@ -124,6 +129,16 @@ class Tab(QWidget):
         nobody presses a button that cannot work (a disabled button looks live in high contrast)."""
         self.dirty = False
         self._loading = False
+
+    def day_fields(self, form: QFormLayout, placeholder: str) -> list[QLineEdit]:
+        """One line edit per weekday, Monday first, each with its label and error line."""
+        fields = []
+        for weekday, label in enumerate(DAY_LABELS):
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            self.errors.add_row(form, f"{label}:", WEEKDAYS[weekday], edit)
+            fields.append(edit)
+        return fields
 
     def button_row(self, *buttons: QAbstractButton) -> QHBoxLayout:
         """The tab's buttons followed by its status line (created here as ``self.status``)."""
