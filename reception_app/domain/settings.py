@@ -39,6 +39,13 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec(
             "minimum_notice_minutes", "Minimum notice for a new appointment", 60, 0, 7 * 24 * 60
         ),
+        SettingSpec(
+            "room_release_grace_minutes",
+            "Release a room when the customer has not arrived after",
+            15,
+            5,
+            120,
+        ),
     )
 }
 

@@ -98,6 +98,8 @@ class Visit:
     follow_up_officer_id: int | None = None
     follow_up_target: date | None = None
     estimate_minutes: float | None = None
+    booked_at: datetime | None = None
+    """For an arrived appointment: the booked time (they are called then, ahead of walk-ins)."""
     """Current predicted minutes until called (waiting visits listed by the queue only)."""
 
     def waited_minutes(self, now: datetime) -> float:

@@ -113,6 +113,8 @@ class ServiceRecord(Base):
     needs_room: Mapped[bool] = mapped_column(Boolean, default=False)
     team: Mapped[str120] = mapped_column(default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    what_to_bring: Mapped[str] = mapped_column(Text, default="")
+    """Told to customers when an appointment is booked (confirmation letter)."""
 
     office: Mapped[OfficeRecord] = relationship(back_populates="services")
 
@@ -155,6 +157,8 @@ class InterviewRoomRecord(Base):
     buffer_minutes: Mapped[int] = mapped_column(Integer, default=10)
     location: Mapped[str255] = mapped_column(default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    hours: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """Day name -> 'HH:MM-HH:MM' ranges when the room differs from the office; None: office hours."""
 
     office: Mapped[OfficeRecord] = relationship(back_populates="rooms")
 

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from reception_app.domain.errors import NotFoundError
 from reception_app.persistence.database import Database
+from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.contact_service import ContactService
 from reception_app.services.context import Clock, ServiceContext, system_clock
 from reception_app.services.demo_data import DemoDataService
 from reception_app.services.event_service import EventService
 from reception_app.services.office_service import OfficeService
 from reception_app.services.queue_service import QueueService
+from reception_app.services.room_service import RoomService
 from reception_app.services.staff_service import StaffService
 
 
@@ -42,6 +44,20 @@ class AppServices:
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return ContactService(self.context, key)
+
+    def appointments(self) -> AppointmentService:
+        """Appointments of the running office."""
+        return AppointmentService(self.context, self._office_key())
+
+    def rooms(self) -> RoomService:
+        """Interview-room bookings of the running office."""
+        return RoomService(self.context, self._office_key())
+
+    def _office_key(self) -> str:
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return key
 
     def queue(self) -> QueueService:
         """The walk-in queue of the running office."""

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from reception_app.domain.appointments import AppointmentStatus, FreeSlot
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import (
     NotFoundError,
@@ -19,7 +20,6 @@ from reception_app.domain.errors import (
     ValidationError,
 )
 from reception_app.domain.people import StaffMember
-from reception_app.domain.slots import DeskAvailability, Slot, next_free_slots
 from reception_app.domain.visits import (
     Visit,
     VisitKind,
@@ -29,6 +29,7 @@ from reception_app.domain.visits import (
     public_name,
 )
 from reception_app.domain.waits import estimate_waits
+from reception_app.persistence.appointment_records import AppointmentRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
@@ -42,7 +43,6 @@ from reception_app.persistence.records import (
     StaffRecord,
     VisitRecord,
 )
-from reception_app.persistence.settings_repository import read_setting
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_service import require_manager
 
@@ -162,19 +162,7 @@ class QueueService:
                 )
             day = self._local_day(office, now)
             prefix = service.ticket_prefix
-            last_number = session.scalar(
-                select(func.max(VisitRecord.ticket_number)).where(
-                    VisitRecord.office_id == office.id,
-                    VisitRecord.ticket_day == day,
-                    VisitRecord.ticket_prefix == prefix,
-                )
-            )
-            number = (last_number or 0) + 1
-            last_position = session.scalar(
-                select(func.max(VisitRecord.position)).where(
-                    VisitRecord.office_id == office.id, VisitRecord.ticket_day == day
-                )
-            )
+            number, position = _next_ticket(session, office, day, prefix)
             record = VisitRecord(
                 office_id=office.id,
                 ticket=format_ticket(prefix, number),
@@ -193,7 +181,7 @@ class QueueService:
                 kind=VisitKind.WALK_IN.value,
                 status=VisitStatus.WAITING.value,
                 checked_in_at=now,
-                position=(last_position or 0.0) + 1.0,
+                position=position,
             )
             session.add(record)
             session.flush()
@@ -220,6 +208,89 @@ class QueueService:
             )
             return self._visit(record, estimates.get(record.ticket))
 
+    def check_in_appointment(self, actor: StaffMember | None, appointment_id: int) -> Visit:
+        """The customer has arrived for today's appointment: they join the live queue with a
+        ticket and are called at their booked time, ahead of walk-ins for their officer."""
+        staff_id = self._require_actor(actor)
+        for attempt in range(CHECK_IN_ATTEMPTS):
+            try:
+                return self._arrive_once(staff_id, appointment_id)
+            except IntegrityError:
+                if attempt == CHECK_IN_ATTEMPTS - 1:
+                    raise ReceptionError(
+                        "Another desk was issuing a ticket at the same moment. Please try again."
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def _arrive_once(self, staff_id: int, appointment_id: int) -> Visit:
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            appointment = session.get(AppointmentRecord, appointment_id)
+            if appointment is None or appointment.office_id != office.id:
+                raise NotFoundError("That appointment no longer exists.")
+            if appointment.status == AppointmentStatus.ARRIVED.value:
+                ticket = appointment.visit.ticket if appointment.visit else "a ticket"
+                raise ReceptionError(f"{appointment.customer_name} has already arrived ({ticket}).")
+            if appointment.status != AppointmentStatus.BOOKED.value:
+                raise ReceptionError("This appointment is no longer booked.")
+            if appointment.place in ("phone", "home"):
+                raise ReceptionError(
+                    "This appointment is a phone call or home visit, not at the office."
+                )
+            day = self._local_day(office, now)
+            booked_day = self._local_day(office, appointment.starts_at)
+            if booked_day != day:
+                raise ReceptionError(
+                    f"This appointment is on {booked_day:%A} {booked_day.day} {booked_day:%B}, "
+                    "not today. Check them in as a walk-in or rebook."
+                )
+            service = appointment.service
+            number, position = _next_ticket(session, office, day, service.ticket_prefix)
+            record = VisitRecord(
+                office_id=office.id,
+                ticket=format_ticket(service.ticket_prefix, number),
+                ticket_prefix=service.ticket_prefix,
+                ticket_number=number,
+                ticket_day=day,
+                service_id=service.id,
+                contact_id=appointment.contact_id,
+                display_name=public_name(appointment.customer_name),
+                private_room=appointment.place == "room",
+                interpreter_language=appointment.interpreter_language,
+                hearing_loop=appointment.hearing_loop,
+                wheelchair_access=appointment.wheelchair_access,
+                large_print=appointment.large_print,
+                note=f"Appointment with {appointment.staff.full_name}",
+                kind=VisitKind.APPOINTMENT.value,
+                status=VisitStatus.WAITING.value,
+                checked_in_at=now,
+                position=position,
+                announced_wait_minutes=max(
+                    0.0, (appointment.starts_at - now) / timedelta(minutes=1)
+                ),
+            )
+            session.add(record)
+            session.flush()
+            appointment.status = AppointmentStatus.ARRIVED.value
+            appointment.arrived_at = now
+            appointment.visit_id = record.id
+            appointment.updated_at = now
+            log_event(
+                session,
+                at=now,
+                action="appointment_arrived",
+                entity="appointment",
+                entity_id=appointment.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{appointment.customer_name} arrived ({record.ticket})",
+                details={"ticket": record.ticket, "visit_id": record.id},
+            )
+            return self._visit(
+                record, record.announced_wait_minutes, booked_at=appointment.starts_at
+            )
+
     # --- reading ------------------------------------------------------------------------------
 
     def waiting(self) -> list[Visit]:
@@ -228,10 +299,17 @@ class QueueService:
         with transaction(self._factory, write=False) as session:
             office = self._office(session)
             estimates = estimate_waits(self._snapshot(session, office, now))
-            return [
-                self._visit(r, estimates.get(r.ticket))
-                for r in self._waiting_records(session, office, now)
-            ]
+            records = self._waiting_records(session, office, now)
+            booked = _booked(session, records)
+            visits = []
+            for r in records:
+                if r.id in booked:
+                    start = booked[r.id].starts_at
+                    wait = max(0.0, (start - now) / timedelta(minutes=1))
+                    visits.append(self._visit(r, wait, booked_at=start))
+                else:
+                    visits.append(self._visit(r, estimates.get(r.ticket)))
+            return visits
 
     def at_desks(self) -> list[Visit]:
         """Today's visitors who have been called and are not finished."""
@@ -266,60 +344,18 @@ class QueueService:
         """Predicted minutes until each waiting ticket is called."""
         return estimate_waits(self.snapshot())
 
-    def alternative_slots(self, service_key: str, count: int = 3) -> list[Slot]:
+    def alternative_slots(self, service_key: str, count: int = 3) -> list[FreeSlot]:
         """The next free appointment slots for a service: the alternative to waiting.
 
-        Until appointments can be booked, free means the office is open and an active desk that
-        handles the service is on its rota (a desk with no rota lines: whenever the office is
-        open), at least the office's minimum notice from now, for the service's usual length.
-        An unknown service is refused; a service no longer offered has no slots.
+        The same search the Appointments page books from (officers' patterns, absences,
+        existing bookings, rooms where the service needs one, the minimum notice), so a slot
+        offered at check-in can be booked in one click. An unknown service is refused; a service
+        no longer offered has no slots.
         """
-        now = self._clock()
-        with transaction(self._factory, write=False) as session:
-            office = self._office(session)
-            service = session.scalars(
-                select(ServiceRecord).where(
-                    ServiceRecord.office_id == office.id, ServiceRecord.key == service_key
-                )
-            ).first()
-            if service is None:
-                raise NotFoundError(f"There is no service '{service_key}' at {office.name}.")
-            if not service.active:
-                return []
-            desks: list[DeskAvailability] = []
-            for desk in sorted(office.desks, key=lambda d: d.id):
-                if not desk.active:
-                    continue
-                handles = (
-                    None if desk.handles_all_services else frozenset(s.key for s in desk.services)
-                )
-                if handles is not None and service.key not in handles:
-                    continue
-                rows = session.scalars(
-                    select(DeskDutyRecord)
-                    .where(DeskDutyRecord.desk_id == desk.id)
-                    .order_by(DeskDutyRecord.weekday, DeskDutyRecord.start)
-                ).all()
-                duties: dict[int, tuple[tuple[time, time], ...]] | None = None
-                if rows:
-                    duties = {}
-                    for r in rows:
-                        duties[r.weekday] = (
-                            *duties.get(r.weekday, ()),
-                            (_hhmm(r.start), _hhmm(r.end)),
-                        )
-                desks.append(DeskAvailability(desk.key, handles, duties))
-            notice = read_setting(session, "minimum_notice_minutes", office.id)
-            calendar = OfficeCalendar.from_profile(profile_from_record(office))
-            return next_free_slots(
-                calendar,
-                now,
-                service.default_minutes,
-                desks,
-                count,
-                minimum_notice=timedelta(minutes=notice),
-                service=service.key,
-            )
+        from reception_app.services.appointment_service import AppointmentService
+
+        service = AppointmentService(ServiceContext(self._factory, self._clock), self._office_key)
+        return service.free_slots(service_key, count=count)
 
     # --- calling ------------------------------------------------------------------------------
 
@@ -331,9 +367,19 @@ class QueueService:
             office = self._office(session)
             desk = self._ready_desk(session, office, desk_key)
             handled = self._handled_service_ids(desk)
-            for record in self._waiting_records(session, office, now):
+            records = self._waiting_records(session, office, now)
+            booked = _booked(session, records)
+            officer_desks = self._officer_desks(session, office, now)
+            for record in records:
                 if handled is not None and record.service_id not in handled:
                     continue
+                appointment = booked.get(record.id)
+                if appointment is not None:
+                    if appointment.starts_at > now:
+                        continue  # called at the booked time, not before
+                    officers_desk = officer_desks.get(appointment.staff_id)
+                    if officers_desk is not None and officers_desk != desk.id:
+                        continue  # their officer is at another desk
                 if self._claim(session, record, desk, staff_id, now):
                     self._log_call(session, office, record, desk, staff_id, now)
                     return self._visit(record)
@@ -432,6 +478,7 @@ class QueueService:
                 follow_up_target=follow_up_target,
             ):
                 raise ReceptionError(f"{record.ticket} was finished at another desk just now.")
+            _finish_appointment(session, record, now, AppointmentStatus.SEEN, "")
             log_event(
                 session,
                 at=now,
@@ -470,6 +517,9 @@ class QueueService:
                 session, record, allowed, status=VisitStatus.LEFT.value, finished_at=now
             ):
                 raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
+            _finish_appointment(
+                session, record, now, AppointmentStatus.CANCELLED, "Left before being seen"
+            )
             log_event(
                 session,
                 at=now,
@@ -617,13 +667,18 @@ class QueueService:
     def _snapshot(self, session: Session, office: OfficeRecord, now: datetime) -> dict[str, Any]:
         zone = ZoneInfo(office.timezone)
         local_now = _local(now, zone)
+        records = self._waiting_records(session, office, now)
+        booked = _booked(session, records)
+        # Arrived appointments are not walk-ins: they take their officer's desk at the booked
+        # time, which the estimator sees in "appointments" below.
         waiting = [
             {
                 "ticket": r.ticket,
                 "service": r.service.key,
                 "checked_in": _local(r.checked_in_at, zone).isoformat(),
             }
-            for r in self._waiting_records(session, office, now)
+            for r in records
+            if r.id not in booked
         ]
         busy: dict[int, VisitRecord] = {}
         for r in session.scalars(
@@ -680,7 +735,7 @@ class QueueService:
                         "started": _local(
                             current.served_at or current.called_at or now, zone
                         ).isoformat(),
-                        "booked_minutes": None,
+                        "booked_minutes": self._booked_minutes(session, current),
                     },
                     "shifts": [[a.isoformat(), b.isoformat()] for a, b in sorted(shifts)],
                     "services": None
@@ -692,10 +747,58 @@ class QueueService:
             "now": local_now.isoformat(),
             "waiting": waiting,
             "desks": desks,
-            # Booked appointments arrive with the appointments issue.
-            "appointments": [],
+            "appointments": self._desk_appointments(session, office, now),
             "history": self._history(session, office, now),
         }
+
+    @staticmethod
+    def _booked_minutes(session: Session, visit: VisitRecord) -> float | None:
+        if visit.kind != VisitKind.APPOINTMENT.value:
+            return None
+        appointment = session.scalars(
+            select(AppointmentRecord).where(AppointmentRecord.visit_id == visit.id)
+        ).first()
+        if appointment is None:
+            return None
+        return (appointment.ends_at - appointment.starts_at) / timedelta(minutes=1)
+
+    def _desk_appointments(
+        self, session: Session, office: OfficeRecord, now: datetime
+    ) -> list[dict[str, Any]]:
+        """Today's appointments still to be seen at the office whose officer the rota puts on
+        a desk at the booked time: that desk stops taking walk-ins for them."""
+        zone = ZoneInfo(office.timezone)
+        local_now = _local(now, zone)
+        end_of_day = datetime.combine(local_now.date() + timedelta(days=1), time(), zone)
+        rows = session.scalars(
+            select(AppointmentRecord)
+            .where(
+                AppointmentRecord.office_id == office.id,
+                AppointmentRecord.status.in_(("booked", "arrived")),
+                AppointmentRecord.seen_at.is_(None),
+                AppointmentRecord.place.in_(("desk", "room")),
+                AppointmentRecord.ends_at > now,
+                AppointmentRecord.starts_at < end_of_day,
+            )
+            .order_by(AppointmentRecord.starts_at)
+        ).all()
+        if not rows:
+            return []
+        desk_keys = {d.id: d.key for d in office.desks if d.active}
+        result = []
+        for appointment in rows:
+            at = max(appointment.starts_at, now)
+            desk_id = self._officer_desks(session, office, at).get(appointment.staff_id)
+            if desk_id is None or desk_id not in desk_keys:
+                continue
+            result.append(
+                {
+                    "desk": desk_keys[desk_id],
+                    "start": _local(appointment.starts_at, zone).isoformat(),
+                    "minutes": (appointment.ends_at - appointment.starts_at) / timedelta(minutes=1),
+                }
+            )
+        return result
 
     @staticmethod
     def _history(session: Session, office: OfficeRecord, now: datetime) -> dict[str, list[float]]:
@@ -736,8 +839,10 @@ class QueueService:
 
     def _waiting_records(
         self, session: Session, office: OfficeRecord, now: datetime
-    ) -> Sequence[VisitRecord]:
-        return session.scalars(
+    ) -> list[VisitRecord]:
+        """Waiting visitors in calling order: arrived appointments whose time has come (by booked
+        time), then walk-ins (by queue position), then appointments not yet due."""
+        rows = session.scalars(
             select(VisitRecord)
             .where(
                 VisitRecord.office_id == office.id,
@@ -746,6 +851,38 @@ class QueueService:
             )
             .order_by(VisitRecord.position, VisitRecord.id)
         ).all()
+        booked = _booked(session, rows)
+        if not booked:
+            return list(rows)
+        due = sorted(
+            (r for r in rows if r.id in booked and booked[r.id].starts_at <= now),
+            key=lambda r: (booked[r.id].starts_at, r.id),
+        )
+        later = sorted(
+            (r for r in rows if r.id in booked and booked[r.id].starts_at > now),
+            key=lambda r: (booked[r.id].starts_at, r.id),
+        )
+        return due + [r for r in rows if r.id not in booked] + later
+
+    def _officer_desks(
+        self, session: Session, office: OfficeRecord, at: datetime
+    ) -> dict[int, int]:
+        """Officer (staff id) -> the desk the rota puts them on at ``at``."""
+        local = at.astimezone(ZoneInfo(office.timezone))
+        clock = f"{local:%H:%M}"
+        rows = session.execute(
+            select(DeskDutyRecord.staff_id, DeskDutyRecord.desk_id)
+            .join(DeskRecord, DeskRecord.id == DeskDutyRecord.desk_id)
+            .where(
+                DeskRecord.office_id == office.id,
+                DeskRecord.active.is_(True),
+                DeskDutyRecord.staff_id.is_not(None),
+                DeskDutyRecord.weekday == local.weekday(),
+                DeskDutyRecord.start <= clock,
+                DeskDutyRecord.end > clock,
+            )
+        ).all()
+        return {staff: desk for staff, desk in rows if staff is not None}
 
     def _by_ticket(
         self, session: Session, office: OfficeRecord, ticket: str, now: datetime
@@ -806,7 +943,7 @@ class QueueService:
     ) -> bool:
         """Call ``record`` to ``desk`` if it is still waiting: the check and the change are one
         UPDATE, so two desks can never both get the same visitor."""
-        return _transition(
+        claimed = _transition(
             session,
             record,
             (VisitStatus.WAITING.value,),
@@ -815,6 +952,15 @@ class QueueService:
             desk_id=desk.id,
             called_by=staff_id,
         )
+        if claimed and record.kind == VisitKind.APPOINTMENT.value:
+            # Seen when called in: this is the time reports compare with the booked time.
+            session.execute(
+                update(AppointmentRecord)
+                .where(AppointmentRecord.visit_id == record.id, AppointmentRecord.seen_at.is_(None))
+                .values(seen_at=now)
+                .execution_options(synchronize_session=False)
+            )
+        return claimed
 
     def _log_call(
         self,
@@ -882,7 +1028,9 @@ class QueueService:
             raise ValidationError("The target date cannot be in the past.", "follow_up_target")
 
     @staticmethod
-    def _visit(record: VisitRecord, estimate: float | None = None) -> Visit:
+    def _visit(
+        record: VisitRecord, estimate: float | None = None, *, booked_at: datetime | None = None
+    ) -> Visit:
         return Visit(
             id=record.id,
             ticket=record.ticket,
@@ -913,6 +1061,7 @@ class QueueService:
             resolved_first_contact=record.resolved_first_contact,
             follow_up_officer_id=record.follow_up_officer_id,
             follow_up_target=record.follow_up_target,
+            booked_at=booked_at,
             estimate_minutes=estimate,
         )
 
@@ -941,3 +1090,58 @@ def _check_duty(duty: _Duty) -> _Duty:
 
 def _rowcount(result: Any) -> int:
     return int(result.rowcount)
+
+
+def _booked(session: Session, records: Sequence[VisitRecord]) -> dict[int, AppointmentRecord]:
+    """Visit id -> its appointment, for the arrived appointments among ``records``."""
+    ids = [r.id for r in records if r.kind == VisitKind.APPOINTMENT.value]
+    if not ids:
+        return {}
+    rows = session.scalars(select(AppointmentRecord).where(AppointmentRecord.visit_id.in_(ids)))
+    return {a.visit_id: a for a in rows if a.visit_id is not None}
+
+
+def _finish_appointment(
+    session: Session,
+    record: VisitRecord,
+    now: datetime,
+    status: AppointmentStatus,
+    reason: str,
+) -> None:
+    """Close the appointment behind an appointment visit when the visit ends."""
+    if record.kind != VisitKind.APPOINTMENT.value:
+        return
+    appointment = session.scalars(
+        select(AppointmentRecord).where(AppointmentRecord.visit_id == record.id)
+    ).first()
+    if appointment is None:
+        return
+    appointment.status = status.value
+    appointment.finished_at = now
+    appointment.updated_at = now
+    if reason:
+        appointment.cancel_reason = reason
+    booking = appointment.room_booking
+    if status is AppointmentStatus.CANCELLED and booking is not None and booking.status == "booked":
+        booking.status = "released"
+        booking.released_at = now
+
+
+def _next_ticket(
+    session: Session, office: OfficeRecord, day: date, prefix: str
+) -> tuple[int, float]:
+    """The next ticket number for ``prefix`` today and a queue position after everyone else.
+    The unique constraint on (office, day, ticket) catches a clash with another desk."""
+    last_number = session.scalar(
+        select(func.max(VisitRecord.ticket_number)).where(
+            VisitRecord.office_id == office.id,
+            VisitRecord.ticket_day == day,
+            VisitRecord.ticket_prefix == prefix,
+        )
+    )
+    last_position = session.scalar(
+        select(func.max(VisitRecord.position)).where(
+            VisitRecord.office_id == office.id, VisitRecord.ticket_day == day
+        )
+    )
+    return (last_number or 0) + 1, (last_position or 0.0) + 1.0

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # types only: the main window's first paint must not wait for
     from collections.abc import Sequence
 
     from reception_app.domain.deadlines import DeadlineEngine
-    from reception_app.domain.slots import Slot
+    from reception_app.domain.appointments import FreeSlot as Slot
     from reception_app.services.office_service import OfficeStatus
 
 

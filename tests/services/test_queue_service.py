@@ -263,35 +263,3 @@ def test_sample_data_gives_a_consistent_history_of_visits(services: AppServices)
     assert len({(v.ticket_day, v.ticket) for v in visits}) == len(visits)
     history = QueueService(services.context, "hellesdon").snapshot()["history"]
     assert history and all(all(m > 0 for m in minutes) for minutes in history.values())
-
-
-def test_alternative_slots_follow_hours_rota_notice_and_desk_services(
-    services: AppServices, queue: QueueService, manager: StaffMember, clock: FixedClock
-) -> None:
-    # Tuesday 24 Nov 2026 10:30 London; 60 minutes' notice by default.
-    slots = queue.alternative_slots("general")
-    assert [f"{s.start:%a %H:%M}" for s in slots] == ["Tue 11:30", "Tue 11:45", "Tue 12:00"]
-    assert {s.desk_key for s in slots} == {"R1"}  # the Clerk's office does not do general
-    assert slots[0].end - slots[0].start == timedelta(minutes=8)  # the service's usual length
-    # The reception window works only Tuesday afternoons; the Clerk's office never does general.
-    queue.set_desk_duties(manager, "R1", [(1, "13:00", "14:00")])
-    assert [f"{s.start:%a %H:%M}" for s in queue.alternative_slots("general", count=2)] == [
-        "Tue 13:00",
-        "Tue 13:15",
-    ]
-    # Burials are also handled by the Clerk's office, which has no rota: whenever open.
-    burials = queue.alternative_slots("burials")
-    assert [(f"{s.start:%H:%M}", s.desk_key) for s in burials] == [
-        ("11:30", "CL"),
-        ("11:45", "CL"),
-        ("12:00", "CL"),
-    ]
-    services.office.put_setting("minimum_notice_minutes", 24 * 60, manager)
-    assert f"{queue.alternative_slots('burials')[0].start:%a %d %b %H:%M}" == "Wed 25 Nov 10:30"
-    clock.now = clock.now.replace(day=24, month=12, hour=15, minute=50)
-    services.office.put_setting("minimum_notice_minutes", 60, manager)
-    assert f"{queue.alternative_slots('allotments')[0].start:%a %d %b %H:%M}" == (
-        "Tue 29 Dec 09:30"
-    )
-    with pytest.raises(ReceptionError):
-        queue.alternative_slots("nonsense")

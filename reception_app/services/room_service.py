@@ -1,0 +1,510 @@
+"""Interview rooms: the room board, bookings on their own, "private room now", repeat bookings
+and releasing no-shows (issue 4). Uses the same conflict rule as appointments."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from reception_app.domain.appointments import (
+    Repeat,
+    RoomNeeds,
+    check_room_open,
+    check_room_suits,
+    check_times,
+    conflicting,
+    describe_clash,
+    repeat_starts,
+)
+from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.errors import (
+    NotFoundError,
+    PermissionDenied,
+    ReceptionError,
+    ValidationError,
+)
+from reception_app.domain.people import StaffMember
+from reception_app.domain.validation import check_length
+from reception_app.persistence.appointment_records import AppointmentRecord, RoomBookingRecord
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.events import log_event
+from reception_app.persistence.office_repository import get_office
+from reception_app.persistence.records import InterviewRoomRecord, OfficeRecord
+from reception_app.persistence.settings_repository import read_setting
+from reception_app.services.booking_support import (
+    active_rooms,
+    calendar_for,
+    lock_rows,
+    room_busy,
+    room_from,
+    zone_of,
+)
+from reception_app.services.context import ServiceContext
+
+
+@dataclass(frozen=True, slots=True)
+class RoomInfo:
+    id: int
+    key: str
+    name: str
+    capacity: int
+    hearing_loop: bool
+    wheelchair_access: bool
+    screen: bool
+    buffer_minutes: int
+    location: str
+
+    def features(self) -> str:
+        parts = [f"seats {self.capacity}"]
+        if self.hearing_loop:
+            parts.append("hearing loop")
+        if self.wheelchair_access:
+            parts.append("wheelchair access")
+        if self.screen:
+            parts.append("screen")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomBooking:
+    id: int
+    room_id: int
+    room_name: str
+    start: datetime
+    end: datetime
+    purpose: str
+    people: int
+    status: str
+    appointment_id: int | None
+    series: str | None
+    buffer_minutes: int
+    customer_arrived: bool | None = None
+    """For an appointment's booking: whether the customer has arrived (None: not one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOccurrence:
+    """One date of a repeat booking, as shown before confirming: ``clash`` explains a conflict."""
+
+    start: datetime
+    end: datetime
+    clash: str = ""
+
+    @property
+    def free(self) -> bool:
+        return not self.clash
+
+
+class RoomService:
+    def __init__(self, context: ServiceContext, office_key: str) -> None:
+        self._factory = context.session_factory
+        self._clock = context.clock
+        self._office_key = office_key
+
+    def rooms(self) -> list[RoomInfo]:
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, self._office_key)
+            return [_info(r) for r in active_rooms(office)]
+
+    def board(self, day: date) -> list[RoomBooking]:
+        """The day's booked room time (released and cancelled bookings left out)."""
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, self._office_key)
+            zone = zone_of(office)
+            rows = session.scalars(
+                select(RoomBookingRecord)
+                .where(
+                    RoomBookingRecord.office_id == office.id,
+                    RoomBookingRecord.status == "booked",
+                    RoomBookingRecord.starts_at
+                    < datetime.combine(day + timedelta(days=1), time(), zone),
+                    RoomBookingRecord.ends_at > datetime.combine(day, time(), zone),
+                )
+                .options(
+                    selectinload(RoomBookingRecord.room),
+                    selectinload(RoomBookingRecord.appointment),
+                )
+                .order_by(RoomBookingRecord.starts_at)
+            )
+            return [_booking(r) for r in rows]
+
+    def calendar(self) -> OfficeCalendar:
+        with transaction(self._factory, write=False) as session:
+            return calendar_for(get_office(session, self._office_key))
+
+    # --- booking ------------------------------------------------------------------------------
+
+    def book(
+        self,
+        actor: StaffMember | None,
+        room_id: int,
+        start: datetime,
+        minutes: int,
+        purpose: str,
+        needs: RoomNeeds | None = None,
+    ) -> RoomBooking:
+        """Book a room on its own (a meeting, a private conversation)."""
+        actor_id = _require_actor(actor)
+        purpose = _purpose(purpose)
+        with transaction(self._factory) as session:
+            office = get_office(session, self._office_key)
+            record = self._book_one(
+                session, office, actor_id, room_id, start, minutes, purpose, needs or RoomNeeds()
+            )
+            return _booking(record)
+
+    def private_room_now(
+        self,
+        actor: StaffMember | None,
+        minutes: int = 30,
+        needs: RoomNeeds | None = None,
+        purpose: str = "Private conversation",
+    ) -> RoomBooking:
+        """A visitor asks for privacy: the smallest suitable room free from now on, booked at once."""
+        actor_id = _require_actor(actor)
+        needs = needs or RoomNeeds()
+        now = self._clock()
+        start = now.replace(second=0, microsecond=0)
+        with transaction(self._factory) as session:
+            office = get_office(session, self._office_key)
+            calendar = calendar_for(office)
+            if not calendar.is_open(now):
+                raise ReceptionError("The office is closed, so no room can be booked for now.")
+            closes = calendar.closing_time(now)
+            end = start + timedelta(minutes=minutes)
+            if closes is not None and end > closes:
+                end = closes
+            rooms = sorted(active_rooms(office), key=lambda r: (r.capacity, r.id))
+            lock_rows(session, InterviewRoomRecord, [r.id for r in rooms])
+            taken = room_busy(session, [r.id for r in rooms], start, end)
+            reasons = []
+            for room in rooms:
+                spec = room_from(room)
+                try:
+                    check_room_suits(spec, needs)
+                    check_room_open(spec, calendar, start, end)
+                except ValidationError as error:
+                    reasons.append(str(error))
+                    continue
+                index = taken.get(room.id)
+                if conflicting(
+                    start, end, index.around(start, end, spec.buffer) if index else [], spec.buffer
+                ):
+                    reasons.append(f"{room.name} is in use.")
+                    continue
+                record = self._insert(
+                    session, office, actor_id, room, start, end, purpose, needs.people, None
+                )
+                return _booking(record)
+            raise ReceptionError(
+                "No suitable room is free right now. " + " ".join(reasons)
+                if reasons
+                else "There are no interview rooms set up. Add one in Settings."
+            )
+
+    def plan_repeat(
+        self,
+        room_id: int,
+        first_start: datetime,
+        minutes: int,
+        repeat: Repeat,
+        occurrences: int,
+        needs: RoomNeeds | None = None,
+    ) -> list[PlannedOccurrence]:
+        """Every date of a repeat booking with why it cannot be booked, if so: shown before
+        confirming, so "skip conflicting dates" is an informed choice."""
+        needs = needs or RoomNeeds()
+        now = self._clock()
+        plan: list[PlannedOccurrence] = []
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, self._office_key)
+            room = self._room(session, office, room_id)
+            spec = room_from(room)
+            calendar = calendar_for(office)
+            check_room_suits(spec, needs)
+            starts = repeat_starts(calendar.to_local(first_start), repeat, occurrences)
+            length = timedelta(minutes=minutes)
+            taken = room_busy(session, [room.id], starts[0], starts[-1] + length)
+            index = taken.get(room.id)
+            for start in starts:
+                end = start + length
+                reason = ""
+                try:
+                    check_times(calendar, start, end, now)
+                    check_room_open(spec, calendar, start, end)
+                except ValidationError as error:
+                    reason = str(error)
+                if not reason and index is not None:
+                    clash = conflicting(
+                        start, end, index.around(start, end, spec.buffer), spec.buffer
+                    )
+                    if clash:
+                        reason = describe_clash(room.name, clash, calendar)
+                plan.append(PlannedOccurrence(start, end, reason))
+        return plan
+
+    def book_repeat(
+        self,
+        actor: StaffMember | None,
+        room_id: int,
+        first_start: datetime,
+        minutes: int,
+        repeat: Repeat,
+        occurrences: int,
+        purpose: str,
+        *,
+        skip_conflicts: bool,
+        needs: RoomNeeds | None = None,
+    ) -> list[RoomBooking]:
+        """Book every date of a repeat booking in one transaction. With ``skip_conflicts`` the
+        dates that clash are left out; without, one clash refuses the whole series."""
+        actor_id = _require_actor(actor)
+        purpose = _purpose(purpose)
+        needs = needs or RoomNeeds()
+        plan = self.plan_repeat(room_id, first_start, minutes, repeat, occurrences, needs)
+        clashes = [p for p in plan if not p.free]
+        if clashes and not skip_conflicts:
+            first = clashes[0]
+            raise ValidationError(
+                f"{len(clashes)} of the {len(plan)} dates cannot be booked, starting "
+                f"{first.start:%a %d %b}: {first.clash} Choose 'skip conflicting dates' or "
+                "another time.",
+                "start",
+            )
+        series = uuid.uuid4().hex[:12]
+        made: list[RoomBooking] = []
+        with transaction(self._factory) as session:
+            office = get_office(session, self._office_key)
+            for occurrence in plan:
+                if not occurrence.free:
+                    continue
+                # Checked again inside this transaction: another desk may have booked meanwhile.
+                record = self._book_one(
+                    session,
+                    office,
+                    actor_id,
+                    room_id,
+                    occurrence.start,
+                    minutes,
+                    purpose,
+                    needs,
+                    series=series,
+                )
+                made.append(_booking(record))
+            if not made:
+                raise ValidationError("None of the dates can be booked.", "start")
+        return made
+
+    def _book_one(
+        self,
+        session: Session,
+        office: OfficeRecord,
+        actor_id: int,
+        room_id: int,
+        start: datetime,
+        minutes: int,
+        purpose: str,
+        needs: RoomNeeds,
+        *,
+        series: str | None = None,
+    ) -> RoomBookingRecord:
+        if not 5 <= minutes <= 12 * 60:
+            raise ValidationError("A room booking lasts between 5 minutes and 12 hours.", "minutes")
+        if start.tzinfo is None:
+            raise ValueError("start must be aware")
+        now = self._clock()
+        end = start + timedelta(minutes=minutes)
+        calendar = calendar_for(office)
+        room = self._room(session, office, room_id)
+        spec = room_from(room)
+        check_times(calendar, start, end, now)
+        check_room_suits(spec, needs)
+        check_room_open(spec, calendar, start, end)
+        lock_rows(session, InterviewRoomRecord, [room.id])
+        index = room_busy(session, [room.id], start, end).get(room.id)
+        clash = conflicting(
+            start, end, index.around(start, end, spec.buffer) if index else [], spec.buffer
+        )
+        if clash:
+            raise ValidationError(
+                describe_clash(room.name, clash, calendar)
+                + (
+                    f" Bookings need {room.buffer_minutes} minutes between them."
+                    if room.buffer_minutes
+                    else ""
+                ),
+                "start",
+            )
+        return self._insert(
+            session, office, actor_id, room, start, end, purpose, needs.people, series
+        )
+
+    def _insert(
+        self,
+        session: Session,
+        office: OfficeRecord,
+        actor_id: int,
+        room: InterviewRoomRecord,
+        start: datetime,
+        end: datetime,
+        purpose: str,
+        people: int,
+        series: str | None,
+    ) -> RoomBookingRecord:
+        now = self._clock()
+        record = RoomBookingRecord(
+            office_id=office.id,
+            room_id=room.id,
+            starts_at=start,
+            ends_at=end,
+            purpose=purpose,
+            people=people,
+            status="booked",
+            series=series,
+            booked_by=actor_id,
+            created_at=now,
+        )
+        session.add(record)
+        session.flush()
+        local = start.astimezone(zone_of(office))
+        log_event(
+            session,
+            at=now,
+            action="room_booked",
+            entity="room_booking",
+            entity_id=record.id,
+            office_id=office.id,
+            staff_id=actor_id,
+            summary=f"{room.name} booked {local:%a %d %b %H:%M}-{end.astimezone(zone_of(office)):%H:%M}: {purpose}",
+        )
+        session.refresh(record)
+        return record
+
+    # --- freeing ------------------------------------------------------------------------------
+
+    def cancel(self, actor: StaffMember | None, booking_id: int) -> None:
+        actor_id = _require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            record = self._booking_record(session, booking_id)
+            if record.appointment_id is not None:
+                raise ReceptionError(
+                    "This room is booked for an appointment: cancel or move the appointment instead."
+                )
+            if record.status != "booked":
+                raise ReceptionError("This booking is not active any more.")
+            record.status = "cancelled"
+            log_event(
+                session,
+                at=now,
+                action="room_booking_cancelled",
+                entity="room_booking",
+                entity_id=record.id,
+                office_id=record.office_id,
+                staff_id=actor_id,
+                summary=f"Room booking cancelled: {record.purpose}",
+            )
+
+    def release_no_shows(self, actor: StaffMember | None) -> list[RoomBooking]:
+        """Free rooms held for appointments whose customer has not arrived by the grace period
+        after the start (setting), so the room can be used by someone else."""
+        actor_id = _require_actor(actor)
+        now = self._clock()
+        released: list[RoomBooking] = []
+        with transaction(self._factory) as session:
+            office = get_office(session, self._office_key)
+            grace = timedelta(
+                minutes=read_setting(session, "room_release_grace_minutes", office.id)
+            )
+            rows = session.scalars(
+                select(RoomBookingRecord)
+                .join(AppointmentRecord, AppointmentRecord.id == RoomBookingRecord.appointment_id)
+                .where(
+                    RoomBookingRecord.office_id == office.id,
+                    RoomBookingRecord.status == "booked",
+                    AppointmentRecord.status == "booked",
+                    AppointmentRecord.starts_at <= now - grace,
+                    RoomBookingRecord.ends_at > now,
+                )
+            ).all()
+            for record in rows:
+                record.status = "released"
+                record.released_at = now
+                log_event(
+                    session,
+                    at=now,
+                    action="room_released",
+                    entity="room_booking",
+                    entity_id=record.id,
+                    office_id=office.id,
+                    staff_id=actor_id,
+                    summary=f"{record.room.name} released: customer not arrived ({record.purpose})",
+                )
+                released.append(_booking(record))
+        return released
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _room(self, session: Session, office: OfficeRecord, room_id: int) -> InterviewRoomRecord:
+        room = session.get(InterviewRoomRecord, room_id)
+        if room is None or room.office_id != office.id:
+            raise NotFoundError("That room no longer exists.")
+        if not room.active:
+            raise ValidationError(f"{room.name} is not in use for bookings.", "room")
+        return room
+
+    def _booking_record(self, session: Session, booking_id: int) -> RoomBookingRecord:
+        office = get_office(session, self._office_key)
+        record = session.get(RoomBookingRecord, booking_id)
+        if record is None or record.office_id != office.id:
+            raise NotFoundError("That room booking no longer exists.")
+        return record
+
+
+def _info(room: InterviewRoomRecord) -> RoomInfo:
+    return RoomInfo(
+        room.id,
+        room.key,
+        room.name,
+        room.capacity,
+        room.hearing_loop,
+        room.wheelchair_access,
+        room.screen,
+        room.buffer_minutes,
+        room.location,
+    )
+
+
+def _booking(record: RoomBookingRecord) -> RoomBooking:
+    appointment = record.appointment
+    return RoomBooking(
+        id=record.id,
+        room_id=record.room_id,
+        room_name=record.room.name,
+        start=record.starts_at,
+        end=record.ends_at,
+        purpose=record.purpose,
+        people=record.people,
+        status=record.status,
+        appointment_id=record.appointment_id,
+        series=record.series,
+        buffer_minutes=record.room.buffer_minutes,
+        customer_arrived=None if appointment is None else appointment.status != "booked",
+    )
+
+
+def _purpose(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ValidationError("Say what the room is for.", "purpose")
+    return check_length(text, "purpose", "The purpose", 255)
+
+
+def _require_actor(actor: StaffMember | None) -> int:
+    if actor is None:
+        raise PermissionDenied("Sign in at the desk to do this.")
+    return actor.id
