@@ -72,7 +72,7 @@ from reception_app.services.context import ServiceContext
 from reception_app.services.office_service import require_manager
 
 MAX_MINUTES = 8 * 60
-SEARCH_WINDOWS = (7, 28, 120)
+SEARCH_WINDOWS = (2, 14, 120)
 """Days of bookings loaded per round of the slot search: most searches end in the first week."""
 
 

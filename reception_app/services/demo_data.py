@@ -33,6 +33,7 @@ from reception_app.persistence.records import (
 )
 from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext
+from reception_app.services.demo_appointments import add_sample_appointments
 
 SAMPLE_DATA_DECLINED = "sample_data_declined"
 DEMO_PASSWORD = "reception-demo"
@@ -286,6 +287,16 @@ class DemoDataService:
                     session.add(contact)
                     contacts.append(contact)
             session.flush()
+            add_sample_appointments(
+                session,
+                rng,
+                office,
+                calendar,
+                [s for s in staff if s.role in (Role.OFFICER.value, Role.CLERK.value)],
+                contacts,
+                working_days,
+                now,
+            )
             for contact in contacts:
                 session.add(
                     EventRecord(
