@@ -532,6 +532,36 @@ class QueueService:
             )
             return self._visit(record)
 
+    def withdraw(self, actor: StaffMember | None, ticket: str, reason: str) -> Visit:
+        """The visitor stops waiting by choice (an appointment on another day instead): the
+        ticket is cancelled, not counted as "left without being seen"."""
+        staff_id = self._require_actor(actor)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            record = self._by_ticket(session, office, ticket, now)
+            if record.status != VisitStatus.WAITING.value:
+                raise ReceptionError(self._not_waiting_message(record))
+            if not _transition(
+                session,
+                record,
+                (VisitStatus.WAITING.value,),
+                status=VisitStatus.CANCELLED.value,
+                finished_at=now,
+            ):
+                raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
+            log_event(
+                session,
+                at=now,
+                action="withdrawn",
+                entity="visit",
+                entity_id=record.id,
+                office_id=office.id,
+                staff_id=staff_id,
+                summary=f"{record.ticket} stopped waiting: {reason}",
+            )
+            return self._visit(record)
+
     def move(self, actor: StaffMember | None, ticket: str, before_ticket: str | None) -> Visit:
         """Move a waiting ticket to just before ``before_ticket`` (None: to the end)."""
         staff_id = self._require_actor(actor)

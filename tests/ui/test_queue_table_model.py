@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -47,7 +48,10 @@ SECOND = _visit(
     service_name="Cemetery and burials",
     needs=VisitNeeds(private_room=True, interpreter_language="Polish", hearing_loop=True),
 )
-BOOKED = _visit("H003", 1, 27.0, kind=VisitKind.APPOINTMENT, service_active=False)
+BOOKED = dataclasses.replace(
+    _visit("H003", 1, 27.0, kind=VisitKind.APPOINTMENT, service_active=False),
+    booked_at=NOW + timedelta(minutes=15),
+)
 
 
 def test_model_passes_qt_model_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -90,11 +94,13 @@ def test_rows_show_ticket_service_waited_estimate_needs_and_note_in_the_given_or
         "",
     ]
     assert row(2)[:4] == [
-        "H003 (appt, in 10:29)",
+        "H003 (appt 10:45)",
         "General enquiry (withdrawn)",
         "1 min",
-        "about 25-30 min",
+        "at 10:45 (booked)",
     ]
+    due = QueueTableModel([BOOKED], NOW + timedelta(minutes=16), LONDON)
+    assert due.index(0, QueueTableModel.ESTIMATE).data() == "due now"
     assert model.tickets() == ["G001", "B002", "H003"]
     assert model.row_of("B002") == 1 and model.row_of("X999") is None
 

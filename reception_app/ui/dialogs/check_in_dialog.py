@@ -27,11 +27,13 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact
 from reception_app.domain.visits import Visit
 from reception_app.ui.forms import FieldErrors
-from reception_app.ui.text import slots_for_desk, wait_range
+from reception_app.ui.text import slot_day, slots_for_desk, wait_range
 from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
+    from reception_app.domain.appointments import Appointment, FreeSlot
     from reception_app.ui.desk_state import DeskState
+    from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 8
@@ -132,6 +134,14 @@ class CheckInDialog(QDialog):
         self.slots_line.setTextFormat(Qt.TextFormat.PlainText)
         self.slots_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.slots_line.hide()
+        # One click books the offered time (the booking dialog opens filled in).
+        self.slot_box = QWidget()
+        self.slot_buttons_layout = QHBoxLayout(self.slot_box)
+        self.slot_buttons_layout.setContentsMargins(0, 0, 0, 0)
+        self.slot_buttons_layout.addWidget(QLabel("Book instead:"))
+        self.slot_box.hide()
+        self.slot_buttons: list[QPushButton] = []
+        self.booked: Appointment | None = None
 
         self.buttons = QDialogButtonBox()
         self.check_in_button = QPushButton("&Check in")
@@ -147,7 +157,7 @@ class CheckInDialog(QDialog):
         layout.addWidget(needs_box)
         layout.addLayout(note_form)
         self._result = QVBoxLayout()
-        for widget in (self.ticket, self.wait_line, self.slots_line, self.warning):
+        for widget in (self.ticket, self.wait_line, self.slots_line, self.slot_box, self.warning):
             self._result.addWidget(widget)
         layout.addLayout(self._result)
         layout.addWidget(self.buttons)
@@ -263,11 +273,12 @@ class CheckInDialog(QDialog):
         self.warning.setVisible(bool(self.warning.text()))
         self.slots_line.setText(self._slots_text(visit))
         self.slots_line.setVisible(bool(self.slots_line.text()))
+        self._fill_slot_buttons(visit)
         # Closed, or a wait past closing: the desk reads the warning and the times first.
         order = (
-            (self.warning, self.slots_line, self.ticket, self.wait_line)
+            (self.warning, self.slots_line, self.slot_box, self.ticket, self.wait_line)
             if self.warning.text()
-            else (self.ticket, self.wait_line, self.slots_line, self.warning)
+            else (self.ticket, self.wait_line, self.slots_line, self.slot_box, self.warning)
         )
         for label in order:
             self._result.removeWidget(label)
@@ -298,12 +309,65 @@ class CheckInDialog(QDialog):
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _slots_text(self, visit: Visit) -> str:
-        """Plain text, not buttons: booking comes with the appointments page."""
         try:
-            slots = self._state.services.queue().alternative_slots(visit.service_key)
+            self._slots = self._state.services.queue().alternative_slots(visit.service_key)
         except ReceptionError:
+            self._slots = []
             return ""
-        return slots_for_desk(slots)
+        return slots_for_desk(self._slots)
+
+    def _fill_slot_buttons(self, visit: Visit) -> None:
+        for button in self.slot_buttons:
+            self.slot_buttons_layout.removeWidget(button)
+            button.deleteLater()
+        self.slot_buttons = []
+        stretch = self.slot_buttons_layout.itemAt(self.slot_buttons_layout.count() - 1)
+        if stretch is not None and stretch.spacerItem() is not None:
+            self.slot_buttons_layout.removeItem(stretch)
+        for number, slot in enumerate(getattr(self, "_slots", []), start=1):
+            local = slot.start
+            button = QPushButton(f"&{number}  {slot_day(local)} {local:%H:%M}")
+            button.setToolTip(f"Book {visit.service_name} with {slot.officer} at this time")
+            button.clicked.connect(lambda _checked=False, s=slot: self.book_slot(s))
+            self.slot_buttons_layout.addWidget(button)
+            self.slot_buttons.append(button)
+        self.slot_buttons_layout.addStretch(1)
+        self.slot_box.setVisible(bool(self.slot_buttons))
+
+    def booking_dialog(self, slot: FreeSlot) -> BookAppointmentDialog:
+        from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
+
+        assert self.visit is not None
+        contact = self.contact
+        return BookAppointmentDialog(
+            self._state,
+            self,
+            service_key=self.visit.service_key,
+            slot=slot,
+            contact_id=contact.id if contact is not None else None,
+            name="" if contact is not None else self.display_name.text().strip(),
+        )
+
+    def book_slot(self, slot: FreeSlot) -> None:
+        """Book the offered time instead of waiting: the ticket is withdrawn once it is booked."""
+        if self.visit is None:
+            return
+        dialog = self.booking_dialog(slot)
+        dialog.exec()
+        if dialog.appointment is None:
+            return
+        self.booked = dialog.appointment
+        local = self.booked.start.astimezone(slot.start.tzinfo)
+        note = f"Booked {slot_day(local)} at {local:%H:%M} with {self.booked.officer_name}."
+        try:
+            self._state.services.queue().withdraw(
+                self._state.actor, self.visit.ticket, "booked an appointment instead"
+            )
+            note += f" Ticket {self.visit.ticket} withdrawn from the queue."
+        except ReceptionError as exc:
+            note += f" The ticket stays in the queue: {exc}"
+        self.slots_line.setText(note)
+        self.slot_box.hide()
 
     def _closing_warning(self, visit: Visit) -> str:
         """'' normally; what to tell the visitor when the office is closed or the wait runs on

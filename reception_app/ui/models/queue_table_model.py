@@ -85,15 +85,18 @@ class QueueTableModel(RowTableModel[Visit]):
     def _text(self, visit: Visit, column: int) -> str:
         if column == self.TICKET:
             if visit.kind is VisitKind.APPOINTMENT:
-                # The booked time comes with the appointments issue; until then the arrival time.
-                local = visit.checked_in_at.astimezone(self._zone)
-                return f"{visit.ticket} (appt, in {local:%H:%M})"
+                booked = visit.booked_at or visit.checked_in_at
+                return f"{visit.ticket} (appt {booked.astimezone(self._zone):%H:%M})"
             return visit.ticket
         if column == self.SERVICE:
             return visit.service_name + ("" if visit.service_active else " (withdrawn)")
         if column == self.WAITED:
             return f"{int(visit.waited_minutes(self._now))} min"
         if column == self.ESTIMATE:
+            if visit.booked_at is not None:
+                if visit.booked_at <= self._now:
+                    return "due now"
+                return f"at {visit.booked_at.astimezone(self._zone):%H:%M} (booked)"
             return wait_range(visit.estimate_minutes)
         if column == self.NEEDS:
             return ", ".join(needs_words(visit.needs))

@@ -7,7 +7,8 @@ the chosen ticket, Enter on a row calls that ticket to this desk.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -26,17 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.appointments import Appointment, RoomNeeds
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
 from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import describe_status
 from reception_app.ui.theme import scaled_font
+
+if TYPE_CHECKING:
+    from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 
 QUEUE_REFRESH_MS = 15_000
 """Other desks and the kiosk change the queue; re-read it this often while the page is shown."""
@@ -83,6 +89,8 @@ class TodayPage(Page):
         layout.addWidget(self.heading("Queue", 1.2))
         layout.addLayout(self.queue_bar)
         layout.addWidget(self.at_desk)
+        layout.addWidget(self.delay_box)
+        layout.addWidget(self.queue_info)
         layout.addWidget(self.queue_note)
         layout.addWidget(self.queue_table, 1)
         layout.addWidget(self.queue_status)
@@ -161,6 +169,8 @@ class TodayPage(Page):
         self.served_button = QPushButton("&Served (F4)")
         self.left_button = QPushButton("&Left (F6)")
         self.pause_button = QPushButton("&Pause desk")
+        self.arrived_button = QPushButton("Appointment &arrived (F7)")
+        self.room_now_button = QPushButton("Private &room now (F9)")
         self.queue_bar = QHBoxLayout()
         self.queue_bar.addWidget(desk_label)
         self.queue_bar.addWidget(self.desk_choice)
@@ -169,6 +179,8 @@ class TodayPage(Page):
             self.call_next_button,
             self.served_button,
             self.left_button,
+            self.arrived_button,
+            self.room_now_button,
             self.pause_button,
         ):
             self.queue_bar.addWidget(button)
@@ -183,6 +195,23 @@ class TodayPage(Page):
         self.queue_status.setProperty("role", "error")
         self.queue_status.setWordWrap(True)
         self.queue_status.hide()
+        self.queue_info = QLabel()
+        self.queue_info.setAccessibleName("Queue news")
+        self.queue_info.setWordWrap(True)
+        self.queue_info.hide()
+        # An arrived customer not called within the prompt time: the desk must tell them why.
+        self.delay_banner = QLabel()
+        self.delay_banner.setAccessibleName("Appointments running late")
+        self.delay_banner.setProperty("role", "error")
+        self.delay_banner.setWordWrap(True)
+        self.delay_button = QPushButton("&Tell them why (F8)")
+        self.delay_box = QWidget()
+        delay_row = QHBoxLayout(self.delay_box)
+        delay_row.setContentsMargins(0, 0, 0, 0)
+        delay_row.addWidget(self.delay_banner, 1)
+        delay_row.addWidget(self.delay_button)
+        self.delay_box.hide()
+        self._late: list[Appointment] = []
 
         self.queue_model = QueueTableModel(parent=self)
         self.queue_table = QTableView()
@@ -209,6 +238,9 @@ class TodayPage(Page):
         self.served_button.clicked.connect(self.mark_served)
         self.left_button.clicked.connect(self.mark_left)
         self.pause_button.clicked.connect(self.toggle_pause)
+        self.arrived_button.clicked.connect(self.appointment_arrived)
+        self.room_now_button.clicked.connect(self.private_room_now)
+        self.delay_button.clicked.connect(self.tell_delay)
         # Enter on a row (or a double-click) calls that ticket to this desk.
         self.queue_table.activated.connect(lambda _index: self.call_selected())
         for keys, slot in (
@@ -216,6 +248,9 @@ class TodayPage(Page):
             ("F3", self.call_next),
             ("F4", self.mark_served),
             ("F6", self.mark_left),
+            ("F7", self.appointment_arrived),
+            ("F8", self.tell_delay),
+            ("F9", self.private_room_now),
             ("Ctrl+Up", lambda: self.move_selected(-1)),
             ("Ctrl+Down", lambda: self.move_selected(1)),
         ):
@@ -283,9 +318,31 @@ class TodayPage(Page):
             self.at_desk.setText(f"Now at your desk: {self._mine.ticket}{when}")
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
+        self._refresh_delays()
         row = None if keep is None else self.queue_model.row_of(keep)
         if row is not None:
             self._select_row(row)
+
+    def _refresh_delays(self) -> None:
+        try:
+            self._late = self.state.services.appointments().delay_prompts()
+            now = self.state.services.context.clock()
+        except ReceptionError:
+            self._late = []
+        if not self._late:
+            self.delay_box.hide()
+            return
+        first = self._late[0]
+        due = first.delay_new_time or first.start
+        minutes = int((now - due).total_seconds() // 60)
+        told = " again (past the time they were told)" if first.delay_new_time else ""
+        more = f" (and {len(self._late) - 1} more)" if len(self._late) > 1 else ""
+        self.delay_banner.setText(
+            f"{first.customer_name} ({first.ticket}) was due at "
+            f"{due.astimezone(self._zone):%H:%M} with {first.officer_name} and has waited "
+            f"{minutes} min past it{more}: tell them why and when they will be seen{told}."
+        )
+        self.delay_box.show()
 
     def _selected_ticket(self) -> str | None:
         rows = self.queue_table.selectionModel().selectedRows()
@@ -339,6 +396,66 @@ class TodayPage(Page):
         dialog.exec()
         if dialog.visit is not None:
             self._changed(dialog.visit.ticket)
+
+    def arrival_dialog(self) -> ArrivalDialog:
+        return ArrivalDialog(self.state, self._zone or UTC, parent=self)
+
+    def appointment_arrived(self) -> None:
+        """Check in a customer for today's appointment (they are called at their booked time)."""
+        dialog = self.arrival_dialog()
+        dialog.exec()
+        if dialog.visit is not None:
+            booked = dialog.visit.booked_at
+            when = f" at {booked.astimezone(self._zone):%H:%M}" if booked else ""
+            self._inform(
+                f"Ticket {dialog.visit.ticket}: {dialog.visit.display_name} will be called{when}."
+            )
+            self._changed(dialog.visit.ticket)
+
+    def delay_dialog(self, appointment: Appointment) -> AppointmentDelayDialog:
+        from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
+
+        return AppointmentDelayDialog(self.state, appointment, self._zone or UTC, parent=self)
+
+    def tell_delay(self) -> None:
+        """Record what the late-running customer was told: the reason and the new time."""
+        if not self._late:
+            self._inform("Nobody with an appointment is waiting past their time.")
+            return
+        dialog = self.delay_dialog(self._late[0])
+        dialog.exec()
+        if dialog.appointment is not None:
+            self._changed()
+
+    def private_room_now(self) -> None:
+        """Book the smallest suitable free room from now for the chosen visitor (or anyone)."""
+        ticket = self._selected_ticket()
+        visit = None
+        if ticket is not None:
+            row = self.queue_model.row_of(ticket)
+            visit = None if row is None else self.queue_model.visit_at(row)
+        needs = RoomNeeds(
+            hearing_loop=bool(visit and visit.needs.hearing_loop),
+            wheelchair_access=bool(visit and visit.needs.wheelchair_access),
+        )
+        purpose = f"Private conversation ({ticket})" if ticket else "Private conversation"
+        try:
+            booking = self.state.services.rooms().private_room_now(
+                self.state.actor, 30, needs, purpose
+            )
+        except ReceptionError as exc:
+            self._say(f"Private room: {exc}")
+            return
+        self._say("")
+        self._inform(
+            f"{booking.room_name} is yours until {booking.end.astimezone(self._zone):%H:%M}"
+            + (f" for {ticket}." if ticket else ".")
+        )
+        self.state.data_changed.emit()
+
+    def _inform(self, text: str) -> None:
+        self.queue_info.setText(text)
+        self.queue_info.setVisible(bool(text))
 
     def call_next(self) -> None:
         if not self._need_desk():
