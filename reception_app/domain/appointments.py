@@ -417,13 +417,14 @@ def describe_clash(kind: str, clash: Sequence[Busy], calendar: OfficeCalendar) -
 
 
 def _duration(minutes: int) -> str:
+    """'1 hour's', '2 hours'', '30 minutes'' (as in "at least 1 hour's notice")."""
     if minutes % (24 * 60) == 0 and minutes >= 24 * 60:
-        days = minutes // (24 * 60)
-        return f"{days} day{'s' if days != 1 else ''}'"
-    if minutes % 60 == 0 and minutes >= 60:
-        hours = minutes // 60
-        return f"{hours} hour{'s' if hours != 1 else ''}'"
-    return f"{minutes} minutes'"
+        count, unit = minutes // (24 * 60), "day"
+    elif minutes % 60 == 0 and minutes >= 60:
+        count, unit = minutes // 60, "hour"
+    else:
+        count, unit = minutes, "minute"
+    return f"{count} {unit}'s" if count == 1 else f"{count} {unit}s'"
 
 
 # --- repeat bookings --------------------------------------------------------------------------

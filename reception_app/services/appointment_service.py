@@ -325,22 +325,33 @@ class AppointmentService:
             raise refused from None
 
     def _alternatives(self, request: BookingRequest, exclude: int | None = None) -> list[FreeSlot]:
-        """The three free times nearest the one asked for (from that day on), in time order."""
+        """Three free times near the one asked for, on either side of it, in time order."""
+        day = request.start.astimezone(self.calendar().zone).date()
+        options = {
+            "staff_id": request.staff_id,
+            "minutes": request.minutes,
+            "place": request.place,
+            "room_needs": _room_needs(request),
+            "exclude_appointment": exclude,
+        }
         try:
-            found = self.free_slots(
+            later = self.free_slots(request.service_key, first_day=day, count=12, **options)  # type: ignore[arg-type]
+            earlier = self.free_slots(
                 request.service_key,
-                staff_id=request.staff_id,
-                first_day=request.start.astimezone(self.calendar().zone).date(),
-                count=12,
-                minutes=request.minutes,
-                place=request.place,
-                room_needs=_room_needs(request),
-                exclude_appointment=exclude,
-            )
+                first_day=day - timedelta(days=3),
+                last_day=day - timedelta(days=1),
+                count=200,
+                **options,  # type: ignore[arg-type]
+            )[-3:]
         except ReceptionError:
             return []
-        nearest = sorted(found, key=lambda s: (abs(s.start - request.start), s.start))[:3]
-        return sorted(nearest, key=lambda s: s.start)
+        # Both sides of the time asked for: the latest free time before it and the first two
+        # after it (topped up from the other side when one side has fewer).
+        before = [s for s in earlier + later if s.start < request.start]
+        after = [s for s in later if s.start > request.start]
+        take_before = max(1, 3 - len(after))
+        chosen = before[-take_before:] + after[: 3 - min(take_before, len(before))]
+        return sorted(chosen, key=lambda s: s.start)[:3]
 
     def _save(
         self,
@@ -882,6 +893,7 @@ class AppointmentService:
         now = self._clock()
         with transaction(self._factory) as session:
             office = get_office(session, self._office_key)
+            require_manager(actor, session)
             member = session.get(StaffRecord, staff_id)
             if member is None or member.office_id != office.id:
                 raise NotFoundError("That member of staff no longer exists.")
@@ -906,9 +918,31 @@ class AppointmentService:
             return Absence(record.id, staff_id, first_day, last_day, record.reason)
 
     def remove_absence(self, actor: StaffMember | None, absence_id: int) -> None:
-        _require_actor(actor)
+        actor_id = _require_actor(actor)
+        now = self._clock()
         with transaction(self._factory) as session:
-            session.execute(delete(StaffAbsenceRecord).where(StaffAbsenceRecord.id == absence_id))
+            office = get_office(session, self._office_key)
+            require_manager(actor, session)
+            record = session.get(StaffAbsenceRecord, absence_id)
+            if record is None:
+                raise NotFoundError("That time away no longer exists.")
+            member = session.get(StaffRecord, record.staff_id)
+            if member is None or member.office_id != office.id:
+                raise NotFoundError("That time away no longer exists.")
+            log_event(
+                session,
+                at=now,
+                action="absence_removed",
+                entity="staff",
+                entity_id=member.id,
+                office_id=office.id,
+                staff_id=actor_id,
+                summary=(
+                    f"{member.full_name}: time away {record.first_day:%d %b} to "
+                    f"{record.last_day:%d %b %Y} removed"
+                ),
+            )
+            session.delete(record)
 
     # --- helpers ------------------------------------------------------------------------------
 

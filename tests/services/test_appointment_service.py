@@ -113,9 +113,9 @@ def test_any_officer_takes_the_first_free_member_of_the_team(
         appointments.book(manager, request(start))
     assert "No officer for General enquiry is free" in str(refused.value)
     assert refused.value.field == "officer"
-    # The nearest free times that day, on both sides of the one asked for.
+    # Free times on both sides of the one asked for: the latest before, the first two after.
     nearest = refused.value.alternatives
-    assert [f"{s.start:%H:%M}" for s in nearest] == ["09:30", "09:45", "10:15"]
+    assert [f"{s.start:%H:%M}" for s in nearest] == ["09:45", "10:15", "10:30"]
 
 
 @pytest.mark.parametrize(

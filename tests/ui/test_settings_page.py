@@ -66,6 +66,7 @@ def test_every_tab_renders_and_is_captured(page: SettingsPage, tmp_path: Path) -
         "Closure days",
         "Desks",
         "Rota",
+        "Officers' hours",
         "Rooms",
         "Services",
         "Standards",

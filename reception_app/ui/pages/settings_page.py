@@ -19,6 +19,7 @@ from reception_app.ui.pages.settings.desk_rules_tab import DeskRulesTab
 from reception_app.ui.pages.settings.desks_tab import DesksTab
 from reception_app.ui.pages.settings.hours_tab import HoursTab, parse_day_hours
 from reception_app.ui.pages.settings.office_tab import OfficeTab
+from reception_app.ui.pages.settings.officer_hours_tab import OfficerHoursTab
 from reception_app.ui.pages.settings.rooms_tab import RoomsTab
 from reception_app.ui.pages.settings.rota_tab import RotaTab
 from reception_app.ui.pages.settings.services_tab import ServicesTab
@@ -66,6 +67,7 @@ class SettingsPage(Page):
         self.closures_tab = ClosureDaysTab(state, after, self._confirm)
         self.desks_tab = DesksTab(state, after)
         self.rota_tab = RotaTab(state, after)
+        self.officer_hours_tab = OfficerHoursTab(state, after)
         self.rooms_tab = RoomsTab(state, after)
         self.services_tab = ServicesTab(state, after)
         self.standards_tab = StandardsTab(state, after)
@@ -83,6 +85,7 @@ class SettingsPage(Page):
             ("Closure days", self.closures_tab),
             ("Desks", self.desks_tab),
             ("Rota", self.rota_tab),
+            ("Officers' hours", self.officer_hours_tab),
             ("Rooms", self.rooms_tab),
             ("Services", self.services_tab),
             ("Standards", self.standards_tab),
@@ -98,6 +101,7 @@ class SettingsPage(Page):
             self.closures_tab,
             self.desks_tab,
             self.rota_tab,
+            self.officer_hours_tab,
             self.rooms_tab,
             self.services_tab,
             self.standards_tab,

@@ -1,0 +1,102 @@
+"""Tell a waiting customer why they have not been called and when they will be seen; the
+reason, the new time and who told them are recorded (North Norfolk: kept informed of delays)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.appointments import Appointment
+from reception_app.ui.forms import FieldErrors
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from reception_app.ui.desk_state import DeskState
+
+COMMON_REASONS = (
+    "The officer's previous appointment is running late",
+    "The officer was called away urgently",
+    "A system problem is slowing us down",
+)
+
+
+class AppointmentDelayDialog(QDialog):
+    """After ``exec()``, ``appointment`` is the updated Appointment (None if nothing was saved)."""
+
+    def __init__(
+        self,
+        state: DeskState,
+        appointment: Appointment,
+        zone: tzinfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._target = appointment
+        self._zone = zone
+        self.appointment: Appointment | None = None
+        self.setWindowTitle("Tell the customer about the delay")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        now = state.services.context.clock().astimezone(zone)
+        booked = appointment.start.astimezone(zone)
+        summary = QLabel(
+            f"{appointment.customer_name} was booked for {booked:%H:%M} with "
+            f"{appointment.officer_name} and is still waiting. Tell them why, and when they "
+            "will be seen."
+        )
+        summary.setWordWrap(True)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(("", *COMMON_REASONS))
+        editor = self.reason.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText("Why they are waiting")
+        self.new_time = QTimeEdit()
+        self.new_time.setDisplayFormat("HH:mm")
+        soon = now + timedelta(minutes=15 - now.minute % 5)
+        self.new_time.setTime(QTime(soon.hour, soon.minute))
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        self.errors.add_row(form, "&Reason:", "reason", self.reason)
+        self.errors.add_row(form, "&Seen by:", "new_time", self.new_time)
+        buttons = QDialogButtonBox()
+        save = QPushButton("&Record that they were told")
+        save.setDefault(True)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        save.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    def new_datetime(self) -> datetime:
+        today = self._state.services.context.clock().astimezone(self._zone).date()
+        t = self.new_time.time()
+        return datetime.combine(today, time(t.hour(), t.minute()), self._zone)
+
+    def save(self) -> None:
+        def run() -> None:
+            self.appointment = self._state.services.appointments().record_delay(
+                self._state.actor, self._target.id, self.reason.currentText(), self.new_datetime()
+            )
+
+        if self.errors.attempt(run):
+            self.accept()
