@@ -76,3 +76,41 @@ def manager(services: AppServices) -> StaffMember:
     )
     services.office.set_active_office("hellesdon", member)
     return member
+
+
+@pytest.fixture
+def colleagues(services: AppServices, manager: StaffMember) -> dict[str, StaffMember]:
+    """Hellesdon staff for messages and correspondence: a Planning team with its lead, an officer
+    with no team, a receptionist, and someone who has left. Keyed by first name."""
+    from reception_app.domain.people import Role
+
+    people = [
+        StaffMember(
+            0,
+            "pshah",
+            "Priya Shah",
+            Role.OFFICER,
+            "Planning",
+            True,
+            "01603 301752",
+            "priya@hellesdon-pc.gov.uk",
+        ),
+        StaffMember(
+            0,
+            "treed",
+            "Tom Reed",
+            Role.OFFICER,
+            "Planning",
+            False,
+            "01603 301753",
+            "tom@hellesdon-pc.gov.uk",
+        ),
+        StaffMember(0, "ojones", "Olu Jones", Role.OFFICER, "", False, "01603 301754"),
+        StaffMember(0, "rdesk", "Rita Desk", Role.RECEPTIONIST, "Front desk"),
+        StaffMember(0, "gaway", "Gone Away", Role.OFFICER, "Planning", active=False),
+    ]
+    saved = {
+        p.full_name.split()[0]: services.staff.save_staff(manager, "hellesdon", p) for p in people
+    }
+    saved["Margaret"] = manager
+    return saved

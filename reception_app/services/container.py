@@ -9,8 +9,11 @@ from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.contact_service import ContactService
 from reception_app.services.context import Clock, ServiceContext, system_clock
+from reception_app.services.correspondence_service import CorrespondenceService
 from reception_app.services.demo_data import DemoDataService
 from reception_app.services.event_service import EventService
+from reception_app.services.feedback_service import FeedbackService
+from reception_app.services.message_service import MessageService
 from reception_app.services.office_service import OfficeService
 from reception_app.services.queue_service import QueueService
 from reception_app.services.room_service import RoomService
@@ -65,3 +68,24 @@ class AppServices:
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return QueueService(self.context, key)
+
+    def messages(self) -> MessageService:
+        """Messages taken for colleagues at the running office."""
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return MessageService(self.context, key)
+
+    def correspondence(self) -> CorrespondenceService:
+        """The correspondence log and walk-in follow-ups of the running office."""
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return CorrespondenceService(self.context, key)
+
+    def feedback(self) -> FeedbackService:
+        """Feedback and the incident log of the running office."""
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return FeedbackService(self.context, key)

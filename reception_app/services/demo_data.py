@@ -34,6 +34,7 @@ from reception_app.persistence.records import (
 from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext
 from reception_app.services.demo_appointments import add_sample_appointments
+from reception_app.services.demo_correspondence import add_sample_correspondence
 
 SAMPLE_DATA_DECLINED = "sample_data_declined"
 DEMO_PASSWORD = "reception-demo"
@@ -297,6 +298,7 @@ class DemoDataService:
                 working_days,
                 now,
             )
+            add_sample_correspondence(session, rng, office, staff, contacts, working_days, now)
             for contact in contacts:
                 session.add(
                     EventRecord(

@@ -56,6 +56,7 @@ def page_class(index: int) -> type[Page]:
     return cls
 
 
+MESSAGES_PAGE = next(i for i, (title, _) in enumerate(PAGES) if title == "Messages")
 STATUS_REFRESH_MS = 30_000
 DEFAULT_IDLE_MINUTES = 5
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Reception")
         # Pages are built the first time they are shown, so start-up builds only Today.
         self._built: dict[int, Page] = {}
+        self._newest_message_seen = 0
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -240,9 +242,40 @@ class MainWindow(QMainWindow):
         self.office_status.setToolTip(status.out_of_hours)
         # A new lock time set in Settings, here or at another desk, applies within a refresh.
         self.idle.minutes = self._idle_minutes()
+        self.refresh_messages_badge()
+
+    def refresh_messages_badge(self) -> None:
+        """Unread messages on the sidebar's Messages entry; a newer one than last time is
+        announced in the status bar (and the taskbar flashes), never in a dialog."""
+        item = self.sidebar.item(MESSAGES_PAGE)
+        actor = self.state.actor
+        count, newest = 0, None
+        if actor is not None and self.state.has_services:
+            try:
+                count, newest = self.state.services.messages().unread(actor)
+            except ReceptionError:
+                return
+        item.setText(f"Messages ({count})" if count else "Messages")
+        item.setToolTip(
+            f"Messages (Ctrl+{MESSAGES_PAGE + 1}): {count} unread"
+            if count
+            else f"Messages (Ctrl+{MESSAGES_PAGE + 1})"
+        )
+        if newest is not None and newest.id > self._newest_message_seen:
+            kind = "Urgent message" if newest.urgency.value == "urgent" else "New message"
+            # The screen may be in view of the public: a confidential subject is not shown.
+            about = "" if newest.confidential else f": {newest.subject}"
+            self.statusBar().showMessage(
+                f"{kind} for you from {newest.caller_name}{about} "
+                f"(Ctrl+{MESSAGES_PAGE + 1} to read)",
+                60_000,
+            )
+            QApplication.alert(self)
+        self._newest_message_seen = max(self._newest_message_seen, newest.id if newest else 0)
 
     def _actor_changed(self, actor: object) -> None:
         member = self.state.actor
+        self._newest_message_seen = 0  # the next person hears about their own unread messages
         self.signed_in.setText(
             f"Signed in: {member.full_name} ({member.role.label})" if member else "Locked"
         )

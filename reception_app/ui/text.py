@@ -10,8 +10,8 @@ from reception_app.domain.standards import ClockKind, ClockRule
 if TYPE_CHECKING:  # types only: the main window's first paint must not wait for these imports
     from collections.abc import Sequence
 
-    from reception_app.domain.deadlines import DeadlineEngine
     from reception_app.domain.appointments import FreeSlot as Slot
+    from reception_app.domain.deadlines import DeadlineEngine
     from reception_app.services.office_service import OfficeStatus
 
 

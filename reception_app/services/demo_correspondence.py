@@ -1,0 +1,327 @@
+"""Sample messages, correspondence, feedback and incidents for the sample-data history.
+
+Called once from ``DemoDataService.fill`` inside its transaction. Older items are finished the
+way a good office finishes them (called back, answered, closed); the last few days leave work
+open, some of it overdue, so every list on the Messages and Correspondence pages has something
+in it. Deterministic for a given random generator.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reception_app.domain.correspondence import ClockPause, PauseReason
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.messages import callback_deadline
+from reception_app.persistence.correspondence_records import (
+    CorrespondencePauseRecord,
+    CorrespondenceRecord,
+    FeedbackRecord,
+    HoldingResponseRecord,
+    IncidentRecord,
+    MessageCallbackRecord,
+    MessageRecord,
+    VisitFollowUpRecord,
+)
+from reception_app.persistence.office_repository import profile_from_record
+from reception_app.persistence.records import (
+    ContactRecord,
+    OfficeRecord,
+    StaffRecord,
+    VisitRecord,
+)
+from reception_app.services.correspondence_service import recompute
+
+SUBJECTS = [
+    "Allotment waiting list",
+    "Overgrown hedge on the footpath",
+    "Hall booking for a party",
+    "Streetlight not working",
+    "Bench dedication",
+    "Dog fouling near the play area",
+    "Cemetery plot enquiry",
+    "Parking on the verge",
+    "Planning consultation <ref 26/0412>",
+    "Grass cutting & litter 🌳",
+]
+BODIES = [
+    "Please call back about this; they are at work until 3 pm.",
+    "Wants to know when someone will come out to look at it.",
+    "Asked whether the fee can be paid in instalments.",
+    "Was not happy with the last reply & would like to speak to a manager.",
+    "Rang twice already. Says it's urgent!",
+]
+CHANNEL_WEIGHTS = {
+    "email": 30,
+    "letter": 12,
+    "online_form": 15,
+    "social_media": 5,
+    "voicemail": 12,
+    "phone_unresolved": 6,
+    "foi": 6,
+    "eir": 2,
+    "sar": 3,
+    "complaint": 4,
+}
+OPEN_DAYS = 4
+"""Items from the last few working days are left open."""
+
+
+def add_sample_correspondence(
+    session: Session,
+    rng: random.Random,
+    office: OfficeRecord,
+    staff: Sequence[StaffRecord],
+    contacts: Sequence[ContactRecord],
+    days: Sequence[date],
+    now: datetime,
+) -> int:
+    """Add sample items for each of ``days`` (office working days, oldest first); returns how
+    many rows were added."""
+    if not staff or not days:
+        return 0
+    profile = profile_from_record(office)
+    engine = DeadlineEngine.from_profile(profile)
+    zone = ZoneInfo(profile.timezone)
+    today = now.astimezone(zone).date()
+    officers = [s for s in staff if s.role in ("officer", "clerk")] or list(staff)
+    desk = [s for s in staff if s.role in ("receptionist", "clerk")] or list(staff)
+    managers = [s for s in staff if s.role == "manager"]
+    teams = sorted({s.team for s in officers if s.team})
+    recent = set(days[-OPEN_DAYS:])
+    added = 0
+    channels, weights = zip(*CHANNEL_WEIGHTS.items(), strict=True)
+
+    def moment(day: date, hour_from: int = 9, hour_to: int = 16) -> datetime:
+        minute = rng.randint(hour_from * 60, hour_to * 60 - 1)
+        return datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=zone)
+
+    for day in days:
+        is_recent = day in recent
+        # --- messages ---------------------------------------------------------------------
+        for _ in range(rng.randint(1, 4)):
+            taken = moment(day)
+            contact = rng.choice(contacts) if contacts and rng.random() < 0.6 else None
+            for_team = teams and rng.random() < 0.15
+            recipient = None if for_team else rng.choice(officers)
+            callback = rng.random() < 0.85
+            due = callback_deadline(engine, taken) if callback else None
+            record = MessageRecord(
+                office_id=office.id,
+                taken_at=taken.astimezone(UTC),
+                taken_by_id=rng.choice(desk).id,
+                recipient_id=recipient.id if recipient else None,
+                recipient_team=rng.choice(teams) if for_team else "",
+                caller_name=contact.full_name
+                if contact
+                else rng.choice(["Mr Patel", "Mrs Green", "Jo"]),
+                caller_phone=(contact.phone if contact and contact.phone else "0161 496 0123"),
+                caller_email=contact.email if contact else "",
+                contact_id=contact.id if contact else None,
+                best_time=rng.choice(["", "mornings", "after 2 pm", "any time"]),
+                subject=rng.choice(SUBJECTS),
+                body=rng.choice(BODIES),
+                urgency="urgent" if rng.random() < 0.1 else "normal",
+                confidential=rng.random() < 0.05,
+                callback_expected=callback,
+                due_on=engine.due_day(due) if due is not None else None,
+                due_at=due if isinstance(due, datetime) else None,
+                status="open",
+                close_note="",
+            )
+            session.add(record)
+            session.flush()
+            added += 1
+            if is_recent and rng.random() < 0.7:
+                continue  # still open (and overdue if its day has passed)
+            handler = recipient or rng.choice(officers)
+            at = taken + timedelta(hours=rng.randint(1, 20))
+            if callback and rng.random() < 0.3:
+                session.add(
+                    MessageCallbackRecord(
+                        message_id=record.id,
+                        at=at.astimezone(UTC),
+                        staff_id=handler.id,
+                        outcome="no_answer",
+                        note="",
+                    )
+                )
+                at += timedelta(hours=2)
+                added += 1
+            if callback:
+                session.add(
+                    MessageCallbackRecord(
+                        message_id=record.id,
+                        at=at.astimezone(UTC),
+                        staff_id=handler.id,
+                        outcome=rng.choice(["spoke", "spoke", "emailed"]),
+                        note="",
+                    )
+                )
+                added += 1
+            record.status = "closed"
+            record.read_at = record.closed_at = at.astimezone(UTC)
+            record.read_by_id = record.closed_by_id = handler.id
+            record.close_note = "" if callback else "For information only"
+
+        # --- correspondence ---------------------------------------------------------------
+        for _ in range(rng.randint(1, 3)):
+            channel = rng.choices(channels, weights)[0]
+            if channel not in engine.standards:
+                continue
+            received = moment(day, 0, 24) if channel in ("email", "online_form") else moment(day)
+            contact = rng.choice(contacts) if contacts and rng.random() < 0.7 else None
+            owner = rng.choice(officers)
+            item = CorrespondenceRecord(
+                office_id=office.id,
+                channel=channel,
+                received_at=received.astimezone(UTC),
+                logged_at=(received + timedelta(minutes=rng.randint(5, 90))).astimezone(UTC),
+                logged_by_id=rng.choice(desk).id,
+                contact_id=contact.id if contact else None,
+                from_name=contact.full_name if contact else "Resident",
+                from_email=contact.email if contact else "",
+                from_phone=contact.phone if contact else "",
+                subject=rng.choice(SUBJECTS),
+                summary=rng.choice(BODIES),
+                owner_id=owner.id,
+                target_on=day + timedelta(days=rng.randint(3, 10))
+                if channel in ("phone_unresolved", "web_chat_unresolved")
+                else None,
+                extension_reason="",
+                response_note="",
+                close_note="",
+                next_step="",
+            )
+            session.add(item)
+            session.flush()
+            added += 1
+            pauses: list[ClockPause] = []
+            if channel == "sar" and rng.random() < 0.5:
+                asked = day + timedelta(days=1)
+                answered = None if is_recent else asked + timedelta(days=rng.randint(2, 9))
+                if asked <= today and (answered is None or answered <= today):
+                    pause = CorrespondencePauseRecord(
+                        correspondence_id=item.id,
+                        reason="identity",
+                        asked_on=asked,
+                        answered_on=answered,
+                        note="",
+                        staff_id=owner.id,
+                    )
+                    session.add(pause)
+                    session.flush()
+                    pauses.append(ClockPause(pause.id, PauseReason.IDENTITY, asked, answered))
+                    added += 1
+            if not is_recent or rng.random() < 0.2:
+                done = received + timedelta(days=rng.randint(1, 6), hours=rng.randint(1, 5))
+                done = min(done, now.astimezone(zone) - timedelta(minutes=5))
+                if done > received and not any(p.is_open for p in pauses):
+                    item.acknowledged_at = received.astimezone(UTC) + timedelta(hours=2)
+                    item.acknowledged_by_id = owner.id
+                    if rng.random() < 0.08:
+                        session.add(
+                            HoldingResponseRecord(
+                                correspondence_id=item.id,
+                                sent_at=item.acknowledged_at + timedelta(days=1),
+                                staff_id=owner.id,
+                                reason="We are waiting for information from another department.",
+                                expected_on=day + timedelta(days=14),
+                                contact_staff_id=owner.id,
+                                contact_name=owner.full_name,
+                                contact_phone=owner.phone,
+                                contact_email=owner.email,
+                            )
+                        )
+                        added += 1
+                    item.responded_at = item.closed_at = done.astimezone(UTC)
+                    item.responded_by_id = item.closed_by_id = owner.id
+            elif rng.random() < 0.5:
+                item.acknowledged_at = received.astimezone(UTC) + timedelta(hours=1)
+                item.acknowledged_by_id = owner.id
+            recompute(item, engine, pauses, today)
+
+        # --- feedback and incidents -------------------------------------------------------
+        if rng.random() < 0.35:
+            kind = rng.choices(["compliment", "comment", "concern", "complaint"], [4, 2, 3, 1])[0]
+            contact = rng.choice(contacts) if contacts and rng.random() < 0.5 else None
+            about = rng.choice(officers)
+            status = (
+                "open"
+                if is_recent
+                else {
+                    "compliment": "shared",
+                    "comment": "closed",
+                    "concern": "resolved_informally",
+                    "complaint": "closed",
+                }[kind]
+            )
+            serious = kind == "complaint" and rng.random() < 0.3 and bool(managers)
+            at = moment(day)
+            session.add(
+                FeedbackRecord(
+                    office_id=office.id,
+                    kind=kind,
+                    channel=rng.choice(["in_person", "phone", "email", "letter"]),
+                    received_at=at.astimezone(UTC),
+                    recorded_at=at.astimezone(UTC),
+                    recorded_by_id=rng.choice(desk).id,
+                    contact_id=contact.id if contact else None,
+                    from_name=contact.full_name if contact else "",
+                    about_staff_id=about.id if kind == "compliment" else None,
+                    about_service="" if kind == "compliment" else rng.choice(SUBJECTS)[:40],
+                    details=rng.choice(BODIES),
+                    status=status,
+                    serious=serious,
+                    escalated_to_id=managers[0].id if serious else None,
+                    escalated_at=at.astimezone(UTC) if serious else None,
+                    outcome="" if status == "open" else "Dealt with at the time",
+                )
+            )
+            added += 1
+        if rng.random() < 0.03:
+            at = moment(day)
+            threat = rng.random() < 0.4
+            session.add(
+                IncidentRecord(
+                    office_id=office.id,
+                    occurred_at=at.astimezone(UTC),
+                    recorded_at=(at + timedelta(minutes=30)).astimezone(UTC),
+                    recorded_by_id=rng.choice(desk).id,
+                    kind="threat_of_violence" if threat else "verbal_abuse",
+                    location="Front desk",
+                    person="Man, about 40, grey jacket",
+                    description="Shouted at the receptionist about a parking fine and swore.",
+                    action_taken="Asked to leave; left after five minutes.",
+                    police_told=threat,
+                    police_reference=f"NC-2026-{rng.randint(1, 9999):04d}" if threat else "",
+                    police_not_told_reason="" if threat else "No threat made; left when asked.",
+                )
+            )
+            added += 1
+    # Walk-in follow-ups (made by the visits sample data) are done, except the last few days'.
+    session.flush()
+    for visit in session.scalars(
+        select(VisitRecord).where(
+            VisitRecord.office_id == office.id,
+            VisitRecord.resolved_first_contact.is_(False),
+            VisitRecord.ticket_day < days[-min(OPEN_DAYS, len(days))],
+        )
+    ):
+        if rng.random() < 0.95 and visit.finished_at is not None:
+            session.add(
+                VisitFollowUpRecord(
+                    visit_id=visit.id,
+                    closed_at=visit.finished_at + timedelta(days=rng.randint(1, 5)),
+                    closed_by_id=visit.follow_up_officer_id,
+                    note=rng.choice(["Rang back and sorted", "Wrote with the answer"]),
+                )
+            )
+            added += 1
+    return added

@@ -1,0 +1,189 @@
+"""One step on a logged item: holding response, pause or resume the clock, extension, response,
+close, pass to another officer, or a walk-in follow-up done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.correspondence import PAUSE_REASONS_BY_CHANNEL, PauseReason
+from reception_app.domain.people import StaffMember
+from reception_app.ui.dialogs.correspondence_dialog import date_edit, date_of, staff_combo
+from reception_app.ui.forms import FieldErrors
+from reception_app.ui.widgets import TextBox
+
+HOLDING, PAUSE, RESUME, EXTEND, RESPOND, CLOSE, REASSIGN, FOLLOW_UP = (
+    "holding",
+    "pause",
+    "resume",
+    "extend",
+    "respond",
+    "close",
+    "reassign",
+    "follow_up",
+)
+TITLES = {
+    HOLDING: "Holding response sent",
+    PAUSE: "Pause the clock",
+    RESUME: "Resume the clock",
+    EXTEND: "Extend the deadline",
+    RESPOND: "Response sent",
+    CLOSE: "Close",
+    REASSIGN: "Pass to another officer",
+    FOLLOW_UP: "Follow-up done",
+}
+EXTENSION_HINTS = {
+    "sar": "Complex subject access request: three calendar months from the same start. Tell "
+    "the person within the first month.",
+    "foi": "Public interest test: up to 20 further working days (ICO guidance).",
+    "eir": "Complex and voluminous: 40 working days in all.",
+}
+
+
+class CorrespondenceActionDialog(QDialog):
+    """``save`` receives the dialog and makes the service call; a refusal is shown next to its
+    field and the dialog stays open with everything typed."""
+
+    def __init__(
+        self,
+        mode: str,
+        about: str,
+        today: date,
+        save: Callable[[CorrespondenceActionDialog], object],
+        *,
+        channel: str = "",
+        staff: Sequence[StaffMember] = (),
+        owner_id: int | None = None,
+        asked_on: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self._save = save
+        self.result_value: object = None
+        self.setWindowTitle(TITLES[mode])
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        heading = QLabel(about)
+        heading.setWordWrap(True)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(heading)
+
+        self.reason = TextBox(3)
+        self.note = TextBox(3)
+        self.expected = date_edit(today, "Expected date")
+        self.contact = staff_combo(staff, "Named contact")
+        if owner_id is not None:
+            self.contact.setCurrentIndex(max(0, self.contact.findData(owner_id)))
+        self.pause_reason = QComboBox()
+        for key in PAUSE_REASONS_BY_CHANNEL.get(channel, ()):
+            self.pause_reason.addItem(PauseReason(key).label, key)
+        self.pause_reason.setAccessibleName("Waiting for")
+        self.asked_on = date_edit(today, "Asked on")
+        self.answered = QCheckBox("The answer has &already arrived")
+        self.answered_on = date_edit(today, "Answered on")
+        if asked_on is not None:
+            self.answered_on.setMinimumDate(self.answered_on.date().addDays(-3650))
+
+        if mode == HOLDING:
+            self.errors.add_row(form, "&Why it is late:", "reason", self.reason)
+            self.errors.add_row(form, "&Expected by:", "expected_on", self.expected)
+            self.errors.add_row(form, "Named &contact:", "contact", self.contact)
+        elif mode == PAUSE:
+            self.errors.add_row(form, "&Waiting for:", "reason", self.pause_reason)
+            self.errors.add_row(form, "&Asked on:", "asked_on", self.asked_on)
+            form.addRow("", self.answered)
+            self.errors.add_row(form, "A&nswered on:", "answered_on", self.answered_on)
+            self.errors.add_row(form, "&Note:", "note", self.note)
+            self.answered_on.setEnabled(False)
+            self.answered.toggled.connect(self.answered_on.setEnabled)
+        elif mode == RESUME:
+            if asked_on is not None:
+                form.addRow(QLabel(f"Asked on {asked_on:%A %d %B %Y}."))
+            self.errors.add_row(form, "A&nswered on:", "answered_on", self.answered_on)
+        elif mode == EXTEND:
+            hint = QLabel(EXTENSION_HINTS.get(channel, ""))
+            hint.setWordWrap(True)
+            hint.setProperty("role", "hint")
+            form.addRow(hint)
+            self.errors.add_row(form, "&Reason:", "reason", self.reason)
+        elif mode == REASSIGN:
+            self.errors.add_row(form, "&New owner:", "owner", self.contact)
+            self.contact.setAccessibleName("New owner")
+        else:  # RESPOND, CLOSE, FOLLOW_UP
+            label = {
+                RESPOND: "&How it was answered:",
+                CLOSE: "&Note:",
+                FOLLOW_UP: "&What was done:",
+            }[mode]
+            self.errors.add_row(form, label, "note", self.note)
+        for box, name in ((self.reason, "Reason"), (self.note, "Note")):
+            if not box.accessibleName():
+                box.setAccessibleName(name)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+
+    # --- values ---------------------------------------------------------------------------------
+
+    @property
+    def reason_text(self) -> str:
+        return self.reason.toPlainText()
+
+    @property
+    def note_text(self) -> str:
+        return self.note.toPlainText()
+
+    @property
+    def expected_on(self) -> date:
+        return date_of(self.expected)
+
+    @property
+    def contact_id(self) -> int | None:
+        value = self.contact.currentData()
+        return int(value) if value is not None else None
+
+    @property
+    def pause_reason_key(self) -> str:
+        return str(self.pause_reason.currentData())
+
+    @property
+    def asked_on_date(self) -> date:
+        return date_of(self.asked_on)
+
+    @property
+    def answered_on_date(self) -> date | None:
+        if self.mode == PAUSE and not self.answered.isChecked():
+            return None
+        return date_of(self.answered_on)
+
+    def save(self) -> None:
+        def run() -> None:
+            self.result_value = self._save(self)
+
+        if self.errors.attempt(run):
+            self.accept()

@@ -1,0 +1,230 @@
+"""Log a piece of correspondence: channel, received, from, subject, owner; the acknowledge,
+respond and final dates are shown as they will be set, before saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, tzinfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.correspondence import (
+    STEP_LABELS,
+    CorrespondenceDraft,
+    CorrespondenceItem,
+    Deadlines,
+)
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.people import StaffMember
+from reception_app.domain.standards import CHANNELS
+from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.dialogs.message_dialog import LiveCheck, MessageFieldErrors
+from reception_app.ui.text import due_text
+from reception_app.ui.widgets import TextBox
+
+Preview = Callable[[str, datetime], Deadlines]
+LogItem = Callable[[CorrespondenceDraft], CorrespondenceItem]
+
+
+def local_to_qt(moment: datetime, zone: tzinfo) -> QDateTime:
+    """An office wall-clock time for a QDateTimeEdit kept in UTC (so Qt never shifts it)."""
+    local = moment.astimezone(zone)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc()
+    )
+
+
+def qt_to_local(value: QDateTime, zone: tzinfo) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone)
+
+
+def date_of(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+def staff_combo(staff: Sequence[StaffMember], name: str, first: str = "") -> QComboBox:
+    combo = QComboBox()
+    if first:
+        combo.addItem(first, None)
+    for member in staff:
+        if member.active:
+            combo.addItem(member.full_name, member.id)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd d MMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def deadline_lines(engine: DeadlineEngine, deadlines: Deadlines, today: date) -> str:
+    """'Acknowledge: Fri 27 Nov 2026 at 10:30 (in 3 working days)' and so on, one per clock."""
+    lines = []
+    for name, due in deadlines.clocks().items():
+        label = "Extended" if name == "extended" else STEP_LABELS[name]
+        lines.append(f"{label}: {due_text(engine, due, today)}")
+    return "\n".join(lines) or "No fixed clock: agree a target date with the customer below."
+
+
+class CorrespondenceDialog(QDialog):
+    """``preview`` gives the due dates for a channel and received time; ``save`` logs the draft.
+    After ``exec()`` succeeds, ``item`` is the logged CorrespondenceItem."""
+
+    def __init__(
+        self,
+        engine: DeadlineEngine,
+        now: datetime,
+        staff: Sequence[StaffMember],
+        owner_id: int | None,
+        preview: Preview,
+        save: LogItem,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Log correspondence")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._engine, self._now, self._zone = engine, now, now.tzinfo or engine.calendar.zone
+        self._preview, self._save = preview, save
+        self.item: CorrespondenceItem | None = None
+
+        self.channel = QComboBox()
+        for key, name in CHANNELS.items():
+            self.channel.addItem(name, key)
+        self.received = QDateTimeEdit(local_to_qt(now, self._zone))
+        self.received.setTimeZone(QTimeZone.utc())
+        self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
+        self.received.setCalendarPopup(True)
+        self.now_button = QPushButton("&Now")
+        self.from_name = QLineEdit()
+        self.from_email = QLineEdit()
+        self.from_phone = QLineEdit()
+        self.subject = QLineEdit()
+        self.owner = staff_combo(staff, "Owner (named contact)", "Choose the officer")
+        if owner_id is not None:
+            self.owner.setCurrentIndex(max(0, self.owner.findData(owner_id)))
+        self.target = date_edit(now.date(), "Target agreed with the customer")
+        self.summary = TextBox(4)
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setAccessibleName("Due dates")
+        self.due.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.errors = MessageFieldErrors()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(form, "&Channel:", "channel", self.channel)
+        received_row = QWidget()
+        row = QHBoxLayout(received_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.received, 1)
+        row.addWidget(self.now_button)
+        self.errors.add_row(form, "&Received:", "received_at", received_row)
+        self.received.setAccessibleName("Received")
+        self.errors.add_row(form, "&From:", "from_name", self.from_name)
+        self.errors.add_row(form, "E&mail:", "from_email", self.from_email)
+        self.errors.add_row(form, "&Phone:", "from_phone", self.from_phone)
+        self.errors.add_row(form, "&Subject:", "subject", self.subject)
+        self.errors.add_row(form, "&Owner:", "owner", self.owner)
+        self.target_error = self.errors.add_row(form, "&Agreed target:", "target_on", self.target)
+        self.errors.add_row(form, "Su&mmary:", "summary", self.summary)
+        form.addRow("Due:", self.due)
+        self._form = form
+        self.live_checks = [
+            LiveCheck(self.errors, "from_email", self.from_email, check_email),
+            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
+        ]
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Log it")
+        self.save_button.setToolTip("Log it (Ctrl+Enter)")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+
+        self.channel.currentIndexChanged.connect(self.recalculate)
+        self.received.dateTimeChanged.connect(self.recalculate)
+        self.now_button.clicked.connect(
+            lambda: self.received.setDateTime(local_to_qt(self._now, self._zone))
+        )
+        self.recalculate()
+        self.channel.setFocus()
+
+    @property
+    def channel_key(self) -> str:
+        return str(self.channel.currentData())
+
+    def received_at(self) -> datetime:
+        return qt_to_local(self.received.dateTime(), self._zone)
+
+    def recalculate(self) -> None:
+        received = self.received_at()
+        try:
+            deadlines = self._preview(self.channel_key, received)
+        except (ReceptionError, ValueError) as exc:
+            self.due.setText(str(exc))
+            return
+        text = deadline_lines(self._engine, deadlines, self._now.date())
+        if received > self._now:
+            text = "This is in the future: it cannot be logged until it has arrived.\n" + text
+        self.due.setText(text)
+        no_clock = not deadlines.clocks()
+        self.target.setEnabled(no_clock)
+        self._form.setRowVisible(self.target.parentWidget(), no_clock)
+        # The dates may take more lines than before: grow so none is cut off.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def draft(self) -> CorrespondenceDraft:
+        owner = self.owner.currentData()
+        deadlines_missing = not self.target.isEnabled()
+        return CorrespondenceDraft(
+            channel=self.channel_key,
+            received_at=self.received_at(),
+            from_name=self.from_name.text(),
+            subject=self.subject.text(),
+            owner_id=int(owner) if owner is not None else None,
+            summary=self.summary.toPlainText(),
+            from_email=self.from_email.text(),
+            from_phone=self.from_phone.text(),
+            target_on=None if deadlines_missing else date_of(self.target),
+        )
+
+    def save(self) -> None:
+        def run() -> None:
+            self.item = self._save(self.draft())
+
+        if self.errors.attempt(run):
+            self.accept()

@@ -1,0 +1,107 @@
+"""One step on feedback: resolved informally, made a formal complaint, escalated, closed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.feedback import Feedback, FeedbackAction
+from reception_app.domain.people import StaffMember
+from reception_app.ui.dialogs.correspondence_dialog import staff_combo
+from reception_app.ui.forms import FieldErrors
+from reception_app.ui.widgets import TextBox
+
+TITLES = {
+    FeedbackAction.RESOLVE_INFORMALLY: "Resolved informally",
+    FeedbackAction.MAKE_FORMAL: "Make it a formal complaint",
+    FeedbackAction.ESCALATE: "Escalate to a manager",
+    FeedbackAction.CLOSE: "Close",
+}
+
+
+class FeedbackActionDialog(QDialog):
+    """``save`` receives the dialog and returns the updated Feedback (kept in ``feedback``)."""
+
+    def __init__(
+        self,
+        action: FeedbackAction,
+        feedback: Feedback,
+        staff: Sequence[StaffMember],
+        save: Callable[[FeedbackActionDialog], Feedback],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self._save = save
+        self.feedback: Feedback | None = None
+        self.setWindowTitle(TITLES[action])
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        about = QLabel(
+            f"{feedback.kind.label} #{feedback.id} from {feedback.from_name or 'someone'}"
+        )
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        about.setWordWrap(True)
+        form.addRow(about)
+        self.outcome = TextBox(3)
+        self.outcome.setAccessibleName("Outcome")
+        if action is FeedbackAction.ESCALATE:
+            people = [s for s in staff if s.is_manager and s.active]
+            self.person = staff_combo(people, "Manager")
+            self.errors.add_row(form, "&Manager:", "escalate_to", self.person)
+        elif action is FeedbackAction.MAKE_FORMAL:
+            hint = QLabel(
+                "The complaint is logged on the correspondence log with the complaint clocks "
+                "from today, owned by the officer chosen here (the named contact)."
+            )
+            hint.setWordWrap(True)
+            hint.setProperty("role", "hint")
+            form.addRow(hint)
+            self.person = staff_combo(staff, "Owner", "Choose the officer")
+            self.errors.add_row(form, "&Owner:", "owner", self.person)
+        else:
+            self.person = staff_combo((), "Nobody")
+            label = (
+                "&How it was resolved:"
+                if action is FeedbackAction.RESOLVE_INFORMALLY
+                else "&Outcome:"
+            )
+            self.errors.add_row(form, label, "outcome", self.outcome)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    @property
+    def person_id(self) -> int | None:
+        value = self.person.currentData()
+        return int(value) if value is not None else None
+
+    @property
+    def outcome_text(self) -> str:
+        return self.outcome.toPlainText()
+
+    def save(self) -> None:
+        def run() -> None:
+            self.feedback = self._save(self)
+
+        if self.errors.attempt(run):
+            self.accept()

@@ -1,0 +1,139 @@
+"""Record a compliment, comment, concern or complaint; a serious one goes to a manager."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.feedback import FEEDBACK_CHANNELS, Feedback, FeedbackDraft, FeedbackKind
+from reception_app.domain.people import StaffMember
+from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.dialogs.correspondence_dialog import local_to_qt, qt_to_local, staff_combo
+from reception_app.ui.dialogs.message_dialog import LiveCheck, MessageFieldErrors
+from reception_app.ui.widgets import TextBox
+
+
+class FeedbackDialog(QDialog):
+    """After ``exec()`` succeeds, ``feedback`` is the recorded Feedback."""
+
+    def __init__(
+        self,
+        now: datetime,
+        zone: tzinfo,
+        staff: Sequence[StaffMember],
+        services: Sequence[str],
+        save: Callable[[FeedbackDraft], Feedback],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record feedback")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._save, self._zone = save, zone
+        self.feedback: Feedback | None = None
+
+        self.kind = QComboBox()
+        for kind in FeedbackKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.channel = QComboBox()
+        for key, name in FEEDBACK_CHANNELS.items():
+            self.channel.addItem(name, key)
+        self.received = QDateTimeEdit(local_to_qt(now, zone))
+        self.received.setTimeZone(QTimeZone.utc())
+        self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
+        self.received.setCalendarPopup(True)
+        self.from_name = QLineEdit()
+        self.from_phone = QLineEdit()
+        self.from_email = QLineEdit()
+        self.about_service = QComboBox()
+        self.about_service.setEditable(True)
+        self.about_service.addItem("")
+        self.about_service.addItems(list(services))
+        self.about_service.lineEdit().setAccessibleName("About which service")
+        self.about_staff = staff_combo(staff, "About which officer", "No one in particular")
+        self.details = TextBox(5)
+        self.serious = QCheckBox("&Serious: escalate to a manager now")
+        managers = [s for s in staff if s.is_manager and s.active]
+        self.manager = staff_combo(managers, "Escalate to")
+
+        self.errors = MessageFieldErrors()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(form, "&Kind:", "kind", self.kind)
+        self.errors.add_row(form, "&How it came:", "channel", self.channel)
+        self.errors.add_row(form, "&Received:", "received_at", self.received)
+        self.errors.add_row(form, "&From:", "from_name", self.from_name)
+        self.errors.add_row(form, "&Phone:", "from_phone", self.from_phone)
+        self.errors.add_row(form, "E&mail:", "from_email", self.from_email)
+        self.errors.add_row(form, "About &service:", "about_service", self.about_service)
+        self.about_service.setAccessibleName("About which service")
+        self.errors.add_row(form, "About &officer:", "about_staff", self.about_staff)
+        self.errors.add_row(form, "&Details:", "details", self.details)
+        self.errors.add_row(form, "", "serious", self.serious)
+        self.serious.setAccessibleName("Serious")
+        self.errors.add_row(form, "Escalate &to:", "escalate_to", self.manager)
+        self.live_checks = [
+            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
+            LiveCheck(self.errors, "from_email", self.from_email, check_email),
+        ]
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Record")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 66)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.serious.toggled.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        can_be_serious = FeedbackKind(self.kind.currentData()) in (
+            FeedbackKind.CONCERN,
+            FeedbackKind.COMPLAINT,
+        )
+        self.serious.setEnabled(can_be_serious)
+        if not can_be_serious:
+            self.serious.setChecked(False)
+        self.manager.setEnabled(self.serious.isChecked())
+
+    def draft(self) -> FeedbackDraft:
+        staff_id = self.about_staff.currentData()
+        manager_id = self.manager.currentData()
+        return FeedbackDraft(
+            kind=FeedbackKind(self.kind.currentData()),
+            channel=str(self.channel.currentData()),
+            received_at=qt_to_local(self.received.dateTime(), self._zone),
+            details=self.details.toPlainText(),
+            from_name=self.from_name.text(),
+            from_phone=self.from_phone.text(),
+            from_email=self.from_email.text(),
+            about_service=self.about_service.currentText(),
+            about_staff_id=int(staff_id) if staff_id is not None else None,
+            serious=self.serious.isChecked(),
+            escalate_to_id=int(manager_id) if manager_id is not None else None,
+        )
+
+    def save(self) -> None:
+        def run() -> None:
+            self.feedback = self._save(self.draft())
+
+        if self.errors.attempt(run):
+            self.accept()
