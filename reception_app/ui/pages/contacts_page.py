@@ -20,6 +20,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.contact_dialog import ContactDialog
+from reception_app.ui.dialogs.letter_dialog import LetterDialog
 from reception_app.ui.models.contact_table_model import ContactTableModel
 from reception_app.ui.pages.page import Page
 
@@ -62,6 +63,9 @@ class ContactsPage(Page):
         self.add_button = QPushButton("&Add a contact (Ctrl+N)")
         self.edit_button = QPushButton("&Edit (Enter)")
         self.edit_button.setEnabled(False)
+        self.letter_button = QPushButton("Write a le&tter... (Ctrl+Shift+W)")
+        self.letter_button.setEnabled(False)
+        self.batch_button = QPushButton("Print letters &due today...")
 
         self.model = ContactTableModel(parent=self)
         self.table = QTableView()
@@ -97,6 +101,8 @@ class ContactsPage(Page):
         top.addWidget(self.search, 1)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.letter_button)
+        top.addWidget(self.batch_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Contacts"))
         layout.addLayout(top)
@@ -113,6 +119,9 @@ class ContactsPage(Page):
         self.search.returnPressed.connect(self._go_to_results)
         self.add_button.clicked.connect(self.add_contact)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.letter_button.clicked.connect(self.write_letter)
+        self.batch_button.clicked.connect(self.print_letters_due)
+        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
         # Enter on a row, or a double-click (the platform's "open item" gesture), edits it.
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -128,7 +137,9 @@ class ContactsPage(Page):
         )
         QWidget.setTabOrder(self.search, self.add_button)
         QWidget.setTabOrder(self.add_button, self.edit_button)
-        QWidget.setTabOrder(self.edit_button, self.table)
+        QWidget.setTabOrder(self.edit_button, self.letter_button)
+        QWidget.setTabOrder(self.letter_button, self.batch_button)
+        QWidget.setTabOrder(self.batch_button, self.table)
 
     def _details_label(self, name: str) -> QLabel:
         label = QLabel()
@@ -213,6 +224,7 @@ class ContactsPage(Page):
     def _selection_changed(self) -> None:
         contact = self.selected_contact()
         self.edit_button.setEnabled(contact is not None)
+        self.letter_button.setEnabled(contact is not None)
         if contact is None:
             self.details.setText("Choose a contact to see their details here.")
             self.needs.clear()
@@ -240,6 +252,50 @@ class ContactsPage(Page):
         if dialog.exec() and dialog.contact is not None:
             self.model.update_contact(dialog.contact)
             self._saved(dialog.contact)
+
+    def letter_dialog(self, contact: Contact) -> LetterDialog:
+        """Write a letter to ``contact`` in their preferred format, signed by the person here."""
+        from reception_app.domain.letters import spec_for_customer
+        from reception_app.services.letter_service import LetterSource, letters_for
+
+        preferred = spec_for_customer(
+            contact.needs.preferred_format.value, contact.needs.large_print_size
+        )
+        return LetterDialog(
+            letters_for(self.state.services),
+            LetterSource("contact", contact.id or 0),
+            preferred,
+            self.state.actor,
+            self.state.paths.data_dir / "braille",
+            contact.full_name,
+            parent=self,
+        )
+
+    def write_letter(self) -> None:
+        contact = self.selected_contact()
+        if contact is None or contact.id is None:
+            return
+        try:
+            dialog = self.letter_dialog(contact)
+        except ReceptionError as exc:
+            self.result_note.setText(str(exc))
+            return
+        dialog.exec()
+        if dialog.sent:
+            self.state.data_changed.emit()
+
+    def print_letters_due(self) -> None:
+        """Every letter due today as one print job (off the UI thread, with Cancel)."""
+        from reception_app.services.letter_service import letters_for
+        from reception_app.ui.letter_batch import print_batch
+
+        try:
+            letters = letters_for(self.state.services)
+            requests = letters.due_today()
+        except ReceptionError as exc:
+            self.result_note.setText(str(exc))
+            return
+        print_batch(self, letters, requests, self.state.actor, self.state.paths.data_dir / "braille")
 
     def contact_dialog(self, contact: Contact | None) -> ContactDialog:
         """The dialog for ``contact`` (None adds one), saving as the signed-in person."""

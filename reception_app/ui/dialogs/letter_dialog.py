@@ -1,0 +1,405 @@
+"""Write a letter: choose the letter and format, fill what the record lacks, preview the pages,
+then print through the Qt print dialog or save as PDF. Recorded as sent only once that worked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.letters import (
+    LARGE_SIZES,
+    PLACEHOLDERS,
+    STANDARD_SIZES,
+    LetterFormat,
+    PrintSpec,
+)
+from reception_app.domain.people import StaffMember
+from reception_app.ui.forms import FieldErrors
+from reception_app.ui.letter_printing import page_images, prepare_printer, print_pdfs
+from reception_app.ui.workers import ProgressCallback, run_with_progress, start_job
+
+if TYPE_CHECKING:
+    from reception_app.services.letter_service import (
+        LetterRequest,
+        LetterService,
+        LetterSource,
+        ProducedLetter,
+    )
+
+PREVIEW_DELAY_MS = 400
+"""Pause after typing before the preview is made again."""
+PREVIEW_DPI = 80
+
+
+class LetterDialog(QDialog):
+    """One letter from one record. ``sent`` holds the recorded letter ids after a print or save."""
+
+    def __init__(
+        self,
+        letters: LetterService,
+        source: LetterSource,
+        preferred: PrintSpec,
+        actor: StaffMember | None,
+        braille_folder: Path,
+        customer_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            f"Write a letter to {customer_name[:60]}" if customer_name else "Write a letter"
+        )
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self._letters = letters
+        self._source = source
+        self._actor = actor
+        self._braille_folder = braille_folder
+        self.produced: ProducedLetter | None = None
+        self.sent: list[int] = []
+        self._generation = 0
+        self._jobs: list[Any] = []
+        self._value_edits: dict[str, QLineEdit] = {}
+
+        self.template = QComboBox()
+        for template in letters.templates(source.kind):
+            self.template.addItem(template.title, template.key)
+        self.format = QComboBox()
+        for fmt in LetterFormat:
+            self.format.addItem(fmt.label, fmt.value)
+        self.format.setCurrentIndex(self.format.findData(preferred.format.value))
+        self.size = QComboBox()
+        self._fill_sizes(preferred.size)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setProperty("role", "hint")
+
+        self.errors = FieldErrors()
+        self.value_errors = FieldErrors()
+        choice = QFormLayout()
+        self.errors.add_row(choice, "&Letter:", "template", self.template)
+        self.errors.add_row(choice, "&Format:", "format", self.format)
+        self.errors.add_row(choice, "Si&ze (points):", "size", self.size)
+        self.values_form = QFormLayout()
+        # Labels above their fields: the descriptions are long and the fields need the width.
+        self.values_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.values_box = QWidget()
+        self.values_box.setLayout(self.values_form)
+        self.values_title = QLabel("Fill in what the record does not hold:")
+        self.values_title.setWordWrap(True)
+
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("About this letter")
+        for problem in letters.template_problems():
+            self.errors.show(f"A letter template cannot be used: {problem}")
+
+        left = QVBoxLayout()
+        left.addWidget(self.errors.general)
+        left.addLayout(choice)
+        left.addWidget(self.description)
+        left.addWidget(self.values_title)
+        left.addWidget(self.values_box)
+        left.addWidget(self.note)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setWidget(left_widget)
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview = QScrollArea()
+        self.preview.setWidget(self.pages)
+        self.preview.setWidgetResizable(True)
+        self.preview.setAccessibleName("Preview of the letter's pages")
+        self.preview.setMinimumWidth(round(595 * PREVIEW_DPI / 72) + 40)
+        preview_label = QLabel("Pre&view:")
+        preview_label.setBuddy(self.preview)
+        right = QVBoxLayout()
+        right.addWidget(preview_label)
+        right.addWidget(self.preview, 1)
+
+        self.print_button = QPushButton("&Print... (Ctrl+P)")
+        self.save_button = QPushButton("&Save as PDF... (Ctrl+S)")
+        self.close_button = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        columns = QHBoxLayout()
+        columns.addWidget(left_scroll, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.size.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button.clicked.connect(self.save_letter)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_letter)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_letter)
+        self._set_ready(False)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(min(1100, area.width() - 40), min(800, area.height() - 60))
+        self._template_changed()
+
+    # --- choices --------------------------------------------------------------------------------
+
+    def _fill_sizes(self, chosen: int) -> None:
+        fmt = LetterFormat(self.format.currentData() or "standard")
+        sizes = LARGE_SIZES if fmt is LetterFormat.LARGE_PRINT else STANDARD_SIZES
+        self.size.blockSignals(True)
+        self.size.clear()
+        for size in sizes:
+            self.size.addItem(f"{size} pt", size)
+        index = self.size.findData(chosen)
+        self.size.setCurrentIndex(
+            index
+            if index >= 0
+            else self.size.findData(18 if fmt is LetterFormat.LARGE_PRINT else 14)
+        )
+        self.size.blockSignals(False)
+
+    def _format_changed(self) -> None:
+        self._fill_sizes(int(self.size.currentData() or 0))
+        self.refresh_preview()
+
+    def _template_changed(self) -> None:
+        key = self.template.currentData()
+        while self.values_form.rowCount():
+            self.values_form.removeRow(0)
+        self._value_edits.clear()
+        self.value_errors = FieldErrors()  # the old rows' widgets are gone with them
+        if key is None:
+            self.values_title.hide()
+            self.note.setText("No letter can be written from this record.")
+            return
+        template = self._letters.template(key)
+        self.description.setText(template.description)
+        try:
+            missing = self._letters.missing(self._request({}), self._actor)
+        except ReceptionError as exc:
+            self.errors.show(exc)
+            missing = []
+        for name in missing:
+            edit = QLineEdit()
+            edit.setPlaceholderText(_example(name))
+            edit.textChanged.connect(lambda _t: self._timer.start())
+            label = PLACEHOLDERS.get(name, name)
+            self.value_errors.add_row(
+                self.values_form, f"{label[0].upper()}{label[1:]}:", name, edit
+            )
+            self._value_edits[name] = edit
+        self.values_title.setVisible(bool(missing))
+        self.refresh_preview()
+
+    def _request(self, extra: dict[str, str] | None = None) -> LetterRequest:
+        from reception_app.services.letter_service import LetterRequest
+
+        values = extra if extra is not None else {k: e.text() for k, e in self._value_edits.items()}
+        return LetterRequest(
+            self.template.currentData() or "",
+            self._source,
+            LetterFormat(self.format.currentData() or "standard"),
+            int(self.size.currentData() or 0) or None,
+            values,
+        )
+
+    def set_value(self, name: str, text: str) -> None:
+        """Type ``text`` into the field for placeholder ``name`` (tests, and callers that know it)."""
+        if name in self._value_edits:
+            self._value_edits[name].setText(text)
+
+    # --- preview --------------------------------------------------------------------------------
+
+    def _set_ready(self, ready: bool) -> None:
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    def refresh_preview(self) -> None:
+        """Make the letter and its page images on a worker; the newest request wins."""
+        self._timer.stop()
+        if self.template.currentData() is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.produced = None
+        self._set_ready(False)
+        self.errors.clear()
+        self.value_errors.clear()
+        request = self._request()
+        letters, actor = self._letters, self._actor
+
+        def work(_progress: ProgressCallback) -> tuple[ProducedLetter, list[Any]]:
+            produced = letters.prepare(request, actor)
+            return produced, page_images(produced.pdf, PREVIEW_DPI)
+
+        def done(result: tuple[ProducedLetter, list[Any]]) -> None:
+            if generation == self._generation:
+                self._show_preview(*result)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._show_pages([])
+            if isinstance(exc, ValidationError) and exc.field == "values":
+                empty = [n for n, e in self._value_edits.items() if not e.text().strip()]
+                for name in empty:
+                    self.value_errors.show("Fill this in for this letter.", name)
+                self.note.setText("The preview appears once every field above is filled in.")
+            elif isinstance(exc, ReceptionError):
+                self.errors.show(exc)
+                self.note.setText("")
+            else:
+                self.errors.show(f"The letter could not be made: {exc}")
+
+        job = start_job(work, done, failed)
+        self._jobs = [*self._jobs[-7:], job]  # keep running jobs' signals alive
+
+    def _show_preview(self, produced: ProducedLetter, images: list[Any]) -> None:
+        self.produced = produced
+        self._show_pages(images)
+        spec = produced.draft.spec
+        pages = len(images)
+        text = f"{spec.label}: {pages} page{'s' if pages != 1 else ''}."
+        if spec.format is LetterFormat.BRAILLE:
+            text += (
+                " " + produced.braille_note
+                if produced.braille_note
+                else " A braille file (BRF, 40 cells by 25 lines) is made with it."
+            )
+        self.note.setText(text)
+        self._set_ready(True)
+
+    def _show_pages(self, images: list[Any]) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for number, image in enumerate(images, start=1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAccessibleName(f"Page {number} of {len(images)}")
+            label.setFrameShape(QLabel.Shape.Box)
+            self.pages_layout.addWidget(label)
+
+    # --- print and save -------------------------------------------------------------------------
+
+    def print_letter(self) -> None:
+        if self.produced is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, self.produced.draft.content.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the letter")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.note.setText("Printing was cancelled. The letter is not marked as sent.")
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> QWidget:
+        """Print on a worker with progress; record the letter once the printer took it."""
+        produced = self.produced
+        assert produced is not None
+        letters, actor, folder = self._letters, self._actor, self._braille_folder
+        prepare_printer(printer, produced.draft.content.title)
+
+        def work(progress: ProgressCallback) -> tuple[list[int], Path | None]:
+            progress(0, 1)
+            print_pdfs(printer, [produced.pdf], lambda done: progress(done, 1))
+            brf = letters.save_braille(produced, folder)
+            return letters.record_sent([produced], actor, "printed", [str(brf or "")]), brf
+
+        def done(result: tuple[list[int], Path | None]) -> None:
+            ids, brf = result
+            self.sent += ids
+            message = "Printed and recorded as sent."
+            if brf is not None:
+                message += f" The braille file is in {brf}."
+            elif produced.braille_note:
+                message = "Printed. " + produced.braille_note
+            self.note.setText(message)
+
+        return run_with_progress(
+            self, "Printing the letter...", work, done, self._failed, self._cancelled
+        )
+
+    def save_letter(self) -> None:
+        if self.produced is None:
+            return
+        suggested = f"{self.produced.draft.template.key}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the letter as PDF", suggested, "PDF files (*.pdf)"
+        )
+        if name:
+            self.save_to(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the PDF (and the BRF beside it) and record it; False with a message on failure."""
+        produced = self.produced
+        if produced is None:
+            return False
+        try:
+            written = self._letters.write_files(produced, path)
+        except OSError as exc:
+            self.errors.show(
+                f"The letter could not be saved to {path}: {exc.strerror or exc}. Nothing was marked as sent."
+            )
+            return False
+        self.sent += self._letters.record_sent([produced], self._actor, "pdf", [str(path)])
+        names = " and ".join(p.name for p in written)
+        self.note.setText(
+            f"Saved {names} in {path.parent} and recorded as sent. " + produced.braille_note
+        )
+        return True
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ReceptionError):
+            self.errors.show(exc)
+        else:
+            self.errors.show(f"Printing failed: {exc}. Nothing was marked as sent.")
+
+    def _cancelled(self) -> None:
+        self.note.setText("Printing was cancelled. The letter is not marked as sent.")
+
+
+def _example(name: str) -> str:
+    if name.endswith("_date") or name == "statutory_deadline":
+        return "e.g. Tuesday 22 December 2026"
+    if name.endswith("_time"):
+        return "e.g. 10:30"
+    if name.endswith("_phone"):
+        return "e.g. 01603 301751"
+    return ""

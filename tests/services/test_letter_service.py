@@ -1,0 +1,252 @@
+"""LetterService: values from records, PDF and braille, recording only what was sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from reception_app.documents.braille import find_translator
+from reception_app.domain.errors import Cancelled, NotFoundError, ValidationError
+from reception_app.domain.letters import LetterFormat, TemplateError
+from reception_app.domain.people import PreferredFormat, StaffMember
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.letter_records import LetterRecord
+from reception_app.persistence.records import EventRecord
+from reception_app.services.container import AppServices
+from reception_app.services.letter_service import (
+    LetterRequest,
+    LetterService,
+    LetterSource,
+    letters_for,
+)
+from tests.documents.pdf_checks import read_pdf, squash
+from tests.services.letter_fixtures import EXTRA, add_contact
+
+needs_liblouis = pytest.mark.skipif(
+    find_translator() is None, reason="liblouis is not installed (make test installs it as root)"
+)
+
+
+def letter_count(services: AppServices) -> int:
+    with transaction(services.context.session_factory, write=False) as session:
+        return session.scalar(select(func.count()).select_from(LetterRecord)) or 0
+
+
+def test_every_shipped_letter_renders_from_a_contact_with_letterhead_date_reference_and_contact(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager)
+    letters = letters_for(services)
+    assert letters.template_problems() == []
+    assert len(letters.templates()) >= 9
+    for template in letters.templates():
+        request = LetterRequest(template.key, LetterSource("contact", contact.id or 0), extra=EXTRA)
+        produced = letters.prepare(request, manager)
+        facts = read_pdf(produced.pdf, margin=produced.draft.spec.margin)
+        text = squash(" ".join(facts.pages))
+        for expected in (
+            "Hellesdon Parish Council",
+            "Diamond Jubilee Lodge",
+            "Phone: 01603 301751",
+            "Zoë Łukasz Siobhán O'Neill",
+            "12 Woodview Road",
+            "NR6 5QB",
+            "Tuesday 24 November 2026",
+            f"Our reference: C-{contact.id:05d}",
+            "Please ask for: Margaret Clerk",
+            "Email: contact@hellesdon-pc.gov.uk",
+            "Yours sincerely",
+        ):
+            assert expected in text, (template.key, expected)
+        assert facts.metadata["/Author"] == "Hellesdon Parish Council"
+        assert facts.metadata["/Title"].startswith(template.title)
+        assert facts.language == "en-GB" and facts.outside == [] and facts.in_margin == []
+    assert letter_count(services) == 0  # producing is not sending
+
+
+def test_the_customers_large_print_size_is_used_and_can_be_overridden(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager, fmt=PreferredFormat.LARGE_PRINT, size=20)
+    letters = letters_for(services)
+    source = LetterSource("contact", contact.id or 0)
+    produced = letters.prepare(LetterRequest("acknowledgement", source, extra=EXTRA), manager)
+    assert produced.draft.spec.format is LetterFormat.LARGE_PRINT and produced.draft.spec.size == 20
+    assert 20.0 in read_pdf(produced.pdf).font_sizes
+    other = letters.prepare(
+        LetterRequest("acknowledgement", source, LetterFormat.STANDARD, 12, EXTRA), manager
+    )
+    assert read_pdf(other.pdf).font_sizes <= {12.0, 15.0}
+
+
+def test_missing_values_unknown_sizes_and_missing_addresses_produce_no_letter(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager)
+    letters = letters_for(services)
+    source = LetterSource("contact", contact.id or 0)
+    with pytest.raises(ValidationError) as caught:
+        letters.prepare(LetterRequest("acknowledgement", source), manager)
+    assert "the date we will reply by" in str(caught.value)
+    assert letters.missing(LetterRequest("acknowledgement", source)) == [
+        "about",
+        "received_date",
+        "response_date",
+    ]
+    with pytest.raises(ValidationError) as caught:
+        letters.prepare(
+            LetterRequest("acknowledgement", source, LetterFormat.LARGE_PRINT, 17, EXTRA)
+        )
+    assert caught.value.field == "size"
+    homeless = add_contact(services, manager, name="No Address", address=())
+    with pytest.raises(ValidationError) as caught:
+        letters.prepare(
+            LetterRequest("acknowledgement", LetterSource("contact", homeless.id or 0), extra=EXTRA)
+        )
+    assert caught.value.field == "address"
+    with pytest.raises(NotFoundError):
+        letters.prepare(LetterRequest("acknowledgement", LetterSource("contact", 999), extra=EXTRA))
+    with pytest.raises(NotFoundError, match="no letter called 'nope'"):
+        letters.template("nope")
+    assert letter_count(services) == 0
+
+
+def test_a_broken_template_is_named_and_the_others_still_work(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "good.toml").write_text(
+        'title = "Good"\nsubject = "Hello"\nbody = "Dear {customer_name},"\n', encoding="utf-8"
+    )
+    (folder / "bad.toml").write_text(
+        'title = "Bad"\nsubject = "Hello"\nbody = "Dear {custmer_name},"\n', encoding="utf-8"
+    )
+    letters = LetterService(services.context, "hellesdon", template_dir=folder)
+    assert [t.key for t in letters.templates()] == ["good"]
+    assert any("{custmer_name}" in p and "bad.toml" in p for p in letters.template_problems())
+    contact = add_contact(services, manager)
+    source = LetterSource("contact", contact.id or 0)
+    with pytest.raises(TemplateError, match="custmer_name"):
+        letters.prepare(LetterRequest("bad", source))
+    assert letters.prepare(LetterRequest("good", source)).pdf.startswith(b"%PDF")
+
+
+def test_saving_writes_the_file_then_records_it_with_who_when_and_the_format(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    contact = add_contact(services, manager, fmt=PreferredFormat.LARGE_PRINT, size=18)
+    letters = letters_for(services)
+    source = LetterSource("contact", contact.id or 0)
+    out = tmp_path / "out" / "ack.pdf"
+    letter, written = letters.save_pdf(
+        LetterRequest("acknowledgement", source, extra=EXTRA), out, manager
+    )
+    assert written == [out] and out.read_bytes() == letter.pdf
+    [sent] = letters.sent_letters(source)
+    assert (sent.template_key, sent.format, sent.font_size, sent.status, sent.delivery) == (
+        "acknowledgement",
+        LetterFormat.LARGE_PRINT,
+        18,
+        "sent",
+        "pdf",
+    )
+    assert sent.staff_name == "Margaret Clerk" and sent.file_name == str(out)
+    assert sent.sent_at == services.context.clock()
+    with transaction(services.context.session_factory, write=False) as session:
+        actions = list(session.scalars(select(EventRecord.action)))
+    assert "letter_sent" in actions
+
+
+def test_a_file_that_cannot_be_written_records_nothing(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    contact = add_contact(services, manager)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OSError):
+        letters_for(services).save_pdf(
+            LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
+            blocker / "ack.pdf",
+            manager,
+        )
+    assert letter_count(services) == 0
+
+
+@needs_liblouis
+def test_braille_customers_get_a_brf_beside_the_pdf(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
+    letters = letters_for(services)
+    source = LetterSource("contact", contact.id or 0)
+    letter, written = letters.save_pdf(
+        LetterRequest("acknowledgement", source, extra=EXTRA), tmp_path / "ack.pdf", manager
+    )
+    assert written == [tmp_path / "ack.pdf", tmp_path / "ack.brf"]
+    brf = (tmp_path / "ack.brf").read_text(encoding="ascii")
+    assert "\f" in brf and ",HELLESDON" in brf
+    assert letter.status == "sent" and letters.sent_letters(source)[0].status == "sent"
+
+
+def test_without_liblouis_braille_is_recorded_as_awaiting_transcription(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
+    letters = letters_for(services, braille_program=str(tmp_path / "missing" / "lou_translate"))
+    assert not letters.braille_available()
+    source = LetterSource("contact", contact.id or 0)
+    letter, written = letters.save_pdf(
+        LetterRequest("acknowledgement", source, extra=EXTRA), tmp_path / "ack.pdf", manager
+    )
+    assert written == [tmp_path / "ack.pdf"] and letter.brf is None
+    assert "liblouis is not installed" in letter.braille_note
+    assert letters.sent_letters(source)[0].status == "awaiting_braille"
+
+
+def test_a_batch_reports_progress_and_cancel_records_nothing(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contacts = [add_contact(services, manager, name=f"Customer {i}") for i in range(5)]
+    letters = letters_for(services)
+    requests = [
+        LetterRequest("acknowledgement", LetterSource("contact", c.id or 0), extra=EXTRA)
+        for c in contacts
+    ]
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    with pytest.raises(Cancelled):
+        letters.produce_batch(requests, manager, progress)
+    assert seen[-1] == (2, 5) and letter_count(services) == 0
+    produced = letters.produce_batch(requests, manager, lambda d, t: True)
+    assert len(produced) == 5
+    letters.record_sent(produced, manager, "printed")
+    assert letter_count(services) == 5
+
+
+def test_a_bad_letter_in_a_batch_is_named(services: AppServices, manager: StaffMember) -> None:
+    good = add_contact(services, manager)
+    requests = [
+        LetterRequest("acknowledgement", LetterSource("contact", good.id or 0), extra=EXTRA),
+        LetterRequest("acknowledgement", LetterSource("contact", good.id or 0)),
+    ]
+    with pytest.raises(ValidationError, match="contact:"):
+        letters_for(services).produce_batch(requests, manager)
+
+
+@pytest.mark.parametrize("text", ["12", "contact", "contact:x", "fax:3", ":3"])
+def test_a_record_that_is_not_kind_colon_number_is_refused(text: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        LetterSource.parse(text)
+    assert caught.value.field == "record"
+
+
+def test_record_names_parse() -> None:
+    assert LetterSource.parse(" appointment:12 ") == LetterSource("appointment", 12)
+    assert str(LetterSource("message", 7)) == "message:7"

@@ -1,0 +1,110 @@
+"""Letters from appointments, correspondence and messages: the builders read the real rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from reception_app.domain.errors import NotFoundError
+from reception_app.domain.people import StaffMember
+from reception_app.persistence.appointment_records import AppointmentRecord
+from reception_app.persistence.correspondence_records import CorrespondenceRecord, MessageRecord
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.office_repository import get_office
+from reception_app.services.container import AppServices
+from reception_app.services.letter_service import LetterRequest, LetterSource, letters_for
+from tests.documents.pdf_checks import read_pdf, squash
+from tests.services.letter_fixtures import add_contact
+
+
+def _text(pdf: bytes) -> str:
+    return squash(" ".join(read_pdf(pdf).pages))
+
+
+def test_an_appointment_confirmation_is_filled_from_the_appointment(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager)
+    with transaction(services.context.session_factory) as session:
+        office = get_office(session, "hellesdon")
+        record = AppointmentRecord(
+            office_id=office.id,
+            contact_id=contact.id,
+            customer_name=contact.full_name,
+            service_id=office.services[1].id,
+            staff_id=manager.id,
+            starts_at=datetime(2026, 12, 3, 10, 30, tzinfo=UTC),
+            ends_at=datetime(2026, 12, 3, 11, 0, tzinfo=UTC),
+        )
+        session.add(record)
+        session.flush()
+        appointment_id = record.id
+    letter = letters_for(services).prepare(
+        LetterRequest("appointment_confirmation", LetterSource("appointment", appointment_id)),
+        manager,
+    )
+    text = _text(letter.pdf)
+    for expected in (
+        "Thursday 3 December 2026",
+        "Time: 10:30",
+        "About: Allotments",
+        "You will see: Margaret Clerk",
+        "12 Woodview Road",
+        f"A-{appointment_id:05d}",
+    ):
+        assert expected in text
+
+
+def test_correspondence_and_messages_fill_their_letters(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager)
+    received = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    with transaction(services.context.session_factory) as session:
+        office = get_office(session, "hellesdon")
+        item = CorrespondenceRecord(
+            office_id=office.id,
+            channel="foi",
+            received_at=received,
+            logged_at=received,
+            contact_id=contact.id,
+            from_name=contact.full_name,
+            subject="allotment rents for 2027",
+            owner_id=manager.id,
+            acknowledge_due_on=date(2026, 11, 24),
+            respond_due_on=date(2026, 12, 21),
+            final_due_on=date(2026, 12, 21),
+        )
+        message = MessageRecord(
+            office_id=office.id,
+            taken_at=received,
+            caller_name=contact.full_name,
+            caller_phone="0161 496 0123",
+            contact_id=contact.id,
+            subject="a missed bin",
+            recipient_id=manager.id,
+            due_on=date(2026, 11, 25),
+            due_at=datetime(2026, 11, 25, 14, 0, tzinfo=UTC),
+        )
+        session.add_all([item, message])
+        session.flush()
+        item_id, message_id = item.id, message.id
+    letters = letters_for(services)
+    due = letters.due_today()
+    assert [(r.template_key, r.source) for r in due] == [
+        ("information_request_acknowledgement", LetterSource("correspondence", item_id))
+    ]
+    foi = letters.prepare(due[0], manager)
+    text = _text(foi.pdf)
+    assert "Your Freedom of Information request" in text
+    assert "Freedom of Information Act 2000" in text and "Monday 21 December 2026" in text
+    letters.record_sent([foi], manager, "printed")
+    assert letters.due_today() == []  # recorded: not due again
+    callback = letters.prepare(
+        LetterRequest("callback_confirmation", LetterSource("message", message_id)), manager
+    )
+    text = _text(callback.pdf)
+    assert "Wednesday 25 November 2026 at about 14:00" in text and "0161 496 0123" in text
+    with pytest.raises(NotFoundError):
+        letters.prepare(LetterRequest("acknowledgement", LetterSource("message", 999)), manager)

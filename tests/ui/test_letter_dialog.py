@@ -1,0 +1,235 @@
+"""Writing a letter at the desk: preview pages, print through Qt, save as PDF, batch with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from reception_app.domain.letters import LetterFormat
+from reception_app.domain.people import PreferredFormat
+from reception_app.services.container import AppServices
+from reception_app.services.letter_service import LetterRequest, LetterSource, letters_for
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.letter_dialog import LetterDialog
+from reception_app.ui.letter_batch import BatchResult, print_batch_to
+from reception_app.ui.letter_printing import PrintFailed, page_images, print_pdfs
+from reception_app.ui.pages.contacts_page import ContactsPage
+from tests.documents.pdf_checks import read_pdf, squash
+from tests.services.letter_fixtures import EXTRA, add_contact
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    """A real QPrinter writing to a file: what the print dialog gives for "Print to file"."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(100)
+    return printer
+
+
+@pytest.fixture
+def page(qtbot, state: DeskState) -> ContactsPage:  # type: ignore[no-untyped-def]
+    widget = ContactsPage(state)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def open_dialog(qtbot, page: ContactsPage, state: DeskState, **kw) -> LetterDialog:  # type: ignore[no-untyped-def]
+    contact = add_contact(state.services, state.actor, **kw)  # type: ignore[arg-type]
+    page.refresh()
+    row = page.model.row_of(contact.id or 0)
+    assert row is not None
+    page._select_row(row)
+    assert page.letter_button.isEnabled()
+    dialog = page.letter_dialog(contact)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def choose(dialog: LetterDialog, key: str) -> None:
+    dialog.template.setCurrentIndex(dialog.template.findData(key))
+
+
+def wait_preview(qtbot, dialog: LetterDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: dialog.produced is not None and dialog.print_button.isEnabled(), timeout=10000
+    )
+
+
+def test_preview_shows_pages_after_the_missing_values_are_typed(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = open_dialog(qtbot, page, state, fmt=PreferredFormat.LARGE_PRINT, size=20)
+    assert dialog.format.currentData() == "large_print" and dialog.size.currentData() == 20
+    choose(dialog, "acknowledgement")
+    assert set(dialog._value_edits) == {"about", "received_date", "response_date"}
+    qtbot.waitUntil(lambda: "every field above" in dialog.note.text(), timeout=10000)
+    assert not dialog.print_button.isEnabled()
+    for name in dialog._value_edits:
+        dialog.set_value(name, EXTRA[name])
+    wait_preview(qtbot, dialog)
+    assert dialog.pages_layout.count() >= 2  # 20 pt fills more than one page
+    assert "Large print, 20 pt" in dialog.note.text()
+    dialog.grab().save(str(tmp_path / "letter-dialog.png"))
+
+
+def test_save_as_pdf_records_the_letter_and_a_bad_folder_records_nothing(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not dialog.save_to(blocker / "letter.pdf")
+    assert "Nothing was marked as sent" in dialog.errors.general.text()
+    assert dialog.sent == []
+    assert dialog.save_to(tmp_path / "letter.pdf")
+    assert len(dialog.sent) == 1
+    text = squash(" ".join(read_pdf((tmp_path / "letter.pdf").read_bytes()).pages))
+    assert "What to do if you are not satisfied" in text
+
+
+def test_print_goes_through_a_qt_printer_and_then_is_recorded(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    out = tmp_path / "printed.pdf"
+    dialog.print_to(pdf_printer(out))
+    qtbot.waitUntil(lambda: bool(dialog.sent), timeout=20000)
+    assert "recorded as sent" in dialog.note.text()
+    assert len(PdfReader(out).pages) == len(page_images(dialog.produced.pdf))  # type: ignore[union-attr]
+
+
+def test_a_printer_that_fails_leaves_the_letter_unsent(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    dialog.print_to(pdf_printer(tmp_path / "no-such-folder" / "x.pdf"))
+    qtbot.waitUntil(lambda: dialog.errors.general.isVisible(), timeout=20000)
+    assert "printer could not start" in dialog.errors.general.text()
+    assert dialog.sent == []
+    source = LetterSource("contact", dialog._source.id)
+    assert letters_for(state.services).sent_letters(source) == []
+
+
+def test_print_pdfs_refuses_a_printer_that_cannot_start(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PrintFailed):
+        print_pdfs(pdf_printer(tmp_path / "missing" / "x.pdf"), [b"%PDF"])
+
+
+def test_braille_without_liblouis_is_said_in_the_dialog(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    contact = add_contact(state.services, state.actor, fmt=PreferredFormat.BRAILLE)  # type: ignore[arg-type]
+    from reception_app.domain.letters import spec_for_customer
+
+    dialog = LetterDialog(
+        letters_for(state.services, braille_program=str(tmp_path / "none" / "lou_translate")),
+        LetterSource("contact", contact.id or 0),
+        spec_for_customer("braille", None),
+        state.actor,
+        tmp_path / "braille",
+        contact.full_name,
+    )
+    qtbot.addWidget(dialog)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    assert "liblouis is not installed" in dialog.note.text()
+    assert dialog.save_to(tmp_path / "b.pdf")
+    [sent] = letters_for(state.services).sent_letters(LetterSource("contact", contact.id or 0))
+    assert sent.status == "awaiting_braille"
+
+
+def _requests(services: AppServices, actor, n: int) -> list[LetterRequest]:  # type: ignore[no-untyped-def]
+    return [
+        LetterRequest(
+            "acknowledgement",
+            LetterSource("contact", add_contact(services, actor, name=f"Customer {i}").id or 0),
+            LetterFormat.LARGE_PRINT,
+            18,
+            EXTRA,
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_batch_prints_as_one_job_off_the_ui_thread_and_records_every_letter(
+    qtbot,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    letters = letters_for(state.services)
+    requests = _requests(state.services, state.actor, 6)
+    results: list[BatchResult] = []
+    out = tmp_path / "batch.pdf"
+    dialog = print_batch_to(
+        None,
+        letters,
+        requests,
+        state.actor,
+        pdf_printer(out),
+        tmp_path / "braille",
+        results.append,
+        pytest.fail,
+        lambda: pytest.fail("cancelled"),
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    QApplication.processEvents()  # the UI thread was free all along
+    assert len(results[0].ids) == 6 and "6 letters printed" in results[0].message()
+    assert len(PdfReader(out).pages) >= 6
+    assert dialog.maximum() == 12
+
+
+def test_cancelling_a_batch_records_nothing(qtbot, state: DeskState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    letters = letters_for(state.services)
+    requests = _requests(state.services, state.actor, 30)
+    cancelled: list[bool] = []
+    dialog = print_batch_to(
+        None,
+        letters,
+        requests,
+        state.actor,
+        pdf_printer(tmp_path / "c.pdf"),
+        tmp_path / "b",
+        lambda r: pytest.fail("finished"),
+        pytest.fail,
+        lambda: cancelled.append(True),
+    )
+    cancel_button = dialog.findChild(QPushButton)
+    assert cancel_button is not None and cancel_button.text() == "Cancel"
+    cancel_button.click()  # what the person does; the worker stops at the next letter
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=60000)
+    for request in requests:
+        assert letters.sent_letters(request.source) == []
