@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@bash tools/qt-system-libs.sh gui
+	@bash tools/letter-system-libs.sh
 	$(BIN)/reception-app
 
 kiosk: $(STAMP)
@@ -27,6 +28,7 @@ display: $(STAMP)
 
 test: $(STAMP)
 	@bash tools/qt-system-libs.sh offscreen
+	@bash tools/letter-system-libs.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -35,6 +37,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/reports.py
+	$(BIN)/python benchmarks/letters.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/slots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/correspondence_table.py
 
 installer: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'

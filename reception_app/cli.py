@@ -58,7 +58,63 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     commands.add_parser("check", help="check the database and say what was found")
+    letter = commands.add_parser(
+        "letter",
+        help="write one letter to a PDF (and a braille file beside it) and record it as sent",
+        description="Write one letter from a template. --record names the record the letter is "
+        "written from and recorded against: contact:ID, appointment:ID, correspondence:ID or "
+        "message:ID. Without --format the customer's preferred format is used.",
+    )
+    letter.add_argument("template", metavar="TEMPLATE", help="template name, e.g. acknowledgement")
+    letter.add_argument("--record", required=True, metavar="KIND:ID", help="e.g. contact:3")
+    letter.add_argument(
+        "--format",
+        choices=("standard", "large", "large_print", "braille"),
+        help="clear print (standard), large print or braille (default: the customer's choice)",
+    )
+    letter.add_argument("--size", type=int, help="point size: 12-14, or 16, 18, 20, 24 for large")
+    letter.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+    letter.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a value the record does not hold, e.g. --set response_date='Monday 7 December 2026'",
+    )
+    letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
+    _add_report_parser(commands)
     return parser
+
+
+def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from datetime import date
+
+    def iso_date(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15"
+            ) from None
+
+    report = commands.add_parser(
+        "report", help="managers' report for a day or a range, as PDF or CSV (for a scheduled task)"
+    )
+    kinds = report.add_subparsers(dest="report_kind", metavar="daily|range", required=True)
+    daily = kinds.add_parser("daily", help="one day's figures")
+    daily.add_argument(
+        "--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today)"
+    )
+    span = kinds.add_parser("range", help="the figures for a range of days")
+    span.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    span.add_argument("--to", dest="end", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    for sub in (daily, span):
+        sub.add_argument(
+            "--out", type=Path, required=True, metavar="FILE",
+            help="FILE.pdf, or FILE.csv (the visits go beside it in FILE-visits.csv)",
+        )
+        sub.add_argument("--large-print", action="store_true", help="PDF in 18 pt large print")
+        sub.add_argument("--office", help="office profile key (default: the running office)")
 
 
 def resolve_database_url(arg: str | None, paths: AppPaths) -> URL:
@@ -164,6 +220,72 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     return EXIT_OK if report.healthy else EXIT_ERROR
 
 
+def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.app import start_services
+    from reception_app.documents.report_csv import check_output
+    from reception_app.services.report_service import ReportService
+
+    check_output(args.out, (".pdf", ".csv"))  # before any work: a bad path fails at once
+    services = start_services(url, paths)
+    database = services.database
+    try:
+        office = args.office or services.office.active_office_key()
+        if office is None or office not in services.office.office_keys():
+            raise ReceptionError(
+                "No office has been chosen yet: start the app once, or pass --office "
+                f"({' or '.join(services.office.office_keys())})."
+            )
+        reports = ReportService(services.context, office)
+        if args.report_kind == "daily":
+            day = args.date or reports.today()
+            report = reports.daily(day)
+        else:
+            report = reports.report(args.start, args.end)
+        written = reports.export(report, args.out, large_print=args.large_print)
+    finally:
+        database.dispose()
+    for path in written:
+        print(f"Wrote {path}")
+    if report.no_office_hours:
+        print(report.closed_reason())
+    return EXIT_OK
+
+
+def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+    from reception_app.app import start_services
+    from reception_app.domain.errors import ValidationError
+    from reception_app.domain.letters import LetterFormat
+    from reception_app.services.letter_service import (
+        LetterRequest,
+        LetterSource,
+        find_staff,
+        letters_for,
+    )
+
+    extra = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValidationError(f"--set '{item}' should look like NAME=VALUE.", "set")
+        extra[name.strip()] = value
+    fmt = None if args.format is None else LetterFormat(
+        "large_print" if args.format == "large" else args.format
+    )
+    request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
+    services = start_services(url, paths)
+    try:
+        actor = find_staff(services, args.staff) if args.staff else None
+        letter, written = letters_for(services).save_pdf(request, args.out, actor)
+    finally:
+        services.database.dispose()
+    for path in written:
+        print(f"Wrote {path}")
+    print(f"Recorded '{letter.draft.template.title}' ({letter.draft.spec.label}) against {request.source}.")
+    if letter.braille_note:
+        print(letter.braille_note)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -182,6 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": cmd_backup,
         "restore": cmd_restore,
         "check": cmd_check,
+        "letter": cmd_letter,
+        "report": cmd_report,
     }
     try:
         url = resolve_database_url(args.db, paths)
