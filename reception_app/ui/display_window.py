@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import math
 import statistics
+from importlib import resources
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from reception_app.domain.visits import Visit
@@ -37,9 +39,31 @@ def typical_wait(estimates: list[float]) -> str:
     return f"about {int(5 * round(median / 5))} minutes"
 
 
+_chime_effect: object | None = None
+
+
+def chime_path() -> Path:
+    """The shipped chime (resources/sounds/chime.wav)."""
+    return Path(str(resources.files("reception_app.resources").joinpath("sounds", "chime.wav")))
+
+
 def chime() -> None:
-    """A sound when a ticket is called (the system beep: QtMultimedia is not installed)."""
-    QApplication.beep()
+    """The two-note chime when a ticket is called, through QtMultimedia; the system beep where
+    QtMultimedia cannot load (its audio library is missing)."""
+    global _chime_effect
+    try:
+        from PySide6.QtMultimedia import QSoundEffect
+    except ImportError:
+        log.warning("QtMultimedia is not available; the display uses the system beep")
+        QApplication.beep()
+        return
+    if _chime_effect is None:
+        effect = QSoundEffect(QApplication.instance())
+        effect.setSource(QUrl.fromLocalFile(str(chime_path())))
+        effect.setVolume(0.8)
+        _chime_effect = effect
+    assert isinstance(_chime_effect, QSoundEffect)
+    _chime_effect.play()
 
 
 class DisplayWindow(PublicScreen):
