@@ -42,8 +42,9 @@ from reception_app.persistence.correspondence_records import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
-from reception_app.persistence.records import OfficeRecord, StaffRecord, VisitRecord
+from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord, VisitRecord
 from reception_app.services.context import ServiceContext
+from reception_app.services.message_service import check_contact, contact_names
 
 VIEWS = ("open", "due_soon", "overdue", "paused", "closed", "all")
 CLOSED_LIST_DAYS = 90
@@ -83,6 +84,8 @@ class CorrespondenceService:
             office = self._office(session)
             assert cleaned.owner_id is not None
             self._check_owner(session, office, cleaned.owner_id)
+            if cleaned.contact_id is not None:
+                check_contact(session, office, cleaned.contact_id, "contact_id")
             engine = self._engine(office)
             today = self._today(office)
             if cleaned.target_on is not None and cleaned.target_on < engine.calendar.local_date(
@@ -397,21 +400,25 @@ class CorrespondenceService:
             staff = self._staff_names(session, office)
             v, f = VisitRecord, VisitFollowUpRecord
             query = (
-                select(v, f)
+                select(v, f, ContactRecord.full_name)
                 .outerjoin(f, f.visit_id == v.id)
+                .outerjoin(
+                    ContactRecord,
+                    (ContactRecord.id == v.contact_id) & (ContactRecord.office_id == office.id),
+                )
                 .where(v.office_id == office.id, v.resolved_first_contact.is_(False))
                 .order_by(v.follow_up_target.is_(None), v.follow_up_target, v.id)
             )
             if not include_closed:
                 query = query.where(f.id.is_(None))
             out = []
-            for visit, closing in session.execute(query):
+            for visit, closing, contact_name in session.execute(query):
                 out.append(
                     FollowUp(
                         visit_id=visit.id,
                         ticket=visit.ticket,
                         visit_day=visit.ticket_day,
-                        visitor=visit.display_name,
+                        visitor=contact_name or visit.display_name,
                         service_name=visit.service.name,
                         officer_id=visit.follow_up_officer_id,
                         officer_name=staff.get(visit.follow_up_officer_id or -1, ""),
@@ -611,7 +618,11 @@ class CorrespondenceService:
                     .order_by(HoldingResponseRecord.sent_at)
                 ):
                     holding[item_id] = expected
-        return [self._to_item(r, staff, r.id in paused, holding.get(r.id), (), ()) for r in records]
+        names = contact_names(session, office, [r.contact_id for r in records])
+        return [
+            self._to_item(r, staff, r.id in paused, holding.get(r.id), (), (), names)
+            for r in records
+        ]
 
     def _item(
         self, session: Session, office: OfficeRecord, record: CorrespondenceRecord, full: bool
@@ -648,6 +659,7 @@ class CorrespondenceService:
             holding[-1].expected_on if holding else None,
             tuple(pauses),
             holding,
+            contact_names(session, office, [record.contact_id]),
         )
         if any(p.is_open for p in pauses):
             # While paused the stored dates are stale: show them as if answered today.
@@ -664,7 +676,10 @@ class CorrespondenceService:
         holding_expected: date | None,
         pauses: tuple[ClockPause, ...],
         holding: tuple[HoldingResponse, ...],
+        contact_names: dict[int, str],
     ) -> CorrespondenceItem:
+        """``contact_names``: the current name of each linked contact, shown instead of the name
+        typed when the item was logged (the contact may have been corrected since)."""
         owner = staff.get(record.owner_id)
         deadlines = Deadlines(
             acknowledge=due_value(record.acknowledge_due_on, record.acknowledge_due_at),
@@ -686,7 +701,7 @@ class CorrespondenceService:
             id=record.id,
             channel=record.channel,
             received_at=record.received_at,
-            from_name=record.from_name,
+            from_name=contact_names.get(record.contact_id or -1, record.from_name),
             subject=record.subject,
             owner_id=record.owner_id,
             owner_name=owner.full_name if owner else "",

@@ -40,7 +40,7 @@ from reception_app.persistence.correspondence_records import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
-from reception_app.persistence.records import OfficeRecord, StaffRecord
+from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
 from reception_app.services.context import ServiceContext
 from reception_app.services.staff_service import staff_from_record
 
@@ -93,6 +93,8 @@ class MessageService:
         with transaction(self._factory) as session:
             office = self._office(session)
             self._check_recipient(session, office, cleaned.recipient_id, cleaned.recipient_team)
+            if cleaned.contact_id is not None:
+                check_contact(session, office, cleaned.contact_id, "contact_id")
             engine = self._engine(office)
             due: date | datetime | None = None
             if cleaned.callback_expected:
@@ -515,7 +517,10 @@ class MessageService:
                 ):
                     attempts.setdefault(attempt.message_id, []).append(attempt)
         today = self._today(office)
-        return [self._to_message(r, staff, viewer, today, attempts.get(r.id, [])) for r in rows]
+        names = contact_names(session, office, [r.contact_id for r in rows])
+        return [
+            self._to_message(r, staff, viewer, today, attempts.get(r.id, []), names) for r in rows
+        ]
 
     def _message(
         self,
@@ -532,7 +537,8 @@ class MessageService:
                 .order_by(MessageCallbackRecord.at, MessageCallbackRecord.id)
             )
         )
-        return self._to_message(record, staff, viewer, today, attempts)
+        names = contact_names(session, record.office_id, [record.contact_id])
+        return self._to_message(record, staff, viewer, today, attempts, names)
 
     @staticmethod
     def _to_message(
@@ -541,7 +547,11 @@ class MessageService:
         viewer: StaffMember | None,
         today: date,
         attempts: Sequence[MessageCallbackRecord],
+        contact_names: dict[int, str],
     ) -> Message:
+        """``contact_names``: the current name of each linked contact, shown instead of the name
+        typed when the message was taken (the contact may have been corrected since)."""
+
         def name(staff_id: int | None) -> str:
             if staff_id is None:
                 return ""
@@ -561,7 +571,7 @@ class MessageService:
             recipient_id=record.recipient_id,
             recipient_name=recipient.full_name if recipient else "",
             recipient_team=record.recipient_team,
-            caller_name=record.caller_name,
+            caller_name=contact_names.get(record.contact_id or -1, record.caller_name),
             subject=record.subject,
             body=record.body,
             caller_phone=record.caller_phone,
@@ -597,6 +607,37 @@ class MessageService:
         ):
             return redact(message)
         return message
+
+
+def check_contact(
+    session: Session, office: OfficeRecord | int, contact_id: int, field: str
+) -> None:
+    """ValidationError (on ``field``) unless ``contact_id`` is a contact of this office."""
+    office_id = office if isinstance(office, int) else office.id
+    contact = session.get(ContactRecord, contact_id)
+    if contact is None or contact.office_id != office_id:
+        raise ValidationError(
+            "That contact is not on this office's contact list (it may have been removed): "
+            "find them again, or save without a contact.",
+            field,
+        )
+
+
+def contact_names(
+    session: Session, office: OfficeRecord | int, ids: Iterable[int | None]
+) -> dict[int, str]:
+    """The current full name of each of these contacts of the office (missing ones left out)."""
+    office_id = office if isinstance(office, int) else office.id
+    wanted = sorted({i for i in ids if i is not None})
+    names: dict[int, str] = {}
+    for chunk in _chunks(wanted, 900):
+        rows = session.execute(
+            select(ContactRecord.id, ContactRecord.full_name).where(
+                ContactRecord.id.in_(chunk), ContactRecord.office_id == office_id
+            )
+        )
+        names.update((contact_id, name) for contact_id, name in rows)
+    return names
 
 
 def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:

@@ -228,3 +228,28 @@ def test_sample_data_fills_every_list(services: AppServices, manager: StaffMembe
     assert services.feedback().list_feedback("all")
     # Older walk-in follow-ups are done; only the last few days' are still open.
     assert len(log.follow_ups()) < len(log.follow_ups(include_closed=True))
+
+
+def test_an_item_linked_to_a_contact_shows_the_contact_s_current_name(
+    services: AppServices, colleagues: Staff
+) -> None:
+    from reception_app.domain.people import Contact
+    from reception_app.services.contact_service import ContactService
+
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    contacts = services.contacts()
+    ana = contacts.save(Contact(None, "Ana Nowak", email="ana@example.co.uk"), rita)
+    log = services.correspondence()
+    item = log.log(rita, _draft(tom, from_name="Ana Nowak", contact_id=ana.id))
+    assert item.contact_id == ana.id and item.from_name == "Ana Nowak"
+    contacts.save(Contact(ana.id, "Anna Nowak-Smith", email="ana@example.co.uk"), rita)
+    assert [i.from_name for i in log.list_items("open")] == ["Anna Nowak-Smith"]
+    assert log.get(item.id).from_name == "Anna Nowak-Smith"
+    elsewhere = ContactService(services.context, "north-norfolk").save(
+        Contact(None, "Someone Else"), rita
+    )
+    for contact_id in (elsewhere.id, 999_999):
+        with pytest.raises(ValidationError, match="not on this office's contact list") as caught:
+            log.log(rita, _draft(tom, contact_id=contact_id))
+        assert caught.value.field == "contact_id"
+    assert len(log.list_items("all")) == 1

@@ -223,3 +223,35 @@ def test_north_norfolk_call_back_is_one_working_day_over_a_weekend(
     services.office.set_active_office("north-norfolk", manager)
     clock.now = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)  # Friday
     assert services.messages().callback_due() == date(2026, 11, 30)
+
+
+def test_a_message_linked_to_a_contact_shows_the_contact_s_current_name(
+    services: AppServices, colleagues: Staff
+) -> None:
+    from reception_app.domain.people import Contact
+    from reception_app.services.contact_service import ContactService
+
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    contacts = services.contacts()
+    ana = contacts.save(Contact(None, "Ana Nowak", phone="01603 301751"), rita)
+    messages = services.messages()
+    taken = messages.take(
+        rita, _draft(recipient_id=tom.id, caller_name="Ana Nowak", contact_id=ana.id)
+    )
+    assert taken.contact_id == ana.id
+    # The contact is corrected later: the list shows the name as it is now.
+    contacts.save(Contact(ana.id, "Anna Nowak-Smith", phone="01603 301751"), rita)
+    assert [m.caller_name for m in messages.list_messages(rita, "open")] == ["Anna Nowak-Smith"]
+    assert messages.get(rita, taken.id).caller_name == "Anna Nowak-Smith"
+    # Not linked: the name as typed.
+    plain = messages.take(rita, _draft(recipient_id=tom.id, caller_name="Bob <b>Smith</b>"))
+    assert messages.get(rita, plain.id).caller_name == "Bob <b>Smith</b>"
+    # A contact of another office, or one that does not exist, is refused next to the finder.
+    elsewhere = ContactService(services.context, "north-norfolk").save(
+        Contact(None, "Someone Else"), rita
+    )
+    for contact_id in (elsewhere.id, 999_999):
+        with pytest.raises(ValidationError, match="not on this office's contact list") as caught:
+            messages.take(rita, _draft(recipient_id=tom.id, contact_id=contact_id))
+        assert caught.value.field == "contact_id"
+    assert len(messages.list_messages(rita, "open")) == 2

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtWidgets import QLabel, QWidget
 
 from reception_app.domain.correspondence import CorrespondenceDraft
 from reception_app.domain.feedback import FeedbackAction, FeedbackDraft, FeedbackKind
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import Contact, StaffMember
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.correspondence_action_dialog import HOLDING, PAUSE, RESUME
 from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
 from reception_app.ui.pages.correspondence_page import CorrespondencePage
 from tests.conftest import FixedClock
-from tests.ui.test_messages_page import shot
+from tests.ui.test_messages_page import _when_modal, shot, tab_chain
 
 Staff = dict[str, StaffMember]
 
@@ -243,3 +245,101 @@ def test_the_correspondence_model_sorts_and_filters(
     model.set_filter("foi")
     assert [i.channel for i in model.values()] == ["foi"]
     qtmodeltester.check(model)
+
+
+def test_log_from_a_stored_contact_found_by_phone(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    state.actor = colleagues["Rita"]
+    contacts = services.contacts()
+    ana = contacts.save(
+        Contact(None, "Ana Nowak", "01603 301751", "ana@example.co.uk", postcode="NR6 5QB"),
+        state.actor,
+    )
+    page = _page(qtbot, state)
+    dialog = page.log_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finder = dialog.finder
+    assert finder is not None
+    assert tab_chain(dialog.now_button, 5) == [
+        dialog.now_button,
+        finder.line,
+        finder.new_button,
+        dialog.from_name,
+        dialog.from_email,
+    ]
+    labels = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)}
+    assert labels["F&ind contact:"] is finder
+    # "+44" and spaces do not matter; the list comes up as it is typed.
+    qtbot.keyClicks(finder.line, "+44 1603 301751")
+    qtbot.waitUntil(lambda: finder.matches.count() == 1 and finder.matches.isVisible())
+    shot(dialog, "correspondence-dialog-contact-matches")
+    qtbot.keyClick(finder.line, Qt.Key.Key_Return)  # picks; does not log
+    assert dialog.item is None and dialog.isVisible()
+    assert dialog.from_name.text() == "Ana Nowak" and dialog.contact_id == ana.id
+    assert dialog.from_email.text() == "ana@example.co.uk"
+    assert dialog.from_phone.text() == "01603 301751"
+    dialog.subject.setText("Hedge <b>height</b> 🌳")
+    dialog.owner.setCurrentIndex(dialog.owner.findData(colleagues["Tom"].id))
+    shot(dialog, "correspondence-dialog-contact-linked")
+    dialog.save()
+    assert dialog.item is not None and dialog.item.contact_id == ana.id
+    contacts.save(replace(ana, full_name="Anna Nowak-Smith"), state.actor)
+    page.refresh()
+    assert _column(page, CorrespondenceTableModel.FROM) == ["Anna Nowak-Smith"]
+
+
+def test_typing_over_the_from_name_drops_the_link_and_new_contact_is_prefilled(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.dialogs.contact_dialog import ContactDialog
+
+    state.actor = colleagues["Rita"]
+    ana = services.contacts().save(Contact(None, "Ana Nowak", "01603 301751"), state.actor)
+    page = _page(qtbot, state)
+    dialog = page.log_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finder = dialog.finder
+    assert finder is not None
+    dialog.from_email.setText("typed@example.co.uk")
+    qtbot.keyClicks(finder.line, "nowak")
+    qtbot.keyClick(finder.line, Qt.Key.Key_Return)
+    assert dialog.contact_id == ana.id
+    assert dialog.from_email.text() == "typed@example.co.uk"  # what was typed is kept
+    dialog.from_name.setFocus()
+    dialog.from_name.selectAll()
+    qtbot.keyClicks(dialog.from_name, "Lukasz Nowak")  # QTest types Latin-1 only
+    assert dialog.contact_id is None
+    assert "No longer linked to Ana Nowak" in finder.note.text()
+    # "New contact..." from a phone number typed in the finder.
+    finder.line.clear()
+    qtbot.keyClicks(finder.line, "07911123456")
+    seen: dict[str, str] = {}
+
+    def fill(new: QWidget) -> None:
+        assert isinstance(new, ContactDialog)
+        seen.update(name=new.full_name.text(), phone=new.phone.text(), email=new.email.text())
+        new.submit()
+
+    _when_modal(qtbot, fill)
+    qtbot.keyClick(finder.new_button, Qt.Key.Key_Space)
+    assert seen == {
+        "name": "Lukasz Nowak",
+        "phone": "07911123456",
+        "email": "typed@example.co.uk",
+    }
+    found = services.contacts().search("Lukasz")
+    assert len(found) == 1 and found[0].phone == "07911 123456"
+    assert dialog.contact_id == found[0].id and dialog.from_phone.text() == "07911 123456"
+    dialog.subject.setText("Allotment")
+    dialog.owner.setCurrentIndex(dialog.owner.findData(colleagues["Tom"].id))
+    dialog.save()
+    assert dialog.item is not None and dialog.item.contact_id == found[0].id

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from reception_app.domain.messages import CallbackOutcome, MessageDraft
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import Contact, StaffMember
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.message_action_dialog import CALLBACK, REASSIGN
@@ -260,3 +270,314 @@ def test_the_sidebar_counts_unread_messages_and_announces_a_new_one(
     page.toggle_read()
     window.refresh_status()
     assert window.sidebar.item(MESSAGES_PAGE).text() == "Messages"
+
+
+def tab_chain(start: QWidget, count: int) -> list[QWidget]:
+    """The widgets Tab visits from ``start`` (what focusNextChild would choose, in turn)."""
+    chain = [start]
+    widget = start
+    while len(chain) < count:
+        widget = widget.nextInFocusChain()
+        tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if tabbable and widget.isVisibleTo(start.window()) and widget.isEnabled():
+            if widget.focusProxy() is None:
+                chain.append(widget)
+    return chain
+
+
+def _contacts(state: DeskState) -> dict[str, Contact]:
+    contacts = state.services.contacts()
+    people = [
+        Contact(None, "Ana Nowak", "01603 301751", "ana@example.co.uk", postcode="NR6 5QB"),
+        Contact(None, "Anil Patel", "07911 123456", postcode="NR6 6AB"),
+    ]
+    return {c.full_name.split()[0]: contacts.save(c, state.actor) for c in people}
+
+
+def _when_modal(qtbot, act: Callable[[QWidget], None], tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    """Run ``act`` once on the next modal dialog when it is open (exec() blocks the test)."""
+
+    def poll(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            act(dialog)
+        elif left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def test_find_a_stored_contact_to_fill_and_link_the_caller(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    state.actor = colleagues["Rita"]
+    people = _contacts(state)
+    page = _page(qtbot, state)
+    dialog = page.message_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finder = dialog.finder
+    assert finder is not None
+    labels = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)}
+    assert labels["F&ind contact:"] is finder  # Alt+I; its focus goes to the search box
+    assert finder.focusProxy() is finder.line and finder.new_button.text() == "Ne&w contact..."
+    # Tab order: For, Find contact, New contact..., then the caller's name.
+    assert tab_chain(dialog.recipient.lineEdit(), 4) == [
+        dialog.recipient.lineEdit(),
+        finder.line,
+        finder.new_button,
+        dialog.caller_name,
+    ]
+    qtbot.keyClicks(dialog.recipient.lineEdit(), "Tom Reed (Planning)")
+    # Type-ahead by postcode: the list appears after a short pause.
+    qtbot.keyClicks(finder.line, "nr6")
+    qtbot.waitUntil(lambda: finder.matches.count() == 2 and finder.matches.isVisible())
+    assert finder.matches.item(0).text() == "Ana Nowak · 01603 301751 · NR6 5QB"
+    shot(dialog, "message-dialog-contact-matches")
+    # Down goes into the list, Down again to the second, Enter picks it (and does not save).
+    qtbot.keyClick(finder.line, Qt.Key.Key_Down)
+    assert finder.matches.currentRow() == 0
+    qtbot.keyClick(finder.matches, Qt.Key.Key_Down)
+    qtbot.keyClick(finder.matches, Qt.Key.Key_Return)
+    assert dialog.caller_name.text() == "Anil Patel" and dialog.contact_id == people["Anil"].id
+    assert dialog.caller_phone.text() == "07911 123456" and dialog.caller_email.text() == ""
+    assert dialog.message is None and dialog.isVisible()
+    # Picking another (Enter in the box picks the first match) replaces what the first pick put
+    # in; the email typed by hand would be kept.
+    finder.line.clear()
+    qtbot.keyClicks(finder.line, "01603 301751")
+    qtbot.keyClick(finder.line, Qt.Key.Key_Return)
+    assert dialog.caller_name.text() == "Ana Nowak" and dialog.contact_id == people["Ana"].id
+    assert dialog.caller_phone.text() == "01603 301751"
+    assert dialog.caller_email.text() == "ana@example.co.uk"
+    assert not finder.matches.isVisible()
+    assert finder.note.text() == "Linked to the contact Ana Nowak."
+    dialog.subject.setText("Bin collection <missed> 🗑")
+    shot(dialog, "message-dialog-contact-linked")
+    qtbot.keyClick(dialog.subject, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message is not None and dialog.message.contact_id == people["Ana"].id
+    assert dialog.message.caller_email == "ana@example.co.uk"
+    # The list shows the contact's name as it is now, after a correction.
+    contacts = services.contacts()
+    contacts.save(replace(people["Ana"], full_name="Anna Nowak-Smith"), state.actor)
+    page.refresh()
+    assert any("Anna Nowak-Smith" in row for row in _rows(page))
+
+
+def test_typing_over_the_name_drops_the_link_and_nothing_matches_is_said(
+    qtbot,
+    state: DeskState,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    state.actor = colleagues["Rita"]
+    people = _contacts(state)
+    page = _page(qtbot, state)
+    dialog = page.message_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finder = dialog.finder
+    assert finder is not None
+    # A number typed before picking is kept; the stored one goes to "Other phone".
+    dialog.caller_phone.setText("01603 301752")
+    qtbot.keyClicks(finder.line, "Ana")
+    qtbot.keyClick(finder.line, Qt.Key.Key_Return)
+    assert dialog.caller_phone.text() == "01603 301752"
+    assert dialog.caller_phone_other.text() == "01603 301751"
+    assert dialog.contact_id == people["Ana"].id
+    qtbot.keyClicks(dialog.caller_name, " Jr")
+    assert dialog.contact_id is None and dialog.contact is None
+    assert "No longer linked to Ana Nowak" in finder.note.text()
+    finder.line.clear()
+    qtbot.keyClicks(finder.line, "Zebedee <b>")
+    qtbot.keyClick(finder.line, Qt.Key.Key_Return)
+    assert finder.matches.count() == 0 and dialog.message is None
+    assert finder.note.text() == (
+        "No contact matches 'Zebedee <b>'. Carry on without one, or add a new contact."
+    )
+    dialog.recipient.setEditText("Tom Reed (Planning)")
+    dialog.subject.setText("Hedge")
+    dialog.save()
+    assert dialog.message is not None and dialog.message.contact_id is None
+    assert dialog.message.caller_name == "Ana Nowak Jr"
+
+
+def test_new_contact_from_the_message_dialog_is_prefilled_and_linked(
+    qtbot,
+    state: DeskState,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.dialogs.contact_dialog import ContactDialog
+
+    state.actor = colleagues["Rita"]
+    page = _page(qtbot, state)
+    dialog = page.message_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finder = dialog.finder
+    assert finder is not None
+    dialog.caller_name.setText("Łucja Wiśniewska")
+    dialog.caller_email.setText("lucja@example.co.uk")
+    qtbot.keyClicks(finder.line, "nr65qb")
+    seen: dict[str, str] = {}
+
+    def fill(new: QWidget) -> None:
+        assert isinstance(new, ContactDialog)
+        seen.update(
+            title=new.windowTitle(),
+            name=new.full_name.text(),
+            email=new.email.text(),
+            postcode=new.postcode.text(),
+        )
+        new.phone.setText("01603 301799")
+        shot(new, "message-dialog-new-contact")
+        new.submit()
+
+    _when_modal(qtbot, fill)
+    finder.new_button.click()
+    assert seen == {
+        "title": "Add a contact",
+        "name": "Łucja Wiśniewska",
+        "email": "lucja@example.co.uk",
+        "postcode": "NR6 5QB",
+    }
+    found = state.services.contacts().search("Łucja")
+    assert len(found) == 1 and dialog.contact_id == found[0].id
+    assert dialog.caller_phone.text() == "01603 301799"  # filled from the new contact
+    dialog.recipient.setEditText("Tom Reed (Planning)")
+    dialog.subject.setText("Allotment")
+    dialog.save()
+    assert dialog.message is not None and dialog.message.contact_id == found[0].id
+
+
+def test_a_contact_removed_meanwhile_is_explained_next_to_the_finder(
+    qtbot,
+    state: DeskState,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    state.actor = colleagues["Rita"]
+    page = _page(qtbot, state)
+    dialog = page.message_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.finder is not None
+    ghost = Contact(999_999, "Ghost Caller", "01603 301751")
+    dialog.use_contact(ghost)
+    dialog.recipient.setEditText("Tom Reed (Planning)")
+    dialog.subject.setText("Hedge")
+    dialog.save()
+    assert dialog.message is None
+    assert "not on this office's contact list" in dialog.errors.message_for("contact_id")
+    assert dialog.caller_name.text() == "Ghost Caller"  # nothing typed is lost
+    shot(dialog, "message-dialog-contact-gone")
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Texts of visible labels, buttons, check boxes and boxes that do not get the room they
+    need (too narrow for one line, too short for their wrapped lines, squashed boxes)."""
+    short: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.width() <= 0:
+            continue
+        if widget.hasFocus():
+            continue  # the high-contrast focus outline is 1px thicker than the box's own
+        if isinstance(widget, QLabel) and widget.text():
+            if widget.wordWrap():
+                if widget.height() + 1 < widget.heightForWidth(widget.width()):
+                    short.append(widget.text())
+            elif widget.width() + 1 < widget.sizeHint().width():
+                short.append(widget.text())
+        elif isinstance(widget, (QPushButton, QCheckBox)) and widget.text():
+            if widget.width() + 1 < widget.sizeHint().width():
+                short.append(widget.text())
+        elif isinstance(widget, (QLineEdit, QComboBox)) and not isinstance(
+            widget.parent(),
+            QComboBox,  # a combo's own box is drawn without a frame
+        ):
+            if widget.height() + 1 < widget.minimumSizeHint().height():
+                short.append(widget.accessibleName())
+    return short
+
+
+def test_large_text_and_high_contrast_leave_nothing_cut_off(
+    qtbot,
+    qapp,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.theme import Theme
+
+    state.actor = colleagues["Rita"]
+    _contacts(state)
+    services.messages().take(
+        state.actor,
+        MessageDraft(
+            "Mrs Ana Nowak",
+            "Hedge <b>height</b> 🌳",
+            "Please ring back",
+            recipient_id=colleagues["Tom"].id,
+            caller_phone="01603 301751",
+        ),
+    )
+    from reception_app.domain.correspondence import CorrespondenceDraft
+
+    services.correspondence().log(
+        state.actor,
+        CorrespondenceDraft(
+            "foi",
+            datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+            "Mrs Ana Nowak",
+            "Hedge <b>height</b> 🌳",
+            colleagues["Tom"].id,
+        ),
+    )
+    theme = Theme(qapp)
+    theme.apply(high_contrast=True, large_text=True)
+    state.machine.high_contrast = state.machine.large_text = True
+    try:
+        page = _page(qtbot, state)
+        shot(page, "messages-large-contrast")
+        assert cut_off(page) == []
+        dialog = page.message_dialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.finder is not None
+        qtbot.keyClicks(dialog.finder.line, "nr6")
+        dialog.finder.search()
+        dialog.caller_phone.setText("12345")
+        dialog.caller_phone.editingFinished.emit()
+        qtbot.wait(10)
+        shot(dialog, "message-dialog-large-contrast")
+        assert cut_off(dialog) == []
+        qtbot.keyClick(dialog.finder.line, Qt.Key.Key_Return)
+        qtbot.wait(10)
+        shot(dialog, "message-dialog-large-contrast-linked")
+        assert cut_off(dialog) == []
+        # The number typed wrong before picking keeps its message; the stored one is in Other.
+        assert "not a valid phone number" in dialog.errors.message_for("caller_phone")
+        assert dialog.caller_phone_other.text() == "01603 301751"
+        assert dialog.height() <= dialog.sizeHint().height() + 1  # no empty band left behind
+        # The correspondence page and its dialog, in the same settings.
+        from tests.ui.test_correspondence_page import _page as correspondence_page
+
+        log_page = correspondence_page(qtbot, state)
+        shot(log_page, "correspondence-large-contrast")
+        assert cut_off(log_page) == []
+        log = log_page.log_dialog()
+        qtbot.addWidget(log)
+        log.show()
+        qtbot.waitExposed(log)
+        assert log.finder is not None
+        qtbot.keyClicks(log.finder.line, "an")
+        log.finder.search()
+        log.from_email.setText("ana@")
+        log.from_email.editingFinished.emit()
+        qtbot.wait(10)
+        shot(log, "correspondence-dialog-large-contrast")
+        assert cut_off(log) == []
+    finally:
+        theme.apply(high_contrast=False, large_text=False)

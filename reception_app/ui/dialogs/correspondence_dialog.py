@@ -31,10 +31,18 @@ from reception_app.domain.correspondence import (
 )
 from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.errors import ReceptionError
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.standards import CHANNELS
 from reception_app.domain.validation import check_email, check_phone
-from reception_app.ui.dialogs.message_dialog import LiveCheck, MessageFieldErrors
+from reception_app.ui.dialogs.message_dialog import (
+    ContactFinder,
+    ContactLookup,
+    LiveCheck,
+    MessageFieldErrors,
+    fill_from_contact,
+    fit_window,
+    guess_contact,
+)
 from reception_app.ui.text import due_text
 from reception_app.ui.widgets import TextBox
 
@@ -101,6 +109,7 @@ class CorrespondenceDialog(QDialog):
         preview: Preview,
         save: LogItem,
         parent: QWidget | None = None,
+        contacts: ContactLookup | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Log correspondence")
@@ -108,6 +117,9 @@ class CorrespondenceDialog(QDialog):
         self._engine, self._now, self._zone = engine, now, now.tzinfo or engine.calendar.zone
         self._preview, self._save = preview, save
         self.item: CorrespondenceItem | None = None
+        self.contact: Contact | None = None
+        """The stored contact it is from (dropped if the name is typed over)."""
+        self._filled: dict[QLineEdit, str] = {}
 
         self.channel = QComboBox()
         for key, name in CHANNELS.items():
@@ -117,6 +129,11 @@ class CorrespondenceDialog(QDialog):
         self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
         self.received.setCalendarPopup(True)
         self.now_button = QPushButton("&Now")
+        self.now_button.setAutoDefault(False)
+        lookup = contacts or ContactLookup.near(parent)
+        self.finder = (
+            ContactFinder(lookup, self._new_contact_details) if lookup is not None else None
+        )
         self.from_name = QLineEdit()
         self.from_email = QLineEdit()
         self.from_phone = QLineEdit()
@@ -142,6 +159,10 @@ class CorrespondenceDialog(QDialog):
         row.addWidget(self.now_button)
         self.errors.add_row(form, "&Received:", "received_at", received_row)
         self.received.setAccessibleName("Received")
+        if self.finder is not None:
+            self.errors.add_row(form, "F&ind contact:", "contact_id", self.finder)
+            self.finder.setAccessibleName("Find contact")
+            self.finder.picked.connect(self.use_contact)
         self.errors.add_row(form, "&From:", "from_name", self.from_name)
         self.errors.add_row(form, "E&mail:", "from_email", self.from_email)
         self.errors.add_row(form, "&Phone:", "from_phone", self.from_phone)
@@ -177,8 +198,67 @@ class CorrespondenceDialog(QDialog):
         self.now_button.clicked.connect(
             lambda: self.received.setDateTime(local_to_qt(self._now, self._zone))
         )
+        self.from_name.textEdited.connect(self._name_edited)
         self.recalculate()
+        order: list[QWidget] = [self.channel, self.received, self.now_button]
+        if self.finder is not None:
+            order += [self.finder.line, self.finder.new_button, self.finder.matches]
+        order += [
+            self.from_name,
+            self.from_email,
+            self.from_phone,
+            self.subject,
+            self.owner,
+            self.target,
+            self.summary,
+            buttons,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.channel.setFocus()
+
+    # --- who it is from, as a stored contact --------------------------------------------------------
+
+    def use_contact(self, contact: Contact) -> None:
+        """Link the item to ``contact``; their email and phone fill the boxes left empty."""
+        assert self.finder is not None
+        self.contact = contact
+        self.from_name.setText(contact.full_name)
+        fill_from_contact(
+            contact,
+            [(self.from_email, contact.email), (self.from_phone, contact.phone)],
+            self._filled,
+        )
+        self.errors.hide_one("contact_id")
+        self.errors.hide_one("from_name")
+        # A message stays next to what the person typed wrong; what came from the contact is right.
+        for field, box in (("from_email", self.from_email), ("from_phone", self.from_phone)):
+            if box.text().strip() and box.text().strip() == self._filled.get(box):
+                self.errors.hide_one(field)
+        self.finder.say(f"Linked to the contact {contact.full_name}.")
+        fit_window(self, shrink=True)
+        self.subject.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _name_edited(self, text: str) -> None:
+        if self.contact is not None and self.finder is not None:
+            if text.strip() != self.contact.full_name:
+                self.finder.say(
+                    f"No longer linked to {self.contact.full_name}: the name was changed. "
+                    "Find them again to link it."
+                )
+                self.contact = None
+
+    def _new_contact_details(self, typed: str) -> Contact:
+        return guess_contact(
+            typed, self.from_name.text(), self.from_phone.text(), self.from_email.text()
+        )
+
+    @property
+    def contact_id(self) -> int | None:
+        contact = self.contact
+        if contact is None or self.from_name.text().strip() != contact.full_name:
+            return None
+        return contact.id
 
     @property
     def channel_key(self) -> str:
@@ -220,6 +300,7 @@ class CorrespondenceDialog(QDialog):
             from_email=self.from_email.text(),
             from_phone=self.from_phone.text(),
             target_on=None if deadlines_missing else date_of(self.target),
+            contact_id=self.contact_id,
         )
 
     def save(self) -> None:
