@@ -259,7 +259,6 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         LetterRequest,
         LetterSource,
         find_staff,
-        letters_for,
     )
 
     extra = {}
@@ -275,7 +274,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     services = start_services(url, paths)
     try:
         actor = find_staff(services, args.staff) if args.staff else None
-        letter, written = letters_for(services).save_pdf(request, args.out, actor)
+        letter, written = services.letters().save_pdf(request, args.out, actor)
     finally:
         services.database.dispose()
     for path in written:

@@ -25,6 +25,8 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from reception_app.documents.fonts import BOLD, REGULAR, register_fonts
 from reception_app.domain.letters import LetterContent, PrintSpec
@@ -67,6 +69,46 @@ class _Styles:
         )
 
 
+@lru_cache(maxsize=4096)
+def _parsed(text: str, style: ParagraphStyle) -> tuple[Any, ...]:
+    """The fragments ReportLab's markup parser makes of ``text`` (what Paragraph does first).
+
+    Most paragraphs of a day's letters are the same (letterhead, headings, the template's own
+    sentences, the signature), so each is parsed once; every Paragraph gets its own copies."""
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _style, frags, _bullet = parser.parse(cleanBlockQuotedText(text), style)
+    if frags is None:
+        raise ValueError(f"ReportLab could not read the paragraph {text[:30]!r}")
+    textTransformFrags(frags, style)
+    return tuple(frags)
+
+
+class _Paragraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A Paragraph that breaks its lines once per width.
+
+    Platypus asks a paragraph for its size several times at the same width (a heading kept with
+    the next paragraph, the closing kept with the signature, then the frame itself); the line
+    breaks depend only on the width, so the answer is kept instead of breaking the lines again.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # ReportLab drops the line breaks when it splits a paragraph: then they are made again.
+        if availWidth != self._wrapped_width or "blPara" not in self.__dict__:
+            super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+        return self.width, self.height
+
+
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """Paragraph(markup(text), style), with the parse shared between identical paragraphs."""
+    source = markup(text)
+    frags = [frag.clone() for frag in _parsed(source, style)]
+    return _Paragraph(source, style, frags=frags)
+
+
 @lru_cache(maxsize=16)
 def _styles(spec: PrintSpec) -> _Styles:
     register_fonts()
@@ -78,28 +120,28 @@ def letter_flowables(content: LetterContent, spec: PrintSpec) -> list[Flowable]:
     gap = spec.paragraph_space
     story: list[Flowable] = []
     if content.letterhead:
-        story.append(Paragraph(markup(content.letterhead[0]), s.letterhead))
-        story.append(Paragraph(markup("\n".join(content.letterhead[1:])), s.lines))
+        story.append(_paragraph(content.letterhead[0], s.letterhead))
+        story.append(_paragraph("\n".join(content.letterhead[1:]), s.lines))
     story.append(Spacer(1, gap * 1.5))
-    story.append(Paragraph(markup("\n".join(content.recipient)), s.lines))
+    story.append(_paragraph("\n".join(content.recipient), s.lines))
     story.append(Spacer(1, gap))
     facts = [content.date_text]
     if content.reference:
         facts.append(f"Our reference: {content.reference}")
     if content.contact_name:
         facts.append(f"Please ask for: {content.contact_name}")
-    story.append(Paragraph(markup("\n".join(facts)), s.body))
-    story.append(Paragraph(markup(content.subject), s.heading))
+    story.append(_paragraph("\n".join(facts), s.body))
+    story.append(_paragraph(content.subject, s.heading))
     for block in content.blocks:
         style = s.heading if block.kind == "heading" else s.body
-        story.append(Paragraph(markup(block.text), style))
+        story.append(_paragraph(block.text, style))
     # The sign-off stays with the last paragraph, so it never stands alone on a page; a blank
     # line after "Yours sincerely," leaves room to sign.
     closing, *signer = content.sign_off or ("",)
     tail: list[Flowable] = [story.pop()] if content.blocks else []
     if len(content.blocks) >= 2 and content.blocks[-2].kind == "heading":
         tail.insert(0, story.pop())  # a heading never ends a page without its paragraph
-    tail += [Paragraph(markup(closing), s.body), Paragraph(markup("\n".join(signer)), s.lines)]
+    tail += [_paragraph(closing, s.body), _paragraph("\n".join(signer), s.lines)]
     story.append(KeepTogether(tail))
     return story
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reception_app.domain.errors import NotFoundError
 from reception_app.persistence.database import Database
@@ -18,6 +19,10 @@ from reception_app.services.office_service import OfficeService
 from reception_app.services.queue_service import QueueService
 from reception_app.services.room_service import RoomService
 from reception_app.services.staff_service import StaffService
+
+if TYPE_CHECKING:
+    from reception_app.services.letter_service import LetterService
+    from reception_app.services.report_service import ReportService
 
 
 @dataclass
@@ -89,3 +94,21 @@ class AppServices:
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return FeedbackService(self.context, key)
+
+    def letters(self) -> LetterService:
+        """Letters of the running office (imported here: ReportLab is not needed to start)."""
+        from reception_app.services.letter_service import LetterService
+
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return LetterService(self.context, key)
+
+    def reports(self) -> ReportService:
+        """Managers' reports of the running office (imported here, as for letters)."""
+        from reception_app.services.report_service import ReportService
+
+        key = self.office.active_office_key()
+        if key is None:
+            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
+        return ReportService(self.context, key)

@@ -144,6 +144,21 @@ class SentLetter:
     staff_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class BatchSaved:
+    """What saving a batch to a folder did."""
+
+    ids: list[int]
+    """The letters recorded as sent (one per file written)."""
+    paths: list[Path]
+    """The PDFs written, in batch order (a BRF beside each braille one)."""
+    total: int
+    problem: str = ""
+    """Why it stopped early (a file that could not be written), or ''."""
+    stopped: bool = False
+    """Cancel was pressed part-way."""
+
+
 Builder = Callable[[Session, OfficeRecord, int], "SourceValues"]
 
 
@@ -156,6 +171,8 @@ class SourceValues:
     customer_name: str = ""
     address: tuple[str, ...] = ()
     postcode: str = ""
+    large_print: bool = False
+    """The record itself asks for large print (an appointment booked with that need)."""
 
 
 def load_shipped_templates() -> dict[str, str]:
@@ -302,11 +319,7 @@ class LetterService:
     ) -> LetterDraft:
         office, values, found = self._values(session, request, actor, common)
         if request.format is None:
-            contact = found.contact
-            spec = spec_for_customer(
-                contact.preferred_format if contact else "standard",
-                contact.large_print_size if contact else None,
-            )
+            spec = _preferred(found)
             if request.size is not None:
                 spec = print_spec(spec.format, request.size)
         else:
@@ -328,6 +341,18 @@ class LetterService:
             contact_id=found.contact.id if found.contact else None,
             customer_name=found.customer_name,
         )
+
+    def preferred(self, source: LetterSource) -> tuple[PrintSpec, str]:
+        """The customer's preferred format (from their contact record, or the record's own
+        large-print need) and their name, for the desk to start from."""
+        with transaction(self._factory, write=False) as session:
+            office = session.scalars(
+                select(OfficeRecord).where(OfficeRecord.key == self._office_key)
+            ).one_or_none()
+            if office is None:
+                office = get_office(session, self._office_key)
+            found = self._source_values(session, office, source)
+            return _preferred(found), found.customer_name
 
     # --- producing ----------------------------------------------------------------------------
 
@@ -369,9 +394,12 @@ class LetterService:
         requests: Sequence[LetterRequest],
         actor: StaffMember | None = None,
         progress: ProgressCallback | None = None,
+        skipped: list[tuple[LetterRequest, str]] | None = None,
     ) -> list[ProducedLetter]:
-        """Every letter of a batch, or Cancelled once progress() returns False; any bad letter
-        stops the batch with a message naming it (nothing is recorded either way)."""
+        """Every letter of a batch, or Cancelled once progress() returns False (nothing is
+        recorded either way). A letter that cannot be made (no postal address, say) stops the
+        batch with a message naming it; given a ``skipped`` list, it is left out and listed
+        there with the reason instead, so one bad record does not hold up the day's post."""
         total = len(requests)
         if progress is not None and not progress(0, total):
             raise Cancelled("Stopped before any letter was made.")
@@ -391,7 +419,11 @@ class LetterService:
                         )
                     )
                 except ValidationError as exc:
-                    raise ValidationError(f"Letter for {request.source}: {exc}", exc.field) from exc
+                    if skipped is None:
+                        raise ValidationError(
+                            f"Letter for {request.source}: {exc}", exc.field
+                        ) from exc
+                    skipped.append((request, str(exc)))
         produced = []
         for done, draft in enumerate(drafts, start=1):
             produced.append(self.produce(draft))
@@ -406,17 +438,86 @@ class LetterService:
         """Write the PDF, and the BRF beside it (same name, .brf); returns the files written.
 
         Written to a temporary name first, so a failure never leaves half a letter."""
-        written = []
+        written: list[Path] = []
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         outputs: list[tuple[Path, bytes]] = [(pdf_path, letter.pdf)]
         if letter.brf is not None:
             outputs.append((pdf_path.with_suffix(".brf"), letter.brf.encode("ascii")))
-        for path, data in outputs:
-            partial = path.with_name(path.name + ".part")
-            partial.write_bytes(data)
-            partial.replace(path)
-            written.append(path)
+        try:
+            for path, data in outputs:
+                partial = path.with_name(path.name + ".part")
+                try:
+                    partial.write_bytes(data)
+                    partial.replace(path)
+                finally:
+                    _discard(partial)
+                written.append(path)
+        except BaseException:
+            # The PDF without its BRF is not the letter asked for: take it away again.
+            for path in written:
+                _discard(path)
+            raise
         return written
+
+    @staticmethod
+    def batch_file_name(letter: ProducedLetter, folder: Path, taken: set[str]) -> Path:
+        """``R-00012-acknowledgement.pdf`` in ``folder``; never a name already there or already
+        given in this batch (``-2``, ``-3`` ... added), so no earlier letter is overwritten."""
+        d = letter.draft
+        ref = "".join(c if c.isalnum() or c in "-_" else "-" for c in d.content.reference)
+        stem = f"{ref or 'letter'}-{d.template.key}"
+        number = 1
+        while True:
+            name = f"{stem}.pdf" if number == 1 else f"{stem}-{number}.pdf"
+            path = folder / name
+            if name not in taken and not path.exists() and not path.with_suffix(".brf").exists():
+                taken.add(name)
+                return path
+            number += 1
+
+    def save_batch(
+        self,
+        produced: Sequence[ProducedLetter],
+        folder: Path,
+        actor: StaffMember | None,
+        progress: Callable[[int], bool] | None = None,
+    ) -> BatchSaved:
+        """Write each letter as a PDF (and BRF) in ``folder``, then record the ones written.
+
+        ``progress(letters_done)`` is asked after each file; False stops there. A letter whose
+        file could not be written is not recorded, and nothing half-written is left behind
+        (files go to a temporary name first). Files already written when the batch stops are
+        kept and recorded, so the record matches what is in the folder.
+        """
+        folder.mkdir(parents=True, exist_ok=True)
+        taken: set[str] = set()
+        done: list[ProducedLetter] = []
+        paths: list[Path] = []
+        files: list[Path] = []
+        problem = ""
+        stopped = False
+        for index, letter in enumerate(produced, start=1):
+            path = self.batch_file_name(letter, folder, taken)
+            try:
+                files += self.write_files(letter, path)
+            except OSError as exc:
+                problem = (
+                    f"{path.name} could not be written ({exc.strerror or exc}); it and the "
+                    "letters after it were not saved and are not marked as sent."
+                )
+                break
+            done.append(letter)
+            paths.append(path)
+            if progress is not None and not progress(index) and index < len(produced):
+                stopped = True
+                break
+        try:
+            ids = self.record_sent(done, actor, "pdf", [str(p) for p in paths]) if done else []
+        except BaseException:
+            for path in files:  # not recorded: do not leave letters that look sent
+                _discard(path)
+            raise
+        return BatchSaved(ids, paths, len(produced), problem, stopped)
 
     @staticmethod
     def save_braille(letter: ProducedLetter, folder: Path) -> Path | None:
@@ -555,11 +656,43 @@ class LetterService:
 
 
 def letters_for(services: AppServices, braille_program: str = braille.TRANSLATOR) -> LetterService:
-    """The letter service of the running office (AppServices has no letters() yet)."""
+    """The letter service of the running office (``services.letters()`` for the usual one)."""
     key = services.office.active_office_key()
     if key is None:
         raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
     return LetterService(services.context, key, braille_program=braille_program)
+
+
+def correspondence_letter(channel: str, *, held: bool, answered: bool) -> str:
+    """The letter a clerk most likely wants for a piece of correspondence in this state:
+    once answered or closed, "if you are not satisfied"; with a holding response on record and
+    no reply yet, the holding response; otherwise the acknowledgement for its channel (FOI, EIR
+    and SAR the statutory one, complaints the complaint one)."""
+    if answered:
+        return "not_satisfied"
+    if held:
+        return "holding_response"
+    return ACKNOWLEDGEMENT_TEMPLATES.get(channel, ACKNOWLEDGEMENT_TEMPLATES[""])
+
+
+def _discard(path: Path) -> None:
+    """Remove a file this service wrote (never a folder someone else put there)."""
+    try:
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+    except OSError:
+        pass  # nothing more can be done; the caller reports the first problem
+
+
+def _preferred(found: SourceValues) -> PrintSpec:
+    """The contact's preferred format; a record that itself asks for large print (an appointment
+    booked with that need) gets large print when the contact has no other preference."""
+    contact = found.contact
+    fmt = contact.preferred_format if contact else "standard"
+    size = contact.large_print_size if contact else None
+    if found.large_print and fmt in ("standard", "email", ""):
+        fmt = "large_print"
+    return spec_for_customer(fmt, size)
 
 
 def find_staff(services: AppServices, username: str) -> StaffMember:
@@ -723,10 +856,11 @@ def _appointment_values(
     found = _customer(
         session, appointment.contact_id, appointment.customer_name, appointment.home_address
     )
-    return SourceValues(values=values, **found)
+    return SourceValues(values=values, large_print=bool(appointment.large_print), **found)
 
 
 def _correspondence_values(session: Session, office: OfficeRecord, item_id: int) -> SourceValues:
+    from reception_app.domain.correspondence import reference as correspondence_reference
     from reception_app.persistence.correspondence_records import (
         CorrespondenceRecord,
         HoldingResponseRecord,
@@ -738,7 +872,8 @@ def _correspondence_values(session: Session, office: OfficeRecord, item_id: int)
     respond = item.extended_due_on or item.respond_due_on or item.final_due_on or item.target_on
     values = {
         "customer_name": item.from_name,
-        "reference": f"R-{item.id:05d}",
+        # The reference the Correspondence log shows and the customer quotes (FOI-000123).
+        "reference": correspondence_reference(item.channel, item.id),
         "about": item.subject,
         "received_date": format_date(_local(office, item.received_at).date()),
         "response_date": _date_text(respond),

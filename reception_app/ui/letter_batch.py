@@ -1,17 +1,22 @@
-"""Print many letters as one job off the UI thread, with a progress bar and Cancel.
+"""Print many letters as one job, or save them as PDFs to a folder, off the UI thread, with a
+progress bar and Cancel.
 
-Letters are made, then printed, then recorded, all on a worker; Cancel or a printer error
-at any point leaves every letter unsent.
+Printing: letters are made, then printed, then recorded, all on a worker; Cancel or a printer
+error at any point leaves every letter unsent. Saving: letters are made, then each is written to
+the folder (through a temporary name, so no half-written file is left) and the ones written are
+recorded; Cancel while they are being made records nothing, Cancel or a full disk while they are
+being written stops there and records exactly the files written.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import StaffMember
@@ -19,16 +24,26 @@ from reception_app.ui.letter_printing import prepare_printer, print_pdfs
 from reception_app.ui.workers import ProgressCallback, run_with_progress
 
 if TYPE_CHECKING:
-    from reception_app.services.letter_service import LetterRequest, LetterService
+    from reception_app.services.letter_service import BatchSaved, LetterRequest, LetterService
+
+PRINT = "print"
+SAVE_PDFS = "pdf"
 
 
 class BatchResult:
     """What a finished batch did: letters recorded, and how many await braille transcription."""
 
-    def __init__(self, ids: list[int], awaiting_braille: int, braille_files: list[Path]) -> None:
+    def __init__(
+        self,
+        ids: list[int],
+        awaiting_braille: int,
+        braille_files: list[Path],
+        skipped: Sequence[tuple[LetterRequest, str]] = (),
+    ) -> None:
         self.ids = ids
         self.awaiting_braille = awaiting_braille
         self.braille_files = braille_files
+        self.skipped = list(skipped)
 
     def message(self) -> str:
         text = f"{len(self.ids)} letter{'s' if len(self.ids) != 1 else ''} printed and recorded as sent."
@@ -39,7 +54,19 @@ class BatchResult:
                 f" {self.awaiting_braille} braille letter(s) could not be made on this computer "
                 "(liblouis is not installed) and are recorded as awaiting braille transcription."
             )
-        return text
+        return text + skipped_text(self.skipped)
+
+
+def skipped_text(skipped: Sequence[tuple[LetterRequest, str]]) -> str:
+    """' 2 letters were left out and not recorded: correspondence:4 (no postal address); ...'"""
+    if not skipped:
+        return ""
+    listed = "; ".join(
+        f"{request.source} ({reason.rstrip('.')})" for request, reason in skipped[:5]
+    )
+    more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    n = len(skipped)
+    return f" {n} letter{'s were' if n != 1 else ' was'} left out and not recorded: {listed}{more}."
 
 
 def print_batch_to(
@@ -58,7 +85,10 @@ def print_batch_to(
     prepare_printer(printer, f"Letters ({len(requests)})")
 
     def work(progress: ProgressCallback) -> BatchResult:
-        produced = letters.produce_batch(requests, actor, lambda done, _n: progress(done, total))
+        skipped: list[tuple[LetterRequest, str]] = []
+        produced = letters.produce_batch(
+            requests, actor, lambda done, _n: progress(done, total), skipped
+        )
         print_pdfs(
             printer,
             [p.pdf for p in produced],
@@ -67,7 +97,7 @@ def print_batch_to(
         files = [letters.save_braille(p, braille_folder) for p in produced]
         ids = letters.record_sent(produced, actor, "printed", [str(f or "") for f in files])
         waiting = sum(1 for p in produced if p.status == "awaiting_braille")
-        return BatchResult(ids, waiting, [f for f in files if f is not None])
+        return BatchResult(ids, waiting, [f for f in files if f is not None], skipped)
 
     return run_with_progress(
         parent,
@@ -79,16 +109,138 @@ def print_batch_to(
     )
 
 
+def saved_message(result: BatchSaved, folder: Path) -> str:
+    """What a batch saved to a folder did, in plain words."""
+    n = len(result.ids)
+    text = f"{n} letter{'s' if n != 1 else ''} saved as PDF{'s' if n != 1 else ''} in {folder}"
+    text += " and recorded as sent." if n else "."
+    if result.stopped:
+        text = (
+            f"Stopped after {n} of {result.total} letters: {text} "
+            "The others were not saved and are not marked as sent."
+        )
+    if result.problem:
+        text += f" {result.problem}"
+    return text
+
+
+def save_batch_to(
+    parent: QWidget | None,
+    letters: LetterService,
+    requests: Sequence[LetterRequest],
+    actor: StaffMember | None,
+    folder: Path,
+    on_done: Callable[[BatchSaved], None],
+    on_error: Callable[[BaseException], None],
+    on_cancel: Callable[[], None],
+) -> QProgressDialog:
+    """Make ``requests``, write each as a PDF (BRF beside braille ones) in ``folder`` and record
+    the files written, on a worker; progress runs 0..2n (make, then write)."""
+    n = len(requests)
+    total = 2 * n
+
+    def work(progress: ProgressCallback) -> BatchSaved:
+        skipped: list[tuple[LetterRequest, str]] = []
+        produced = letters.produce_batch(
+            requests, actor, lambda done, _n: progress(done, total), skipped
+        )
+        saved = letters.save_batch(produced, folder, actor, lambda done: progress(n + done, total))
+        if skipped:
+            saved = dataclasses.replace(
+                saved, problem=(saved.problem + skipped_text(skipped)).strip()
+            )
+        return saved
+
+    return run_with_progress(
+        parent,
+        f"Making {n} letters and saving them in {folder}...",
+        work,
+        on_done,
+        on_error,
+        on_cancel,
+    )
+
+
+def choose_output(parent: QWidget | None, count: int) -> str | None:
+    """Ask whether to print the letters or save them as PDFs: PRINT, SAVE_PDFS or None."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Letters due today")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(
+        f"{count} letter{'s are' if count != 1 else ' is'} due today. Print "
+        f"{'them' if count != 1 else 'it'}, or save {'them' if count != 1 else 'it'} as PDF "
+        "files in a folder (to print later or send by email)?"
+    )
+    print_button = box.addButton("&Print...", QMessageBox.ButtonRole.AcceptRole)
+    save_button = box.addButton("Save as P&DFs to a folder...", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(print_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is print_button:
+        return PRINT
+    if clicked is save_button:
+        return SAVE_PDFS
+    return None
+
+
+def choose_folder(parent: QWidget | None) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, "Save the letters in this folder")
+    return Path(name) if name else None
+
+
 def print_batch(
     parent: QWidget,
     letters: LetterService,
     requests: Sequence[LetterRequest],
     actor: StaffMember | None,
     braille_folder: Path,
+    *,
+    how: str | None = None,
+    folder: Path | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> QProgressDialog | None:
-    """Ask for the printer, then print the batch; tells the person how it went."""
+    """Print the batch or save it as PDFs to a folder, then tell the person how it went.
+
+    ``how`` (PRINT or SAVE_PDFS) and ``folder`` skip the questions when the caller knows;
+    ``report`` shows the outcome (e.g. in the page's status line) instead of a message box."""
+
+    def say(text: str, warning: bool = False) -> None:
+        if report is not None:
+            report(text)
+        elif warning:
+            QMessageBox.warning(parent, "Reception", text)
+        else:
+            QMessageBox.information(parent, "Reception", text)
+
     if not requests:
-        QMessageBox.information(parent, "Reception", "No letters are due today.")
+        say("No letters are due today.")
+        return None
+    how = how or choose_output(parent, len(requests))
+    if how == SAVE_PDFS:
+        folder = folder or choose_folder(parent)
+        if folder is None:
+            return None
+        chosen = folder
+
+        def saved(result: BatchSaved) -> None:
+            say(saved_message(result, chosen), warning=bool(result.problem))
+
+        def save_failed(exc: BaseException) -> None:
+            text = str(exc) if isinstance(exc, ReceptionError) else f"Saving failed: {exc}."
+            say(f"{text} No letter was marked as sent.", warning=True)
+
+        return save_batch_to(
+            parent,
+            letters,
+            requests,
+            actor,
+            chosen,
+            saved,
+            save_failed,
+            lambda: say("Saving was cancelled. No letter was saved or marked as sent."),
+        )
+    if how != PRINT:
         return None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, f"Letters ({len(requests)})")
@@ -98,16 +250,14 @@ def print_batch(
         return None
 
     def done(result: BatchResult) -> None:
-        QMessageBox.information(parent, "Reception", result.message())
+        say(result.message())
 
     def failed(exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, ReceptionError) else f"Printing failed: {exc}."
-        QMessageBox.warning(parent, "Reception", f"{text} No letter was marked as sent.")
+        say(f"{text} No letter was marked as sent.", warning=True)
 
     def cancelled() -> None:
-        QMessageBox.information(
-            parent, "Reception", "Printing was cancelled. No letter was marked as sent."
-        )
+        say("Printing was cancelled. No letter was marked as sent.")
 
     return print_batch_to(
         parent, letters, requests, actor, printer, braille_folder, done, failed, cancelled

@@ -250,3 +250,23 @@ def test_a_record_that_is_not_kind_colon_number_is_refused(text: str) -> None:
 def test_record_names_parse() -> None:
     assert LetterSource.parse(" appointment:12 ") == LetterSource("appointment", 12)
     assert str(LetterSource("message", 7)) == "message:7"
+
+
+def test_a_batch_leaves_out_a_letter_that_cannot_be_made_and_says_which(
+    services: AppServices, manager: StaffMember
+) -> None:
+    letters = letters_for(services)
+    good = add_contact(services, manager)
+    homeless = add_contact(services, manager, name="No Address", address=())
+    requests = [
+        LetterRequest("acknowledgement", LetterSource("contact", good.id or 0), extra=EXTRA),
+        LetterRequest("acknowledgement", LetterSource("contact", homeless.id or 0), extra=EXTRA),
+    ]
+    # Without a list to report into, the bad letter stops the batch (the desk is told which).
+    with pytest.raises(ValidationError, match=f"contact:{homeless.id}"):
+        letters.produce_batch(requests, manager)
+    skipped: list[tuple[LetterRequest, str]] = []
+    produced = letters.produce_batch(requests, manager, None, skipped)
+    assert len(produced) == 1 and produced[0].pdf.startswith(b"%PDF")
+    assert [(r.source.id, "address" in reason) for r, reason in skipped] == [(homeless.id, True)]
+    assert letter_count(services) == 0  # making letters records nothing

@@ -282,7 +282,9 @@ def test_confirmation_letter_details_open_read_only(
     monkeypatch.setattr(
         ConfirmationDetailsDialog, "exec", lambda dialog: shown.append(dialog.text()) or 0
     )
-    page.letter_button.click()
+    # Ctrl+I now opens the letter itself (tests/ui/test_letters_from_pages.py); the details
+    # stay one button away in it, for reading out on the phone.
+    page.show_confirmation_details(booked.id)
     assert shown and "Date: Wednesday 25 November 2026" in shown[0]
     assert "Officer: Priya Shah" in shown[0]
 

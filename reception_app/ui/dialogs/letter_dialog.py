@@ -3,6 +3,7 @@ then print through the Qt print dialog or save as PDF. Recorded as sent only onc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         LetterSource,
         ProducedLetter,
     )
+    from reception_app.ui.desk_state import DeskState
 
 PREVIEW_DELAY_MS = 400
 """Pause after typing before the preview is made again."""
@@ -61,7 +63,15 @@ class LetterDialog(QDialog):
         braille_folder: Path,
         customer_name: str = "",
         parent: QWidget | None = None,
+        *,
+        template_key: str | None = None,
+        prefill: Mapping[str, str] | None = None,
+        extra_buttons: Sequence[tuple[str, Callable[[], None]]] = (),
     ) -> None:
+        """``template_key`` is the letter chosen at first (the desk can change it); ``prefill``
+        types values the desk already knows into the fields the record leaves empty (e.g. the
+        time an appointment had before it moved); ``extra_buttons`` are (text, slot) pairs
+        added beside Print."""
         super().__init__(parent)
         self.setWindowTitle(
             f"Write a letter to {customer_name[:60]}" if customer_name else "Write a letter"
@@ -76,10 +86,13 @@ class LetterDialog(QDialog):
         self._generation = 0
         self._jobs: list[Any] = []
         self._value_edits: dict[str, QLineEdit] = {}
+        self._prefill = dict(prefill or {})
 
         self.template = QComboBox()
         for template in letters.templates(source.kind):
             self.template.addItem(template.title, template.key)
+        if template_key is not None and self.template.findData(template_key) >= 0:
+            self.template.setCurrentIndex(self.template.findData(template_key))
         self.format = QComboBox()
         for fmt in LetterFormat:
             self.format.addItem(fmt.label, fmt.value)
@@ -144,6 +157,13 @@ class LetterDialog(QDialog):
         self.save_button = QPushButton("&Save as PDF... (Ctrl+S)")
         self.close_button = QPushButton("Close")
         buttons = QHBoxLayout()
+        self.extra_buttons: list[QPushButton] = []
+        for text, slot in extra_buttons:
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.extra_buttons.append(button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -214,7 +234,7 @@ class LetterDialog(QDialog):
             self.errors.show(exc)
             missing = []
         for name in missing:
-            edit = QLineEdit()
+            edit = QLineEdit(self._prefill.get(name, ""))
             edit.setPlaceholderText(_example(name))
             edit.textChanged.connect(lambda _t: self._timer.start())
             label = PLACEHOLDERS.get(name, name)
@@ -403,3 +423,31 @@ def _example(name: str) -> str:
     if name.endswith("_phone"):
         return "e.g. 01603 301751"
     return ""
+
+
+def letter_dialog_for(
+    state: DeskState,
+    source: LetterSource,
+    template_key: str | None = None,
+    parent: QWidget | None = None,
+    *,
+    prefill: Mapping[str, str] | None = None,
+    extra_buttons: Sequence[tuple[str, Callable[[], None]]] = (),
+) -> LetterDialog:
+    """The letter dialog for any record (appointment, correspondence, message, contact): the
+    customer's preferred format applied, signed by the person signed in. ReceptionError when
+    the record is gone or no office is chosen."""
+    letters = state.services.letters()
+    preferred, name = letters.preferred(source)
+    return LetterDialog(
+        letters,
+        source,
+        preferred,
+        state.actor,
+        state.paths.data_dir / "braille",
+        name,
+        parent,
+        template_key=template_key,
+        prefill=prefill,
+        extra_buttons=extra_buttons,
+    )

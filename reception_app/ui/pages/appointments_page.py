@@ -3,7 +3,9 @@ status, and everything done to an appointment on the day.
 
 Keys: Ctrl+N new appointment, Ctrl+R move, Ctrl+Delete cancel, F2 arrived (joins the queue),
 F4 seen, F6 did not come, F9 tell a waiting customer about a delay, Ctrl+P day sheet, Ctrl+I
-confirmation letter details; Alt+Left / Alt+Right / Alt+Home change the day, Alt+W the week (the button's mnemonic).
+confirmation letter, Ctrl+Shift+W a letter about the chosen appointment (after a move or a
+cancellation: the letter about that change); Alt+Left / Alt+Right / Alt+Home change the day,
+Alt+W the week (the button's mnemonic).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentD
 from reception_app.ui.dialogs.appointment_cancel_dialog import CancelAppointmentDialog
 from reception_app.ui.dialogs.appointment_confirmation_dialog import ConfirmationDetailsDialog
 from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
+from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
 from reception_app.ui.models.appointment_table_model import AppointmentTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.theme import scaled_font
@@ -232,6 +235,14 @@ class AppointmentsPage(Page):
         self.message.setAccessibleName("Appointment messages")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        # After a move or a cancellation: offers the letter about it (non-blocking).
+        self.letter_offer = QPushButton()
+        self.letter_offer.setAutoDefault(False)
+        self.letter_offer.setAccessibleName("Letter about this change")
+        self.letter_offer.clicked.connect(self.write_letter)
+        self.letter_offer.hide()
+        self._offer: tuple[int, str, dict[str, str]] | None = None
+        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
 
         # Actions: (attribute, text, key, slot)
         self._actions: list[tuple[str, str, str, Callable[[], None]]] = [
@@ -308,7 +319,10 @@ class AppointmentsPage(Page):
         layout.addWidget(self.day_title)
         layout.addLayout(actions)
         layout.addWidget(self.prompts)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.letter_offer, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
         layout.addWidget(splitter, 1)
 
         self.navigator.day_changed.connect(lambda _day: self.refresh_bookings())
@@ -613,6 +627,7 @@ class AppointmentsPage(Page):
     # --- messages -----------------------------------------------------------------------------
 
     def _say(self, text: str, *, error: bool = False, big: bool = False) -> None:
+        self._offer_letter(None)
         self.message.setText(text)
         self.message.setProperty("role", "error" if error else "")
         self.message.setFont(scaled_font(self.font(), 1.3 if big else 1.0, bold=big))
@@ -682,6 +697,8 @@ class AppointmentsPage(Page):
         dialog = self.booking_dialog(appointment=appointment)
         if dialog.exec() and dialog.appointment is not None:
             self._booked(dialog.appointment, "Moved")
+            if dialog.appointment.start != appointment.start:
+                self._offer_change_letter(appointment, "appointment_changed")
 
     def cancel_appointment(self) -> None:
         appointment = self._need_selection("cancel")
@@ -691,6 +708,7 @@ class AppointmentsPage(Page):
         if dialog.exec() and dialog.appointment is not None:
             self._changed(appointment.id)
             self._say(f"Cancelled: {appointment.customer_name}, {self._when(appointment)}.")
+            self._offer_change_letter(appointment, "appointment_cancelled")
 
     def arrived(self) -> None:
         appointment = self._need_selection("check in")
@@ -782,18 +800,107 @@ class AppointmentsPage(Page):
             )
 
     def confirmation(self) -> None:
-        appointment = self._need_selection("see its confirmation letter")
+        """Ctrl+I: the confirmation letter for the chosen appointment, in the customer's
+        preferred format; its "Details to read out" button shows the same facts on screen."""
+        appointment = self._need_selection("write its confirmation letter")
         if appointment is None:
             return
+        self._write(appointment.id, "appointment_confirmation")
+
+    def show_confirmation_details(self, appointment_id: int) -> None:
         details = self._run(
             "Confirmation letter",
-            lambda: self.state.services.appointments().confirmation_details(appointment.id),
+            lambda: self.state.services.appointments().confirmation_details(appointment_id),
         )
         if isinstance(details, dict):
             self.confirmation_dialog(details).exec()
 
     def confirmation_dialog(self, details: dict[str, str]) -> ConfirmationDetailsDialog:
         return ConfirmationDetailsDialog(details, self)
+
+    # --- letters ------------------------------------------------------------------------------
+
+    def _offer_change_letter(self, before: Appointment, template_key: str) -> None:
+        """Show the button offering the letter about a move or cancellation, with the time the
+        appointment had before filled in for the letter."""
+        from reception_app.domain.letters import format_date
+
+        start = before.start.astimezone(self.zone)
+        prefill = {"previous_date": format_date(start.date()), "previous_time": f"{start:%H:%M}"}
+        self._offer_letter((before.id, template_key, prefill))
+
+    def _offer_letter(self, offer: tuple[int, str, dict[str, str]] | None) -> None:
+        self._offer = offer
+        if offer is None:
+            self.letter_offer.hide()
+            return
+        what = "change" if offer[1] == "appointment_changed" else "cancellation"
+        self.letter_offer.setText(f"Print a letter about this {what}... (Ctrl+Shift+W)")
+        self.letter_offer.show()
+        self.letter_offer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def letter_for(self, appointment: Appointment) -> tuple[str, dict[str, str]]:
+        """The letter Ctrl+Shift+W writes: the one offered after a move or cancellation of this
+        appointment, else the cancellation letter for a cancelled one, else the confirmation."""
+        if self._offer is not None and self._offer[0] == appointment.id:
+            return self._offer[1], self._offer[2]
+        if appointment.status is AppointmentStatus.CANCELLED:
+            return "appointment_cancelled", {}
+        return "appointment_confirmation", {}
+
+    def write_letter(self) -> None:
+        appointment = self.selected_appointment()
+        offer = self._offer
+        if offer is not None and (appointment is None or appointment.id == offer[0]):
+            self._write(offer[0], offer[1], offer[2])
+            return
+        if appointment is None:
+            self._need_selection("write a letter")
+            return
+        template_key, prefill = self.letter_for(appointment)
+        self._write(appointment.id, template_key, prefill)
+
+    def letter_dialog(
+        self, appointment_id: int, template_key: str, prefill: dict[str, str] | None = None
+    ) -> LetterDialog:
+        from reception_app.services.letter_service import LetterSource
+
+        return letter_dialog_for(
+            self.state,
+            LetterSource("appointment", appointment_id),
+            template_key,
+            self,
+            prefill=prefill,
+            extra_buttons=[
+                (
+                    "&Details to read out...",
+                    lambda: self.show_confirmation_details(appointment_id),
+                )
+            ],
+        )
+
+    def show_letter(self, dialog: LetterDialog) -> None:
+        """Show the letter dialog until it is closed (tests replace this method)."""
+        dialog.exec()
+
+    def _write(
+        self, appointment_id: int, template_key: str, prefill: dict[str, str] | None = None
+    ) -> None:
+        offer = self._offer
+        dialog = self._run(
+            "Letter", lambda: self.letter_dialog(appointment_id, template_key, prefill)
+        )
+        if not isinstance(dialog, LetterDialog):
+            return
+        self._offer_letter(offer)  # _run cleared the message (and the offer) first
+        dialog.finished.connect(lambda _result: self._letter_closed(dialog))
+        self.show_letter(dialog)
+
+    def _letter_closed(self, dialog: LetterDialog) -> None:
+        if dialog.sent:
+            title = dialog.produced.draft.template.title if dialog.produced else "Letter"
+            self._say(f"'{title}' recorded as sent.")  # and the offer, if any, goes
+            self.state.data_changed.emit()
 
     # --- the day sheet ------------------------------------------------------------------------
 

@@ -256,13 +256,13 @@ class ContactsPage(Page):
     def letter_dialog(self, contact: Contact) -> LetterDialog:
         """Write a letter to ``contact`` in their preferred format, signed by the person here."""
         from reception_app.domain.letters import spec_for_customer
-        from reception_app.services.letter_service import LetterSource, letters_for
+        from reception_app.services.letter_service import LetterSource
 
         preferred = spec_for_customer(
             contact.needs.preferred_format.value, contact.needs.large_print_size
         )
         return LetterDialog(
-            letters_for(self.state.services),
+            self.state.services.letters(),
             LetterSource("contact", contact.id or 0),
             preferred,
             self.state.actor,
@@ -286,11 +286,10 @@ class ContactsPage(Page):
 
     def print_letters_due(self) -> None:
         """Every letter due today as one print job (off the UI thread, with Cancel)."""
-        from reception_app.services.letter_service import letters_for
         from reception_app.ui.letter_batch import print_batch
 
         try:
-            letters = letters_for(self.state.services)
+            letters = self.state.services.letters()
             requests = letters.due_today()
         except ReceptionError as exc:
             self.result_note.setText(str(exc))

@@ -2,13 +2,16 @@
 pauses and extensions for SAR, FOI and EIR, walk-in follow-ups, feedback, the incident log
 (managers only) and the deadline calculator with the office's published standards.
 
-Keyboard: Ctrl+N log correspondence, Ctrl+F find, Ctrl+D the deadline calculator.
+Keyboard: Ctrl+N log correspondence, Ctrl+F find, Ctrl+D the deadline calculator, Ctrl+Shift+W
+write a letter about the chosen item (the acknowledgement for its channel, the holding response
+once one is recorded, "if you are not satisfied" once answered).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime, QTimeZone
@@ -66,6 +69,8 @@ from reception_app.ui.dialogs.correspondence_dialog import CorrespondenceDialog,
 from reception_app.ui.dialogs.feedback_action_dialog import FeedbackActionDialog
 from reception_app.ui.dialogs.feedback_dialog import FeedbackDialog
 from reception_app.ui.dialogs.incident_dialog import IncidentDialog
+from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
+from reception_app.ui.dialogs.message_dialog import ContactLookup
 from reception_app.ui.models.correspondence_follow_up_model import CorrespondenceFollowUpModel
 from reception_app.ui.models.correspondence_list_model import CorrespondenceListModel
 from reception_app.ui.models.correspondence_table_model import (
@@ -340,12 +345,35 @@ class CorrespondencePage(Page):
         self.log_status = QLabel()
         self.log_status.setWordWrap(True)
         self.log_status.setTextFormat(Qt.TextFormat.PlainText)
+        # Letters: for the chosen item, the day's batch, and the offer after a holding response.
+        self.letter_button = QPushButton("Write a letter... (Ctrl+Shift+W)")
+        self.letter_button.setToolTip(
+            "A letter about the chosen item, in the customer's preferred format"
+        )
+        self.batch_button = QPushButton("Letters &due today...")
+        self.batch_button.setToolTip(
+            "Every acknowledgement due today: print them as one job or save them as PDFs"
+        )
+        self.letter_offer = QPushButton("Print the holding response letter... (Ctrl+Shift+W)")
+        self.letter_offer.setAccessibleName("Holding response letter")
+        self.letter_offer.hide()
+        self._offer_id: int | None = None
+        letters_row = QHBoxLayout()
+        letters_row.addWidget(self.letter_button)
+        letters_row.addWidget(self.batch_button)
+        letters_row.addWidget(self.letter_offer)
+        letters_row.addStretch(1)
+        self.letter_button.clicked.connect(self.write_letter)
+        self.batch_button.clicked.connect(lambda: self.print_letters_due())
+        self.letter_offer.clicked.connect(self.write_letter)
+        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        layout.addLayout(letters_row)
         layout.addWidget(self.log_status)
         self.log_button.clicked.connect(self.log_new)
         for combo in (self.log_view, self.owner_filter, self.channel_filter):
@@ -588,6 +616,8 @@ class CorrespondencePage(Page):
             except ReceptionError as exc:
                 self.log_status.setText(str(exc))
         self._shown_item = item
+        self.letter_offer.setVisible(item is not None and item.id == self._offer_id)
+        self.letter_button.setEnabled(item is not None)
         if item is None or self._engine is None:
             self.log_detail.setPlainText("")
             for button in self.log_actions.values():
@@ -667,6 +697,7 @@ class CorrespondencePage(Page):
             log.preview,
             lambda draft: log.log(actor, draft),
             parent=self,
+            contacts=ContactLookup.from_state(self.state),
         )
 
     def log_new(self) -> None:
@@ -740,7 +771,90 @@ class CorrespondencePage(Page):
             return
         dialog = self.action_dialog(key, item)
         if dialog.exec() and dialog.result_value is not None:
+            if key == HOLDING:
+                self._offer_id = item.id
             self._changed(item.id)
+            if key == HOLDING:
+                self.log_status.setText(
+                    f"Holding response recorded for {item.reference}. Print the letter about "
+                    "it now? (Ctrl+Shift+W)"
+                )
+                self.letter_offer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- letters --------------------------------------------------------------------------------
+
+    def letter_key(self, item: CorrespondenceItem) -> str:
+        """The letter for the item as it stands (channel and state)."""
+        from reception_app.services.letter_service import correspondence_letter
+
+        return correspondence_letter(
+            item.channel,
+            held=bool(item.holding_responses),
+            answered=item.responded_at is not None or item.closed_at is not None,
+        )
+
+    def letter_dialog(self, item: CorrespondenceItem) -> LetterDialog:
+        from reception_app.services.letter_service import LetterSource
+
+        return letter_dialog_for(
+            self.state, LetterSource("correspondence", item.id), self.letter_key(item), self
+        )
+
+    def show_letter(self, dialog: LetterDialog) -> None:
+        """Show the letter dialog until it is closed (tests replace this method)."""
+        dialog.exec()
+
+    def write_letter(self) -> None:
+        item = getattr(self, "_shown_item", None)
+        if item is None:
+            self.log_status.setText("Choose an item first, then write the letter.")
+            return
+        try:
+            dialog = self.letter_dialog(item)
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return
+        dialog.finished.connect(lambda _result: self._letter_closed(dialog, item))
+        self.show_letter(dialog)
+
+    def _letter_closed(self, dialog: LetterDialog, item: CorrespondenceItem) -> None:
+        if not dialog.sent:
+            return
+        title = dialog.produced.draft.template.title if dialog.produced else "Letter"
+        if self._offer_id == item.id:
+            self._offer_id = None
+            self.letter_offer.hide()
+        self.log_status.setText(f"'{title}' for {item.reference} recorded as sent.")
+        self.state.data_changed.emit()
+
+    def print_letters_due(self, how: str | None = None, folder: Path | None = None) -> object:
+        """Every acknowledgement due today: printed as one job or saved as PDFs to a folder,
+        off the UI thread with progress and Cancel (``how``/``folder`` skip the questions)."""
+        from reception_app.ui.letter_batch import print_batch
+
+        try:
+            letters = self.state.services.letters()
+            requests = letters.due_today()
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return None
+
+        def report(text: str) -> None:
+            self.log_status.setText(text)
+            self.refresh_log()
+            self.log_status.setText(text)
+            self.state.data_changed.emit()
+
+        return print_batch(
+            self,
+            letters,
+            requests,
+            self.state.actor,
+            self.state.paths.data_dir / "braille",
+            how=how,
+            folder=folder,
+            report=report,
+        )
 
     def follow_up_done(self) -> None:
         value = current_value(self.follow_up_table)

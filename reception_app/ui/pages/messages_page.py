@@ -2,7 +2,7 @@
 and managers' lists (due today, overdue and escalated), and the staff directory.
 
 Keyboard: Ctrl+N take a message, Ctrl+R mark read or unread, Ctrl+K record a call-back,
-Ctrl+P pass it on, Ctrl+E close it, Ctrl+F find.
+Ctrl+P pass it on, Ctrl+E close it, Ctrl+F find, Ctrl+Shift+W call-back confirmation letter.
 """
 
 from __future__ import annotations
@@ -33,13 +33,14 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message
 from reception_app.domain.people import Role, StaffMember
 from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
 from reception_app.ui.dialogs.message_action_dialog import (
     CALLBACK,
     CLOSE,
     REASSIGN,
     MessageActionDialog,
 )
-from reception_app.ui.dialogs.message_dialog import MessageDialog
+from reception_app.ui.dialogs.message_dialog import ContactLookup, MessageDialog
 from reception_app.ui.models.correspondence_table_model import local_text
 from reception_app.ui.models.message_table_model import MessageTableModel, message_status
 from reception_app.ui.pages.page import Page
@@ -198,6 +199,11 @@ class MessagesPage(Page):
         view_label.setBuddy(self.view)
         self.who = QComboBox()
         self.who.setAccessibleName("For whom")
+        # Long enough for "Everyone" and most names at every text size.
+        self.who.setMinimumContentsLength(14)
+        self.who.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         who_label = QLabel("F&or:")
         who_label.setBuddy(self.who)
         self.find = QLineEdit()
@@ -244,12 +250,17 @@ class MessagesPage(Page):
         self.callback_button = QPushButton("Record &call-back (Ctrl+K)")
         self.reassign_button = QPushButton("&Pass on (Ctrl+P)")
         self.close_button = QPushButton("Clos&e (Ctrl+E)")
+        self.letter_button = QPushButton("Call-back confirmation &letter... (Ctrl+Shift+W)")
+        self.letter_button.setToolTip(
+            "A letter telling the caller when we will call, in their preferred format"
+        )
         actions = QHBoxLayout()
         for button in (
             self.read_button,
             self.callback_button,
             self.reassign_button,
             self.close_button,
+            self.letter_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -275,7 +286,9 @@ class MessagesPage(Page):
         self.callback_button.clicked.connect(lambda: self.act(CALLBACK))
         self.reassign_button.clicked.connect(lambda: self.act(REASSIGN))
         self.close_button.clicked.connect(lambda: self.act(CLOSE))
+        self.letter_button.clicked.connect(self.write_letter)
         for keys, slot in (
+            ("Ctrl+Shift+W", self.write_letter),
             ("Ctrl+N", self.take_message),
             ("Ctrl+R", self.toggle_read),
             ("Ctrl+K", lambda: self.act(CALLBACK)),
@@ -404,6 +417,7 @@ class MessagesPage(Page):
                 self.callback_button,
                 self.reassign_button,
                 self.close_button,
+                self.letter_button,
             ):
                 button.setEnabled(False)
             return
@@ -421,6 +435,7 @@ class MessagesPage(Page):
         can_act = message.is_open and not message.redacted
         for button in (self.callback_button, self.reassign_button, self.close_button):
             button.setEnabled(can_act)
+        self.letter_button.setEnabled(not message.redacted)
         self.detail.setToolTip(message_status(message, self._today))
 
     # --- actions ------------------------------------------------------------------------------
@@ -443,6 +458,7 @@ class MessagesPage(Page):
             due_words,
             lambda draft: messages.take(actor, draft),
             parent=self,
+            contacts=ContactLookup.from_state(self.state),
         )
 
     def take_message(self) -> None:
@@ -497,6 +513,39 @@ class MessagesPage(Page):
         dialog = self.action_dialog(mode, message)
         if dialog.exec() and dialog.message is not None:
             self._changed(dialog.message.id)
+
+    def letter_dialog(self, message: Message) -> LetterDialog:
+        from reception_app.services.letter_service import LetterSource
+
+        return letter_dialog_for(
+            self.state, LetterSource("message", message.id), "callback_confirmation", self
+        )
+
+    def show_letter(self, dialog: LetterDialog) -> None:
+        """Show the letter dialog until it is closed (tests replace this method)."""
+        dialog.exec()
+
+    def write_letter(self) -> None:
+        """The call-back confirmation letter for the chosen message (the caller's preferred
+        format when the message is linked to their contact record)."""
+        message = self.current_message()
+        if message is None:
+            self._say("Choose a message first.")
+            return
+        if message.redacted:
+            return
+        try:
+            dialog = self.letter_dialog(message)
+        except ReceptionError as exc:
+            self._say(str(exc))
+            return
+        dialog.finished.connect(lambda _result: self._letter_closed(dialog, message.id))
+        self.show_letter(dialog)
+
+    def _letter_closed(self, dialog: LetterDialog, message_id: int) -> None:
+        if dialog.sent:
+            self._changed(message_id)
+            self._say(f"Call-back confirmation letter for message #{message_id} recorded as sent.")
 
     def _run(self, work: Callable[[], object], select_id: int | None = None) -> None:
         try:

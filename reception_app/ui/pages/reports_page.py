@@ -465,13 +465,7 @@ class ReportsPage(Page):
     # --- showing ------------------------------------------------------------------------------
 
     def _service(self) -> ReportService:
-        from reception_app.services.report_service import ReportService
-
-        services = self.state.services
-        key = services.office.active_office_key()
-        if key is None:
-            raise ReceptionError("No office has been chosen yet. Choose one in Settings.")
-        return ReportService(services.context, key)
+        return self.state.services.reports()
 
     def _clear_errors(self) -> None:
         for label in (self.start_error, self.end_error):
