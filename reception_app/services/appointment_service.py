@@ -283,6 +283,11 @@ class AppointmentService:
         actor_id = _require_actor(actor)
         with transaction(self._factory, write=False) as session:
             current = self._record(session, appointment_id)
+            if current.status == AppointmentStatus.ARRIVED.value:
+                raise ReceptionError(
+                    f"{current.customer_name} has arrived and is in the queue: see them today, "
+                    "or cancel this appointment and book a new one."
+                )
             if current.status not in OPEN_STATUSES:
                 raise ReceptionError("Only a booked appointment can be moved.")
             booking = current.room_booking
@@ -472,6 +477,7 @@ class AppointmentService:
                 exclude_booking=existing_booking.id if existing_booking else None,
             )
             room_reason = ""
+            busy_suitable = False
             for candidate_room in sorted(rooms, key=lambda r: (r.capacity, r.id)):
                 spec = room_from(candidate_room)
                 try:
@@ -484,6 +490,7 @@ class AppointmentService:
                 nearby = index.around(start, end, spec.buffer) if index else []
                 clash = conflicting(start, end, nearby, spec.buffer)
                 if clash:
+                    busy_suitable = True
                     room_reason = room_reason or (
                         describe_clash(candidate_room.name, clash, calendar)
                         + (
@@ -496,8 +503,10 @@ class AppointmentService:
                 room = candidate_room
                 break
             if room is None:
-                if request.room_id is None and len(rooms) > 1:
+                if request.room_id is None and len(rooms) > 1 and busy_suitable:
                     room_reason = "No suitable interview room is free at that time."
+                elif request.room_id is None and len(rooms) > 1:
+                    room_reason = f"No interview room suits this booking: {room_reason}"
                 raise BookingRefused(room_reason or "No interview room is free.", "room")
 
         if existing_id is None:
@@ -511,6 +520,12 @@ class AppointmentService:
             session.add(record)
         else:
             record = self._record(session, existing_id)
+            # Checked again here: another desk may have cancelled it or checked the customer in
+            # since the form was filled.
+            if record.status != AppointmentStatus.BOOKED.value:
+                raise ReceptionError(
+                    "This appointment was changed at another desk just now; it cannot be moved."
+                )
             record.updated_at = now
         record.contact_id = contact.id if contact is not None else None
         record.customer_name = name
@@ -583,6 +598,8 @@ class AppointmentService:
             record = self._record(session, appointment_id)
             if record.status not in OPEN_STATUSES:
                 raise ReceptionError("This appointment is not booked any more.")
+            if record.status == AppointmentStatus.ARRIVED.value:
+                _withdraw_visit(session, record, now, reason)
             record.status = AppointmentStatus.CANCELLED.value
             record.cancel_reason = reason
             record.updated_at = now
@@ -637,6 +654,11 @@ class AppointmentService:
             record = self._record(session, appointment_id)
             if record.status not in OPEN_STATUSES:
                 raise ReceptionError("This appointment is not open any more.")
+            if record.status == AppointmentStatus.ARRIVED.value and record.visit is not None:
+                raise ReceptionError(
+                    f"{record.customer_name} is in the queue as {record.visit.ticket}: call them "
+                    "and mark them served on the Today page."
+                )
             if record.starts_at > now + timedelta(hours=1):
                 raise ReceptionError("The appointment is more than an hour away.")
             record.status = AppointmentStatus.SEEN.value
@@ -762,7 +784,19 @@ class AppointmentService:
         with transaction(self._factory, write=False) as session:
             office = get_office(session, self._office_key)
             after = read_setting(session, "appointment_late_prompt_minutes", office.id)
-        return [a for a in self.today() if needs_delay_prompt(a, now, after)]
+            # Only arrived customers can be late being seen: one small query, every refresh.
+            rows = session.scalars(
+                select(AppointmentRecord)
+                .where(
+                    AppointmentRecord.office_id == office.id,
+                    AppointmentRecord.status == AppointmentStatus.ARRIVED.value,
+                    AppointmentRecord.seen_at.is_(None),
+                    AppointmentRecord.starts_at <= now,
+                )
+                .order_by(AppointmentRecord.starts_at)
+            )
+            due = [appointment_view(r) for r in rows]
+        return [a for a in due if needs_delay_prompt(a, now, after)]
 
     def confirmation_details(self, appointment_id: int) -> dict[str, str]:
         """What a confirmation letter says: date, time, officer, where to go, how to get there,
@@ -1024,3 +1058,27 @@ def _require_actor(actor: StaffMember | None) -> int:
     if actor is None:
         raise PermissionDenied("Sign in at the desk to do this.")
     return actor.id
+
+
+def _withdraw_visit(
+    session: Session, record: AppointmentRecord, now: datetime, reason: str
+) -> None:
+    """Take a cancelled appointment's customer out of the live queue (never one being seen)."""
+    visit = record.visit
+    if visit is None or visit.status in ("served", "left", "cancelled"):
+        return
+    if visit.status != "waiting":
+        raise ReceptionError(
+            f"{record.customer_name} ({visit.ticket}) is at a desk now; finish the visit there."
+        )
+    visit.status = "cancelled"
+    visit.finished_at = now
+    log_event(
+        session,
+        at=now,
+        action="withdrawn",
+        entity="visit",
+        entity_id=visit.id,
+        office_id=record.office_id,
+        summary=f"{visit.ticket} taken out of the queue: appointment cancelled ({reason})",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -654,9 +654,17 @@ class QueueService:
             return [d.key for d in office.desks if self._open_pause(session, d) is not None]
 
     def set_desk_duties(
-        self, actor: StaffMember | None, desk_key: str, duties: Iterable[_Duty]
+        self,
+        actor: StaffMember | None,
+        desk_key: str,
+        duties: Iterable[_Duty],
+        officers: Mapping[_Duty, int | None] | None = None,
     ) -> None:
-        """Replace a desk's rota (managers only). No lines: staffed whenever the office is open."""
+        """Replace a desk's rota (managers only). No lines: staffed whenever the office is open.
+
+        ``officers`` names who sits at the desk for a line (their arrived appointments are
+        called there and block the desk in the estimate); None keeps the officer of every line
+        that is unchanged."""
         require_manager(actor)
         checked = sorted(_check_duty(d) for d in duties)
         now = self._clock()
@@ -664,12 +672,29 @@ class QueueService:
             require_manager(actor, session)
             office = self._office(session)
             desk = self._desk(session, office, desk_key)
+            kept: dict[_Duty, int | None] = {}
             for old in session.scalars(
                 select(DeskDutyRecord).where(DeskDutyRecord.desk_id == desk.id)
             ):
+                kept[(old.weekday, old.start, old.end)] = old.staff_id
                 session.delete(old)
+            chosen = dict(kept if officers is None else officers)
+            for staff_id in {v for v in chosen.values() if v is not None}:
+                member = session.get(StaffRecord, staff_id)
+                if member is None or member.office_id != office.id or not member.active:
+                    raise ValidationError(
+                        "Choose an active member of staff for the rota line.", "officer"
+                    )
             for weekday, start, end in checked:
-                session.add(DeskDutyRecord(desk_id=desk.id, weekday=weekday, start=start, end=end))
+                session.add(
+                    DeskDutyRecord(
+                        desk_id=desk.id,
+                        weekday=weekday,
+                        start=start,
+                        end=end,
+                        staff_id=chosen.get((weekday, start, end)),
+                    )
+                )
             log_event(
                 session,
                 at=now,
@@ -683,6 +708,10 @@ class QueueService:
             )
 
     def desk_duties(self, desk_key: str) -> list[_Duty]:
+        return list(self.desk_duty_officers(desk_key))
+
+    def desk_duty_officers(self, desk_key: str) -> dict[_Duty, int | None]:
+        """The desk's rota lines in order, each with the officer who sits there (or None)."""
         with transaction(self._factory, write=False) as session:
             desk = self._desk(session, self._office(session), desk_key)
             rows = session.scalars(
@@ -690,7 +719,7 @@ class QueueService:
                 .where(DeskDutyRecord.desk_id == desk.id)
                 .order_by(DeskDutyRecord.weekday, DeskDutyRecord.start)
             )
-            return [(r.weekday, r.start, r.end) for r in rows]
+            return {(r.weekday, r.start, r.end): r.staff_id for r in rows}
 
     # --- the snapshot -------------------------------------------------------------------------
 
@@ -699,8 +728,10 @@ class QueueService:
         local_now = _local(now, zone)
         records = self._waiting_records(session, office, now)
         booked = _booked(session, records)
-        # Arrived appointments are not walk-ins: they take their officer's desk at the booked
-        # time, which the estimator sees in "appointments" below.
+        officer_desks = self._officer_desks(session, office, now)
+        # Arrived appointments are not walk-ins: one whose officer the rota puts on a desk takes
+        # that desk at the booked time ("appointments" below). One whose officer is on no desk
+        # is called by any desk once due, so from then on it queues like a walk-in at the front.
         waiting = [
             {
                 "ticket": r.ticket,
@@ -709,6 +740,7 @@ class QueueService:
             }
             for r in records
             if r.id not in booked
+            or (booked[r.id].starts_at <= now and booked[r.id].staff_id not in officer_desks)
         ]
         busy: dict[int, VisitRecord] = {}
         for r in session.scalars(
@@ -732,13 +764,17 @@ class QueueService:
                 select(DeskDutyRecord).where(DeskDutyRecord.desk_id == desk.id)
             ).all()
             if duties:
+                if calendar is None:
+                    calendar = OfficeCalendar.from_profile(profile_from_record(office))
+                # A rota line is a weekly pattern: on a bank holiday or closure day nobody works.
+                open_today = calendar.is_open_day(local_now.date())
                 shifts = [
                     (
                         datetime.combine(local_now.date(), _hhmm(d.start)),
                         datetime.combine(local_now.date(), _hhmm(d.end)),
                     )
                     for d in duties
-                    if d.weekday == local_now.weekday()
+                    if open_today and d.weekday == local_now.weekday()
                 ]
             else:
                 if calendar is None:

@@ -346,9 +346,12 @@ def test_arrival_joins_the_queue_at_the_booked_time_ahead_of_walk_ins(
     assert [v.ticket for v in queue.waiting()] == [walk_in.ticket, visit.ticket]
     clock.now = datetime(2026, 11, 24, 11, 46, tzinfo=UTC)
     assert [v.ticket for v in queue.waiting()] == [visit.ticket, walk_in.ticket]
-    assert queue.snapshot()["waiting"] == [
-        {"ticket": walk_in.ticket, "service": "general", "checked_in": "2026-11-24T11:30:00"}
-    ]
+    # The officer is on no desk's rota, so once due any desk calls them: the estimator sees them
+    # at the front of the queue (before 11:45 they were not in its queue at all).
+    assert [w["ticket"] for w in queue.snapshot()["waiting"]] == [visit.ticket, walk_in.ticket]
+    clock.now = datetime(2026, 11, 24, 11, 40, tzinfo=UTC)
+    assert [w["ticket"] for w in queue.snapshot()["waiting"]] == [walk_in.ticket]
+    clock.now = datetime(2026, 11, 24, 11, 46, tzinfo=UTC)
     # Not called within 5 minutes of the start: the desk is prompted, records what it said.
     assert appointments.delay_prompts() == []
     clock.now = datetime(2026, 11, 24, 11, 51, tzinfo=UTC)
@@ -449,3 +452,62 @@ def test_alternative_to_waiting_uses_the_same_search(
         "general", count=3
     )
     assert services.queue().alternative_slots("general", 3)[0].start.astimezone(LONDON).hour == 11
+
+
+def test_an_arrived_customer_leaves_the_queue_when_the_appointment_is_cancelled(
+    services: AppServices,
+    appointments: AppointmentService,
+    manager: StaffMember,
+    officer: StaffMember,
+    clock: FixedClock,
+) -> None:
+    queue = services.queue()
+    booked = appointments.book(manager, request(at(2026, 11, 24, 12), staff_id=officer.id))
+    visit = queue.check_in_appointment(manager, booked.id)
+    with pytest.raises(ReceptionError, match="has arrived and is in the queue"):
+        appointments.reschedule(manager, booked.id, at(2026, 11, 26, 10))
+    with pytest.raises(ReceptionError, match=f"in the queue as {visit.ticket}"):
+        appointments.mark_seen(manager, booked.id)
+    appointments.cancel(manager, booked.id, "Customer had to leave")
+    assert queue.waiting() == []
+    assert queue.visit(visit.ticket).status.value == "cancelled"
+    clock.now = datetime(2026, 11, 24, 12, 5, tzinfo=UTC)
+    assert queue.call_next(manager, "R1") is None  # never called after cancelling
+
+
+def test_an_officer_on_the_rota_takes_their_arrived_appointments_at_their_desk(
+    services: AppServices,
+    appointments: AppointmentService,
+    manager: StaffMember,
+    officer: StaffMember,
+    clock: FixedClock,
+) -> None:
+    queue = services.queue()
+    # Tuesdays: the officer sits at the Clerk's office all day.
+    queue.set_desk_duties(
+        manager, "CL", [(1, "09:30", "16:00")], officers={(1, "09:30", "16:00"): officer.id}
+    )
+    assert queue.desk_duty_officers("CL") == {(1, "09:30", "16:00"): officer.id}
+    queue.set_desk_duties(manager, "CL", [(1, "09:30", "16:00")])  # officer kept
+    assert queue.desk_duty_officers("CL") == {(1, "09:30", "16:00"): officer.id}
+    booked = appointments.book(
+        manager, request(at(2026, 11, 24, 12), service_key="allotments", staff_id=officer.id)
+    )
+    assert queue.snapshot()["appointments"] == [
+        {"desk": "CL", "start": "2026-11-24T12:00:00", "minutes": 10.0}
+    ]
+    visit = queue.check_in_appointment(manager, booked.id)
+    clock.now = datetime(2026, 11, 24, 12, 1, tzinfo=UTC)
+    assert queue.call_next(manager, "R1") is None  # the reception window leaves it alone
+    called = queue.call_next(manager, "CL")
+    assert called is not None and called.ticket == visit.ticket
+
+
+def test_rota_lines_do_not_staff_a_desk_on_a_bank_holiday(
+    services: AppServices, manager: StaffMember, clock: FixedClock
+) -> None:
+    queue = services.queue()
+    queue.set_desk_duties(manager, "R1", [(4, "09:30", "16:00")])  # Fridays
+    clock.now = datetime(2026, 12, 25, 10, tzinfo=UTC)  # Christmas Day, a Friday
+    desk = next(d for d in queue.snapshot()["desks"] if d["desk"] == "R1")
+    assert desk["shifts"] == []
