@@ -99,6 +99,8 @@ class Visit:
     follow_up_target: date | None = None
     estimate_minutes: float | None = None
     booked_at: datetime | None = None
+    callable_today: bool = True
+    """False when no desk that handles the service is on duty long enough to call them today."""
     """For an arrived appointment: the booked time (they are called then, ahead of walk-ins)."""
     """Current predicted minutes until called (waiting visits listed by the queue only)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -28,7 +29,7 @@ from reception_app.domain.visits import (
     format_ticket,
     public_name,
 )
-from reception_app.domain.waits import estimate_waits
+from reception_app.domain.waits import estimate_waits, forecast_waits
 from reception_app.persistence.appointment_records import AppointmentRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
@@ -185,8 +186,9 @@ class QueueService:
             )
             session.add(record)
             session.flush()
-            estimates = estimate_waits(self._snapshot(session, office, now))
-            record.announced_wait_minutes = estimates[record.ticket]
+            forecasts = forecast_waits(self._snapshot(session, office, now))
+            record.announced_wait_minutes = forecasts[record.ticket].minutes
+            callable_today = forecasts[record.ticket].desk is not None
             log_event(
                 session,
                 at=now,
@@ -206,7 +208,8 @@ class QueueService:
                     "kiosk": actor is None,
                 },
             )
-            return self._visit(record, estimates.get(record.ticket))
+            visit = self._visit(record, record.announced_wait_minutes)
+            return dataclasses.replace(visit, callable_today=callable_today)
 
     def check_in_appointment(self, actor: StaffMember | None, appointment_id: int) -> Visit:
         """The customer has arrived for today's appointment: they join the live queue with a
@@ -298,7 +301,7 @@ class QueueService:
         now = self._clock()
         with transaction(self._factory, write=False) as session:
             office = self._office(session)
-            estimates = estimate_waits(self._snapshot(session, office, now))
+            forecasts = forecast_waits(self._snapshot(session, office, now))
             records = self._waiting_records(session, office, now)
             booked = _booked(session, records)
             visits = []
@@ -308,7 +311,11 @@ class QueueService:
                     wait = max(0.0, (start - now) / timedelta(minutes=1))
                     visits.append(self._visit(r, wait, booked_at=start))
                 else:
-                    visits.append(self._visit(r, estimates.get(r.ticket)))
+                    known = forecasts.get(r.ticket)
+                    visit = self._visit(r, known.minutes if known else None)
+                    if known is not None and known.desk is None:
+                        visit = dataclasses.replace(visit, callable_today=False)
+                    visits.append(visit)
             return visits
 
     def at_desks(self) -> list[Visit]:

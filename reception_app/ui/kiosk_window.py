@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.visits import public_name
-from reception_app.domain.waits import estimate_waits
+from reception_app.domain.waits import forecast_waits
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
@@ -350,17 +350,30 @@ class KioskWindow(PublicScreen):
                     "checked_in": snapshot["now"],
                 }
             )
-            expected = estimate_waits(snapshot).get(_PROBE_TICKET)
+            probe = forecast_waits(snapshot).get(_PROBE_TICKET)
+            expected = None if probe is None else probe.minutes
             closes = status.closes_at
             if (
-                expected is None
+                probe is None
+                or probe.desk is None  # no desk for this service is on duty long enough today
+                or expected is None
                 or not math.isfinite(expected)
                 or (closes is not None and status.local_now + timedelta(minutes=expected) >= closes)
             ):
                 after = self.services.office.calendar().next_opening(
                     (closes or status.local_now) + timedelta(minutes=1)
                 )
-                self._show_closed(status, "Sorry, the wait today runs past our closing time", after)
+                past_closing = (
+                    expected is not None
+                    and closes is not None
+                    and status.local_now + timedelta(minutes=expected) >= closes
+                )
+                headline = (
+                    "Sorry, the wait today runs past our closing time"
+                    if past_closing or probe is None
+                    else "Sorry, nobody can see you about this today"
+                )
+                self._show_closed(status, headline, after)
                 return
             visit = queue.check_in(None, self.service_key, self._formatted_name())
         except Exception:

@@ -263,3 +263,17 @@ def test_sample_data_gives_a_consistent_history_of_visits(services: AppServices)
     assert len({(v.ticket_day, v.ticket) for v in visits}) == len(visits)
     history = QueueService(services.context, "hellesdon").snapshot()["history"]
     assert history and all(all(m > 0 for m in minutes) for minutes in history.values())
+
+
+def test_a_visitor_no_desk_can_see_today_is_told_so_not_called_now(
+    queue: QueueService, manager: StaffMember, clock: FixedClock
+) -> None:
+    # Both desks' rota ends at 14:00 on Tuesdays; it is 14:10, the office is open until 16:00.
+    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    clock.now = clock.now.replace(hour=14, minute=10)
+    visit = queue.check_in(manager, "general", "Ann")
+    assert visit.callable_today is False
+    assert [v.callable_today for v in queue.waiting()] == [False]
+    queue.set_desk_duties(manager, "R1", [(1, "09:30", "16:00")])
+    assert [v.callable_today for v in queue.waiting()] == [True]

@@ -97,6 +97,8 @@ class QueueTableModel(RowTableModel[Visit]):
                 if visit.booked_at <= self._now:
                     return "due now"
                 return f"at {visit.booked_at.astimezone(self._zone):%H:%M} (booked)"
+            if not visit.callable_today:
+                return "not today"
             return wait_range(visit.estimate_minutes)
         if column == self.NEEDS:
             return ", ".join(needs_words(visit.needs))
