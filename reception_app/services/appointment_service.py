@@ -64,6 +64,7 @@ from reception_app.services.booking_support import (
     lock_rows,
     officer_busy,
     officer_from,
+    officers_from,
     room_busy,
     room_from,
     zone_of,
@@ -215,7 +216,7 @@ class AppointmentService:
                 member = session.get(StaffRecord, staff_id)
                 if member is not None and member.active and member.role in BOOKABLE_ROLES:
                     staff = [member]
-        officers = [officer_from(session, s) for s in staff]
+        officers = officers_from(session, staff)
         rooms = [room_from(r) for r in active_rooms(office) if room_id in (None, r.id)]
         after = now + notice
         zone = zone_of(office)
