@@ -858,10 +858,11 @@ class QueueService:
         if not rows:
             return []
         desk_keys = {d.id: d.key for d in office.desks if d.active}
+        lines = self._officer_lines(session, office, local_now.weekday())
         result = []
         for appointment in rows:
-            at = max(appointment.starts_at, now)
-            desk_id = self._officer_desks(session, office, at).get(appointment.staff_id)
+            at = max(appointment.starts_at, now).astimezone(zone)
+            desk_id = _desk_at(lines, at).get(appointment.staff_id)
             if desk_id is None or desk_id not in desk_keys:
                 continue
             result.append(
@@ -942,20 +943,29 @@ class QueueService:
     ) -> dict[int, int]:
         """Officer (staff id) -> the desk the rota puts them on at ``at``."""
         local = at.astimezone(ZoneInfo(office.timezone))
-        clock = f"{local:%H:%M}"
+        return _desk_at(self._officer_lines(session, office, local.weekday()), local)
+
+    @staticmethod
+    def _officer_lines(
+        session: Session, office: OfficeRecord, weekday: int
+    ) -> list[tuple[int, int, str, str]]:
+        """(staff id, desk id, start, end) of the rota lines naming an officer on ``weekday``."""
         rows = session.execute(
-            select(DeskDutyRecord.staff_id, DeskDutyRecord.desk_id)
+            select(
+                DeskDutyRecord.staff_id,
+                DeskDutyRecord.desk_id,
+                DeskDutyRecord.start,
+                DeskDutyRecord.end,
+            )
             .join(DeskRecord, DeskRecord.id == DeskDutyRecord.desk_id)
             .where(
                 DeskRecord.office_id == office.id,
                 DeskRecord.active.is_(True),
                 DeskDutyRecord.staff_id.is_not(None),
-                DeskDutyRecord.weekday == local.weekday(),
-                DeskDutyRecord.start <= clock,
-                DeskDutyRecord.end > clock,
+                DeskDutyRecord.weekday == weekday,
             )
         ).all()
-        return {staff: desk for staff, desk in rows if staff is not None}
+        return [(staff, desk, a, b) for staff, desk, a, b in rows if staff is not None]
 
     def _by_ticket(
         self, session: Session, office: OfficeRecord, ticket: str, now: datetime
@@ -1218,3 +1228,9 @@ def _next_ticket(
         )
     )
     return (last_number or 0) + 1, (last_position or 0.0) + 1.0
+
+
+def _desk_at(lines: Sequence[tuple[int, int, str, str]], local: datetime) -> dict[int, int]:
+    """Officer -> desk from the day's officer rota lines at the office-local time ``local``."""
+    clock = f"{local:%H:%M}"
+    return {staff: desk for staff, desk, start, end in lines if start <= clock < end}
