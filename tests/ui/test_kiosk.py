@@ -184,3 +184,20 @@ def test_a_wait_past_closing_time_offers_times_to_come_back_first(
     assert kiosk.closed_slots.text() == "Or come back: Wed 25 Nov at 09:30, 09:45 or 10:00"
     layout = kiosk.closed_page.layout()
     assert layout.indexOf(kiosk.closed_slots) < layout.indexOf(kiosk.closed_detail)
+
+
+def test_no_ticket_when_no_desk_for_the_service_is_on_duty_for_the_rest_of_today(
+    qtbot, services: AppServices, manager: StaffMember, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    # The office is open until 16:00, but both desks' Tuesday rota ended at 14:00.
+    queue = services.queue()
+    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    clock.now = datetime(2026, 11, 24, 14, 10, tzinfo=UTC)
+    kiosk = _kiosk(qtbot, services)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    assert kiosk.stack.currentWidget() is kiosk.closed_page
+    assert kiosk.closed_headline.text() == "Sorry, nobody can see you about this today"
+    assert queue.waiting() == []  # no ticket was issued
