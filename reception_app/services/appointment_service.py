@@ -655,11 +655,14 @@ class AppointmentService:
             record = self._record(session, appointment_id)
             if record.status not in OPEN_STATUSES:
                 raise ReceptionError("This appointment is not open any more.")
-            if record.status == AppointmentStatus.ARRIVED.value and record.visit is not None:
-                raise ReceptionError(
-                    f"{record.customer_name} is in the queue as {record.visit.ticket}: call them "
-                    "and mark them served on the Today page."
-                )
+            visit = record.visit
+            if record.status == AppointmentStatus.ARRIVED.value and visit is not None:
+                # Seen by their officer without being called from the queue: the ticket is
+                # finished too, so nobody calls it later.
+                if visit.status in ("waiting", "called", "serving"):
+                    visit.status = "served"
+                    visit.called_at = visit.called_at or now
+                    visit.finished_at = now
             if record.starts_at > now + timedelta(hours=1):
                 raise ReceptionError("The appointment is more than an hour away.")
             record.status = AppointmentStatus.SEEN.value

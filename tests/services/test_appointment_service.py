@@ -466,8 +466,6 @@ def test_an_arrived_customer_leaves_the_queue_when_the_appointment_is_cancelled(
     visit = queue.check_in_appointment(manager, booked.id)
     with pytest.raises(ReceptionError, match="has arrived and is in the queue"):
         appointments.reschedule(manager, booked.id, at(2026, 11, 26, 10))
-    with pytest.raises(ReceptionError, match=f"in the queue as {visit.ticket}"):
-        appointments.mark_seen(manager, booked.id)
     appointments.cancel(manager, booked.id, "Customer had to leave")
     assert queue.waiting() == []
     assert queue.visit(visit.ticket).status.value == "cancelled"
@@ -511,3 +509,16 @@ def test_rota_lines_do_not_staff_a_desk_on_a_bank_holiday(
     clock.now = datetime(2026, 12, 25, 10, tzinfo=UTC)  # Christmas Day, a Friday
     desk = next(d for d in queue.snapshot()["desks"] if d["desk"] == "R1")
     assert desk["shifts"] == []
+
+
+def test_an_arrived_customer_seen_from_the_appointments_page_leaves_the_queue(
+    services: AppServices,
+    appointments: AppointmentService,
+    manager: StaffMember,
+    officer: StaffMember,
+) -> None:
+    queue = services.queue()
+    booked = appointments.book(manager, request(at(2026, 11, 24, 11, 30), staff_id=officer.id))
+    visit = queue.check_in_appointment(manager, booked.id)
+    assert appointments.mark_seen(manager, booked.id).status is AppointmentStatus.SEEN
+    assert queue.waiting() == [] and queue.visit(visit.ticket).status.value == "served"
