@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import BindParameter, Engine, Executable, Row, bindparam, func, inspect, select
 from sqlalchemy.orm import Session, aliased
@@ -134,17 +135,17 @@ class ReportService:
             return _calendar(office, []).to_local(self._clock()).date()
 
     def first_day(self) -> date | None:
-        """The office's first day with records (None: none yet)."""
+        """The office's first day with records of any kind a report covers (None: none yet)."""
         with transaction(self._factory, write=False) as session:
             office = self._office_row(session)
-            return self._first_day(session, office.id)
+            return self._first_day(session, office)
 
     def check(self, start: date, end: date) -> None:
         """ValidationError (with the field: 'start' or 'end') for a period that cannot be shown."""
         with transaction(self._factory, write=False) as session:
             office = self._office_row(session)
             today = _calendar(office, []).to_local(self._clock()).date()
-            check_period(start, end, today, self._first_day(session, office.id))
+            check_period(start, end, today, self._first_day(session, office))
 
     def daily(self, day: date, *, waits_only: bool = False) -> Report:
         return self.report(day, day, waits_only=waits_only)
@@ -172,7 +173,7 @@ class ReportService:
             )
             calendar = _calendar(office, days_off)
             today = calendar.to_local(now).date()
-            check_period(start, end, today, self._first_day(session, office.id))
+            check_period(start, end, today, self._first_day(session, office))
             target = _setting(session, "target_wait_minutes", office.id)
             rows = self._visit_rows(session, office.id, start, end, progress)
             standards = {
@@ -236,11 +237,19 @@ class ReportService:
         return office
 
     @staticmethod
-    def _first_day(session: Session, office_id: int) -> date | None:
-        first: date | None = session.connection().scalar(
-            _statements()["first_day"], {"office_id": office_id}
+    def _first_day(session: Session, office: Row[Any]) -> date | None:
+        """The office-local day of its earliest visit, appointment, room booking, call-back
+        message or piece of correspondence: an office that so far has only letters can still
+        report on them. Tables this database does not have yet are left out."""
+        row = (
+            session.connection()
+            .execute(_first_day_query(_tables_present(session)), {"office_id": office.id})
+            .one()
         )
-        return first
+        first_visit, *stamps = row
+        zone = ZoneInfo(office.timezone)
+        days = [first_visit] + [at.astimezone(zone).date() for at in stamps if at is not None]
+        return min((d for d in days if d is not None), default=None)
 
     @staticmethod
     def _visit_rows(
@@ -486,9 +495,6 @@ def _statements() -> dict[str, Executable]:
         "days_off": select(DayOffRecord.day, DayOffRecord.kind, DayOffRecord.reason).where(
             DayOffRecord.office_id == office_id
         ),
-        "first_day": select(func.min(VisitRecord.ticket_day)).where(
-            VisitRecord.office_id == office_id
-        ),
         "setting": select(SettingRecord.value).where(
             SettingRecord.key == bindparam("key"), SettingRecord.office_id == office_id
         ),
@@ -517,6 +523,39 @@ def _statements() -> dict[str, Executable]:
         "messages": messages.where(m.taken_at >= begin, m.taken_at < finish),
         "open_messages": messages.where(m.status == "open", m.due_on.is_not(None)),
     }
+
+
+@functools.cache
+def _first_day_query(present: frozenset[str]) -> Executable:
+    """The earliest record of each kind a report covers, one column each (visits first, as a
+    day; the others as instants), in one statement built once per set of tables present."""
+    office_id: BindParameter[int] = bindparam("office_id")
+    earliest: list[Any] = [
+        select(func.min(VisitRecord.ticket_day))
+        .where(VisitRecord.office_id == office_id)
+        .scalar_subquery()
+    ]
+    if SECTION_TABLES["appointments"] <= present:
+        a = AppointmentRecord
+        earliest.append(
+            select(func.min(a.starts_at)).where(a.office_id == office_id).scalar_subquery()
+        )
+    if SECTION_TABLES["rooms"] <= present:
+        b = RoomBookingRecord
+        earliest.append(
+            select(func.min(b.starts_at)).where(b.office_id == office_id).scalar_subquery()
+        )
+    if SECTION_TABLES["correspondence"] <= present:
+        c, m = CorrespondenceRecord, MessageRecord
+        earliest.append(
+            select(func.min(c.received_at)).where(c.office_id == office_id).scalar_subquery()
+        )
+        earliest.append(
+            select(func.min(m.taken_at))
+            .where(m.office_id == office_id, m.callback_expected)
+            .scalar_subquery()
+        )
+    return select(*earliest)
 
 
 @functools.cache

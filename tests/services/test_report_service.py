@@ -391,3 +391,97 @@ def test_appointments_rooms_and_correspondence_from_their_tables(
     assert figures["oldest_overdue"].startswith("Email received 2 Nov 2026, due 5 Nov 2026")
     assert report.extra_rows["correspondence:overdue"][0][1] == "Email"
     assert "Zoë" not in str(report.extra_rows)  # reports never list customers' names
+
+
+def test_an_office_with_only_correspondence_reports_from_its_first_letter(
+    services: AppServices, reports: ReportService, manager: StaffMember
+) -> None:
+    """No walk-ins yet: the office's records begin with its earliest record of any kind the
+    report covers (here a letter received at 00:30 BST on 1 June, 23:30 UTC on 31 May)."""
+    from reception_app.persistence.correspondence_records import (
+        CorrespondenceRecord,
+        MessageRecord,
+    )
+
+    assert reports.first_day() is None
+    june = date(2026, 6, 1)
+    with transaction(services.database.session_factory) as session:
+        office = session.scalars(select(OfficeRecord).where(OfficeRecord.key == "hellesdon")).one()
+        session.add_all(
+            [
+                CorrespondenceRecord(
+                    office_id=office.id,
+                    channel="letter",
+                    received_at=datetime(2026, 5, 31, 23, 30, tzinfo=UTC),
+                    logged_at=utc(june, 9, 0),
+                    from_name="A Person",
+                    subject="Hedge",
+                    owner_id=manager.id,
+                    respond_due_on=date(2026, 6, 15),
+                    responded_at=utc(date(2026, 6, 10), 11, 0),
+                ),
+                # A message that wants no call-back is not something the report covers.
+                MessageRecord(
+                    office_id=office.id,
+                    taken_at=utc(date(2026, 5, 1), 9, 30),
+                    recipient_id=manager.id,
+                    caller_name="C Person",
+                    subject="For information",
+                    callback_expected=False,
+                ),
+            ]
+        )
+    assert reports.first_day() == june
+    report = reports.daily(june)
+    figures = {f.key: f.text for f in report.section("correspondence").figures}
+    assert figures["received"] == "0 call-backs, 1 correspondence"
+    assert figures["within_standard"] == "100% (1 of 1)"
+    assert report.walk_ins.arrivals == 0
+    reports.check(june, date(2026, 11, 24))
+    with pytest.raises(ValidationError, match="records begin on Monday 1 June 2026") as exc:
+        reports.daily(date(2026, 5, 31))
+    assert exc.value.field == "start"
+
+
+def test_the_first_day_counts_appointments_and_call_back_messages(
+    services: AppServices, reports: ReportService, manager: StaffMember
+) -> None:
+    from reception_app.persistence.appointment_records import AppointmentRecord
+    from reception_app.persistence.correspondence_records import MessageRecord
+
+    add_visits(services, dict(day=MONDAY, status="left", checked_in_at=utc(MONDAY, 10, 0)))
+    assert reports.first_day() == MONDAY
+    with transaction(services.database.session_factory) as session:
+        office = session.scalars(select(OfficeRecord).where(OfficeRecord.key == "hellesdon")).one()
+        service = session.scalars(
+            select(ServiceRecord).where(ServiceRecord.office_id == office.id)
+        ).first()
+        assert service is not None
+        session.add(
+            AppointmentRecord(
+                office_id=office.id,
+                customer_name="Zoë Smith",
+                service_id=service.id,
+                staff_id=manager.id,
+                starts_at=utc(date(2026, 11, 10), 10, 0),
+                ends_at=utc(date(2026, 11, 10), 10, 30),
+                status="no_show",
+            )
+        )
+    assert reports.first_day() == date(2026, 11, 10)
+    with transaction(services.database.session_factory) as session:
+        office = session.scalars(select(OfficeRecord).where(OfficeRecord.key == "hellesdon")).one()
+        session.add(
+            MessageRecord(
+                office_id=office.id,
+                taken_at=utc(date(2026, 11, 3), 9, 30),
+                recipient_id=manager.id,
+                caller_name="C Person",
+                subject="Call me",
+                due_on=date(2026, 11, 4),
+            )
+        )
+    assert reports.first_day() == date(2026, 11, 3)
+    assert reports.daily(date(2026, 11, 3)).section("correspondence").figures[0].text == (
+        "1 call-backs, 0 correspondence"
+    )

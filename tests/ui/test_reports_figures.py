@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from reception_app.domain.people import Role, StaffMember
 from reception_app.services.container import AppServices
@@ -157,8 +157,9 @@ def test_a_long_range_is_read_off_the_ui_thread(
     page = _page(qtbot, state)
     page.set_period(first, MONDAY)
     page.show_report()
-    assert page._busy is not None  # a progress dialog with Cancel, on the worker thread
+    assert page.reading  # a progress dialog with Cancel, on the worker thread
     qtbot.waitUntil(lambda: page.report is not None and page.report.start == first, timeout=10_000)
+    assert not page.reading
     assert page.figure_buttons["arrivals"].text() == "Walk-ins\n1"
     assert not page.chart_trend.isHidden()
     page.chart_trend.choose(0)
@@ -191,3 +192,94 @@ def test_figures_are_for_managers_only(qtbot, state: DeskState, manager: StaffMe
     page.refresh()
     assert not page.tabs.isTabVisible(0)
     assert page.tabs.currentWidget() is page.log_tab
+
+
+def test_a_single_day_is_read_at_once_and_anything_longer_on_the_worker(
+    qtbot, state: DeskState, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    _monday(services)
+    page = _page(qtbot, state)
+    assert not page.reading and page.report is not None  # today, read at once
+    page.set_period(MONDAY, MONDAY)
+    qtbot.keyClick(page.show_button, Qt.Key.Key_Space)  # the keyboard route
+    assert not page.reading and page.report.single_day
+    assert page.figure_buttons["arrivals"].text() == "Walk-ins\n3"
+
+    # Two days already go to the worker; the figures shown stay until the new ones are ready.
+    page.set_period(MONDAY, MONDAY + timedelta(days=1))
+    page.show_report()
+    assert page.reading
+    progress = page._reading
+    assert progress.labelText() == "Reading 2 days of records..."
+    assert page.report.single_day and page.summary.text().endswith("Monday 23 November 2026")
+    assert page.message.text() == "Reading 2 days of records..."
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert (page.report.start, page.report.end) == (MONDAY, MONDAY + timedelta(days=1))
+    assert page.figure_buttons["arrivals"].text() == "Walk-ins\n3"
+    assert progress.isHidden()
+
+
+def test_a_newer_choice_replaces_a_range_still_being_read(
+    qtbot, state: DeskState, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    _monday(services)
+    page = _page(qtbot, state)
+    page.set_period(MONDAY, MONDAY + timedelta(days=1))
+    page.show_report()
+    assert page.reading
+    job = page._reading._job
+    page.set_period(MONDAY, MONDAY)
+    page.show_report()  # a day: read at once, the range's reading is cancelled
+    assert not page.reading and job.cancel_requested
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # deliver whatever the first job sent back: it must be ignored
+    assert page.report is not None and page.report.single_day
+    assert page.summary.text().endswith("Monday 23 November 2026")
+
+
+def test_refresh_leaves_a_range_being_read_alone(
+    qtbot, state: DeskState, services: AppServices
+) -> None:  # type: ignore[no-untyped-def]
+    _monday(services)
+    page = _page(qtbot, state)
+    page.set_period(MONDAY, MONDAY + timedelta(days=1))
+    page.show_report()
+    progress = page._reading
+    page.refresh()  # e.g. data changed at another desk
+    assert page._reading is progress
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert page.report.end == MONDAY + timedelta(days=1)
+
+
+def test_an_office_with_only_letters_can_report_on_them(
+    qtbot, state: DeskState, services: AppServices, manager: StaffMember
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from reception_app.persistence.correspondence_records import CorrespondenceRecord
+    from reception_app.persistence.engine import transaction
+    from reception_app.persistence.records import OfficeRecord
+
+    with transaction(services.database.session_factory) as session:
+        office = session.scalars(select(OfficeRecord).where(OfficeRecord.key == "hellesdon")).one()
+        session.add(
+            CorrespondenceRecord(
+                office_id=office.id,
+                channel="email",
+                received_at=_at(date(2026, 11, 2), 9, 0),
+                logged_at=_at(date(2026, 11, 2), 9, 5),
+                from_name="B Person",
+                subject="Bins",
+                owner_id=manager.id,
+                respond_due_on=date(2026, 11, 5),
+                next_due_on=date(2026, 11, 5),
+            )
+        )
+    page = _page(qtbot, state)
+    page.set_period(date(2026, 11, 2), date(2026, 11, 2))
+    page.show_report()
+    assert page.start_error.isHidden()
+    assert page.summary.text().endswith("Monday 2 November 2026")
+    page.set_period(date(2026, 11, 1), date(2026, 11, 2))
+    page.show_report()
+    assert "records begin on Monday 2 November 2026" in page.start_error.text()
