@@ -1,9 +1,18 @@
 """The correspondence log: statuses, the clocks of each item, pauses and extensions.
 
-Due dates come from the deadline engine (docs/deadlines.md). A SAR, FOI or EIR clock stops
-while the council waits for identity, a clarification or a fee; the days after the question up
-to and including the day of the answer do not count (DOMAIN.md 2). A pause still waiting for its
-answer is counted as if answered today, so the dates shown move on each day it stays open.
+Due dates come from the deadline engine (docs/deadlines.md). A SAR, FOI or EIR clock waits
+while the council waits for something from the requester (DOMAIN.md 2), in one of two ways:
+
+- the clock **starts** when the answer arrives (that day is day 0, as a day of receipt): a SAR
+  waiting for proof of identity (UK GDPR Art. 12(6), ICO: the time limit starts when the
+  identity is received), an FOI or EIR request waiting for a clarification (FOIA s.10(6)(b),
+  EIR reg. 9(4));
+- the clock **stops**: the days after the question up to and including the day of the answer
+  do not count: a SAR clarification, an FOI fees notice (FOIA s.10(2)), an EIR advance payment
+  (EIR reg. 8).
+
+A pause still waiting for its answer is counted as if answered today, so the dates shown move
+on each day it stays open.
 """
 
 from __future__ import annotations
@@ -30,6 +39,19 @@ PAUSE_REASONS_BY_CHANNEL: dict[str, tuple[str, ...]] = {
     "eir": ("clarification", "fee"),
 }
 """Which waits stop which statutory clock (UK GDPR Art. 12, FOIA s.1(3) and s.9, EIR reg. 8-9)."""
+
+CLOCK_STARTS_ON_ANSWER: frozenset[tuple[str, str]] = frozenset(
+    {("sar", "identity"), ("foi", "clarification"), ("eir", "clarification")}
+)
+"""(channel, reason) pairs where the clock starts on the day of the answer instead of pausing:
+until then the council does not have a request it can answer."""
+
+
+def pause_starts_clock(channel: str, reason: str) -> bool:
+    """True if the answer to this wait starts the clock afresh (its day is day 0); False if the
+    waiting days are only left out of the count."""
+    return (channel, str(reason)) in CLOCK_STARTS_ON_ANSWER
+
 
 FOI_EXTENDED = ClockRule(ClockKind.STATUTORY_WORKING_DAYS, 40)
 """FOI public-interest test: ICO guidance allows up to 20 further working days (40 in all)."""
@@ -93,7 +115,11 @@ class ClockPause:
     note: str = ""
 
     def as_engine_pause(self, today: date) -> Pause:
-        return (self.asked_on, self.answered_on or max(today, self.asked_on))
+        """(asked, answered) for the engine; an open pause counts as answered ``today``."""
+        return (self.asked_on, self.answered_or(today))
+
+    def answered_or(self, today: date) -> date:
+        return self.answered_on or max(today, self.asked_on)
 
     @property
     def is_open(self) -> bool:
@@ -142,18 +168,25 @@ def compute_deadlines(
 ) -> Deadlines:
     """Every clock of ``channel`` for an item received at ``received``, with its pauses.
 
-    ``extended`` adds the statutory extension (SAR three months, FOI and EIR 40 working days).
+    A wait that starts the clock (``pause_starts_clock``: SAR identity, FOI/EIR clarification)
+    makes the day of its answer the start (the latest such answer if there are several); the
+    other waits leave their days out of the count. ``extended`` adds the statutory extension
+    (SAR three months, FOI and EIR 40 working days) from the same start.
     """
     day = today or engine.calendar.local_date(received)
-    engine_pauses = [p.as_engine_pause(day) for p in pauses]
+    starts = [p.answered_or(day) for p in pauses if pause_starts_clock(channel, p.reason)]
+    starts_on = max(starts) if starts else None
+    engine_pauses = [
+        p.as_engine_pause(day) for p in pauses if not pause_starts_clock(channel, p.reason)
+    ]
     due = (
-        engine.due_dates_for(channel, received, engine_pauses)
+        engine.due_dates_for(channel, received, engine_pauses, starts_on=starts_on)
         if channel in engine.standards
         else {}
     )
     extended_on: date | None = None
     if extended:
-        extended_on = extended_deadline(engine, channel, received, engine_pauses)
+        extended_on = extended_deadline(engine, channel, received, engine_pauses, starts_on)
     return Deadlines(
         acknowledge=due.get("acknowledge"),
         respond=due.get("respond"),
@@ -164,14 +197,18 @@ def compute_deadlines(
 
 
 def extended_deadline(
-    engine: DeadlineEngine, channel: str, received: datetime, pauses: Sequence[Pause] = ()
+    engine: DeadlineEngine,
+    channel: str,
+    received: datetime,
+    pauses: Sequence[Pause] = (),
+    starts_on: date | None = None,
 ) -> date:
     if channel == "sar":
-        return engine.sar_extended(received, pauses)
+        return engine.sar_extended(received, pauses, starts_on=starts_on)
     if channel == "eir":
-        return engine.eir_extended(received, pauses)
+        return engine.eir_extended(received, pauses, starts_on=starts_on)
     if channel == "foi":
-        result = engine.compute(FOI_EXTENDED, received, pauses)
+        result = engine.compute(FOI_EXTENDED, received, pauses, starts_on=starts_on)
         assert isinstance(result, date)
         return result
     raise ValidationError(

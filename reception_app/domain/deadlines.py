@@ -14,6 +14,10 @@ from reception_app.domain.standards import ChannelStandard, ClockKind, ClockRule
 Pause = tuple[date, date]
 """(asked_on, answered_on): a clarification or fees notice that stops the clock."""
 
+# ``starts_on`` (every compute method): the day the clock starts when that is later than the
+# day of receipt, e.g. the day proof of identity for a subject access request arrived. That day
+# is then day 0, as the day of receipt would be, and pauses count only after it.
+
 SAR_EXTENDED = ClockRule(ClockKind.CALENDAR_MONTHS, 3)
 """UK GDPR Art. 12(3): a complex subject access request, three months from the same start."""
 EIR_EXTENDED = ClockRule(ClockKind.STATUTORY_WORKING_DAYS, 40)
@@ -53,7 +57,12 @@ class DeadlineEngine:
     # --- computing deadlines -------------------------------------------------------------------
 
     def compute(
-        self, rule: ClockRule, received: date | datetime, pauses: Sequence[Pause] = ()
+        self,
+        rule: ClockRule,
+        received: date | datetime,
+        pauses: Sequence[Pause] = (),
+        *,
+        starts_on: date | None = None,
     ) -> date | datetime | None:
         """When ``rule`` runs out for something received at ``received``.
 
@@ -62,8 +71,17 @@ class DeadlineEngine:
         for day and month clocks (the deadline is the end of that day), a datetime for the hours
         clock (aware in the office zone if ``received`` was aware, else naive local) and None for
         an agreed target. ValueError if a pause ends before it starts.
+
+        ``starts_on``: the day the clock starts if later than the day of receipt (the council
+        asked for something it needs first, e.g. proof of identity); it then counts as the day
+        of receipt, and an hours clock starts at 00:00 that day.
         """
         start = self._calendar.local_date(received)
+        if starts_on is not None and starts_on > start:
+            start = starts_on
+            midnight = datetime.combine(starts_on, time(0))
+            aware = isinstance(received, datetime) and received.tzinfo is not None
+            received = self._calendar.to_local(midnight) if aware else midnight
         paused = self._paused_days(start, pauses)
         match rule.kind:
             case ClockKind.AGREED:
@@ -79,7 +97,12 @@ class DeadlineEngine:
         raise AssertionError(rule.kind)  # pragma: no cover
 
     def due_dates_for(
-        self, channel: str, received: date | datetime, pauses: Sequence[Pause] = ()
+        self,
+        channel: str,
+        received: date | datetime,
+        pauses: Sequence[Pause] = (),
+        *,
+        starts_on: date | None = None,
     ) -> dict[str, date | datetime]:
         """Due date of each clock the channel has ("acknowledge", "respond", "final"), leaving
         out agreed targets; ValueError names the valid channels if ``channel`` is unknown."""
@@ -90,21 +113,34 @@ class DeadlineEngine:
             )
         out: dict[str, date | datetime] = {}
         for name, rule in standard.clocks().items():
-            due = self.compute(rule, received, pauses)
+            due = self.compute(rule, received, pauses, starts_on=starts_on)
             if due is not None:
                 out[name] = due
         return out
 
-    def sar_extended(self, received: date | datetime, pauses: Sequence[Pause] = ()) -> date:
+    def sar_extended(
+        self,
+        received: date | datetime,
+        pauses: Sequence[Pause] = (),
+        *,
+        starts_on: date | None = None,
+    ) -> date:
         """Extended subject access deadline: three calendar months from the same start."""
-        start = self._calendar.local_date(received)
-        return self._calendar_months(start, SAR_EXTENDED.amount, self._paused_days(start, pauses))
+        due = self.compute(SAR_EXTENDED, received, pauses, starts_on=starts_on)
+        assert isinstance(due, date)
+        return due
 
-    def eir_extended(self, received: date | datetime, pauses: Sequence[Pause] = ()) -> date:
+    def eir_extended(
+        self,
+        received: date | datetime,
+        pauses: Sequence[Pause] = (),
+        *,
+        starts_on: date | None = None,
+    ) -> date:
         """Extended EIR deadline: 40 statutory working days."""
-        start = self._calendar.local_date(received)
-        paused = self._paused_days(start, pauses)
-        return self._working_days(start, EIR_EXTENDED.amount, True, paused)
+        due = self.compute(EIR_EXTENDED, received, pauses, starts_on=starts_on)
+        assert isinstance(due, date)
+        return due
 
     # --- showing deadlines ---------------------------------------------------------------------
 
@@ -118,9 +154,27 @@ class DeadlineEngine:
         local = self._calendar.to_local(deadline)
         return local.date() - _ONE_DAY if local.time() == time(0) else local.date()
 
-    def status(self, deadline: date | datetime, today: date) -> str:
-        """'due today', 'in 3 working days' or 'overdue by 2 working days' (office working days)."""
+    def is_overdue(
+        self, deadline: date | datetime, today: date, now: datetime | None = None
+    ) -> bool:
+        """The deadline has passed: its day is over, or, for an hours clock and with ``now``
+        (aware, or naive office local time), its moment has come."""
+        if self.due_day(deadline) < self._calendar.local_date(today):
+            return True
+        if not isinstance(deadline, datetime) or now is None:
+            return False
+        # Both through to_local: a naive value is office local time.
+        return self._calendar.to_local(now) >= self._calendar.to_local(deadline)
+
+    def status(self, deadline: date | datetime, today: date, now: datetime | None = None) -> str:
+        """'due today', 'in 3 working days' or 'overdue by 2 working days' (office working days).
+
+        With ``now`` (aware), an hours clock whose moment has come earlier today is
+        'overdue' rather than 'due today'.
+        """
         due, today = self.due_day(deadline), self._calendar.local_date(today)
+        if due >= today and self.is_overdue(deadline, today, now):
+            return "overdue"
         if due == today:
             return "due today"
         days = self._calendar.working_days_between(today, due)
@@ -131,9 +185,14 @@ class DeadlineEngine:
         # Checked on a weekend straight after the deadline: late, but no working day lost yet.
         return "overdue (by less than a working day)" if days == 0 else f"overdue by {_days(-days)}"
 
-    def is_due_soon(self, deadline: date | datetime, today: date) -> bool:
-        """The deadline is today or on the next working day (not if it has already passed)."""
+    def is_due_soon(
+        self, deadline: date | datetime, today: date, now: datetime | None = None
+    ) -> bool:
+        """The deadline is today or on the next working day (not if it has already passed:
+        with ``now``, an hours clock whose moment has come is no longer due soon)."""
         due, today = self.due_day(deadline), self._calendar.local_date(today)
+        if self.is_overdue(deadline, today, now):
+            return False
         return today <= due <= self._calendar.next_working_day_after(today)
 
     # --- the clocks ----------------------------------------------------------------------------

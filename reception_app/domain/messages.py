@@ -179,6 +179,8 @@ class Message:
     attempts: tuple[CallbackAttempt, ...] = ()
     escalated_to: tuple[str, ...] = ()
     """Names of the people an overdue message is escalated to; empty when not overdue."""
+    escalated_to_ids: tuple[int, ...] = ()
+    """Their staff ids, in the same order (names are not unique: compare these)."""
     redacted: bool = False
     contact_id: int | None = None
     recipient_phone: str = ""
@@ -202,13 +204,27 @@ class Message:
     def is_escalated(self) -> bool:
         return bool(self.escalated_to)
 
-    def is_overdue(self, today: date) -> bool:
-        return is_overdue(self.due_on, today, self.is_open)
+    def is_escalated_to(self, member_id: int) -> bool:
+        return member_id in self.escalated_to_ids
+
+    def is_overdue(self, today: date, now: datetime | None = None) -> bool:
+        """Overdue on ``today``; with ``now`` (aware), a call-back due at a time of day is
+        overdue from that moment."""
+        return is_overdue(self.due_on, today, self.is_open, self.due_at, now)
 
 
-def is_overdue(due_on: date | None, today: date, is_open: bool = True) -> bool:
-    """Still open after the end of its due day."""
-    return is_open and due_on is not None and due_on < today
+def is_overdue(
+    due_on: date | None,
+    today: date,
+    is_open: bool = True,
+    due_at: datetime | None = None,
+    now: datetime | None = None,
+) -> bool:
+    """Still open after the end of its due day, or, when the clock counts hours (``due_at``)
+    and ``now`` is given, from the due moment on."""
+    if not is_open or due_on is None:
+        return False
+    return due_on < today or (due_at is not None and now is not None and now >= due_at)
 
 
 def can_read_in_full(viewer: StaffMember | None, recipient_id: int | None, team: str) -> bool:

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from reception_app.domain.correspondence import (
     NOTE_MAX,
@@ -53,6 +54,50 @@ CLOSED_LIST_DAYS = 90
 
 def due_value(on: date | None, at: datetime | None) -> date | datetime | None:
     return at if at is not None else on
+
+
+def _next_due_moment_passed(now: datetime) -> ColumnElement[bool]:
+    """The next step runs on an hours clock whose moment has come (``now`` or before).
+
+    The record keeps the due moment per clock (``*_due_at``); the next step says which clock
+    is next ("respond" with an extension is a date only). Never NULL, so it can be negated.
+    """
+    c = CorrespondenceRecord
+    return or_(
+        and_(
+            c.next_step == "acknowledge",
+            c.acknowledge_due_at.is_not(None),
+            c.acknowledge_due_at <= now,
+        ),
+        and_(
+            c.next_step == "respond",
+            c.extended_due_on.is_(None),
+            c.respond_due_at.is_not(None),
+            c.respond_due_at <= now,
+        ),
+        and_(c.next_step == "final", c.final_due_at.is_not(None), c.final_due_at <= now),
+    )
+
+
+def overdue_condition(today: date, now: datetime) -> ColumnElement[bool]:
+    """Open items whose next step is late: its day is over, or its due moment has come."""
+    c = CorrespondenceRecord
+    return and_(
+        c.closed_at.is_(None),
+        c.next_due_on.is_not(None),
+        or_(c.next_due_on < today, _next_due_moment_passed(now)),
+    )
+
+
+def due_soon_condition(today: date, soon: date, now: datetime) -> ColumnElement[bool]:
+    """Open items due today or on the next working day and not already late."""
+    c = CorrespondenceRecord
+    return and_(
+        c.closed_at.is_(None),
+        c.next_due_on >= today,
+        c.next_due_on <= soon,
+        not_(_next_due_moment_passed(now)),
+    )
 
 
 class CorrespondenceService:
@@ -155,11 +200,9 @@ class CorrespondenceService:
                 query = query.where(c.closed_at.is_(None))
             elif view == "due_soon":
                 soon = engine.calendar.next_working_day_after(today)
-                query = query.where(
-                    c.closed_at.is_(None), c.next_due_on >= today, c.next_due_on <= soon
-                )
+                query = query.where(due_soon_condition(today, soon, self._clock()))
             elif view == "overdue":
-                query = query.where(c.closed_at.is_(None), c.next_due_on < today)
+                query = query.where(overdue_condition(today, self._clock()))
             elif view == "paused":
                 query = query.where(c.closed_at.is_(None), c.id.in_(paused_ids))
             elif view == "closed":
@@ -183,7 +226,7 @@ class CorrespondenceService:
         with transaction(self._factory, write=False) as session:
             office = self._office(session)
             engine = self._engine(office)
-            today = self._today(office)
+            today, now = self._today(office), self._clock()
             soon = engine.calendar.next_working_day_after(today)
             c = CorrespondenceRecord
             base = (
@@ -197,9 +240,9 @@ class CorrespondenceService:
             return {
                 "open": int(session.scalar(base) or 0),
                 "due_soon": int(
-                    session.scalar(base.where(c.next_due_on >= today, c.next_due_on <= soon)) or 0
+                    session.scalar(base.where(due_soon_condition(today, soon, now))) or 0
                 ),
-                "overdue": int(session.scalar(base.where(c.next_due_on < today)) or 0),
+                "overdue": int(session.scalar(base.where(overdue_condition(today, now))) or 0),
                 "paused": int(session.scalar(base.where(c.id.in_(paused))) or 0),
             }
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -201,10 +201,14 @@ class MessageService:
                 )
             else:
                 query = query.where(MessageRecord.status == MessageStatus.OPEN.value)
+                # A call-back due at a time of day is overdue from that moment, not from the
+                # end of its day.
+                now = self._clock()
+                past_moment = and_(MessageRecord.due_at.is_not(None), MessageRecord.due_at <= now)
                 if view == "due_today":
-                    query = query.where(MessageRecord.due_on == today)
+                    query = query.where(MessageRecord.due_on == today, not_(past_moment))
                 elif view in ("overdue", "escalated"):
-                    query = query.where(MessageRecord.due_on < today)
+                    query = query.where(or_(MessageRecord.due_on < today, past_moment))
                 query = query.order_by(
                     MessageRecord.due_on.is_(None), MessageRecord.due_on, MessageRecord.taken_at
                 )
@@ -226,9 +230,8 @@ class MessageService:
         """Overdue open messages escalated to ``actor`` (as team lead, or as a manager when the
         team has no lead)."""
         member = self._require_actor(actor)
-        return [
-            m for m in self.list_messages(member, "escalated") if member.full_name in m.escalated_to
-        ]
+        # By id: two colleagues may share a name.
+        return [m for m in self.list_messages(member, "escalated") if m.is_escalated_to(member.id)]
 
     def get(self, actor: StaffMember | None, message_id: int) -> Message:
         member = self._require_actor(actor)
@@ -516,10 +519,11 @@ class MessageService:
                     .order_by(MessageCallbackRecord.at, MessageCallbackRecord.id)
                 ):
                     attempts.setdefault(attempt.message_id, []).append(attempt)
-        today = self._today(office)
+        today, now = self._today(office), self._clock()
         names = contact_names(session, office, [r.contact_id for r in rows])
         return [
-            self._to_message(r, staff, viewer, today, attempts.get(r.id, []), names) for r in rows
+            self._to_message(r, staff, viewer, today, attempts.get(r.id, []), names, now)
+            for r in rows
         ]
 
     def _message(
@@ -538,7 +542,7 @@ class MessageService:
             )
         )
         names = contact_names(session, record.office_id, [record.contact_id])
-        return self._to_message(record, staff, viewer, today, attempts, names)
+        return self._to_message(record, staff, viewer, today, attempts, names, self._clock())
 
     @staticmethod
     def _to_message(
@@ -548,9 +552,11 @@ class MessageService:
         today: date,
         attempts: Sequence[MessageCallbackRecord],
         contact_names: dict[int, str],
+        now: datetime,
     ) -> Message:
         """``contact_names``: the current name of each linked contact, shown instead of the name
-        typed when the message was taken (the contact may have been corrected since)."""
+        typed when the message was taken (the contact may have been corrected since). ``now``:
+        a call-back due at a time of day is overdue (and escalated) from that moment."""
 
         def name(staff_id: int | None) -> str:
             if staff_id is None:
@@ -560,10 +566,11 @@ class MessageService:
 
         recipient = staff.get(record.recipient_id) if record.recipient_id is not None else None
         open_ = record.status == MessageStatus.OPEN.value
-        escalated: tuple[str, ...] = ()
-        if is_overdue(record.due_on, today, open_):
-            targets = escalation_targets(recipient, record.recipient_team, list(staff.values()))
-            escalated = tuple(t.full_name for t in targets)
+        targets = (
+            escalation_targets(recipient, record.recipient_team, list(staff.values()))
+            if is_overdue(record.due_on, today, open_, record.due_at, now)
+            else []
+        )
         message = Message(
             id=record.id,
             taken_at=record.taken_at,
@@ -597,7 +604,8 @@ class MessageService:
                 )
                 for a in attempts
             ),
-            escalated_to=escalated,
+            escalated_to=tuple(t.full_name for t in targets),
+            escalated_to_ids=tuple(t.id for t in targets),
             contact_id=record.contact_id,
             recipient_phone=recipient.phone if recipient else "",
             recipient_email=recipient.email if recipient else "",

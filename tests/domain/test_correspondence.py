@@ -41,11 +41,51 @@ def test_next_step_runs_acknowledge_respond_final() -> None:
 
 def test_an_open_pause_counts_as_answered_today() -> None:
     engine = engine_for("hellesdon")
-    pause = ClockPause(1, PauseReason.IDENTITY, date(2026, 11, 25))
+    pause = ClockPause(1, PauseReason.CLARIFICATION, date(2026, 11, 25))
     on_the_day = compute_deadlines(engine, "sar", RECEIVED, [pause], today=date(2026, 11, 25))
     later = compute_deadlines(engine, "sar", RECEIVED, [pause], today=date(2026, 11, 30))
     assert on_the_day.respond == date(2026, 12, 24)
+    # 26-30 Nov do not count: 24 Dec + 5 = 29 Dec (25, 26/28 Dec are bank holidays).
     assert later.respond == date(2026, 12, 29)
+    identity = ClockPause(2, PauseReason.IDENTITY, date(2026, 11, 25))
+    waiting = compute_deadlines(engine, "sar", RECEIVED, [identity], today=date(2026, 11, 30))
+    assert waiting.respond == date(2026, 12, 30)
+
+
+def test_proof_of_identity_starts_the_sar_clock() -> None:
+    """DOMAIN.md 2: received Tue 24 Nov 2026, identity asked 25 Nov and received Mon 30 Nov:
+    one calendar month from 30 Nov is Wed 30 Dec (adding the 5 waiting days gave 29 Dec)."""
+    engine = engine_for("hellesdon")
+    identity = ClockPause(1, PauseReason.IDENTITY, date(2026, 11, 25), date(2026, 11, 30))
+    due = compute_deadlines(engine, "sar", RECEIVED, [identity], today=date(2026, 12, 1))
+    assert due.respond == date(2026, 12, 30)
+    extended = compute_deadlines(engine, "sar", RECEIVED, [identity], extended=True)
+    # Three months from 30 Nov: Sun 28 Feb 2027, moved to Mon 1 Mar.
+    assert extended.extended == date(2027, 3, 1)
+    # A clarification asked after the identity arrived still stops the (new) clock.
+    clarification = ClockPause(2, PauseReason.CLARIFICATION, date(2026, 12, 2), date(2026, 12, 4))
+    both = compute_deadlines(engine, "sar", RECEIVED, [identity, clarification])
+    # 3 and 4 Dec do not count: 30 Dec + 2 = Fri 1 Jan (bank holiday) -> Mon 4 Jan.
+    assert both.respond == date(2027, 1, 4)
+
+
+def test_foi_and_eir_waits() -> None:
+    """FOI/EIR: a clarification starts the 20 working days afresh (FOIA s.10(6)(b), EIR reg.
+    9(4)); a fees notice only leaves the waiting days out (FOIA s.10(2))."""
+    engine = engine_for("hellesdon")
+    asked, answered = date(2026, 11, 25), date(2026, 11, 30)
+    plain = compute_deadlines(engine, "foi", RECEIVED)
+    # Statutory days skip Mon 30 Nov (St Andrew's Day, Scotland): Wed 23 Dec.
+    assert plain.respond == date(2026, 12, 23)
+    for channel in ("foi", "eir"):
+        clarified = ClockPause(1, PauseReason.CLARIFICATION, asked, answered)
+        # Day 0 is Mon 30 Nov; the 20 statutory working days skip 25 and 28 Dec: Wed 30 Dec.
+        assert compute_deadlines(engine, channel, RECEIVED, [clarified]).respond == date(
+            2026, 12, 30
+        )
+        fee = ClockPause(2, PauseReason.FEE, asked, answered)
+        # 26-30 Nov left out (26 and 27 Nov are working days): 23 Dec + 2 = Tue 29 Dec.
+        assert compute_deadlines(engine, channel, RECEIVED, [fee]).respond == date(2026, 12, 29)
 
 
 def test_pause_checks() -> None:

@@ -518,3 +518,39 @@ def test_counting_is_fast_once_the_year_is_cached(engine: DeadlineEngine) -> Non
         engine.compute(FOI, date(2026, 3, 2))
         engine.compute(ClockRule(WD, 20), date(2026, 3, 2))
     assert clock.perf_counter() - started < 0.5
+
+
+def test_a_clock_can_start_after_the_day_of_receipt() -> None:
+    """``starts_on``: e.g. the day proof of identity arrived for a subject access request."""
+    engine = engine_for("hellesdon")
+    received = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
+    assert engine.compute(SAR, received, starts_on=date(2026, 11, 30)) == date(2026, 12, 30)
+    assert engine.compute(SAR, received, starts_on=date(2026, 11, 20)) == date(2026, 12, 24)
+    assert engine.sar_extended(received, starts_on=date(2026, 11, 30)) == date(2027, 3, 1)
+    assert engine.eir_extended(received, starts_on=date(2026, 11, 30)) == engine.compute(
+        ClockRule(STAT, 40), date(2026, 11, 30)
+    )
+    assert engine.due_dates_for("foi", received, starts_on=date(2026, 11, 30)) == {
+        "respond": date(2026, 12, 30)
+    }
+    # An hours clock starts at 00:00 that day (Mon 30 Nov 00:00 + 72 h = Thu 3 Dec 00:00).
+    due = engine.compute(ACK_72H, received, starts_on=date(2026, 11, 30))
+    assert due == datetime(2026, 12, 3, 0, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_an_hours_deadline_is_overdue_from_its_moment() -> None:
+    engine = engine_for("hellesdon")
+    due = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    today = date(2026, 11, 27)
+    before, after = (
+        datetime(2026, 11, 27, 8, 59, tzinfo=UTC),
+        datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
+    )
+    assert not engine.is_overdue(due, today, before) and engine.is_overdue(due, today, after)
+    assert not engine.is_overdue(due, today)  # without a moment: the end of the day
+    assert engine.status(due, today, before) == "due today"
+    assert engine.status(due, today, after) == "overdue"
+    assert engine.is_due_soon(due, today, before) and not engine.is_due_soon(due, today, after)
+    assert engine.is_overdue(date(2026, 11, 26), today) and not engine.is_overdue(
+        today, today, after
+    )

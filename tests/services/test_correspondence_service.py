@@ -135,15 +135,42 @@ def test_a_sar_pause_for_identity_moves_the_deadline(
     assert "before you asked" in str(caught.value)
     clock.now = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
     resumed = log.resume_clock(tom, sar.id, date(2026, 11, 30))
-    # 26-30 Nov paused (5 days): 24 Dec + 5 = 29 Dec, after the Christmas bank holidays.
-    assert resumed.deadlines.respond == date(2026, 12, 29)
-    assert resumed.status is CorrespondenceStatus.OPEN and resumed.next_due == date(2026, 12, 29)
+    # The clock starts when proof of identity arrives (DOMAIN.md 2): one calendar month from
+    # Mon 30 Nov is Wed 30 Dec (not 24 Dec + 5 paused days = 29 Dec).
+    assert resumed.deadlines.respond == date(2026, 12, 30)
+    assert resumed.status is CorrespondenceStatus.OPEN and resumed.next_due == date(2026, 12, 30)
+    assert resumed.deadlines.clocks() == {"respond": date(2026, 12, 30)}
     with pytest.raises(ValidationError) as caught:
         log.pause_clock(tom, sar.id, "fee", date(2026, 11, 30))
     assert caught.value.field == "reason"
     letter = log.log(rita, _draft(tom))
     with pytest.raises(ValidationError, match="Only subject access"):
         log.pause_clock(tom, letter.id, "identity", date(2026, 11, 30))
+
+
+def test_an_hours_clock_is_overdue_from_its_due_moment(
+    services: AppServices, colleagues: Staff, clock: FixedClock
+) -> None:
+    """An email's 72-hour acknowledgement (Tue 09:00 -> Fri 09:00) is overdue from Fri 09:00,
+    not only from Saturday."""
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    log = services.correspondence()
+    email = log.log(rita, _draft(tom, "email"))
+    letter = log.log(rita, _draft(tom, received_at=datetime(2026, 11, 13, 9, 0, tzinfo=UTC)))
+    assert letter.next_due == date(2026, 11, 27)  # due at the end of Friday
+    clock.now = datetime(2026, 11, 27, 8, 59, tzinfo=UTC)
+    assert {i.id for i in log.list_items("due_soon")} == {email.id, letter.id}
+    assert log.list_items("overdue") == []
+    clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    assert [i.id for i in log.list_items("due_soon")] == [letter.id]
+    assert [i.id for i in log.list_items("overdue")] == [email.id]
+    counts = log.counts()
+    assert (counts["due_soon"], counts["overdue"], counts["open"]) == (1, 1, 2)
+    # Once acknowledged the next step is the reply, a day clock (3 working days: end of Fri).
+    clock.now = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    assert log.acknowledge(tom, email.id).next_due == date(2026, 11, 27)
+    assert {i.id for i in log.list_items("due_soon")} == {email.id, letter.id}
+    assert log.list_items("overdue") == []
 
 
 def test_extensions_with_a_reason(services: AppServices, colleagues: Staff) -> None:

@@ -217,6 +217,53 @@ def test_overdue_messages_escalate_to_the_team_lead_or_managers(
     assert for_tom.id not in {m.id for m in messages.list_messages(rita, "escalated")}
 
 
+def test_escalation_goes_by_staff_id_not_by_name(
+    services: AppServices, colleagues: Staff, manager: StaffMember, clock: FixedClock
+) -> None:
+    """Two colleagues called Priya Shah: only the Planning lead sees Tom's overdue message."""
+    from reception_app.domain.people import Role
+
+    rita, tom, priya = colleagues["Rita"], colleagues["Tom"], colleagues["Priya"]
+    namesake = services.staff.save_staff(
+        manager,
+        "hellesdon",
+        StaffMember(0, "pshah2", "Priya Shah", Role.OFFICER, "Housing", True, "01603 301759"),
+    )
+    messages = services.messages()
+    for_tom = messages.take(rita, _draft(recipient_id=tom.id))
+    clock.now = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    (overdue,) = messages.list_messages(rita, "overdue")
+    assert overdue.escalated_to == ("Priya Shah",) and overdue.escalated_to_ids == (priya.id,)
+    assert [m.id for m in messages.escalated_to(priya)] == [for_tom.id]
+    assert messages.escalated_to(namesake) == []
+
+
+def test_a_call_back_due_at_a_time_of_day_is_overdue_from_that_moment(
+    services: AppServices, colleagues: Staff, manager: StaffMember, clock: FixedClock
+) -> None:
+    from reception_app.domain.standards import ChannelStandard, ClockKind, ClockRule
+
+    services.office.set_standard(
+        ChannelStandard("callback", respond=ClockRule(ClockKind.HOURS_MON_FRI, 24)), manager
+    )
+    rita, tom, priya = colleagues["Rita"], colleagues["Tom"], colleagues["Priya"]
+    messages = services.messages()
+    taken = messages.take(rita, _draft(recipient_id=tom.id))  # Tue 24 Nov 10:30
+    assert taken.due_at == datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
+    assert taken.due_on == date(2026, 11, 25)
+    clock.now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # due in half an hour
+    assert [m.id for m in messages.list_messages(rita, "due_today")] == [taken.id]
+    assert messages.list_messages(rita, "overdue") == []
+    clock.now = datetime(2026, 11, 25, 11, 0, tzinfo=UTC)  # half an hour late, same day
+    assert messages.list_messages(rita, "due_today") == []
+    (late,) = messages.list_messages(rita, "overdue")
+    assert late.id == taken.id and late.escalated_to_ids == (priya.id,)
+    assert late.is_overdue(date(2026, 11, 25), clock.now)
+    assert not late.is_overdue(date(2026, 11, 25), datetime(2026, 11, 25, 10, 0, tzinfo=UTC))
+    assert [m.id for m in messages.escalated_to(priya)] == [taken.id]
+    assert messages.get(rita, taken.id).is_escalated
+
+
 def test_north_norfolk_call_back_is_one_working_day_over_a_weekend(
     services: AppServices, manager: StaffMember, clock: FixedClock
 ) -> None:

@@ -343,3 +343,57 @@ def test_typing_over_the_from_name_drops_the_link_and_new_contact_is_prefilled(
     dialog.owner.setCurrentIndex(dialog.owner.findData(colleagues["Tom"].id))
     dialog.save()
     assert dialog.item is not None and dialog.item.contact_id == found[0].id
+
+
+def test_a_long_log_is_read_on_a_worker_and_keeps_the_chosen_item(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    log = services.correspondence()
+    items = [
+        log.log(rita, _draft(tom, "letter", datetime(2026, 11, 2 + n, 9, tzinfo=UTC), f"L{n}"))
+        for n in range(5)
+    ]
+    page = _page(qtbot, state)
+    page.LOG_SYNC_ROWS = 2  # type: ignore[misc]  # five rows count as a long log here
+    qtbot.waitUntil(lambda: not page.log_loading())
+    page.refresh_log(items[3].id)
+    assert page.log_loading() and page.log_status.text() == "Loading..."
+    shot(page, "correspondence-log-loading")
+    qtbot.waitUntil(lambda: not page.log_loading())
+    assert sorted(_column(page, CorrespondenceTableModel.SUBJECT)) == [f"L{n}" for n in range(5)]
+    assert page.current_item() is not None and page.current_item().id == items[3].id  # type: ignore[union-attr]
+    assert page.log_status.text() == "5 items in 'open'."
+    # Without an id, the item chosen when the rows arrive stays chosen.
+    page.refresh_log()
+    qtbot.waitUntil(lambda: not page.log_loading())
+    assert page.current_item().id == items[3].id  # type: ignore[union-attr]
+    # A second re-read started before the first reports back wins.
+    page.refresh_log(items[0].id)
+    page.refresh_log(items[1].id)
+    qtbot.waitUntil(lambda: not page.log_loading())
+    qtbot.wait(50)  # the first job's late answer, if any, is ignored
+    assert page.current_item().id == items[1].id  # type: ignore[union-attr]
+
+
+def test_an_hours_clock_shows_overdue_from_its_moment(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,
+    clock: FixedClock,  # type: ignore[no-untyped-def]
+) -> None:
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    email = services.correspondence().log(
+        rita, _draft(tom, "email", datetime(2026, 11, 24, 9, tzinfo=UTC), "Bins")
+    )
+    clock.now = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)  # acknowledgement due 09:00 today
+    page = _page(qtbot, state)
+    assert page.log_view.itemText(2) == "Overdue (1)"
+    page.refresh_log(email.id)
+    assert _column(page, CorrespondenceTableModel.DUE) == ["Fri 27 Nov 2026 at 09:00 (overdue)"]
+    font = page.log_model.index(0, 0).data(Qt.ItemDataRole.FontRole)
+    assert font is not None and font.bold()

@@ -9,6 +9,7 @@ comparison. ``RowRole`` gives the row's value back, as in RowTableModel.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,6 +17,17 @@ from PySide6.QtGui import QFont
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows(Generic[Row]):
+    """Rows with everything the model shows worked out (``CorrespondenceListModel.prepare``)."""
+
+    rows: list[Row]
+    cells_of: list[list[str | None]]
+    keys: list[tuple[Any, ...]]
+    search: list[str]
+    bold: list[bool]
 
 
 class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
@@ -92,16 +104,33 @@ class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace every row (a re-read); the sort and the filter in force stay."""
-        self.beginResetModel()
-        self._rows = list(rows)
+        self.set_prepared(self.prepare(rows))
+
+    def prepare(self, rows: Sequence[Row]) -> PreparedRows[Row]:
+        """Work out the rows' texts, sort keys, search texts and emphasis without touching the
+        model: pure Python, so it may run on a worker thread (``ui/workers.start_job``); hand
+        the result to ``set_prepared`` on the GUI thread."""
+        values = list(rows)
         lazy = self.LAZY_COLUMNS
-        self._cells_of = [
-            [None if n in lazy else text for n, text in enumerate(self._cells(r))]
-            for r in self._rows
+        cells_of: list[list[str | None]] = [
+            [None if n in lazy else text for n, text in enumerate(self._cells(r))] for r in values
         ]
-        self._keys = [self._sort_key(r, c) for r, c in zip(self._rows, self._cells_of, strict=True)]
-        self._search = ["\t".join(t for t in c if t is not None).casefold() for c in self._cells_of]
-        self._bold = [self._emphasis(r) for r in self._rows]
+        return PreparedRows(
+            values,
+            cells_of,
+            [self._sort_key(r, c) for r, c in zip(values, cells_of, strict=True)],
+            ["\t".join(t for t in c if t is not None).casefold() for c in cells_of],
+            [self._emphasis(r) for r in values],
+        )
+
+    def set_prepared(self, prepared: PreparedRows[Row]) -> None:
+        """Swap in rows from ``prepare`` (GUI thread); the sort and the filter in force stay."""
+        self.beginResetModel()
+        self._rows = prepared.rows
+        self._cells_of = prepared.cells_of
+        self._keys = prepared.keys
+        self._search = prepared.search
+        self._bold = prepared.bold
         self._refilter()
         self.endResetModel()
 

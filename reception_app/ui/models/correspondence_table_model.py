@@ -19,9 +19,16 @@ class DueTexts:
     """'Tue 8 Dec 2026 (in 10 working days)' for each deadline, worked out once per distinct
     date: thousands of rows share a few hundred due dates."""
 
-    def __init__(self, engine: DeadlineEngine | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        engine: DeadlineEngine | None = None,
+        today: date | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        """``now`` (aware): a deadline at a time of day is overdue from that moment."""
         self.engine = engine
         self.today = today or date.today()
+        self.now = now
         self._cache: dict[date | datetime, str] = {}
 
     def text(self, due: date | datetime | None) -> str:
@@ -29,16 +36,25 @@ class DueTexts:
             return "—"
         found = self._cache.get(due)
         if found is None:
-            found = self._cache[due] = (
-                due_text(self.engine, due, self.today) if self.engine is not None else str(due)
-            )
+            found = self._cache[due] = self._text(due)
         return found
+
+    def _text(self, due: date | datetime) -> str:
+        if self.engine is None:
+            return str(due)
+        text = due_text(self.engine, due, self.today)
+        if self.now is not None and isinstance(due, datetime):
+            # Past its moment earlier today: say so instead of "due today".
+            when, _sep, _status = text.rpartition(" (")
+            text = f"{when} ({self.engine.status(due, self.today, self.now)})"
+        return text
 
     def overdue(self, due: date | datetime | None) -> bool:
         if due is None:
             return False
-        day = self.engine.due_day(due) if self.engine is not None else due
-        return (day if isinstance(day, date) else day.date()) < self.today
+        if self.engine is not None:
+            return self.engine.is_overdue(due, self.today, self.now)
+        return (due if not isinstance(due, datetime) else due.date()) < self.today
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -74,9 +90,12 @@ class CorrespondenceTableModel(CorrespondenceListModel[CorrespondenceItem]):
         self.due = DueTexts()
         self.zone: tzinfo = UTC
 
-    def set_context(self, engine: DeadlineEngine, today: date, zone: tzinfo) -> None:
-        """The calendar and day the 'in N working days' texts are counted on (before set_rows)."""
-        self.due = DueTexts(engine, today)
+    def set_context(
+        self, engine: DeadlineEngine, today: date, zone: tzinfo, now: datetime | None = None
+    ) -> None:
+        """The calendar, day and moment the 'in N working days' texts and the overdue rows are
+        worked out on (before set_rows or prepare)."""
+        self.due = DueTexts(engine, today, now)
         self.zone = zone
 
     def _cells(self, item: CorrespondenceItem) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from reception_app.domain.messages import Message, Urgency
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 _LAST = date.max.toordinal()
 
 
-def message_status(message: Message, today: date) -> str:
+def message_status(message: Message, today: date, now: datetime | None = None) -> str:
     """'Unread · Urgent · Overdue: escalated to Priya Shah · 2 attempts'."""
     parts = ["Closed" if not message.is_open else ("Unread" if message.is_unread else "Read")]
     if message.urgency is Urgency.URGENT and message.is_open:
@@ -24,7 +24,7 @@ def message_status(message: Message, today: date) -> str:
         parts.append("Confidential")
     if message.is_escalated:
         parts.append(f"Overdue: escalated to {', '.join(message.escalated_to)}")
-    elif message.is_overdue(today):
+    elif message.is_overdue(today, now):
         parts.append("Overdue")
     if message.attempts:
         n = len(message.attempts)
@@ -42,8 +42,11 @@ class MessageTableModel(CorrespondenceListModel[Message]):
         self.due = DueTexts()
         self.zone: tzinfo = UTC
 
-    def set_context(self, engine: DeadlineEngine, today: date, zone: tzinfo) -> None:
-        self.due = DueTexts(engine, today)
+    def set_context(
+        self, engine: DeadlineEngine, today: date, zone: tzinfo, now: datetime | None = None
+    ) -> None:
+        """``now`` (aware): a call-back due at a time of day is overdue from that moment."""
+        self.due = DueTexts(engine, today, now)
         self.zone = zone
 
     def _lazy_text(self, message: Message, column: int) -> str:
@@ -61,7 +64,7 @@ class MessageTableModel(CorrespondenceListModel[Message]):
             message.caller_name,
             message.subject,
             "",
-            message_status(message, self.due.today),
+            message_status(message, self.due.today, self.due.now),
         )
 
     def _sort_key(self, message: Message, cells: list[str | None]) -> tuple[Any, ...]:
@@ -71,7 +74,7 @@ class MessageTableModel(CorrespondenceListModel[Message]):
         return tuple(keys)
 
     def _emphasis(self, message: Message) -> bool:
-        return message.is_unread or message.is_overdue(self.due.today)
+        return message.is_unread or message.is_overdue(self.due.today, self.due.now)
 
     def _tooltip(self, message: Message, column: int) -> str | None:
         if column == self.SUBJECT and message.body:

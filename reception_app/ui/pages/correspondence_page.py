@@ -72,7 +72,10 @@ from reception_app.ui.dialogs.incident_dialog import IncidentDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
 from reception_app.ui.dialogs.message_dialog import ContactLookup
 from reception_app.ui.models.correspondence_follow_up_model import CorrespondenceFollowUpModel
-from reception_app.ui.models.correspondence_list_model import CorrespondenceListModel
+from reception_app.ui.models.correspondence_list_model import (
+    CorrespondenceListModel,
+    PreparedRows,
+)
 from reception_app.ui.models.correspondence_table_model import (
     CorrespondenceTableModel,
     DueTexts,
@@ -83,6 +86,7 @@ from reception_app.ui.models.incident_table_model import IncidentTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import day_text, due_text, rule_phrase
 from reception_app.ui.theme import scaled_font
+from reception_app.ui.workers import start_job
 
 CLOCK_LABELS = {"acknowledge": "Acknowledge", "respond": "Respond", "final": "Final reply"}
 LOG_VIEWS = [
@@ -254,8 +258,12 @@ class CorrespondencePage(Page):
         super().__init__(state, parent)
         self._zone: tzinfo = ZoneInfo("Europe/London")
         self._today = date.today()
+        self._now: datetime | None = None
         self._engine: DeadlineEngine | None = None
         self._staff: list[StaffMember] = []
+        self._log_request = 0
+        self._log_job: object | None = None
+        """The worker re-reading a long log; kept referenced until it reports back."""
 
         self.calculator = DeadlineCalculator(state)
         # The calculator's parts, as the page offered them before it had tabs.
@@ -486,6 +494,7 @@ class CorrespondencePage(Page):
         status = services.office.status()
         self._zone = status.local_now.tzinfo or self._zone
         self._today = status.local_now.date()
+        self._now = status.local_now
         key = services.office.active_office_key()
         self._staff = services.staff.list_staff(key, include_inactive=False) if key else []
         self._fill_owner_filter()
@@ -508,27 +517,80 @@ class CorrespondencePage(Page):
             self.owner_filter.addItem(member.full_name, member.id)
         self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(current)))
 
+    LOG_SYNC_ROWS = 2000
+    """A view of up to this many items is re-read at once (a few milliseconds); a longer one
+    (or 'Closed' / 'All', not counted beforehand) on a worker thread, the rows shown staying
+    until the new ones are ready."""
+    LOADING = "Loading..."
+
     def refresh_log(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self._current_item_id()
+        """Re-read the log for the view and filters chosen, keeping the chosen item."""
+        self._log_request += 1
+        request = self._log_request
         try:
             log = self.state.services.correspondence()
             self._engine = log.deadline_engine()
             counts = log.counts()
-            owner = self.owner_filter.currentData()
-            channel = self.channel_filter.currentData()
-            items = log.list_items(str(self.log_view.currentData()), owner, channel)
         except ReceptionError as exc:
             self.log_status.setText(str(exc))
             return
         for index, (key, text) in enumerate(LOG_VIEWS):
             if key in counts:
                 self.log_view.setItemText(index, f"{text} ({counts[key]})")
-        self.log_model.set_context(self._engine, self._today, self._zone)
-        self.log_model.set_rows(items)
+        view = str(self.log_view.currentData())
+        owner, channel = self.owner_filter.currentData(), self.channel_filter.currentData()
+        self.log_model.set_context(self._engine, self._today, self._zone, self._now)
+        model = self.log_model
+
+        def read(_progress: object = None) -> PreparedRows[CorrespondenceItem]:
+            # Worker-safe: the services open their own sessions; prepare() touches no widget.
+            return model.prepare(log.list_items(view, owner, channel))
+
+        if counts.get(view, self.LOG_SYNC_ROWS + 1) <= self.LOG_SYNC_ROWS:
+            self._log_job = None
+            try:
+                prepared = read()
+            except ReceptionError as exc:
+                self.log_status.setText(str(exc))
+                return
+            self._swap_log_rows(prepared, select_id)
+            return
+
+        def done(prepared: PreparedRows[CorrespondenceItem]) -> None:
+            if request == self._log_request:
+                self._log_job = None
+                # A message set meanwhile (e.g. "... recorded as sent") stays.
+                count = self.log_status.text() == self.LOADING
+                self._swap_log_rows(prepared, select_id, count)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._log_request:
+                self._log_job = None
+                self.log_status.setText(
+                    str(exc) if isinstance(exc, ReceptionError) else "The log could not be read."
+                )
+
+        self.log_status.setText(self.LOADING)
+        self._log_job = start_job(read, done, failed)
+
+    def log_loading(self) -> bool:
+        """A re-read of the log is under way on a worker thread."""
+        return self._log_job is not None
+
+    def _swap_log_rows(
+        self,
+        prepared: PreparedRows[CorrespondenceItem],
+        select_id: int | None,
+        count: bool = True,
+    ) -> None:
+        # The item chosen now (the person may have moved while the log was loading).
+        keep = select_id if select_id is not None else self._current_item_id()
+        self.log_model.set_prepared(prepared)
         self.log_table.resizeColumnsToContents()
         select_where(self.log_table, self.log_model, lambda i: i.id == keep)
         self._show_item()
-        self._log_count()
+        if count:
+            self._log_count()
 
     def _log_count(self) -> None:
         shown, total = self.log_model.rowCount(), self.log_model.total

@@ -339,7 +339,7 @@ class MessagesPage(Page):
         self._today = status.local_now.date()
         self._fill_who()
         self.who.setEnabled(view not in ("inbox", "escalated_to_me"))
-        self.model.set_context(engine, self._today, self._zone)
+        self.model.set_context(engine, self._today, self._zone, status.local_now)
         self.model.set_rows(rows)
         self.messages_view.resizeColumnsToContents()
         self._select(keep)
