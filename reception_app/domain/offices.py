@@ -73,6 +73,10 @@ class RoomProfile:
     buffer_minutes: int = 10
     location: str = ""
     active: bool = True
+    hours: Mapping[int, tuple[Interval, ...]] | None = None
+    """Weekday (0 = Monday) -> when the room can be booked, in office local time (a weekday
+    with no ranges: not that day); None: whenever the office is open. Never beyond the office's
+    own opening hours: bookings must fit both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +303,19 @@ def parse_hours(table: Mapping[str, Any], where: str) -> dict[int, tuple[Interva
     return hours
 
 
+def _room_hours(item: Mapping[str, Any], where: str) -> dict[int, tuple[Interval, ...]] | None:
+    """A room's optional ``hours`` table (like [hours]); absent: the office's opening hours."""
+    table = item.get("hours")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ProfileError(
+            f'{where}: hours must be a table like {{ monday = ["09:30-12:30"] }}, or left out '
+            "for the office's opening hours."
+        )
+    return parse_hours(table, f"{where}.hours")
+
+
 def _days_off(items: Any, where: str) -> tuple[DayOff, ...]:
     if not isinstance(items, list):
         raise ProfileError(f"{where}: must be a list of {{ date = ..., reason = ... }} tables.")
@@ -403,6 +420,7 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
                 screen=_opt(item, "screen", at, bool, False),
                 buffer_minutes=_number(item, "buffer_minutes", at, 10, BUFFER_MINUTES_RANGE),
                 location=_text(item, "location", at, LONG_TEXT_LENGTH, ""),
+                hours=_room_hours(item, at),
             )
         )
     _unique_keys(rooms, "rooms", source)

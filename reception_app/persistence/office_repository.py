@@ -34,6 +34,19 @@ def hours_to_json(hours: Mapping[int, tuple[Interval, ...]]) -> dict[str, list[s
     }
 
 
+def room_hours_to_json(
+    hours: Mapping[int, tuple[Interval, ...]] | None,
+) -> dict[str, list[str]] | None:
+    """A room's own hours for its JSON column; None (the office's hours) stays None."""
+    return None if hours is None else hours_to_json(hours)
+
+
+def room_hours_from_json(
+    data: Mapping[str, object] | None, where: str
+) -> dict[int, tuple[Interval, ...]] | None:
+    return None if not data else parse_hours(data, where)
+
+
 def record_from_profile(profile: OfficeProfile) -> OfficeRecord:
     record = OfficeRecord(key=profile.key)
     update_record(record, profile)
@@ -71,6 +84,7 @@ def record_from_profile(profile: OfficeProfile) -> OfficeRecord:
                 buffer_minutes=r.buffer_minutes,
                 location=r.location,
                 active=r.active,
+                hours=room_hours_to_json(r.hours),
             )
         )
     for day in profile.closure_days:
@@ -155,6 +169,7 @@ def profile_from_record(record: OfficeRecord) -> OfficeProfile:
                 buffer_minutes=r.buffer_minutes,
                 location=r.location,
                 active=r.active,
+                hours=room_hours_from_json(r.hours, f"office {record.key} room {r.key} hours"),
             )
             for r in record.rooms
         ),

@@ -528,6 +528,25 @@ class OfficeService:
             raise ValidationError("Capacity must be between 1 and 500 people.", "capacity")
         if not 0 <= room.buffer_minutes <= 120:
             raise ValidationError("The buffer must be 0 to 120 minutes.", "buffer_minutes")
+        hours: dict[int, tuple[Interval, ...]] | None = None
+        if room.hours is not None:
+            # The room's own times (None: whenever the office is open), checked like the
+            # opening hours; each message names its weekday, the field of that day's times.
+            hours = {d: tuple(sorted(room.hours.get(d, ()))) for d in range(7)}
+            for weekday, spans in hours.items():
+                day = WEEKDAYS[weekday]
+                if any(end <= start for start, end in spans):
+                    raise ValidationError(
+                        f"{day.capitalize()}: the end time must be after the start time.", day
+                    )
+                if any(b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False)):
+                    raise ValidationError(f"{day.capitalize()}: the times overlap.", day)
+            if not any(hours.values()):
+                raise ValidationError(
+                    "Give the times the room can be booked on at least one day, or choose "
+                    "'Same as the office'.",
+                    "hours",
+                )
         with transaction(self._factory) as session:
             require_manager(actor, session)
             office = self._office(session, None)
@@ -544,6 +563,7 @@ class OfficeService:
             record.buffer_minutes = room.buffer_minutes
             record.location = room.location.strip()
             record.active = room.active
+            record.hours = None if hours is None else hours_to_json(hours)
             session.flush()
             log_event(
                 session,

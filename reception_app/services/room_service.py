@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reception_app.domain.appointments import (
     Repeat,
+    Room,
     RoomNeeds,
     check_room_open,
     check_room_suits,
@@ -44,6 +45,9 @@ from reception_app.services.booking_support import (
     zone_of,
 )
 from reception_app.services.context import ServiceContext
+
+FREE_TIME_STEP_MINUTES = 15
+"""Free times offered instead of a refused one are on the quarter hour, like appointments."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,55 @@ class RoomService:
     def calendar(self) -> OfficeCalendar:
         with transaction(self._factory, write=False) as session:
             return calendar_for(get_office(session, self._office_key))
+
+    def free_times(
+        self,
+        room_id: int,
+        day: date | datetime,
+        minutes: int,
+        count: int = 3,
+        needs: RoomNeeds | None = None,
+    ) -> list[datetime]:
+        """Up to ``count`` free start times of the room on that day, on the quarter hour, in
+        time order: the nearest to ``day`` when it is a datetime (the time asked for), else the
+        earliest. Free by the booking rules: not past, inside the office's opening hours and the
+        room's own hours, clear of its bookings by its buffer (``conflicting``). Empty when the
+        room does not suit ``needs`` or the day has no free time."""
+        if not 5 <= minutes <= 12 * 60:
+            raise ValidationError("A room booking lasts between 5 minutes and 12 hours.", "minutes")
+        now = self._clock()
+        with transaction(self._factory, write=False) as session:
+            office = get_office(session, self._office_key)
+            room = self._room(session, office, room_id)
+            spec = room_from(room)
+            calendar = calendar_for(office)
+            if needs is not None and not spec.suits(needs):
+                return []
+            asked = calendar.to_local(day) if isinstance(day, datetime) else None
+            local_day = asked.date() if asked is not None else day
+            opening = calendar.opening_intervals(local_day)
+            if not opening:
+                return []
+            length = timedelta(minutes=minutes)
+            index = room_busy(session, [room.id], opening[0][0], opening[-1][1]).get(room.id)
+            midnight = datetime.combine(local_day, time())
+            found: list[datetime] = []
+            for k in range(0, 24 * 60, FREE_TIME_STEP_MINUTES):
+                start = calendar.to_local(midnight + timedelta(minutes=k))
+                end = start + length
+                if start.date() != local_day or start in found:
+                    continue  # the hour a clock change skips or repeats
+                try:
+                    check_times(calendar, start, end, now)
+                    check_room_open(spec, calendar, start, end)
+                except ValidationError:
+                    continue
+                nearby = index.around(start, end, spec.buffer) if index else []
+                if not conflicting(start, end, nearby, spec.buffer):
+                    found.append(start)
+        if asked is not None:
+            found = sorted(found, key=lambda s: (abs(s - asked), s))
+        return sorted(found[:count])
 
     # --- booking ------------------------------------------------------------------------------
 
@@ -235,7 +288,7 @@ class RoomService:
                 reason = ""
                 try:
                     check_times(calendar, start, end, now)
-                    check_room_open(spec, calendar, start, end)
+                    _check_room_open(spec, calendar, start, end)
                 except ValidationError as error:
                     reason = str(error)
                 if not reason and index is not None:
@@ -323,7 +376,7 @@ class RoomService:
         spec = room_from(room)
         check_times(calendar, start, end, now)
         check_room_suits(spec, needs)
-        check_room_open(spec, calendar, start, end)
+        _check_room_open(spec, calendar, start, end)
         lock_rows(session, InterviewRoomRecord, [room.id])
         index = room_busy(session, [room.id], start, end).get(room.id)
         clash = conflicting(
@@ -463,6 +516,24 @@ class RoomService:
         if record is None or record.office_id != office.id:
             raise NotFoundError("That room booking no longer exists.")
         return record
+
+
+def _check_room_open(room: Room, calendar: OfficeCalendar, start: datetime, end: datetime) -> None:
+    """``check_room_open``, saying when the room can be booked that day (next to the time, as
+    the fix is usually another time; the free times are offered there)."""
+    try:
+        check_room_open(room, calendar, start, end)
+    except ValidationError:
+        day = calendar.to_local(start).date()
+        spans = (room.hours or {}).get(day.weekday(), ())
+        if spans:
+            hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans)
+            message = f"{room.name} can only be booked {hours} on {day:%A}s."
+        else:
+            message = f"{room.name} cannot be booked on {day:%A}s."
+        raise ValidationError(
+            f"{message} Choose a time it is open, or another room.", "start"
+        ) from None
 
 
 def _info(room: InterviewRoomRecord) -> RoomInfo:

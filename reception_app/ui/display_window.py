@@ -71,7 +71,9 @@ class DisplayWindow(PublicScreen):
         super().__init__(services, "Now serving", parent, refresh_ms=DISPLAY_REFRESH_MS)
         self.headline.hide()
         self.detail.hide()
-        self._last_called: tuple[str, object] | None = None
+        self._seen_calls: set[tuple[str, object]] = set()
+        """(ticket, called at) of every call shown at the last read: only a call not among them
+        chimes, so the screen does not announce an older call again when the latest is served."""
         self._first_read = True
         self._flash_left = 0
 
@@ -149,9 +151,9 @@ class DisplayWindow(PublicScreen):
             others = [f"{v.ticket} to {self._place(v, places)}" for v in reversed(at_desks[:-1])]
             self.also_called.setText("Also called: " + ",  ".join(others[:3]) if others else "")
             latest_key = (latest.ticket, latest.called_at)
-        if latest_key is not None and latest_key != self._last_called and not self._first_read:
+        if latest_key is not None and latest_key not in self._seen_calls and not self._first_read:
             self._announce()
-        self._last_called = latest_key
+        self._seen_calls = {(v.ticket, v.called_at) for v in at_desks}
 
     @staticmethod
     def _place(visit: Visit, places: dict[str, str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import QLabel
 
 from reception_app.domain.people import StaffMember
@@ -49,6 +51,41 @@ def test_display_shows_called_ticket_desk_and_waiting_tickets(
     text = _texts(display)
     for private in ("Private", "Hidden", "Secret"):
         assert private not in text
+
+
+def test_serving_the_latest_call_does_not_announce_the_previous_one_again(
+    qtbot, services: AppServices, manager: StaffMember, clock, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    chimes: list[int] = []
+    monkeypatch.setattr(display_window, "chime", lambda: chimes.append(1))
+    queue = services.queue()
+    queue.check_in(manager, "general", "Jane Private")  # G001
+    queue.check_in(manager, "allotments", "Tom Hidden")  # A001
+    queue.check_in(manager, "general", "Ann Secret")  # G002
+    display = _display(qtbot, services)
+    queue.call(manager, "R1", "G001")
+    display.refresh()
+    clock.now += timedelta(minutes=1)
+    queue.call(manager, "CL", "A001")
+    display.refresh()
+    assert display.now_serving.text() == "A001" and chimes == [1, 1]
+    display.flash_timer.stop()
+    display._paint_card(highlight=False)
+
+    # A001 is served: G001 becomes the latest shown, but it was called before, so no chime.
+    queue.mark_served(manager, "A001", True)
+    display.refresh()
+    assert display.now_serving.text() == "G001"
+    assert "Reception window" in display.go_to.text()
+    assert chimes == [1, 1] and not display.flashing
+    assert display.grab().save(str(tmp_path / "display_after_served.png"))
+
+    # A new call still chimes and flashes.
+    queue.mark_served(manager, "G001", True)
+    clock.now += timedelta(minutes=1)
+    queue.call(manager, "R1", "G002")
+    display.refresh()
+    assert display.now_serving.text() == "G002" and chimes == [1, 1, 1] and display.flashing
 
 
 def test_display_with_nobody_waiting(qtbot, services: AppServices, manager: StaffMember) -> None:  # type: ignore[no-untyped-def]

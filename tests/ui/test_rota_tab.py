@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from reception_app.domain.people import Role, StaffMember
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.pages.settings.rota_tab import NOT_ON_DUTY, WHENEVER_OPEN, RotaTab
+from reception_app.ui.pages.settings.rota_tab import NO_OFFICER, NOT_ON_DUTY, WHENEVER_OPEN, RotaTab
 from reception_app.ui.pages.settings_page import SettingsPage
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # Europe/London is on UTC in November
@@ -146,3 +146,140 @@ def test_a_clerk_sees_the_rota_but_cannot_save(
     tab._save()  # even if the button were pressed, the service refuses
     assert services.queue().desk_duties("R1") == [(0, "09:30", "12:30")]
     assert "manager" in (tab.errors.general.text() + tab.errors.message_for("desk")).lower()
+
+
+# --- the officer at the desk (issue 4) ----------------------------------------------------------
+
+
+def _officer_names(tab: RotaTab, weekday: int) -> list[str]:
+    combo = tab.officers[weekday]
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def _choose_officer(tab: RotaTab, weekday: int, staff_id: int) -> None:
+    combo = tab.officers[weekday]
+    combo.setCurrentIndex(combo.findData(staff_id))
+    assert combo.currentData() == staff_id
+
+
+def test_the_officer_at_a_desk_is_saved_and_their_arrivals_are_called_there(
+    page: SettingsPage,
+    services: AppServices,
+    state: DeskState,
+    colleagues: dict[str, StaffMember],
+    clock,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    from reception_app.services.appointment_service import BookingRequest
+
+    page.refresh()
+    tab = _tab(page)
+    _choose(tab, "CL")
+    # Active officers, clerks and managers; not the receptionist, not someone who has left.
+    assert _officer_names(tab, 1) == [
+        NO_OFFICER,
+        "Margaret Clerk",
+        "Olu Jones",
+        "Priya Shah",
+        "Tom Reed",
+    ]
+    assert all(combo.currentText() == NO_OFFICER for combo in tab.officers)
+    priya = colleagues["Priya"]
+    tab.days[1].setText("09:30-12:30, 13:30-16:00")
+    _choose_officer(tab, 1, priya.id)
+    QApplication.processEvents()
+    assert page.grab().save(str(tmp_path / "rota_with_officer.png"))
+    tab.save_button.click()
+
+    assert "Rota for Clerk's office saved" in tab.status.text()
+    assert services.queue().desk_duty_officers("CL") == {
+        (1, "09:30", "12:30"): priya.id,
+        (1, "13:30", "16:00"): priya.id,
+    }
+    _choose(tab, "R1")
+    assert tab.officers[1].currentText() == NO_OFFICER
+    _choose(tab, "CL")
+    assert tab.officers[1].currentText() == "Priya Shah"
+
+    # Priya's customer arrives: at the booked time they are called at her desk, not at R1.
+    booked = services.appointments().book(
+        state.actor,
+        BookingRequest(
+            "allotments",  # a service both desks handle
+            datetime(2026, 11, 24, 11, 45, tzinfo=UTC),
+            staff_id=priya.id,
+            customer_name="Ann",
+        ),
+    )
+    clock.now = datetime(2026, 11, 24, 11, 46, tzinfo=UTC)
+    visit = services.queue().check_in_appointment(state.actor, booked.id)
+    assert services.queue().call_next(state.actor, "R1") is None
+    called = services.queue().call_next(state.actor, "CL")
+    assert called is not None and called.ticket == visit.ticket
+
+
+def test_an_officer_needs_times_on_their_day(
+    page: SettingsPage, services: AppServices, colleagues: dict[str, StaffMember]
+) -> None:
+    tab = _tab(page)
+    page.refresh()
+    _choose(tab, "R1")
+    tab.days[0].setText("09:30-16:00")
+    _choose_officer(tab, 2, colleagues["Olu"].id)  # Wednesday: no times typed
+    tab.save_button.click()
+    assert "Wednesday: type the times Olu Jones is at this desk" in tab.errors.message_for(
+        "wednesday"
+    )
+    assert services.queue().desk_duty_officers("R1") == {}
+
+
+def test_saved_officers_are_kept_and_someone_who_left_is_shown(
+    page: SettingsPage,
+    services: AppServices,
+    manager: StaffMember,
+    colleagues: dict[str, StaffMember],
+    tmp_path: Path,
+) -> None:
+    priya, olu = colleagues["Priya"], colleagues["Olu"]
+    # Set from elsewhere: two ranges on Monday with different officers, Tom on Tuesday.
+    services.queue().set_desk_duties(
+        manager,
+        "R1",
+        [(0, "09:30", "12:30"), (0, "13:30", "16:00"), (1, "09:30", "16:00")],
+        {
+            (0, "09:30", "12:30"): priya.id,
+            (0, "13:30", "16:00"): olu.id,
+            (1, "09:30", "16:00"): colleagues["Tom"].id,
+        },
+    )
+    page.refresh()
+    tab = _tab(page)
+    _choose(tab, "R1")
+    assert tab.officers[0].currentText() == "Several, as saved"
+    # Saving without touching Monday keeps each range's officer.
+    tab.days[2].setText("10:00-12:00")
+    tab.save_button.click()
+    officers = services.queue().desk_duty_officers("R1")
+    assert officers[(0, "09:30", "12:30")] == priya.id
+    assert officers[(0, "13:30", "16:00")] == olu.id
+    assert officers[(2, "10:00", "12:00")] is None
+
+    # Tom leaves: his Tuesday is shown, and saving asks for someone who works here now.
+    tom = colleagues["Tom"]
+    services.staff.save_staff(manager, "hellesdon", dataclasses.replace(tom, active=False))
+    page.refresh()
+    _choose(tab, "CL")
+    _choose(tab, "R1")
+    assert tab.officers[1].currentText() == "Tom Reed (no longer active)"
+    tab.save_button.click()
+    assert tab.errors.message_for("tuesday") == (
+        "Tuesday: Tom Reed is no longer an active member of staff; choose someone else, or — "
+        "for nobody in particular."
+    )
+    assert tab.officers[1].hasFocus()
+    QApplication.processEvents()
+    assert page.grab().save(str(tmp_path / "rota_officer_left.png"))
+    tab.officers[1].setCurrentIndex(0)
+    tab.save_button.click()
+    assert tab.errors.message_for("tuesday") == ""
+    assert services.queue().desk_duty_officers("R1")[(1, "09:30", "16:00")] is None

@@ -160,6 +160,11 @@ class BookAppointmentDialog(QDialog):
         self.errors.add_row(who, "&Service:", "service", self.service)
         self.errors.add_row(who, "&Officer:", "officer", self.officer)
         self.errors.add_row(who, "&Place:", "place", self.place)
+        self.place_hint = QLabel()
+        self.place_hint.setProperty("role", "hint")
+        self.place_hint.setWordWrap(True)
+        who.addRow("", self.place_hint)
+        who.setRowVisible(self.place_hint, False)
         self.errors.add_row(who, "Add&ress:", "home_address", self.home_address)
         self.errors.add_row(who, "Roo&m:", "room", self.room)
         self.errors.add_row(who, "P&eople:", "people", self.people)
@@ -410,8 +415,16 @@ class BookAppointmentDialog(QDialog):
             self.minutes.blockSignals(True)
             self.minutes.setValue(profile.default_minutes)
             self.minutes.blockSignals(False)
-        if profile.needs_room and self.place.currentData() == Place.DESK.value:
+        # A service that needs a room is always booked into one (the service takes a room
+        # whatever Place says), so Place is fixed to the room and says why.
+        if profile.needs_room:
             self.place.setCurrentIndex(self.place.findData(Place.ROOM.value))
+        self.place.setEnabled(not profile.needs_room and self._moving is None)
+        self.place_hint.setText(
+            f"{profile.name} is always booked in an interview room." if profile.needs_room else ""
+        )
+        self.place.setToolTip(self.place_hint.text())
+        self._who_form.setRowVisible(self.place_hint, profile.needs_room)
 
     def _choose_officer(self, staff_id: int) -> None:
         index = self.officer.findData(staff_id)
@@ -596,12 +609,22 @@ class BookAppointmentDialog(QDialog):
             self._refused(refused)
             return
         except ValidationError as error:
-            self.errors.show(error, FIELD_OF.get(error.field or "", error.field))
+            self._show_error(error, FIELD_OF.get(error.field or "", error.field))
             return
         except ReceptionError as error:
             self.errors.show(error)
             return
         self.accept()
+
+    def _show_error(self, error: ReceptionError, field: str | None) -> None:
+        """Next to its field; at the top when that field's row is hidden (say a room refusal
+        while Place is not a room), so a message is never shown where nobody can see it."""
+        widget = {"room": self.room, "home_address": self.home_address}.get(field or "")
+        row = widget.parentWidget() if widget is not None else None
+        if row is not None and row.isHidden():
+            self.errors.show(str(error))  # a plain message goes to the top
+        else:
+            self.errors.show(error, field)
 
     def _request(self, key: str, staff_id: int | None) -> BookingRequest:
         # Imported when first used: the window opens before the data layer (see app.py).
@@ -631,8 +654,7 @@ class BookAppointmentDialog(QDialog):
         )
 
     def _refused(self, refused: BookingRefused) -> None:
-        field = FIELD_OF.get(refused.field or "", refused.field)
-        self.errors.show(refused, field)
+        self._show_error(refused, FIELD_OF.get(refused.field or "", refused.field))
         self.alternatives = list(refused.alternatives)
         for slot in self.alternatives:
             button = QPushButton(slot_text(slot, self._zone))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,16 +17,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reception_app.domain.errors import ReceptionError
-from reception_app.domain.people import Contact
+from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.visits import Visit
+from reception_app.ui.dialogs.message_dialog import ContactFinder, ContactLookup, guess_contact
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.text import slot_day, slots_for_desk, wait_range
 from reception_app.ui.theme import scaled_font
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from reception_app.domain.appointments import Appointment, FreeSlot
     from reception_app.ui.desk_state import DeskState
     from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
-
-SEARCH_DELAY_MS = 250
-SEARCH_LIMIT = 8
-"""Enough to pick from while typing; more means the receptionist should type more."""
 
 
 class CheckInDialog(QDialog):
@@ -56,17 +52,14 @@ class CheckInDialog(QDialog):
 
         self.display_name = QLineEdit()
         self.display_name.setPlaceholderText("Leave blank for anonymous")
-        self.find_contact = QLineEdit()
-        self.find_contact.setPlaceholderText("Name, phone or postcode (optional)")
-        self.find_contact.setClearButtonEnabled(True)
-        self.matches = QListWidget()
-        self.matches.setAccessibleName("Contacts found")
-        self.matches.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.matches.hide()
-        self.contact_note = QLabel()
-        self.contact_note.setProperty("role", "hint")
-        self.contact_note.setWordWrap(True)
-        self.contact_note.hide()
+        # The same finder as the message dialog: type-ahead search and "New contact...".
+        self.finder = ContactFinder(ContactLookup.from_state(state), self._new_contact_details)
+        self.finder.picked.connect(self.use_contact)
+        self.finder.new_button.setText("N&ew contact...")  # Alt+W is Wheelchair access here
+        self.find_contact = self.finder.line
+        self.matches = self.finder.matches
+        self.matches.itemActivated.connect(self.finder.pick)  # a double-click picks too
+        self.contact_note = self.finder.note
         self.service = QComboBox()
         for service in state.services.office.profile().services:
             if service.active:
@@ -83,14 +76,7 @@ class CheckInDialog(QDialog):
         self.errors = FieldErrors()
         form = QFormLayout()
         self.errors.add_row(form, "&Name:", "display_name", self.display_name)
-        contact_box = QWidget()
-        contact_column = QVBoxLayout(contact_box)
-        contact_column.setContentsMargins(0, 0, 0, 0)
-        contact_column.setSpacing(2)
-        contact_column.addWidget(self.find_contact)
-        contact_column.addWidget(self.matches)
-        contact_column.addWidget(self.contact_note)
-        self.errors.add_row(form, "&Find contact:", "contact_id", contact_box)
+        self.errors.add_row(form, "&Find contact:", "contact_id", self.finder)
         self.find_contact.setAccessibleName("Find contact")
         self.errors.add_row(form, "&Service:", "service", self.service)
 
@@ -163,50 +149,30 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search_contacts)
-        self.find_contact.textChanged.connect(lambda _text: self._timer.start())
-        self.find_contact.returnPressed.connect(self._pick_first)
-        self.matches.itemActivated.connect(self._pick)
-        self.matches.itemClicked.connect(self._pick)
-
     # --- finding a contact ----------------------------------------------------------------------
 
     def search_contacts(self) -> None:
-        self._timer.stop()
-        text = self.find_contact.text().strip()
-        self.matches.clear()
-        if not text:
-            self.matches.hide()
-            return
-        try:
-            found = self._state.services.contacts().search(text, limit=SEARCH_LIMIT)
-        except ReceptionError as exc:
-            self.errors.show(exc, "contact_id")
-            return
-        for contact in found:
-            parts = [contact.full_name, contact.phone, contact.postcode]
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, contact)
-            self.matches.addItem(item)
-        if not found:
-            self.matches.hide()
-            self._say_contact(f"No contact matches '{text}'. Check in without one.")
-        else:
-            self.matches.show()
+        self.finder.search()
 
-    def _pick_first(self) -> None:
-        if self._timer.isActive():
-            self.search_contacts()
-        if self.matches.count():
-            self._pick(self.matches.item(0))
+    def _new_contact_details(self, typed: str) -> Contact:
+        """ "New contact..." starts from what is typed: the name, what was searched for (a phone
+        number or postcode) and the needs already ticked."""
+        contact = guess_contact(typed, self.display_name.text())
+        needs = ContactNeeds(
+            preferred_format=(
+                PreferredFormat.LARGE_PRINT
+                if self.large_print.isChecked()
+                else PreferredFormat.STANDARD
+            ),
+            hearing_loop=self.hearing_loop.isChecked(),
+            interpreter_language=self.interpreter_language.text().strip(),
+            wheelchair_access=self.wheelchair_access.isChecked(),
+            private_room=self.private_room.isChecked(),
+        )
+        return dataclasses.replace(contact, needs=needs)
 
-    def _pick(self, item: QListWidgetItem) -> None:
-        contact = item.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(contact, Contact):
-            return
+    def use_contact(self, contact: Contact) -> None:
+        """Link the visitor to a contact found or just added, and tick their recorded needs."""
         self.contact = contact
         self.display_name.setText(contact.full_name)
         needs = contact.needs
@@ -220,13 +186,8 @@ class CheckInDialog(QDialog):
         )
         if needs.interpreter_language and not self.interpreter_language.text():
             self.interpreter_language.setText(needs.interpreter_language)
-        self.matches.hide()
-        self._say_contact(f"Linked to contact {contact.full_name}.")
+        self.finder.say(f"Linked to contact {contact.full_name}.")
         self.service.setFocus()
-
-    def _say_contact(self, text: str) -> None:
-        self.contact_note.setText(text)
-        self.contact_note.show()
 
     # --- checking in ------------------------------------------------------------------------------
 
@@ -286,8 +247,7 @@ class CheckInDialog(QDialog):
             self._result.addWidget(label)
         for widget in (
             self.display_name,
-            self.find_contact,
-            self.matches,
+            self.finder,
             self.service,
             self.private_room,
             self.hearing_loop,
@@ -390,6 +350,11 @@ class CheckInDialog(QDialog):
             return (
                 f"The wait runs past closing time ({status.closes_at:%H:%M}): they may not be "
                 "seen today. Offer an appointment on another day first."
+            )
+        if not visit.callable_today:  # the desks' rota ends before the office closes
+            return (
+                f"No desk that handles {visit.service_name} is on duty for the rest of today: "
+                "they will not be seen today. Offer an appointment on another day first."
             )
         return ""
 

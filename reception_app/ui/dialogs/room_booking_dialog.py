@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.appointments import RoomNeeds
-from reception_app.domain.errors import ReceptionError
+from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.ui.forms import FieldErrors
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
 
     from reception_app.services.room_service import RoomBooking
     from reception_app.ui.desk_state import DeskState
+
+
+FREE_TIMES_SHOWN = 3
+"""Free times offered instead of a refused one, as the appointment dialog does."""
+FREE_INSTEAD = "Free instead (choose one, then Book):"
 
 
 class RoomBookingDialog(QDialog):
@@ -122,10 +128,24 @@ class RoomBookingDialog(QDialog):
         self.book_button.clicked.connect(self.book)
         self.buttons.rejected.connect(self.reject)
 
+        # Free times offered when a time is refused (filled by offer_free_times).
+        self.alternatives = QWidget()
+        self.alternatives.setAccessibleName("Free times instead")
+        alternatives_row = QHBoxLayout(self.alternatives)
+        alternatives_row.setContentsMargins(0, 0, 0, 0)
+        self.alternatives_label = QLabel(FREE_INSTEAD)
+        alternatives_row.addWidget(self.alternatives_label)
+        self._alternatives_layout = QHBoxLayout()
+        alternatives_row.addLayout(self._alternatives_layout)
+        alternatives_row.addStretch(1)
+        self.alternatives.hide()
+
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.errors.general)
         self.body.addLayout(self.form)
         self.extend()
+        if self.alternatives.parentWidget() is not self:  # a subclass may place it itself
+            self.body.addWidget(self.alternatives)
         self.body.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
@@ -154,12 +174,13 @@ class RoomBookingDialog(QDialog):
         )
 
     def book(self) -> None:
+        self.clear_free_times()
         room_id = self.room_id()
         if room_id is None:
             self.errors.show("This office has no interview rooms; add one in Settings.", "room")
             return
-
-        def run() -> None:
+        self.errors.clear()
+        try:
             self.bookings = [
                 self._state.services.rooms().book(
                     self._state.actor,
@@ -170,9 +191,79 @@ class RoomBookingDialog(QDialog):
                     self.needs(),
                 )
             ]
+        except ValidationError as refused:
+            self.errors.show(refused)
+            if refused.field == "start":  # a time refused: offer the room's nearest free ones
+                self.offer_free_times(self._free_times(room_id))
+            return
+        except ReceptionError as error:
+            self.errors.show(error)
+            return
+        self.accept()
 
-        if self.errors.attempt(run):
-            self.accept()
+    # --- free times instead of a refused one --------------------------------------------------
+
+    def _free_times(self, room_id: int) -> list[tuple[datetime, str]]:
+        """(start, button text) of the room's free times nearest the one asked for."""
+        try:
+            found = self._state.services.rooms().free_times(
+                room_id, self.start(), self.minutes.value(), FREE_TIMES_SHOWN, self.needs()
+            )
+        except ReceptionError:
+            return []
+        length = timedelta(minutes=self.minutes.value())
+        return [(start, self.time_text(start, start + length)) for start in found]
+
+    def time_text(self, start: datetime, end: datetime) -> str:
+        a, b = start.astimezone(self._zone), end.astimezone(self._zone)
+        return f"{a:%a} {a.day} {a:%b} {a:%H:%M}-{b:%H:%M}"
+
+    def offer_free_times(
+        self, times: list[tuple[datetime, str]], label: str = FREE_INSTEAD
+    ) -> None:
+        """Buttons under the refusal; a click fills in the time (Book is still pressed after a
+        last look). Says so when the day has nothing free."""
+        self.clear_free_times()
+        for number, (start, text) in enumerate(times, start=1):
+            button = QPushButton(f"&{number}  {text}")
+            button.setAutoDefault(False)
+            button.setAccessibleName(f"Use {text}")
+            button.clicked.connect(lambda _checked=False, at=start: self.use_free_time(at))
+            self._alternatives_layout.addWidget(button)
+        self.alternatives_label.setText(
+            label if times else "This room has no other free time that day for this length."
+        )
+        self.alternatives.show()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(
+            max(self.width(), self.sizeHint().width()), max(self.height(), self.sizeHint().height())
+        )
+
+    def free_time_buttons(self) -> list[QPushButton]:
+        items = (
+            self._alternatives_layout.itemAt(i) for i in range(self._alternatives_layout.count())
+        )
+        widgets = (item.widget() for item in items if item is not None)
+        return [w for w in widgets if isinstance(w, QPushButton)]
+
+    def use_free_time(self, start: datetime) -> None:
+        local = start.astimezone(self._zone)
+        self.day.setDate(QDate(local.year, local.month, local.day))
+        self.at.setTime(QTime(local.hour, local.minute))
+        self.errors.clear()
+        self.clear_free_times()
+        self.book_button.setFocus()
+
+    def clear_free_times(self) -> None:
+        while self._alternatives_layout.count():
+            item = self._alternatives_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.alternatives.hide()
 
     def error_text(self, field: str) -> str:
         return self.errors.message_for(field)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.appointments import Repeat
 from reception_app.domain.errors import ReceptionError
-from reception_app.ui.dialogs.room_booking_dialog import RoomBookingDialog
+from reception_app.ui.dialogs.room_booking_dialog import FREE_TIMES_SHOWN, RoomBookingDialog
 
 if TYPE_CHECKING:
     from reception_app.services.room_service import PlannedOccurrence
+
+SERIES_CANDIDATES = 8
+"""Free times of the first clashing date tried over the whole series."""
 
 REPEATS = (
     ("Every week", Repeat.WEEKLY),
@@ -74,6 +78,7 @@ class RoomRepeatDialog(RoomBookingDialog):
         self.body.addWidget(self.check_button)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.summary)
+        self.body.addWidget(self.alternatives)  # times with fewer clashes, under the summary
         self.body.addWidget(self.skip)
         self.book_button.setEnabled(False)
         for signal in (
@@ -106,6 +111,7 @@ class RoomRepeatDialog(RoomBookingDialog):
         if self._planned_for is not None and self._planned_for != self._key():
             self.summary.setText("The choices changed: check the dates again before booking.")
             self.book_button.setEnabled(False)
+            self.clear_free_times()
 
     def check_dates(self) -> None:
         """List every date with its clash (nothing is saved)."""
@@ -146,6 +152,58 @@ class RoomRepeatDialog(RoomBookingDialog):
             self.table.setItem(row, 0, when)
             self.table.setItem(row, 1, verdict)
         self._update_book_button()
+        clashes = [p for p in self.plan if not p.free]
+        if clashes:
+            self.offer_free_times(
+                self._series_times(room_id, clashes[0]),
+                "Other times (choose one to check the dates again):",
+            )
+        else:
+            self.clear_free_times()
+
+    def _series_times(self, room_id: int, clash: PlannedOccurrence) -> list[tuple[datetime, str]]:
+        """Start times near the one asked for, free on the first date that clashes, each
+        checked over the whole series: those with the fewest clashes, in time order."""
+        rooms = self._state.services.rooms()
+        first = self.start()
+        minutes, needs = self.minutes.value(), self.needs()
+        repeat, count = Repeat(str(self.repeat.currentData())), self.occurrences.value()
+        try:
+            candidates = rooms.free_times(room_id, clash.start, minutes, SERIES_CANDIDATES, needs)
+        except ReceptionError:
+            return []
+        asked = first.hour * 60 + first.minute
+        ranked: list[tuple[int, int, datetime, int, int]] = []
+        for candidate in candidates:
+            local = candidate.astimezone(self._zone)
+            start = datetime.combine(first.date(), local.time(), self._zone)
+            if start == first:
+                continue
+            try:
+                plan = rooms.plan_repeat(room_id, start, minutes, repeat, count, needs)
+            except ReceptionError:
+                continue
+            free = sum(1 for p in plan if p.free)
+            if free:
+                distance = abs(local.hour * 60 + local.minute - asked)
+                ranked.append((len(plan) - free, distance, start, free, len(plan)))
+        chosen = sorted(sorted(ranked)[:FREE_TIMES_SHOWN], key=lambda r: r[2])
+        length = timedelta(minutes=minutes)
+        return [
+            (
+                start,
+                f"{start:%H:%M}-{start + length:%H:%M} "
+                + (f"(all {n} free)" if free == n else f"({free} of {n} free)"),
+            )
+            for _clashes, _distance, start, free, n in chosen
+        ]
+
+    def use_free_time(self, start: datetime) -> None:
+        """A time chosen from the offer: the dates are checked again at once."""
+        super().use_free_time(start)
+        self.check_dates()
+        if self.book_button.isEnabled():
+            self.book_button.setFocus()
 
     def _update_book_button(self) -> None:
         free = sum(1 for p in self.plan if p.free)
@@ -173,8 +231,7 @@ class RoomRepeatDialog(RoomBookingDialog):
 
     def table_rows(self) -> list[tuple[str, str]]:
         return [
-            (_cell(self.table, r, 0), _cell(self.table, r, 1))
-            for r in range(self.table.rowCount())
+            (_cell(self.table, r, 0), _cell(self.table, r, 1)) for r in range(self.table.rowCount())
         ]
 
     def book(self) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -15,14 +16,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reception_app.domain.errors import ValidationError
-from reception_app.domain.offices import DeskProfile, RoomProfile, ServiceProfile
+from reception_app.domain.offices import (
+    WEEKDAYS,
+    DeskProfile,
+    Interval,
+    RoomProfile,
+    ServiceProfile,
+)
 from reception_app.ui.forms import FieldErrors
+from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
+from reception_app.ui.pages.settings.tab import DAY_LABELS
 
 T = TypeVar("T")
 
@@ -216,7 +226,8 @@ class DeskDialog(_SaveDialog[DeskProfile]):
 
 
 class RoomDialog(_SaveDialog[RoomProfile]):
-    """A private interview room: name, where it is, size, facilities and the gap between bookings."""
+    """A private interview room: name, where it is, size, facilities, the gap between bookings
+    and, when they differ from the office's, the times it can be booked."""
 
     def __init__(
         self,
@@ -224,10 +235,12 @@ class RoomDialog(_SaveDialog[RoomProfile]):
         existing_keys: Collection[str],
         room: RoomProfile | None = None,
         parent: QWidget | None = None,
+        office_hours: Mapping[int, tuple[Interval, ...]] | None = None,
     ) -> None:
         super().__init__("Edit interview room" if room else "Add an interview room", save, parent)
         self._original = room
         self._keys = list(existing_keys)
+        self._office_hours = office_hours or {}
         self.name = QLineEdit(room.name if room else "")
         self.location = QLineEdit(room.location if room else "")
         self.location.setPlaceholderText("e.g. Ground floor, first door on the left")
@@ -254,9 +267,75 @@ class RoomDialog(_SaveDialog[RoomProfile]):
         self.errors.add_row(self.form, "&Gap between bookings:", "buffer_minutes", self.buffer)
         for check in (self.hearing_loop, self.wheelchair, self.has_screen, self.active):
             self.form.addRow(check)
+        hours_box = self._hours_box(room.hours if room else None)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Sa&ve")
-        self._finish_layout(self.value)
+        self._finish_layout(self.value, hours_box)
         self.name.setFocus()
+
+    def _hours_box(self, hours: Mapping[int, tuple[Interval, ...]] | None) -> QGroupBox:
+        """'Same as the office' (the default) or the room's own times, one line per weekday
+        typed like the opening hours; the office's hours are the starting point and tooltip."""
+        box = QGroupBox("When it can be booked")
+        column = QVBoxLayout(box)
+        self.same_hours = QRadioButton("Same as the &office (whenever it is open)")
+        self.own_hours = QRadioButton("Only at these &times:")
+        group = QButtonGroup(box)  # one or the other, though they sit in different rows
+        group.addButton(self.same_hours)
+        group.addButton(self.own_hours)
+        self.same_hours.setChecked(hours is None)
+        self.own_hours.setChecked(hours is not None)
+        choice = QFormLayout()
+        choice.addRow(self.same_hours)
+        self.errors.add_row(choice, "", "hours", self.own_hours)
+        self.own_hours.setAccessibleName("Only at these times")
+        column.addLayout(choice)
+        days = QFormLayout()
+        days.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.day_hours: list[QLineEdit] = []
+        for weekday, label in enumerate(DAY_LABELS):
+            office = self._office_hours.get(weekday, ())
+            shown = hours if hours is not None else self._office_hours
+            edit = QLineEdit(hours_text(shown.get(weekday, ())))
+            edit.setPlaceholderText("Not bookable")
+            edit.setToolTip(
+                f"The office is open {hours_text(office) if office else 'closed'} on "
+                f"{WEEKDAYS[weekday].capitalize()}s; the room can only be booked inside that."
+            )
+            # Alt+letter of a day would clash with the form's own keys: the labels are plain.
+            self.errors.add_row(days, f"{label.replace('&', '')}:", WEEKDAYS[weekday], edit)
+            self.day_hours.append(edit)
+        column.addLayout(days)
+        note = QLabel(
+            "Type the times like 09:30-12:30, 13:30-16:00. A day left empty: the room cannot "
+            "be booked that day. Bank holidays and closure days are closed whatever is typed."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        column.addWidget(note)
+        self.own_hours.toggled.connect(self._own_hours_toggled)
+        self._own_hours_toggled(self.own_hours.isChecked())
+        return box
+
+    def _own_hours_toggled(self, own: bool) -> None:
+        for edit in self.day_hours:
+            edit.setEnabled(own)
+
+    def room_hours(self) -> dict[int, tuple[Interval, ...]] | None:
+        """The typed times (ValidationError next to the bad day), or None for the office's."""
+        if not self.own_hours.isChecked():
+            return None
+        hours = {}
+        for weekday, edit in enumerate(self.day_hours):
+            try:
+                hours[weekday] = parse_day_hours(edit.text(), weekday)
+            except ValidationError as exc:
+                message = (
+                    str(exc)
+                    .replace("when the office is closed", "when it cannot be booked")
+                    .replace("the opening times overlap", "the times overlap")
+                )
+                raise ValidationError(message, exc.field) from None
+        return hours
 
     def value(self) -> RoomProfile:
         key = self._original.key if self._original else new_key(self.name.text(), self._keys)
@@ -270,4 +349,5 @@ class RoomDialog(_SaveDialog[RoomProfile]):
             buffer_minutes=self.buffer.value(),
             location=self.location.text(),
             active=self.active.isChecked(),
+            hours=self.room_hours(),
         )

@@ -1,13 +1,23 @@
-"""The Rota tab: when each desk is staffed, day by day; the gaps are its breaks (issue 3).
+"""The Rota tab: when each desk is staffed, day by day; the gaps are its breaks (issue 3); and
+which officer sits there, so their arrived appointments are called at that desk (issue 4).
 
-The wait estimator reads this rota: a desk counts only while it is on duty.
+The wait estimator reads this rota: a desk counts only while it is on duty, and an officer's
+arrived appointment takes their desk at the booked time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
@@ -18,6 +28,12 @@ from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button
 
 WHENEVER_OPEN = "Whenever the office is open"
 NOT_ON_DUTY = "Not on duty"
+NO_OFFICER = "—"
+"""No particular officer at the desk that day."""
+SEVERAL = "Several, as saved"
+NO_LONGER_ACTIVE = " (no longer active)"
+MIXED = "mixed"
+"""Item data: a day whose ranges were saved with different officers (kept as they are)."""
 
 
 def parse_duty_day(text: str, weekday: int) -> tuple[Interval, ...]:
@@ -50,6 +66,20 @@ class RotaTab(Tab):
         self.days = self.day_fields(form, WHENEVER_OPEN)
         for edit in self.days:
             edit.textChanged.connect(self._update_placeholders)
+        self.officers = [
+            self._officer_beside(edit, weekday) for weekday, edit in enumerate(self.days)
+        ]
+        self._saved_officers: dict[tuple[int, str, str], int | None] = {}
+        times_header = QLabel("Times on duty")
+        officer_header = QLabel("Officer at the desk")
+        officer_header.setFixedWidth(self.officers[0].sizeHint().width())
+        for label in (times_header, officer_header):
+            label.setProperty("role", "hint")
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(times_header, 1)
+        header.addWidget(officer_header)
+        form.insertRow(1, "", header)
         self.save_button = make_button("S&ave rota", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
         buttons = self.button_row(self.save_button, self.undo_button)
@@ -64,17 +94,42 @@ class RotaTab(Tab):
                 "type the times it is staffed each day on the 24-hour clock, like "
                 "09:30-12:30, 13:15-16:00; the gaps between the ranges are its breaks. If every "
                 "day is left empty the desk is staffed whenever the office is open. Once any day "
-                "has times, a day left empty means the desk is not on duty that day."
+                "has times, a day left empty means the desk is not on duty that day. Choose the "
+                "officer who sits at the desk that day, if any: their customers who arrive for "
+                "an appointment are called at this desk."
             )
         )
         layout.addWidget(self.errors.general)
         layout.addLayout(row)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.editing = list(self.days)  # the desk list stays usable, so anyone can look
+        # The desk list stays usable, so anyone can look.
+        self.editing = [*self.days, *self.officers]
         self.change_buttons = [self.save_button, self.undo_button]
-        self.watch(*self.days)
-        chain(self.desk, *self.days, self.save_button, self.undo_button)
+        self.watch(*self.days, *self.officers)
+        pairs = [w for pair in zip(self.days, self.officers, strict=True) for w in pair]
+        chain(self.desk, *pairs, self.save_button, self.undo_button)
+
+    def _officer_beside(self, edit: QLineEdit, weekday: int) -> QComboBox:
+        """The officer choice for a day, on the same line as its times (above its error)."""
+        combo = QComboBox()
+        combo.setAccessibleName(f"Officer at the desk on {WEEKDAYS[weekday].capitalize()}")
+        combo.setToolTip(
+            "Who sits at this desk in these times. Customers of theirs who arrive for an "
+            "appointment are called here; with '—' they are called by any desk."
+        )
+        combo.setMinimumContentsLength(22)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.addItem(NO_OFFICER, None)
+        box = edit.parentWidget()
+        column = box.layout() if box is not None else None
+        if isinstance(column, QVBoxLayout):
+            column.removeWidget(edit)
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(combo)
+            column.insertLayout(0, row)
+        return combo
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -111,21 +166,63 @@ class RotaTab(Tab):
         self.dirty = False
         self._desk_key = self.current_desk()
         by_day: dict[int, list[tuple[str, str]]] = {}
+        who: dict[int, set[int | None]] = {}
+        duties: dict[tuple[int, str, str], int | None] = {}
         if self._desk_key is not None:
             try:
-                duties = self.state.services.queue().desk_duties(self._desk_key)
+                duties = self.state.services.queue().desk_duty_officers(self._desk_key)
             except ReceptionError as exc:
-                duties = []
                 self.errors.show(exc, "desk")
-            for weekday, start, end in duties:
+            for (weekday, start, end), staff_id in duties.items():
                 by_day.setdefault(weekday, []).append((start, end))
+                who.setdefault(weekday, set()).add(staff_id)
+        self._saved_officers = dict(duties)
+        names = self._officer_names()
         self._loading = True
         try:
             for weekday, edit in enumerate(self.days):
                 edit.setText(", ".join(f"{a}-{b}" for a, b in by_day.get(weekday, [])))
+                self._fill_officers(self.officers[weekday], names, who.get(weekday, {None}))
         finally:
             self._loading = False
         self._update_placeholders()
+
+    def _officer_names(self) -> dict[int, str]:
+        """Everyone who can sit at a desk (active officers, clerks and managers), by id."""
+        try:
+            return {o.staff_id: o.name for o in self.state.services.appointments().officers()}
+        except ReceptionError:
+            return {}
+
+    def _fill_officers(
+        self, combo: QComboBox, names: dict[int, str], saved: set[int | None]
+    ) -> None:
+        combo.clear()
+        combo.addItem(NO_OFFICER, None)
+        for staff_id, name in names.items():
+            combo.addItem(name, staff_id)
+        if len(saved) > 1:
+            combo.addItem(SEVERAL, MIXED)
+            combo.setItemData(
+                combo.count() - 1,
+                "Each time range keeps the officer saved for it (set elsewhere).",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+            combo.setCurrentIndex(combo.count() - 1)
+            return
+        saved_id = next(iter(saved))
+        if saved_id is not None and combo.findData(saved_id) < 0:
+            # Saved, but no longer an active officer: shown, so the rota is not silently changed.
+            combo.addItem(f"{self._former_name(saved_id)}{NO_LONGER_ACTIVE}", saved_id)
+        combo.setCurrentIndex(max(0, combo.findData(saved_id)))
+
+    def _former_name(self, staff_id: int) -> str:
+        try:
+            office_key = self.state.services.office.profile().key
+            staff = self.state.services.staff.list_staff(office_key, include_inactive=True)
+        except ReceptionError:
+            staff = []
+        return next((m.full_name for m in staff if m.id == staff_id), "Someone")
 
     def _update_placeholders(self, *_: object) -> None:
         empty = all(not edit.text().strip() for edit in self.days)
@@ -149,6 +246,39 @@ class RotaTab(Tab):
             for a, b in parse_duty_day(edit.text(), weekday)
         ]
 
+    def duty_officers(self) -> dict[tuple[int, str, str], int | None]:
+        """Who sits at the desk for each typed line (the day's choice; 'as saved' keeps each
+        unchanged line's officer); ValidationError next to a day whose choice cannot be saved."""
+        chosen: dict[tuple[int, str, str], int | None] = {}
+        active = self._officer_names()
+        for weekday, edit in enumerate(self.days):
+            combo = self.officers[weekday]
+            value = combo.currentData()
+            lines = [
+                (weekday, f"{a:%H:%M}", f"{b:%H:%M}")
+                for a, b in parse_duty_day(edit.text(), weekday)
+            ]
+            day = WEEKDAYS[weekday]
+            if isinstance(value, int) and not lines:
+                raise ValidationError(
+                    f"{day.capitalize()}: type the times {combo.currentText()} is at this desk, "
+                    f"or choose {NO_OFFICER} as the officer.",
+                    day,
+                )
+            if isinstance(value, int) and value not in active:
+                name = combo.currentText().removesuffix(NO_LONGER_ACTIVE)
+                raise ValidationError(
+                    f"{day.capitalize()}: {name} is no longer an active member of staff; choose "
+                    f"someone else, or {NO_OFFICER} for nobody in particular.",
+                    day,
+                )
+            for line in lines:
+                if value == MIXED:
+                    chosen[line] = self._saved_officers.get(line)
+                else:
+                    chosen[line] = value if isinstance(value, int) else None
+        return chosen
+
     # --- saving -------------------------------------------------------------------------------
 
     def _save(self) -> None:
@@ -169,11 +299,20 @@ class RotaTab(Tab):
                 self.errors.show(problem)
             return
         duties = self.duties()
+        try:
+            officers = self.duty_officers()
+        except ValidationError as exc:
+            self.errors.show(exc)  # under the day's line
+            if exc.field in WEEKDAYS:
+                self.officers[WEEKDAYS.index(exc.field)].setFocus()
+            return
         name = self.desk.currentText()
         self.save(
             self.errors,
             self.status,
-            lambda: self.state.services.queue().set_desk_duties(self.state.actor, desk_key, duties),
+            lambda: self.state.services.queue().set_desk_duties(
+                self.state.actor, desk_key, duties, officers
+            ),
             f"Rota for {name} saved",
         )
 
