@@ -387,7 +387,10 @@ def check_room_open(room: Room, calendar: OfficeCalendar, start: datetime, end: 
     windows = _windows(calendar, day, calendar.opening_intervals(day), room.hours)
     local_start, local_end = calendar.to_local(start), calendar.to_local(end)
     if not any(w0 <= local_start and local_end <= w1 for w0, w1 in windows):
-        raise ValidationError(f"{room.name} is not available at that time.", "room")
+        if not windows:
+            raise ValidationError(f"{room.name} cannot be booked on {day:%A}s.", "room")
+        hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in windows)
+        raise ValidationError(f"{room.name} can only be booked {hours} on {day:%A}s.", "room")
 
 
 def check_room_suits(room: Room, needs: RoomNeeds) -> None:

@@ -150,3 +150,27 @@ def test_free_times_are_the_nearest_free_starts_by_the_buffer(
     assert rooms.free_times(interview, at(25, 14), 30, needs=RoomNeeds(people=5)) == []
     with pytest.raises(ValidationError, match="between 5 minutes"):
         rooms.free_times(interview, at(25, 14), 1)
+
+
+def test_an_appointment_in_a_morning_only_room_is_refused_in_the_afternoon_with_its_hours(
+    services: AppServices, manager: StaffMember, rooms: RoomService
+) -> None:
+    from reception_app.domain.appointments import BookingRefused, Place
+    from reception_app.services.appointment_service import BookingRequest
+
+    interview = _room(services, "IR1")
+    services.office.save_room(dataclasses.replace(interview, hours=MORNINGS), manager)
+    appointments = services.appointments()
+    request = BookingRequest(
+        "general",
+        at(25, 14),
+        customer_name="Ann",
+        place=Place.ROOM,
+        room_id=_room_id(rooms, "IR1"),
+    )
+    with pytest.raises(BookingRefused) as refused:
+        appointments.book(manager, request)
+    assert str(refused.value) == "Interview Room can only be booked 09:30-12:30 on Wednesdays."
+    assert refused.value.field == "room"
+    morning = appointments.book(manager, dataclasses.replace(request, start=at(25, 10)))
+    assert morning.room_name == "Interview Room"
