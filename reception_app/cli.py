@@ -282,6 +282,8 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     print(f"Recorded '{letter.draft.template.title}' ({letter.draft.spec.label}) against {request.source}.")
     if letter.braille_note:
         print(letter.braille_note)
+    if letter.unprintable_note:
+        print(letter.unprintable_note)
     return EXIT_OK
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from reception_app.cli import main
 from reception_app.domain.people import PreferredFormat, StaffMember
+from reception_app.persistence.correspondence_records import CorrespondenceRecord
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.office_repository import get_office
 from reception_app.services.container import AppServices
 from reception_app.services.letter_service import LetterSource, letters_for
 from tests.documents.pdf_checks import read_pdf, squash
@@ -123,3 +127,96 @@ def test_a_missing_value_names_it(
         == 1
     )
     assert "why the full reply is delayed" in capsys.readouterr().err
+
+
+def _ack_args(contact_id: int, out: str) -> list[str]:
+    return [
+        "letter",
+        "acknowledgement",
+        "--record",
+        f"contact:{contact_id}",
+        "--out",
+        out,
+        *sets("about", "received_date", "response_date"),
+    ]
+
+
+@pytest.mark.parametrize("where", ["proc", "folder", "missing-folder"])
+def test_an_out_that_cannot_be_written_is_one_plain_line(
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:
+    """It ended in a bare OSError traceback; a mistyped folder was made."""
+    if where == "proc" and not Path("/proc/self").exists():
+        pytest.skip("needs Linux /proc")
+    contact = add_contact(services, manager)
+    out = {
+        "proc": Path("/proc/x.pdf"),
+        "folder": tmp_path,
+        "missing-folder": tmp_path / "mistyped" / "x.pdf",
+    }[where]
+    before = sorted(tmp_path.iterdir())
+    assert main(_ack_args(contact.id or 0, str(out))) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert str(out if where != "missing-folder" else out.parent) in err
+    assert not Path("/proc/x.pdf").exists() and not (tmp_path / "mistyped").exists()
+    assert sorted(tmp_path.iterdir()) == before  # no file (nor .part) left, no folder made
+    assert letters_for(services).sent_letters(LetterSource("contact", contact.id or 0)) == []
+
+
+def _correspondence(services: AppServices, manager: StaffMember, respond: date) -> int:
+    contact = add_contact(services, manager)
+    received = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+    with transaction(services.context.session_factory) as session:
+        office = get_office(session, "hellesdon")
+        item = CorrespondenceRecord(
+            office_id=office.id,
+            channel="email",
+            received_at=received,
+            logged_at=received,
+            contact_id=contact.id,
+            from_name=contact.full_name,
+            subject="Grass cutting & litter 🌳",
+            owner_id=manager.id,
+            acknowledge_due_on=date(2026, 10, 6),
+            respond_due_on=respond,
+        )
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+def test_a_promised_date_already_past_is_refused_unless_set(
+    services: AppServices, manager: StaffMember, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An acknowledgement of 23 November promised a reply 'by Wednesday 21 October 2026'."""
+    item = _correspondence(services, manager, date(2026, 10, 21))
+    out = tmp_path / "ack.pdf"
+    args = ["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "Wednesday 21 October 2026, is before the letter's date" in err
+    assert "--set response_date=" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main([*args, "--set", "response_date=Friday 4 December 2026"]) == 0
+    printed = capsys.readouterr().out
+    text = squash(" ".join(read_pdf(out.read_bytes()).pages))
+    assert "We will reply in full by Friday 4 December 2026" in text
+    # The emoji in the subject is left out of the letter, and the command says so.
+    assert "Grass cutting & litter." in text and "🌳" not in text
+    assert "cannot be printed in the letter's typeface" in printed and "🌳" in printed
+
+
+def test_a_promised_date_still_to_come_is_not_questioned(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    item = _correspondence(services, manager, date(2026, 11, 24))  # the letter's own date
+    out = tmp_path / "ack.pdf"
+    assert (
+        main(["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)])
+        == 0
+    )

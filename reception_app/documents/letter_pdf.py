@@ -8,6 +8,9 @@ Every piece of customer or template text is escaped before ReportLab reads it as
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -15,12 +18,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -34,9 +38,76 @@ from reception_app.domain.letters import LetterContent, PrintSpec
 LANGUAGE = "en-GB"
 
 
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points both faces (Regular and Bold) have a glyph for."""
+    register_fonts()
+    regular, bold = (set(pdfmetrics.getFont(name).face.charToGlyph) for name in (REGULAR, BOLD))
+    return frozenset(regular & bold)
+
+
+def _invisible(ch: str) -> bool:
+    """Joiners, variation selectors, soft hyphens, control and combining marks: nothing a
+    reader would miss, so they are dropped without being reported."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Mn", "Me")
+
+
+@lru_cache(maxsize=4096)
+def printable(text: str) -> str:
+    """``text`` as it can be printed in the embedded face: composed (NFC, so "e" + combining
+    diaeresis is the one glyph "ë"), other spaces made plain spaces, and every character the
+    face has no glyph for (an emoji, say) left out instead of printing as an empty box."""
+    covered = _covered()
+    out = []
+    dropped = False
+    for ch in unicodedata.normalize("NFC", text):
+        if ch == "\n" or ord(ch) in covered:
+            out.append(ch)
+        elif ch.isspace():
+            out.append(" ")
+        else:
+            out.append(_DROPPED)
+            dropped = True
+    if not dropped:
+        return "".join(out)
+    # "litter 🌳." prints "litter." rather than "litter ."
+    return _DROPPED_BEFORE_END.sub("", "".join(out)).replace(_DROPPED, "")
+
+
+_DROPPED = "\x00"
+_DROPPED_BEFORE_END = re.compile(" *\x00+(?=[.,;:!?)\n]|$)")
+
+
+def unprintable(texts: Iterable[str]) -> tuple[str, ...]:
+    """The visible characters of ``texts`` the face cannot print (left out of the letter), in
+    order of first appearance, each once."""
+    covered = _covered()
+    found: dict[str, None] = {}
+    for text in texts:
+        for ch in unicodedata.normalize("NFC", text):
+            if ord(ch) not in covered and not ch.isspace() and not _invisible(ch):
+                found.setdefault(ch, None)
+    return tuple(found)
+
+
+def content_texts(content: LetterContent) -> list[str]:
+    """Every piece of text the letter prints (for ``unprintable``)."""
+    return [
+        *content.letterhead,
+        *content.recipient,
+        content.date_text,
+        content.reference,
+        content.contact_name,
+        content.subject,
+        *(block.text for block in content.blocks),
+        *content.sign_off,
+    ]
+
+
 def markup(text: str) -> str:
-    """Plain text as Paragraph markup: <, > and & escaped, line breaks kept."""
-    return "<br/>".join(escape(line) for line in text.split("\n"))
+    """Plain text as Paragraph markup: only printable characters, <, > and & escaped, line
+    breaks kept."""
+    return "<br/>".join(escape(line) for line in printable(text).split("\n"))
 
 
 class _Styles:
@@ -53,9 +124,10 @@ class _Styles:
         }
         self.body = ParagraphStyle("body", **common)
         self.lines = ParagraphStyle("lines", **{**common, "spaceAfter": 0})
+        # A heading is kept with the start of its paragraph by _keep_start, not keepWithNext
+        # (which chains whole blocks together and pushes them onto the next page).
         self.heading = ParagraphStyle(
-            "heading",
-            **{**common, "fontName": BOLD, "spaceAfter": spec.leading * 0.4, "keepWithNext": 1},
+            "heading", **{**common, "fontName": BOLD, "spaceAfter": spec.leading * 0.4}
         )
         self.letterhead = ParagraphStyle(
             "letterhead",
@@ -115,9 +187,24 @@ def _styles(spec: PrintSpec) -> _Styles:
     return _Styles(spec)
 
 
+def _keep_start(first: Paragraph, following: Paragraph, width: float) -> CondPageBreak:
+    """A page break, taken only when ``first`` and the start of ``following`` do not both fit.
+
+    "The start" is the fewest lines ``following`` can leave at the foot of a page with no
+    orphan or widow: all of it up to 3 lines, else 2. Only these two are kept together, never
+    a chain of blocks, so a page is not left half empty for the sake of a long paragraph.
+    """
+    first.wrap(width, 1e6)
+    following.wrap(width, 1e6)
+    lines = len(following.blPara.lines)
+    start = following.style.leading * (lines if lines <= 3 else 2)
+    return CondPageBreak(first.height + first.getSpaceAfter() + start)
+
+
 def letter_flowables(content: LetterContent, spec: PrintSpec) -> list[Flowable]:
     s = _styles(spec)
     gap = spec.paragraph_space
+    width = A4[0] - 2 * spec.margin  # the frame's width: the wraps made here are kept
     story: list[Flowable] = []
     if content.letterhead:
         story.append(_paragraph(content.letterhead[0], s.letterhead))
@@ -131,18 +218,25 @@ def letter_flowables(content: LetterContent, spec: PrintSpec) -> list[Flowable]:
     if content.contact_name:
         facts.append(f"Please ask for: {content.contact_name}")
     story.append(_paragraph("\n".join(facts), s.body))
-    story.append(_paragraph(content.subject, s.heading))
-    for block in content.blocks:
-        style = s.heading if block.kind == "heading" else s.body
-        story.append(_paragraph(block.text, style))
-    # The sign-off stays with the last paragraph, so it never stands alone on a page; a blank
-    # line after "Yours sincerely," leaves room to sign.
+    # Each heading (the subject too) stays with the start of the paragraph after it, and the
+    # closing with the signature; a blank line after "Yours sincerely," leaves room to sign.
+    # Nothing else is kept together: a long paragraph splits (never leaving one line alone).
     closing, *signer = content.sign_off or ("",)
-    tail: list[Flowable] = [story.pop()] if content.blocks else []
-    if len(content.blocks) >= 2 and content.blocks[-2].kind == "heading":
-        tail.insert(0, story.pop())  # a heading never ends a page without its paragraph
-    tail += [_paragraph(closing, s.body), _paragraph("\n".join(signer), s.lines)]
-    story.append(KeepTogether(tail))
+    blocks: list[tuple[Paragraph, bool]] = [(_paragraph(content.subject, s.heading), True)]
+    blocks += [
+        (_paragraph(b.text, s.heading if b.kind == "heading" else s.body), b.kind == "heading")
+        for b in content.blocks
+    ]
+    blocks.append((_paragraph(closing, s.body), True))
+    # The signature (name and office) is kept with the closing; the phone and email lines are
+    # a block of their own, so a page is not left a third empty to keep them all together.
+    for part in (signer[:2], signer[2:]):
+        if part:
+            blocks.append((_paragraph("\n".join(part), s.lines), False))
+    for (paragraph, keep), following in zip(blocks, [*blocks[1:], None], strict=True):
+        if keep and following is not None:
+            story.append(_keep_start(paragraph, following[0], width))
+        story.append(paragraph)
     return story
 
 
@@ -151,6 +245,12 @@ def _numbered_canvas(spec: PrintSpec) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # ReportLab starts every page in Helvetica (a font it does not embed) unless told
+            # otherwise (the doc template passes None): start in the embedded face, so it is
+            # the only font in the file.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+            kwargs["initialFontSize"] = kwargs.get("initialFontSize") or spec.size
+            kwargs["initialLeading"] = kwargs.get("initialLeading") or spec.leading
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from reception_app.domain.errors import ValidationError
@@ -245,6 +245,53 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     return "".join(
         values[p.name].strip() if isinstance(p, Placeholder) else p
         for p in split_placeholders(text, "", 1)
+    )
+
+
+PROMISED_DATES = (
+    "response_date",
+    "expected_date",
+    "appointment_date",
+    "callback_date",
+    "statutory_deadline",
+)
+"""Date placeholders that promise something still to come: never before the letter's date."""
+
+_DATE_FORMATS = ("%A %d %B %Y", "%a %d %B %Y", "%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d")
+
+
+def parse_letter_date(text: str) -> date | None:
+    """A date as letters write it ("Wednesday 21 October 2026") or as the desk may type it
+    ("21 October 2026", "21/10/2026", "2026-10-21"); None when it is not one of those."""
+    cleaned = " ".join(text.replace(",", " ").split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def past_promises(
+    template: LetterTemplate, values: Mapping[str, str], letter_date: date
+) -> dict[str, str]:
+    """Placeholder -> value for each promised date the letter uses that is before its date
+    ("We will reply by Wednesday 21 October 2026" in a letter of 23 November)."""
+    past: dict[str, str] = {}
+    for name in template.placeholders:
+        if name in PROMISED_DATES:
+            when = parse_letter_date(values.get(name, ""))
+            if when is not None and when < letter_date:
+                past[name] = values[name].strip()
+    return past
+
+
+def past_date_message(name: str, value: str, letter_date: date) -> str:
+    """What the desk is told about a promised date already past."""
+    return (
+        f"{PLACEHOLDERS.get(name, name)[0].upper()}{PLACEHOLDERS.get(name, name)[1:]}, "
+        f"{value}, is before the letter's date ({format_date(letter_date)}). "
+        "Type the date you can promise now."
     )
 
 

@@ -8,7 +8,9 @@ the record as it was. Each kind of source record ("contact", "appointment", "cor
 
 from __future__ import annotations
 
+import os
 import threading
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception_app.documents import braille
-from reception_app.documents.letter_pdf import render_letter_pdf
+from reception_app.documents.letter_pdf import content_texts, render_letter_pdf, unprintable
 from reception_app.domain.errors import Cancelled, NotFoundError, ValidationError
 from reception_app.domain.letters import (
     PLACEHOLDERS,
@@ -35,6 +37,8 @@ from reception_app.domain.letters import (
     format_date,
     missing_values,
     parse_template,
+    past_date_message,
+    past_promises,
     print_spec,
     spec_for_customer,
 )
@@ -111,6 +115,10 @@ class LetterDraft:
     content: LetterContent
     contact_id: int | None
     customer_name: str
+    letter_date: date | None = None
+    """The date the letter is written on (the office's today)."""
+    past_dates: Mapping[str, str] = field(default_factory=dict)
+    """Promised dates (reply by, appointment on ...) before the letter's date: name -> value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +129,22 @@ class ProducedLetter:
     """The braille-ready file, when braille was asked for and liblouis is installed."""
     braille_note: str = ""
     """Why there is no braille file (said to the person at the desk), or ''."""
+    unprintable: tuple[str, ...] = ()
+    """Characters the face has no glyph for (an emoji), left out of the printed letter."""
+
+    @property
+    def unprintable_note(self) -> str:
+        """What the desk is told about characters left out, or ''."""
+        if not self.unprintable:
+            return ""
+        # Named too: the screen's font may lack the character as well.
+        shown = ", ".join(
+            f"{ch} ({unicodedata.name(ch, f'U+{ord(ch):04X}').lower()})" for ch in self.unprintable
+        )
+        return (
+            f"These characters cannot be printed in the letter's typeface and are left out of "
+            f"it: {shown} (the record keeps them)."
+        )
 
     @property
     def status(self) -> str:
@@ -286,8 +310,11 @@ class LetterService:
             office = get_office(session, self._office_key)  # raises the plain message
         values = _office_values(office)
         values.update(_sender_values(session, office, actor))
-        values["today"] = format_date(self._clock().astimezone(ZoneInfo(office.timezone)).date())
+        values["today"] = format_date(self._letter_date(office))
         return office, values
+
+    def _letter_date(self, office: OfficeRecord) -> date:
+        return self._clock().astimezone(ZoneInfo(office.timezone)).date()
 
     def _values(
         self,
@@ -333,6 +360,7 @@ class LetterService:
             recipient_postcode=found.postcode,
             author=office.name,
         )
+        letter_date = self._letter_date(office)
         return LetterDraft(
             request=request,
             template=template,
@@ -340,7 +368,19 @@ class LetterService:
             content=content,
             contact_id=found.contact.id if found.contact else None,
             customer_name=found.customer_name,
+            letter_date=letter_date,
+            past_dates=past_promises(template, values, letter_date),
         )
+
+    def past_dates(
+        self, request: LetterRequest, actor: StaffMember | None = None
+    ) -> dict[str, str]:
+        """Promised dates the letter would print that are before its date (name -> value),
+        whatever else is missing, so the desk can be asked for a date still to come."""
+        template = self.template(request.template_key)
+        with transaction(self._factory, write=False) as session:
+            office, values, _found = self._values(session, request, actor)
+            return past_promises(template, values, self._letter_date(office))
 
     def preferred(self, source: LetterSource) -> tuple[PrintSpec, str]:
         """The customer's preferred format (from their contact record, or the record's own
@@ -363,13 +403,15 @@ class LetterService:
         """Set the letter as PDF; for braille also translate it to a BRF where liblouis is
         installed (otherwise the letter will be recorded as awaiting braille transcription)."""
         pdf = render_letter_pdf(draft.content, draft.spec)
+        missing_glyphs = unprintable(content_texts(draft.content))
         if draft.spec.format is not LetterFormat.BRAILLE:
-            return ProducedLetter(draft, pdf)
+            return ProducedLetter(draft, pdf, unprintable=missing_glyphs)
         program = braille.find_translator(self.braille_program)
         if program is None:
             return ProducedLetter(
                 draft,
                 pdf,
+                unprintable=missing_glyphs,
                 braille_note=(
                     "Braille cannot be made on this computer (liblouis is not installed), so "
                     "the letter is recorded as awaiting braille transcription. Send the printed "
@@ -382,9 +424,10 @@ class LetterService:
             return ProducedLetter(
                 draft,
                 pdf,
+                unprintable=missing_glyphs,
                 braille_note=f"{exc} The letter is recorded as awaiting braille transcription.",
             )
-        return ProducedLetter(draft, pdf, brf=brf)
+        return ProducedLetter(draft, pdf, brf=brf, unprintable=missing_glyphs)
 
     def prepare(self, request: LetterRequest, actor: StaffMember | None = None) -> ProducedLetter:
         return self.produce(self.draft(request, actor))
@@ -437,9 +480,9 @@ class LetterService:
     def write_files(letter: ProducedLetter, pdf_path: Path) -> list[Path]:
         """Write the PDF, and the BRF beside it (same name, .brf); returns the files written.
 
-        Written to a temporary name first, so a failure never leaves half a letter."""
+        Written to a temporary name first, so a failure never leaves half a letter. The folder
+        must exist (a mistyped folder is not made); OSError when it cannot be written."""
         written: list[Path] = []
-        pdf_path.parent.mkdir(parents=True, exist_ok=True)
         outputs: list[tuple[Path, bytes]] = [(pdf_path, letter.pdf)]
         if letter.brf is not None:
             outputs.append((pdf_path.with_suffix(".brf"), letter.brf.encode("ascii")))
@@ -458,6 +501,12 @@ class LetterService:
                 _discard(path)
             raise
         return written
+
+    @staticmethod
+    def discard_files(paths: Sequence[Path]) -> None:
+        """Remove files this service wrote (a letter that could not be recorded as sent)."""
+        for path in paths:
+            _discard(path)
 
     @staticmethod
     def batch_file_name(letter: ProducedLetter, folder: Path, taken: set[str]) -> Path:
@@ -529,8 +578,11 @@ class LetterService:
         stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in d.content.reference)
         path = folder / f"{stem or 'letter'}-{d.template.key}.brf"
         partial = path.with_name(path.name + ".part")
-        partial.write_bytes(letter.brf.encode("ascii"))
-        partial.replace(path)
+        try:
+            partial.write_bytes(letter.brf.encode("ascii"))
+            partial.replace(path)
+        finally:
+            _discard(partial)  # gone once renamed; removed if the write failed
         return path
 
     def record_sent(
@@ -589,10 +641,33 @@ class LetterService:
     def save_pdf(
         self, request: LetterRequest, out: Path, actor: StaffMember | None = None
     ) -> tuple[ProducedLetter, list[Path]]:
-        """Draft, produce, write and record in one go (the command line)."""
-        letter = self.prepare(request, actor)
-        written = self.write_files(letter, out)
-        self.record_sent([letter], actor, "pdf", [str(out)])
+        """Draft, produce, write and record in one go (the command line).
+
+        ValidationError (field "out") for a folder that does not exist, a folder given as the
+        file, or a place that cannot be written; field "values" for a promised date already
+        past, unless it was given in ``request.extra``. Nothing is left behind on failure."""
+        check_out_path(out)
+        draft = self.draft(request, actor)
+        past = {k: v for k, v in draft.past_dates.items() if not request.extra.get(k, "").strip()}
+        if past and draft.letter_date is not None:
+            name, value = next(iter(past.items()))
+            raise ValidationError(
+                f"{past_date_message(name, value, draft.letter_date)} Give it with "
+                f"--set {name}=DATE.",
+                "values",
+            )
+        letter = self.produce(draft)
+        try:
+            written = self.write_files(letter, out)
+        except OSError as exc:
+            raise ValidationError(
+                f"The letter could not be written to {out}: {exc.strerror or exc}.", "out"
+            ) from None
+        try:
+            self.record_sent([letter], actor, "pdf", [str(out)])
+        except BaseException:
+            self.discard_files(written)  # not recorded: do not leave a letter that looks sent
+            raise
         return letter, written
 
     def sent_letters(self, source: LetterSource) -> list[SentLetter]:
@@ -673,6 +748,21 @@ def correspondence_letter(channel: str, *, held: bool, answered: bool) -> str:
     if held:
         return "holding_response"
     return ACKNOWLEDGEMENT_TEMPLATES.get(channel, ACKNOWLEDGEMENT_TEMPLATES[""])
+
+
+def check_out_path(out: Path) -> None:
+    """Refuse, in plain words, a file name that cannot be a new letter: a folder that does not
+    exist (it is not made: it is most likely mistyped), a folder, or a place not writable."""
+    folder = out.parent
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder. Give the name of the PDF to write.", "out")
+    if not folder.is_dir():
+        raise ValidationError(
+            f"The folder {folder} does not exist. Check the name, or make the folder first.",
+            "out",
+        )
+    if not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise ValidationError(f"{out} cannot be written here (no permission).", "out")
 
 
 def _discard(path: Path) -> None:

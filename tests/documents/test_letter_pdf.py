@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from reception_app.documents.braille import (
     BrailleUnavailable,
@@ -13,7 +15,12 @@ from reception_app.documents.braille import (
     render_brf,
     translate_lines,
 )
-from reception_app.documents.letter_pdf import render_letter_pdf
+from reception_app.documents.letter_pdf import (
+    content_texts,
+    printable,
+    render_letter_pdf,
+    unprintable,
+)
 from reception_app.domain.letters import (
     BRF_CELLS,
     BRF_LINES,
@@ -24,7 +31,9 @@ from reception_app.domain.letters import (
     parse_template,
     print_spec,
 )
+from reception_app.services.letter_service import load_shipped_templates
 from tests.documents.pdf_checks import read_pdf, squash
+from tests.services.letter_fixtures import EXTRA
 
 NAMES = ["Zoë Adams", "Łukasz Nowak", "Siobhán O'Neill", "Gwenllïan ap Ŵyn"]
 HOSTILE = ["<font size=1>", "A & B <b>"]
@@ -160,3 +169,154 @@ def test_a_missing_translator_is_reported_not_crashed(tmp_path: Path) -> None:
     assert find_translator(missing) is None
     with pytest.raises(BrailleUnavailable):
         translate_lines(["hello"], missing)
+
+
+# --- review of issue 6: page fill, fonts, characters the face lacks ------------------------------
+
+SHIPPED_VALUES = {
+    "customer_name": "Gwenllïan ap Ŵyn",
+    "office_name": "Hellesdon Parish Council",
+    "office_site": "Diamond Jubilee Lodge",
+    "office_address": "Diamond Jubilee Lodge, Woodview Road, Hellesdon, Norwich, NR6 5QB",
+    "office_phone": "01603 301751",
+    "office_email": "contact@hellesdon-pc.gov.uk",
+    "office_website": "www.hellesdon-pc.gov.uk",
+    "office_directions": "We are in Diamond Jubilee Lodge on Woodview Road, beside the "
+    "recreation ground. There is parking at the front and a level entrance at the side.",
+    "complaints_procedure": "If you are not satisfied, tell us and we will try to put it right "
+    "straight away. If we cannot, you can make a formal complaint in writing to the Parish "
+    "Clerk, who will acknowledge it within 5 working days and reply in full within 20 working "
+    "days.",
+    "today": "Tuesday 24 November 2026",
+    "reference": "EM-000012",
+    "contact_name": "Łukasz Nowak",
+    "contact_phone": "01603 301751",
+    "contact_email": "lnowak@hellesdon-pc.gov.uk",
+    "about": "Planning consultation <ref 26/0412> for the land behind Woodview Road",
+    **{k: v for k, v in EXTRA.items() if k != "about"},
+}
+
+
+def shipped_letter(key: str, text: str) -> LetterContent:
+    return build_content(
+        parse_template(key, text),
+        SHIPPED_VALUES,
+        letterhead=[
+            "Hellesdon Parish Council",
+            "Diamond Jubilee Lodge, Woodview Road, Hellesdon, Norwich, NR6 5QB",
+            "Phone: 01603 301751",
+            "Email: contact@hellesdon-pc.gov.uk",
+            "Website: www.hellesdon-pc.gov.uk",
+        ],
+        recipient_name="Seán Wright",
+        recipient_address=("42 Drayton High Road", "Sheringham"),
+        recipient_postcode="NR26 2QD",
+        author="Hellesdon Parish Council",
+    )
+
+
+def empty_share(pdf: bytes, spec: PrintSpec) -> list[float]:
+    """For each page, the share of the text area (frame) left empty below its last line,
+    from the text positions pypdf reports (the page number, in the bottom margin, excluded)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    shares = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        bottom = spec.margin + spec.leading  # the frame stops one line above the page number
+        top = height - spec.margin
+        lowest = top
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            nonlocal lowest
+            if text.strip() and not text.strip().startswith("Page "):
+                baseline = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                lowest = min(lowest, baseline - spec.leading * 0.3)  # the line's foot
+
+        page.extract_text(visitor_text=visit)
+        shares.append(max(0.0, lowest - bottom) / (top - bottom))
+    return shares
+
+
+@pytest.mark.parametrize("size", LARGE_SIZES)
+def test_no_page_but_the_last_is_more_than_30_percent_empty(size: int) -> None:
+    spec = print_spec("large_print", size)
+    for key, text in load_shipped_templates().items():
+        pdf = render_letter_pdf(shipped_letter(key, text), spec)
+        shares = empty_share(pdf, spec)
+        assert all(share <= 0.30 for share in shares[:-1]), (key, size, shares)
+        # Still kept: the closing is never the last line of a page without the signature.
+        pages = read_pdf(pdf).pages
+        for page_text in pages[:-1]:
+            lines = [ln for ln in page_text.splitlines() if ln.strip()]
+            assert lines[-2].strip() != "Yours sincerely,", (key, size)
+
+
+def test_the_sample_acknowledgement_at_24_pt_fills_its_pages() -> None:
+    """The review's case: page 1 was 40% blank and page 2 45% (whole blocks pushed onward)."""
+    text = load_shipped_templates()["acknowledgement"]
+    spec = print_spec("large_print", 24)
+    shares = empty_share(render_letter_pdf(shipped_letter("acknowledgement", text), spec), spec)
+    assert max(shares[:-1]) < 0.25, shares
+
+
+def test_a_heading_stays_with_the_start_of_its_paragraph() -> None:
+    for size in LARGE_SIZES:
+        for key, text in load_shipped_templates().items():
+            template = parse_template(key, text)
+            headings = [b.text for b in template.body if b.kind == "heading"]
+            pdf = render_letter_pdf(shipped_letter(key, text), print_spec("large_print", size))
+            for page_text in read_pdf(pdf).pages:
+                lines = [ln.strip() for ln in page_text.splitlines() if ln.strip()]
+                # The page's last line before "Page x of y" is never a heading.
+                assert lines[-2] not in headings, (key, size, lines[-2])
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [print_spec("standard", 12), print_spec("standard", 14), print_spec("large_print", 24)],
+    ids=lambda s: s.label,
+)
+def test_only_the_embedded_face_is_in_the_pdf(spec: PrintSpec) -> None:
+    """ReportLab started every page in Helvetica, which it does not embed (pdffonts said so)."""
+    reader = PdfReader(io.BytesIO(render_letter_pdf(content(), spec)))
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        assert fonts
+        for ref in fonts.values():
+            font = ref.get_object()
+            assert "AtkinsonHyperlegibleNext" in str(font["/BaseFont"]), font["/BaseFont"]
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor  # the TrueType file is in the PDF
+
+
+def test_a_character_the_face_lacks_is_left_out_not_printed_as_a_box() -> None:
+    assert unprintable(["Grass cutting & litter 🌳"]) == ("🌳",)
+    assert printable("Grass cutting & litter 🌳") == "Grass cutting & litter"
+    assert printable("litter 🌳. Thanks 🌳🌳 again") == "litter. Thanks  again"
+    values = {**SHIPPED_VALUES, "about": "Grass cutting & litter 🌳"}
+    letter = build_content(
+        TEMPLATE,
+        values,
+        letterhead=["Hellesdon Parish Council"],
+        recipient_name="Zoë Adams",
+        recipient_address=("1 High Street",),
+        recipient_postcode="",
+        author="Hellesdon Parish Council",
+    )
+    assert unprintable(content_texts(letter)) == ("🌳",)
+    pdf = render_letter_pdf(letter, print_spec("large_print", 18))
+    text = squash(" ".join(read_pdf(pdf).pages))
+    assert "About Grass cutting & litter" in text
+    assert "🌳" not in text  # ReportLab's ToUnicode map gave it back when it printed as a box
+
+
+def test_every_name_in_the_issue_prints_whole() -> None:
+    names = [*NAMES, "Gwenllïan ap Ŵyn", "O’Neill", "Zoe\u0308"]  # typographic ' and decomposed ë
+    assert unprintable(names) == ()
+    assert printable("Zoe\u0308") == "Zoë"
+    for name in NAMES:
+        assert printable(name) == name
+        text = squash(
+            " ".join(read_pdf(render_letter_pdf(content(name), print_spec("standard"))).pages)
+        )
+        assert f"Dear {name}," in text

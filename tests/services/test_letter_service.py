@@ -9,7 +9,12 @@ from sqlalchemy import func, select
 
 from reception_app.documents.braille import find_translator
 from reception_app.domain.errors import Cancelled, NotFoundError, ValidationError
-from reception_app.domain.letters import LetterFormat, TemplateError
+from reception_app.domain.letters import (
+    PROMISED_DATES,
+    LetterFormat,
+    TemplateError,
+    parse_letter_date,
+)
 from reception_app.domain.people import PreferredFormat, StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.letter_records import LetterRecord
@@ -141,6 +146,7 @@ def test_saving_writes_the_file_then_records_it_with_who_when_and_the_format(
     letters = letters_for(services)
     source = LetterSource("contact", contact.id or 0)
     out = tmp_path / "out" / "ack.pdf"
+    out.parent.mkdir()
     letter, written = letters.save_pdf(
         LetterRequest("acknowledgement", source, extra=EXTRA), out, manager
     )
@@ -166,12 +172,13 @@ def test_a_file_that_cannot_be_written_records_nothing(
     contact = add_contact(services, manager)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(OSError):
+    with pytest.raises(ValidationError, match="does not exist") as raised:
         letters_for(services).save_pdf(
             LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
             blocker / "ack.pdf",
             manager,
         )
+    assert raised.value.field == "out"
     assert letter_count(services) == 0
 
 
@@ -270,3 +277,74 @@ def test_a_batch_leaves_out_a_letter_that_cannot_be_made_and_says_which(
     assert len(produced) == 1 and produced[0].pdf.startswith(b"%PDF")
     assert [(r.source.id, "address" in reason) for r, reason in skipped] == [(homeless.id, True)]
     assert letter_count(services) == 0  # making letters records nothing
+
+
+# --- review of issue 6: clean-up when recording fails, past promised dates ----------------------
+
+
+def test_save_pdf_removes_the_file_when_recording_fails(
+    services: AppServices, manager: StaffMember, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contact = add_contact(services, manager)
+    letters = letters_for(services)
+
+    def refuse(*_args: object, **_kw: object) -> list[int]:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(letters, "record_sent", refuse)  # the disk took it, the database not
+    (tmp_path / "letters").mkdir()
+    out = tmp_path / "letters" / "ack.pdf"
+    with pytest.raises(RuntimeError):
+        letters.save_pdf(
+            LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
+            out,
+            manager,
+        )
+    assert list(out.parent.iterdir()) == []
+    assert letter_count(services) == 0
+
+
+def test_save_braille_leaves_no_part_file_when_it_fails(
+    services: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
+    letters = letters_for(services)
+    letter = letters.produce(
+        letters.draft(
+            LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
+            manager,
+        )
+    )
+    from dataclasses import replace
+
+    letter = replace(letter, brf="ABC\r\n\f")  # with or without liblouis on this machine
+    folder = tmp_path / "braille"
+    blocked = folder / f"C-{contact.id:05d}-acknowledgement.brf"
+    blocked.mkdir(parents=True)  # the name is taken by a folder: the rename fails
+    with pytest.raises(OSError):
+        letters.save_braille(letter, folder)
+    assert sorted(p.name for p in folder.iterdir()) == [blocked.name]
+    assert letters.save_braille(letter, tmp_path / "fresh") is not None
+    assert [p.name for p in (tmp_path / "fresh").iterdir()] == [blocked.name]
+
+
+def test_past_promised_dates_are_found_and_typed_ones_replace_them(
+    services: AppServices, manager: StaffMember
+) -> None:
+    contact = add_contact(services, manager)
+    letters = letters_for(services)
+    source = LetterSource("contact", contact.id or 0)
+    past = {**EXTRA, "response_date": "Wednesday 21 October 2026"}
+    draft = letters.draft(LetterRequest("acknowledgement", source, extra=past), manager)
+    assert draft.past_dates == {"response_date": "Wednesday 21 October 2026"}
+    assert str(draft.letter_date) == "2026-11-24"
+    assert letters.past_dates(LetterRequest("acknowledgement", source, extra=past)) == {
+        "response_date": "Wednesday 21 October 2026"
+    }
+    # Typed as the desk might, and the letter's own date: neither is in the past.
+    for typed in ("22/12/2026", "2026-12-22", "24 November 2026", "Tuesday 24 November 2026"):
+        extra = {**EXTRA, "response_date": typed}
+        assert letters.draft(LetterRequest("acknowledgement", source, extra=extra)).past_dates == {}
+    assert parse_letter_date("21/10/2026") == parse_letter_date("Wednesday 21 October 2026")
+    assert parse_letter_date("next week") is None  # not a date: not questioned
+    assert set(PROMISED_DATES) >= {"response_date", "expected_date", "appointment_date"}

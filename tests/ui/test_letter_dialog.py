@@ -233,3 +233,111 @@ def test_cancelling_a_batch_records_nothing(qtbot, state: DeskState, tmp_path: P
     qtbot.waitUntil(lambda: bool(cancelled), timeout=60000)
     for request in requests:
         assert letters.sent_letters(request.source) == []
+
+
+# --- review of issue 6: recording failures, past promised dates, characters left out -----------
+
+
+def _refuse_recording(dialog: LetterDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kw: object) -> list[int]:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(dialog._letters, "record_sent", refuse)
+
+
+def test_a_saved_letter_that_cannot_be_recorded_is_not_kept(
+    qtbot,  # type: ignore[no-untyped-def]
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    _refuse_recording(dialog, monkeypatch)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    assert not dialog.save_to(folder / "letter.pdf")
+    assert list(folder.iterdir()) == []  # no file that looks sent
+    assert "could not be recorded as sent" in dialog.errors.general.text()
+    assert dialog.sent == []
+
+
+def test_a_printed_letter_that_cannot_be_recorded_says_it_printed(
+    qtbot,  # type: ignore[no-untyped-def]
+    page: ContactsPage,
+    state: DeskState,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    _refuse_recording(dialog, monkeypatch)
+    out = tmp_path / "printed.pdf"
+    dialog.print_to(pdf_printer(out))
+    qtbot.waitUntil(lambda: dialog.errors.general.isVisible(), timeout=20000)
+    message = dialog.errors.general.text()
+    assert "The letter printed, but it could not be recorded as sent" in message
+    assert "database is locked" in message and "Printing failed" not in message
+    assert out.exists() and dialog.sent == []
+
+
+def _late_correspondence(state: DeskState) -> int:
+    from datetime import UTC, date, datetime
+
+    from reception_app.persistence.correspondence_records import CorrespondenceRecord
+    from reception_app.persistence.engine import transaction
+    from reception_app.persistence.office_repository import get_office
+
+    contact = add_contact(state.services, state.actor)  # type: ignore[arg-type]
+    received = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+    with transaction(state.services.context.session_factory) as session:
+        office = get_office(session, "hellesdon")
+        item = CorrespondenceRecord(
+            office_id=office.id,
+            channel="email",
+            received_at=received,
+            logged_at=received,
+            contact_id=contact.id,
+            from_name=contact.full_name,
+            subject="Grass cutting & litter 🌳",
+            owner_id=state.actor.id,  # type: ignore[union-attr]
+            acknowledge_due_on=date(2026, 10, 6),
+            respond_due_on=date(2026, 10, 21),
+        )
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+def test_a_promised_date_already_past_is_warned_next_to_its_field(
+    qtbot,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.ui.dialogs.letter_dialog import letter_dialog_for
+
+    item = _late_correspondence(state)
+    dialog = letter_dialog_for(state, LetterSource("correspondence", item), "acknowledgement")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The record fills the date, but it is past: a field for it, filled in, with the warning.
+    assert dialog._value_edits["response_date"].text() == "Wednesday 21 October 2026"
+    wait_preview(qtbot, dialog)
+    warning = dialog.value_errors._labels["response_date"]
+    qtbot.waitUntil(warning.isVisible, timeout=5000)
+    assert "is before the letter's date (Tuesday 24 November 2026)" in warning.text()
+    # The emoji of the subject cannot be printed: the desk is told which character.
+    assert "cannot be printed in the letter's typeface" in dialog.note.text()
+    assert "🌳" in dialog.note.text()
+    dialog.resize(1100, 800)
+    dialog.grab().save(str(tmp_path / "past-date.png"))
+    dialog.set_value("response_date", "Friday 4 December 2026")
+    qtbot.waitUntil(lambda: dialog.produced is not None and not warning.isVisible(), timeout=10000)
+    assert dialog.produced is not None and dialog.produced.draft.past_dates == {}
+    text = squash(" ".join(read_pdf(dialog.produced.pdf).pages))
+    assert "by Friday 4 December 2026" in text and "🌳" not in text

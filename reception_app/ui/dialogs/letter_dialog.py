@@ -3,6 +3,7 @@ then print through the Qt print dialog or save as PDF. Recorded as sent only onc
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from reception_app.domain.letters import (
     STANDARD_SIZES,
     LetterFormat,
     PrintSpec,
+    past_date_message,
 )
 from reception_app.domain.people import StaffMember
 from reception_app.ui.forms import FieldErrors
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
         ProducedLetter,
     )
     from reception_app.ui.desk_state import DeskState
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 400
 """Pause after typing before the preview is made again."""
@@ -230,11 +234,16 @@ class LetterDialog(QDialog):
         self.description.setText(template.description)
         try:
             missing = self._letters.missing(self._request({}), self._actor)
+            # A promised date the record holds but that is already past gets a field too,
+            # filled with the record's date, so the desk can type one still to come.
+            past = self._letters.past_dates(self._request({}), self._actor)
         except ReceptionError as exc:
             self.errors.show(exc)
-            missing = []
-        for name in missing:
-            edit = QLineEdit(self._prefill.get(name, ""))
+            missing, past = [], {}
+        fields = {name: self._prefill.get(name, "") for name in missing}
+        fields.update({n: self._prefill.get(n, v) for n, v in past.items() if n not in fields})
+        for name, text in fields.items():
+            edit = QLineEdit(text)
             edit.setPlaceholderText(_example(name))
             edit.textChanged.connect(lambda _t: self._timer.start())
             label = PLACEHOLDERS.get(name, name)
@@ -242,7 +251,14 @@ class LetterDialog(QDialog):
                 self.values_form, f"{label[0].upper()}{label[1:]}:", name, edit
             )
             self._value_edits[name] = edit
-        self.values_title.setVisible(bool(missing))
+        self.values_title.setText(
+            "Fill in what the record does not hold"
+            + (", and check the dates" if past else "")
+            + ":"
+            if missing
+            else "Check the dates:"
+        )
+        self.values_title.setVisible(bool(fields))
         self.refresh_preview()
 
     def _request(self, extra: dict[str, str] | None = None) -> LetterRequest:
@@ -311,6 +327,14 @@ class LetterDialog(QDialog):
     def _show_preview(self, produced: ProducedLetter, images: list[Any]) -> None:
         self.produced = produced
         self._show_pages(images)
+        draft = produced.draft
+        for name, value in draft.past_dates.items():
+            if draft.letter_date is not None:
+                message = past_date_message(name, value, draft.letter_date)
+                if name in self._value_edits:
+                    self.value_errors.show(message, name)
+                else:
+                    self.errors.show(message)
         spec = produced.draft.spec
         pages = len(images)
         text = f"{spec.label}: {pages} page{'s' if pages != 1 else ''}."
@@ -320,6 +344,8 @@ class LetterDialog(QDialog):
                 if produced.braille_note
                 else " A braille file (BRF, 40 cells by 25 lines) is made with it."
             )
+        if produced.unprintable_note:
+            text += " " + produced.unprintable_note
         self.note.setText(text)
         self._set_ready(True)
 
@@ -356,18 +382,46 @@ class LetterDialog(QDialog):
         letters, actor, folder = self._letters, self._actor, self._braille_folder
         prepare_printer(printer, produced.draft.content.title)
 
-        def work(progress: ProgressCallback) -> tuple[list[int], Path | None]:
+        def work(progress: ProgressCallback) -> tuple[list[int], Path | None, str]:
             progress(0, 1)
             print_pdfs(printer, [produced.pdf], lambda done: progress(done, 1))
-            brf = letters.save_braille(produced, folder)
-            return letters.record_sent([produced], actor, "printed", [str(brf or "")]), brf
+            # Printed: from here on a failure must not lose that, so it is caught and said.
+            brf_problem = ""
+            try:
+                brf = letters.save_braille(produced, folder)
+            except OSError as exc:
+                log.exception(
+                    "The braille file of %s could not be saved", produced.draft.content.title
+                )
+                brf, brf_problem = (
+                    None,
+                    f"The braille file could not be saved ({exc.strerror or exc}).",
+                )
+            try:
+                ids = letters.record_sent([produced], actor, "printed", [str(brf or "")])
+            except Exception as exc:
+                log.exception("%s printed but not recorded as sent", produced.draft.content.title)
+                if brf is not None:
+                    letters.discard_files([brf])
+                return [], None, f"{exc}"
+            return ids, brf, brf_problem
 
-        def done(result: tuple[list[int], Path | None]) -> None:
-            ids, brf = result
+        def done(result: tuple[list[int], Path | None, str]) -> None:
+            ids, brf, problem = result
+            if not ids:
+                self.errors.show(
+                    "The letter printed, but it could not be recorded as sent "
+                    f"({problem}). The record does not show it: post the printed copy and "
+                    "note on the record that it was sent."
+                )
+                self.note.setText("Printed, not recorded as sent.")
+                return
             self.sent += ids
             message = "Printed and recorded as sent."
             if brf is not None:
                 message += f" The braille file is in {brf}."
+            elif problem:
+                message += " " + problem
             elif produced.braille_note:
                 message = "Printed. " + produced.braille_note
             self.note.setText(message)
@@ -398,7 +452,19 @@ class LetterDialog(QDialog):
                 f"The letter could not be saved to {path}: {exc.strerror or exc}. Nothing was marked as sent."
             )
             return False
-        self.sent += self._letters.record_sent([produced], self._actor, "pdf", [str(path)])
+        try:
+            ids = self._letters.record_sent([produced], self._actor, "pdf", [str(path)])
+        except Exception as exc:
+            log.exception(
+                "%s saved to %s but not recorded as sent", produced.draft.content.title, path
+            )
+            self._letters.discard_files(written)  # not recorded: no file that looks sent
+            self.errors.show(
+                f"The letter could not be recorded as sent ({exc}), so the file was not kept. "
+                "Try again."
+            )
+            return False
+        self.sent += ids
         names = " and ".join(p.name for p in written)
         self.note.setText(
             f"Saved {names} in {path.parent} and recorded as sent. " + produced.braille_note
