@@ -153,6 +153,7 @@ def test_arrived_gives_a_ticket_then_seen(
     page.seen_button.click()
     assert _rows(page)[0][-1] == "Seen"
     assert page.timeline.blocks[0].kind == "seen"
+    assert services.queue().waiting() == []  # the ticket is finished too, nobody calls it later
 
 
 def test_no_show_after_the_start_and_cancel_with_a_reason(
