@@ -33,7 +33,6 @@ from reception_app.domain.appointments import (
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import (
     NotFoundError,
-    PermissionDenied,
     ReceptionError,
     ValidationError,
 )
@@ -70,6 +69,7 @@ from reception_app.services.booking_support import (
     zone_of,
 )
 from reception_app.services.context import ServiceContext
+from reception_app.services.office_scoped import require_actor
 from reception_app.services.office_service import require_manager
 
 MAX_MINUTES = 8 * 60
@@ -1059,9 +1059,7 @@ def _check_hhmm(text: str, field: str) -> str:
 
 
 def _require_actor(actor: StaffMember | None) -> int:
-    if actor is None:
-        raise PermissionDenied("Sign in at the desk to do this.")
-    return actor.id
+    return require_actor(actor).id
 
 
 def _withdraw_visit(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -30,7 +29,7 @@ from reception_app.domain.correspondence import (
     status_of,
 )
 from reception_app.domain.deadlines import DeadlineEngine
-from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from reception_app.domain.errors import NotFoundError, ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.domain.standards import CHANNELS
 from reception_app.domain.validation import check_length, check_required
@@ -42,10 +41,9 @@ from reception_app.persistence.correspondence_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office, profile_from_record
 from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord, VisitRecord
-from reception_app.services.context import ServiceContext
 from reception_app.services.message_service import check_contact, contact_names
+from reception_app.services.office_scoped import OfficeScoped, owned
 
 VIEWS = ("open", "due_soon", "overdue", "paused", "closed", "all")
 CLOSED_LIST_DAYS = 90
@@ -100,13 +98,8 @@ def due_soon_condition(today: date, soon: date, now: datetime) -> ColumnElement[
     )
 
 
-class CorrespondenceService:
+class CorrespondenceService(OfficeScoped):
     """Correspondence of one office. Every public method is one transaction."""
-
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
 
     # --- logging ------------------------------------------------------------------------------
 
@@ -588,28 +581,9 @@ class CorrespondenceService:
             )
         ).first()
 
-    def _office(self, session: Session) -> OfficeRecord:
-        return get_office(session, self._office_key)
-
-    @staticmethod
-    def _engine(office: OfficeRecord) -> DeadlineEngine:
-        return DeadlineEngine.from_profile(profile_from_record(office))
-
-    def _today(self, office: OfficeRecord) -> date:
-        return self._clock().astimezone(ZoneInfo(office.timezone)).date()
-
-    @staticmethod
-    def _require_actor(actor: StaffMember | None) -> StaffMember:
-        if actor is None:
-            raise PermissionDenied("Sign in at the desk to do this.")
-        return actor
-
     @staticmethod
     def _record(session: Session, office: OfficeRecord, item_id: int) -> CorrespondenceRecord:
-        record = session.get(CorrespondenceRecord, item_id)
-        if record is None or record.office_id != office.id:
-            raise NotFoundError("That correspondence no longer exists.")
-        return record
+        return owned(session, CorrespondenceRecord, item_id, office, "correspondence")
 
     @staticmethod
     def _check_owner(session: Session, office: OfficeRecord, owner_id: int) -> StaffRecord:

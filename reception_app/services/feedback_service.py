@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.correspondence import CorrespondenceDraft, clean_correspondence, reference
-from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from reception_app.domain.errors import ValidationError
 from reception_app.domain.feedback import (
     FEEDBACK_CHANNELS,
     NOTE_MAX,
@@ -40,24 +40,22 @@ from reception_app.persistence.correspondence_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.services.context import ServiceContext
 from reception_app.services.correspondence_service import CorrespondenceService
+from reception_app.services.office_scoped import OfficeScoped, owned
 from reception_app.services.office_service import require_manager
 
 FEEDBACK_VIEWS = ("open", "serious", "all")
 
 
-class FeedbackService:
+class FeedbackService(OfficeScoped):
     """Feedback and incidents of one office. Every public method is one transaction (making a
     concern formal also logs the complaint, in its own transaction, then links it)."""
 
     def __init__(self, context: ServiceContext, office_key: str) -> None:
+        super().__init__(context, office_key)
         self._context = context
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
 
     # --- feedback -----------------------------------------------------------------------------
 
@@ -355,21 +353,9 @@ class FeedbackService:
             session.flush()
             return self._feedback(session, office, record)
 
-    def _office(self, session: Session) -> OfficeRecord:
-        return get_office(session, self._office_key)
-
-    @staticmethod
-    def _require_actor(actor: StaffMember | None) -> StaffMember:
-        if actor is None:
-            raise PermissionDenied("Sign in at the desk to do this.")
-        return actor
-
     @staticmethod
     def _record(session: Session, office: OfficeRecord, feedback_id: int) -> FeedbackRecord:
-        record = session.get(FeedbackRecord, feedback_id)
-        if record is None or record.office_id != office.id:
-            raise NotFoundError("That feedback no longer exists.")
-        return record
+        return owned(session, FeedbackRecord, feedback_id, office, "feedback")
 
     @staticmethod
     def _staff_record(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from reception_app.domain.deadlines import DeadlineEngine
-from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from reception_app.domain.errors import PermissionDenied, ValidationError
 from reception_app.domain.messages import (
     NOTE_MAX,
     CallbackAttempt,
@@ -39,9 +38,8 @@ from reception_app.persistence.correspondence_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office, profile_from_record
 from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
-from reception_app.services.context import ServiceContext
+from reception_app.services.office_scoped import OfficeScoped, owned
 from reception_app.services.staff_service import staff_from_record
 
 VIEWS = ("open", "due_today", "overdue", "escalated", "closed")
@@ -49,13 +47,8 @@ VIEWS = ("open", "due_today", "overdue", "escalated", "closed")
 CLOSED_LIST_LIMIT = 500
 
 
-class MessageService:
+class MessageService(OfficeScoped):
     """Messages of one office. Every public method is one transaction."""
-
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
 
     # --- taking a message -------------------------------------------------------------------
 
@@ -396,22 +389,6 @@ class MessageService:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _office(self, session: Session) -> OfficeRecord:
-        return get_office(session, self._office_key)
-
-    @staticmethod
-    def _engine(office: OfficeRecord) -> DeadlineEngine:
-        return DeadlineEngine.from_profile(profile_from_record(office))
-
-    def _today(self, office: OfficeRecord) -> date:
-        return self._clock().astimezone(ZoneInfo(office.timezone)).date()
-
-    @staticmethod
-    def _require_actor(actor: StaffMember | None) -> StaffMember:
-        if actor is None:
-            raise PermissionDenied("Sign in at the desk to do this.")
-        return actor
-
     @staticmethod
     def _for_member(member: StaffMember) -> ColumnElement[bool]:
         mine = MessageRecord.recipient_id == member.id
@@ -455,10 +432,7 @@ class MessageService:
 
     @staticmethod
     def _record(session: Session, office: OfficeRecord, message_id: int) -> MessageRecord:
-        record = session.get(MessageRecord, message_id)
-        if record is None or record.office_id != office.id:
-            raise NotFoundError("That message no longer exists.")
-        return record
+        return owned(session, MessageRecord, message_id, office, "message")
 
     @staticmethod
     def _check_recipient(

@@ -16,7 +16,6 @@ from reception_app.domain.appointments import AppointmentStatus, FreeSlot
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import (
     NotFoundError,
-    PermissionDenied,
     ReceptionError,
     ValidationError,
 )
@@ -45,6 +44,7 @@ from reception_app.persistence.records import (
     VisitRecord,
 )
 from reception_app.services.context import ServiceContext, actor_id
+from reception_app.services.office_scoped import require_actor
 from reception_app.services.office_service import require_manager
 
 HISTORY_DAYS = 42
@@ -1079,9 +1079,7 @@ class QueueService:
 
     @staticmethod
     def _require_actor(actor: StaffMember | None) -> int:
-        if actor is None:
-            raise PermissionDenied("Sign in at the desk to do this.")
-        return actor.id
+        return require_actor(actor).id
 
     def _check_follow_up(
         self,

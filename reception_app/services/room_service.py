@@ -24,7 +24,6 @@ from reception_app.domain.appointments import (
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import (
     NotFoundError,
-    PermissionDenied,
     ReceptionError,
     ValidationError,
 )
@@ -45,6 +44,7 @@ from reception_app.services.booking_support import (
     zone_of,
 )
 from reception_app.services.context import ServiceContext
+from reception_app.services.office_scoped import require_actor
 
 FREE_TIME_STEP_MINUTES = 15
 """Free times offered instead of a refused one are on the quarter hour, like appointments."""
@@ -576,6 +576,4 @@ def _purpose(text: str) -> str:
 
 
 def _require_actor(actor: StaffMember | None) -> int:
-    if actor is None:
-        raise PermissionDenied("Sign in at the desk to do this.")
-    return actor.id
+    return require_actor(actor).id

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,9 +25,9 @@ from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
 from reception_app.services.room_service import RoomService
 from tests.conftest import FixedClock
+from tests.threads import in_threads
 
 LONDON = ZoneInfo("Europe/London")
-T = TypeVar("T")
 
 
 def at(y: int, m: int, d: int, hh: int, mm: int = 0) -> datetime:
@@ -61,25 +58,6 @@ def request(start: datetime, **kw: object) -> BookingRequest:
     }
     values.update(kw)
     return BookingRequest(**values)  # type: ignore[arg-type]
-
-
-def race(*work: Callable[[], T]) -> list[T | BaseException]:
-    barrier = threading.Barrier(len(work))
-    results: list[T | BaseException] = [RuntimeError("not run")] * len(work)
-
-    def run(i: int, fn: Callable[[], T]) -> None:
-        barrier.wait()
-        try:
-            results[i] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(work)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
 
 
 def test_free_slots_respect_hours_notice_and_existing_bookings(
@@ -224,7 +202,7 @@ def test_two_desks_booking_the_same_officer_at_once_cannot_both_succeed(
     ]
     try:
         start = at(2026, 11, 26, 11)
-        results = race(
+        results = in_threads(
             *[
                 (lambda d=d: d.book(manager, request(start, staff_id=officer.id, minutes=30)))
                 for d in desks
@@ -251,7 +229,7 @@ def test_two_desks_booking_the_same_room_at_once_cannot_both_succeed(
     try:
         # Different start times, but each within the others' buffer: only one may win.
         starts = [at(2026, 11, 26, 10), at(2026, 11, 26, 10, 5), at(2026, 11, 26, 10, 15)]
-        results = race(
+        results = in_threads(
             *[
                 (lambda d=d, s=s: d.book(manager, room.id, s, 30, "Meeting"))
                 for d, s in zip(desks, starts, strict=True)

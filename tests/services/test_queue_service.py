@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import TypeVar
 
 import pytest
 
@@ -22,8 +20,7 @@ from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
 from reception_app.services.queue_service import QueueService
 from tests.conftest import FixedClock
-
-T = TypeVar("T")
+from tests.threads import in_threads
 
 
 @pytest.fixture
@@ -39,26 +36,6 @@ def second_queue(
     engine = make_engine(database.url)
     yield QueueService(ServiceContext(make_session_factory(engine), clock), "hellesdon")
     engine.dispose()
-
-
-def _in_threads(*work: Callable[[], T]) -> list[T | BaseException]:
-    """Run each callable in its own thread, released together; results in the same order."""
-    barrier = threading.Barrier(len(work))
-    results: list[T | BaseException] = [RuntimeError("not run")] * len(work)
-
-    def run(i: int, fn: Callable[[], T]) -> None:
-        barrier.wait()
-        try:
-            results[i] = fn()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(work)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
 
 
 def test_format_ticket_and_public_name() -> None:
@@ -89,7 +66,7 @@ def test_concurrent_check_ins_on_two_desks_never_share_a_number(
     def many(q: QueueService) -> list[str]:
         return [q.check_in(manager, "general").ticket for _ in range(10)]
 
-    results = _in_threads(lambda: many(queue), lambda: many(second_queue))
+    results = in_threads(lambda: many(queue), lambda: many(second_queue))
     tickets = [t for r in results if isinstance(r, list) for t in r]
     assert not [r for r in results if isinstance(r, BaseException)]
     assert sorted(tickets) == [format_ticket("G", n) for n in range(1, 21)]
@@ -123,7 +100,7 @@ def test_two_desks_calling_one_visitor_get_them_exactly_once(
     queue: QueueService, second_queue: QueueService, manager: StaffMember
 ) -> None:
     queue.check_in(manager, "allotments")  # both desks handle allotments
-    results = _in_threads(
+    results = in_threads(
         lambda: queue.call_next(manager, "R1"), lambda: second_queue.call_next(manager, "CL")
     )
     assert not [r for r in results if isinstance(r, BaseException)], results

@@ -1,0 +1,63 @@
+"""What every use-case service of one office shares: the session factory, the clock, the
+office it works for, and the checks each of them made on its own before."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.errors import NotFoundError, PermissionDenied
+from reception_app.domain.people import StaffMember
+from reception_app.persistence.office_repository import get_office, profile_from_record
+from reception_app.persistence.records import OfficeRecord
+from reception_app.services.context import ServiceContext
+
+
+class _OfficeOwned(Protocol):
+    office_id: Any
+
+
+R = TypeVar("R", bound=_OfficeOwned)
+
+
+class OfficeScoped:
+    """Base of a service working on one office's records (every public method one transaction)."""
+
+    def __init__(self, context: ServiceContext, office_key: str) -> None:
+        self._factory = context.session_factory
+        self._clock = context.clock
+        self._office_key = office_key
+
+    def _office(self, session: Session) -> OfficeRecord:
+        return get_office(session, self._office_key)
+
+    def _today(self, office: OfficeRecord) -> date:
+        """The office-local date now."""
+        return self._clock().astimezone(ZoneInfo(office.timezone)).date()
+
+    @staticmethod
+    def _engine(office: OfficeRecord) -> DeadlineEngine:
+        return DeadlineEngine.from_profile(profile_from_record(office))
+
+    @staticmethod
+    def _require_actor(actor: StaffMember | None) -> StaffMember:
+        return require_actor(actor)
+
+
+def require_actor(actor: StaffMember | None) -> StaffMember:
+    """The signed-in person; PermissionDenied at the kiosk or after the desk locked."""
+    if actor is None:
+        raise PermissionDenied("Sign in at the desk to do this.")
+    return actor
+
+
+def owned(session: Session, model: type[R], record_id: int, office: OfficeRecord, what: str) -> R:
+    """The ``model`` row ``record_id`` of this office; NotFoundError names ``what`` otherwise."""
+    record = session.get(model, record_id)
+    if record is None or record.office_id != office.id:
+        raise NotFoundError(f"That {what} no longer exists.")
+    return record
