@@ -68,22 +68,14 @@ def write_atomically(targets: Sequence[tuple[Path, Callable[[IO[bytes]], object]
                 os.fsync(handle.fileno())
         for temp, target in temps:
             os.replace(temp, target)
-    except OSError as exc:
+    except BaseException as exc:
         for temp, _target in temps:
-            try:
-                os.unlink(temp)
-            except FileNotFoundError:
-                pass
-        raise ReceptionError(
-            f"The report could not be saved to {targets[0][0]} ({exc.strerror or exc}); "
-            "nothing was written. Choose another folder or free some disk space."
-        ) from None
-    except BaseException:
-        for temp, _target in temps:
-            try:
-                os.unlink(temp)
-            except FileNotFoundError:
-                pass
+            Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ReceptionError(
+                f"The report could not be saved to {targets[0][0]} ({exc.strerror or exc}); "
+                "nothing was written. Choose another folder or free some disk space."
+            ) from None
         raise
 
 

@@ -8,6 +8,7 @@ the record as it was. Each kind of source record ("contact", "appointment", "cor
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import unicodedata
@@ -67,6 +68,8 @@ ACKNOWLEDGEMENT_TEMPLATES: Mapping[str, str] = {
 
 NO_NAMED_CONTACT = "The reception team"
 """Signs a letter produced with nobody signed in (the command line without --staff)."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,8 +773,9 @@ def _discard(path: Path) -> None:
     try:
         if path.is_file() or path.is_symlink():
             path.unlink()
-    except OSError:
-        pass  # nothing more can be done; the caller reports the first problem
+    except OSError as exc:
+        # The caller reports the first problem; this one is only written to the log.
+        log.warning("Could not remove %s after a failed letter: %s", path, exc)
 
 
 def _preferred(found: SourceValues) -> PrintSpec:

@@ -43,6 +43,7 @@ from reception_app.persistence.records import (
     StaffRecord,
     VisitRecord,
 )
+from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_scoped import require_actor
 from reception_app.services.office_service import require_manager
@@ -359,8 +360,6 @@ class QueueService:
         offered at check-in can be booked in one click. An unknown service is refused; a service
         no longer offered has no slots.
         """
-        from reception_app.services.appointment_service import AppointmentService
-
         service = AppointmentService(ServiceContext(self._factory, self._clock), self._office_key)
         return service.free_slots(service_key, count=count)
 

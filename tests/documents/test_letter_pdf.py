@@ -32,6 +32,7 @@ from reception_app.domain.letters import (
     print_spec,
 )
 from reception_app.services.letter_service import load_shipped_templates
+from tests.braille_support import needs_liblouis
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import EXTRA
 
@@ -137,12 +138,6 @@ def test_large_print_takes_more_pages_and_every_page_is_numbered(tmp_path: Path)
     small = read_pdf(render_letter_pdf(content(), print_spec("standard", 12)))
     large = read_pdf(render_letter_pdf(content(), print_spec("large_print", 24)))
     assert len(large.pages) > len(small.pages)
-
-
-needs_liblouis = pytest.mark.skipif(
-    find_translator() is None,
-    reason="liblouis is not installed (make test installs liblouis-bin as root)",
-)
 
 
 @needs_liblouis

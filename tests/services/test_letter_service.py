@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reception_app.documents.braille import find_translator
 from reception_app.domain.errors import Cancelled, NotFoundError, ValidationError
 from reception_app.domain.letters import (
     PROMISED_DATES,
@@ -26,12 +25,9 @@ from reception_app.services.letter_service import (
     LetterSource,
     letters_for,
 )
+from tests.braille_support import needs_liblouis
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import EXTRA, add_contact
-
-needs_liblouis = pytest.mark.skipif(
-    find_translator() is None, reason="liblouis is not installed (make test installs it as root)"
-)
 
 
 def letter_count(services: AppServices) -> int:

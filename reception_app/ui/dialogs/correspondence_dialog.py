@@ -37,11 +37,11 @@ from reception_app.domain.validation import check_email, check_phone
 from reception_app.ui.dialogs.message_dialog import (
     ContactFinder,
     ContactLookup,
+    LinkedContact,
     LiveCheck,
     MessageFieldErrors,
     fill_from_contact,
     fit_window,
-    guess_contact,
 )
 from reception_app.ui.text import due_text
 from reception_app.ui.widgets import TextBox
@@ -96,7 +96,7 @@ def deadline_lines(engine: DeadlineEngine, deadlines: Deadlines, today: date) ->
     return "\n".join(lines) or "No fixed clock: agree a target date with the customer below."
 
 
-class CorrespondenceDialog(QDialog):
+class CorrespondenceDialog(LinkedContact, QDialog):
     """``preview`` gives the due dates for a channel and received time; ``save`` logs the draft.
     After ``exec()`` succeeds, ``item`` is the logged CorrespondenceItem."""
 
@@ -239,26 +239,8 @@ class CorrespondenceDialog(QDialog):
         fit_window(self, shrink=True)
         self.subject.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _name_edited(self, text: str) -> None:
-        if self.contact is not None and self.finder is not None:
-            if text.strip() != self.contact.full_name:
-                self.finder.say(
-                    f"No longer linked to {self.contact.full_name}: the name was changed. "
-                    "Find them again to link it."
-                )
-                self.contact = None
-
-    def _new_contact_details(self, typed: str) -> Contact:
-        return guess_contact(
-            typed, self.from_name.text(), self.from_phone.text(), self.from_email.text()
-        )
-
-    @property
-    def contact_id(self) -> int | None:
-        contact = self.contact
-        if contact is None or self.from_name.text().strip() != contact.full_name:
-            return None
-        return contact.id
+    def _linked_boxes(self) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        return self.from_name, self.from_phone, self.from_email
 
     @property
     def channel_key(self) -> str:

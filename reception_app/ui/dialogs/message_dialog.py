@@ -374,7 +374,43 @@ class MessageFieldErrors(FieldErrors):
         self.mark(self._inputs[field], False)
 
 
-class MessageDialog(QDialog):
+class LinkedContact:
+    """A form's link to the contact picked in its ContactFinder: kept while the name box still
+    shows the contact's name, dropped (and said) when the name is typed over."""
+
+    contact: Contact | None
+    finder: ContactFinder | None
+    link_noun = "it"
+    """What the link is for, in "Find them again to link ...": 'the message', 'it'."""
+
+    def _linked_boxes(self) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        """The form's (name, phone, email) boxes."""
+        raise NotImplementedError
+
+    def _name_edited(self, text: str) -> None:
+        if self.contact is not None and self.finder is not None:
+            if text.strip() != self.contact.full_name:
+                self.finder.say(
+                    f"No longer linked to {self.contact.full_name}: the name was changed. "
+                    f"Find them again to link {self.link_noun}."
+                )
+                self.contact = None
+
+    def _new_contact_details(self, typed: str) -> Contact:
+        name, phone, email = self._linked_boxes()
+        return guess_contact(typed, name.text(), phone.text(), email.text())
+
+    @property
+    def contact_id(self) -> int | None:
+        contact = self.contact
+        if contact is None or self._linked_boxes()[0].text().strip() != contact.full_name:
+            return None
+        return contact.id
+
+
+class MessageDialog(LinkedContact, QDialog):
+    link_noun = "the message"
+
     """``save`` stores the draft (MessageService.take bound); after ``exec()`` succeeds,
     ``message`` is the saved Message. Ctrl+Enter saves from anywhere in the form."""
 
@@ -536,26 +572,8 @@ class MessageDialog(QDialog):
         after = self.caller_phone if not self.caller_phone.text().strip() else self.best_time
         after.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _name_edited(self, text: str) -> None:
-        if self.contact is not None and self.finder is not None:
-            if text.strip() != self.contact.full_name:
-                self.finder.say(
-                    f"No longer linked to {self.contact.full_name}: the name was changed. "
-                    "Find them again to link the message."
-                )
-                self.contact = None
-
-    def _new_contact_details(self, typed: str) -> Contact:
-        return guess_contact(
-            typed, self.caller_name.text(), self.caller_phone.text(), self.caller_email.text()
-        )
-
-    @property
-    def contact_id(self) -> int | None:
-        contact = self.contact
-        if contact is None or self.caller_name.text().strip() != contact.full_name:
-            return None
-        return contact.id
+    def _linked_boxes(self) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        return self.caller_name, self.caller_phone, self.caller_email
 
     def _count(self) -> None:
         n = len(self.body.toPlainText())
