@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from reception_app.documents.fonts import BOLD, REGULAR, register_fonts
+from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.documents.report_csv import check_output, write_atomically
 from reception_app.domain.appointments import Appointment, AppointmentStatus
 
@@ -125,6 +125,7 @@ def day_sheet_pdf(
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not Helvetica (not embedded)
                     ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                     ("BACKGROUND", (0, 0), (-1, 0), HEAD),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -157,7 +158,12 @@ def day_sheet_pdf(
         author=office_name,
         lang=LANGUAGE,
     )
-    document.build(story, onFirstPage=page_number, onLaterPages=page_number)
+    document.build(
+        story,
+        onFirstPage=page_number,
+        onLaterPages=page_number,
+        canvasmaker=EmbeddedFontCanvas,
+    )
     return buffer.getvalue()
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import threading
 from importlib import resources
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 REGULAR = "AtkinsonHyperlegibleNext"
 BOLD = "AtkinsonHyperlegibleNext-Bold"
@@ -44,3 +46,17 @@ def register_fonts() -> tuple[str, str]:
             addMapping(REGULAR, 1, 1, BOLD)
             _registered = True
     return REGULAR, BOLD
+
+
+class EmbeddedFontCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A canvas that starts every page in the embedded face. ReportLab starts pages in
+    Helvetica, which it does not embed, so every document (letters, reports, day sheets) builds
+    with this one and the embedded face is the only font in the file."""
+
+    initial_size = 12.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or self.initial_size
+        super().__init__(*args, **kwargs)

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-from reception_app.documents.fonts import BOLD, REGULAR, register_fonts
+from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.domain.letters import LetterContent, PrintSpec
 
 LANGUAGE = "en-GB"
@@ -243,13 +243,10 @@ def letter_flowables(content: LetterContent, spec: PrintSpec) -> list[Flowable]:
 def _numbered_canvas(spec: PrintSpec) -> type[Canvas]:
     """A canvas that writes 'Page 1 of 2' on every page once the page count is known."""
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
+    class NumberedCanvas(EmbeddedFontCanvas):
+        initial_size = spec.size
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # ReportLab starts every page in Helvetica (a font it does not embed) unless told
-            # otherwise (the doc template passes None): start in the embedded face, so it is
-            # the only font in the file.
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
-            kwargs["initialFontSize"] = kwargs.get("initialFontSize") or spec.size
             kwargs["initialLeading"] = kwargs.get("initialLeading") or spec.leading
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -17,12 +17,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -35,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reception_app.documents.fonts import BOLD, REGULAR, register_fonts
+from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.documents.report_csv import check_output, write_atomically
 from reception_app.domain.reports import (
     FigureTable,
@@ -126,6 +127,8 @@ def _table(
     table.setStyle(
         TableStyle(
             [
+                # Tables set their cells' font (Helvetica, not embedded) even for paragraphs.
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -184,7 +187,7 @@ def bar_chart(
 ) -> Drawing:
     """Bars with an optional horizontal target line, sized for the print size."""
     height = 75 * mm if size is CLEAR else 120 * mm
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     drawing.add(String(0, height - size.body, title, fontName=BOLD, fontSize=size.body))
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm + size.small * 1.5, size.small * 3.2
@@ -214,36 +217,63 @@ def bar_chart(
     chart.barLabels.nudge = size.small * 0.6
     drawing.add(chart)
     if target is not None:
-        y = chart.y + chart.height * min(target, top) / top
-        drawing.add(
-            Line(
-                chart.x,
-                y,
-                chart.x + chart.width,
-                y,
-                strokeColor=TARGET,
-                strokeWidth=2,
-                strokeDashArray=[6, 3],
-            )
-        )
-        drawing.add(
-            String(
-                chart.x + chart.width,
-                y + 3,
-                target_label,
-                fontName=BOLD,
-                fontSize=size.small,
-                fillColor=TARGET,
-                textAnchor="end",
-            )
+        _target_line(
+            drawing, chart, chart.y + chart.height * min(target, top) / top, target_label, size
         )
     return drawing
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A chart drawing that starts in the embedded face (ReportLab's default is Helvetica,
+    which it does not embed)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
+def _target_line(drawing: Drawing, chart: Any, y: float, label: str, size: PrintSize) -> None:
+    """The dashed target line across ``chart`` at ``y``, labelled at its right end on a white
+    backing so the label stays readable where it crosses a bar."""
+    drawing.add(
+        Line(
+            chart.x,
+            y,
+            chart.x + chart.width,
+            y,
+            strokeColor=TARGET,
+            strokeWidth=2,
+            strokeDashArray=[6, 3],
+        )
+    )
+    right = chart.x + chart.width
+    text_width = stringWidth(label, BOLD, size.small)
+    drawing.add(
+        Rect(
+            right - text_width - 2,
+            y + 1,
+            text_width + 4,
+            size.small * 1.15,
+            fillColor=colors.white,
+            strokeColor=None,
+        )
+    )
+    drawing.add(
+        String(
+            right,
+            y + 3,
+            label,
+            fontName=BOLD,
+            fontSize=size.small,
+            fillColor=TARGET,
+            textAnchor="end",
+        )
+    )
 
 
 def trend_chart(report: Report, size: PrintSize, width: float) -> Drawing:
     """Mean and 90th-percentile wait over the range, with the target line."""
     height = 75 * mm if size is CLEAR else 120 * mm
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     drawing.add(
         String(
             0,
@@ -279,28 +309,7 @@ def trend_chart(report: Report, size: PrintSize, width: float) -> Drawing:
     chart.lines[1].strokeColor, chart.lines[1].strokeWidth = BAR_2, 2
     drawing.add(chart)
     y = chart.y + chart.height * report.target_wait_minutes / top
-    drawing.add(
-        Line(
-            chart.x,
-            y,
-            chart.x + chart.width,
-            y,
-            strokeColor=TARGET,
-            strokeWidth=2,
-            strokeDashArray=[6, 3],
-        )
-    )
-    drawing.add(
-        String(
-            chart.x + chart.width,
-            y + 3,
-            f"target {report.target_wait_minutes} min",
-            fontName=BOLD,
-            fontSize=size.small,
-            fillColor=TARGET,
-            textAnchor="end",
-        )
-    )
+    _target_line(drawing, chart, y, f"target {report.target_wait_minutes} min", size)
     return drawing
 
 
@@ -450,7 +459,11 @@ def report_story(report: Report, large_print: bool, width: float) -> list[Flowab
             grid = Table([pair], colWidths=[width / 2] * len(pair), hAlign="LEFT")
             grid.setStyle(
                 TableStyle(
-                    [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ]
                 )
             )
             story += [grid, Spacer(1, size.body)]
@@ -506,7 +519,12 @@ def report_pdf_bytes(report: Report, *, large_print: bool = False) -> bytes:
         canvas.restoreState()
 
     story = report_story(report, large_print, doc.width)
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number)
+    doc.build(
+        story,
+        onFirstPage=page_number,
+        onLaterPages=page_number,
+        canvasmaker=EmbeddedFontCanvas,
+    )
     return buffer.getvalue()
 
 

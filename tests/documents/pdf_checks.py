@@ -67,3 +67,18 @@ def read_pdf(data: bytes, margin: float = 0.0) -> PdfFacts:
 def squash(text: str) -> str:
     """Text with line breaks and runs of spaces made single spaces (wrapped lines join up)."""
     return re.sub(r"\s+", " ", text.replace("\ufffe", "").replace("\x02", "")).strip()
+
+
+def font_names(data: bytes) -> set[str]:
+    """Every font any page of the PDF uses, each checked to be embedded (a TrueType file in the
+    PDF): ReportLab's own defaults (Helvetica) are not embedded and must never appear."""
+    names: set[str] = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            name = str(font["/BaseFont"])
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), name
+            names.add(name.split("+")[-1])
+    return names

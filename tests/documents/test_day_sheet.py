@@ -15,7 +15,7 @@ from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.services.appointment_service import BookingRequest
 from reception_app.services.container import AppServices
-from tests.documents.pdf_checks import read_pdf, squash
+from tests.documents.pdf_checks import font_names, read_pdf, squash
 
 
 def _text(data: bytes) -> str:
@@ -65,6 +65,7 @@ def test_officers_in_the_given_order_with_their_appointments() -> None:
         officers=["Priya Shah", "Tom Reed", "Olu Jones"],
     )
     text = _text(data)
+    assert font_names(data) <= {"AtkinsonHyperlegibleNext-Regular", "AtkinsonHyperlegibleNext-Bold"}
     assert "Day sheet: Tuesday 24 November 2026 Hellesdon Parish Council. 3 appointments" in text
     assert "page 1" in text
     priya, tom, olu = (

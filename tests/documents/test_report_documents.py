@@ -20,6 +20,7 @@ from reception_app.documents.report_pdf import report_pdf_bytes, write_report_pd
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.reports import Report, VisitRow, build_report, unavailable_section
+from tests.documents.pdf_checks import font_names
 
 CAL = OfficeCalendar("ENG", {d: ((time(9, 30), time(16, 0)),) for d in range(5)})
 DAY = date(2026, 11, 24)
@@ -196,3 +197,10 @@ def test_a_failure_half_way_leaves_no_partial_file_and_keeps_the_old_one(tmp_pat
     with pytest.raises(RuntimeError):
         write_atomically([(tmp_path / "x.pdf", crashes)])
     assert [p.name for p in tmp_path.iterdir()] == ["summary.csv"]
+
+
+def test_only_the_embedded_face_is_in_the_pdf_charts_and_tables_included() -> None:
+    """Tables and charts set their own default font (Helvetica, not embedded) unless told."""
+    for large_print in (False, True):
+        names = font_names(report_pdf_bytes(sample(), large_print=large_print))
+        assert names == {"AtkinsonHyperlegibleNext-Regular", "AtkinsonHyperlegibleNext-Bold"}
