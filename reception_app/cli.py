@@ -110,7 +110,10 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
     span.add_argument("--to", dest="end", type=iso_date, required=True, metavar="YYYY-MM-DD")
     for sub in (daily, span):
         sub.add_argument(
-            "--out", type=Path, required=True, metavar="FILE",
+            "--out",
+            type=Path,
+            required=True,
+            metavar="FILE",
             help="FILE.pdf, or FILE.csv (the visits go beside it in FILE-visits.csv)",
         )
         sub.add_argument("--large-print", action="store_true", help="PDF in 18 pt large print")
@@ -267,8 +270,10 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         if not sep or not name.strip():
             raise ValidationError(f"--set '{item}' should look like NAME=VALUE.", "set")
         extra[name.strip()] = value
-    fmt = None if args.format is None else LetterFormat(
-        "large_print" if args.format == "large" else args.format
+    fmt = (
+        None
+        if args.format is None
+        else LetterFormat("large_print" if args.format == "large" else args.format)
     )
     request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
     services = start_services(url, paths)
@@ -279,7 +284,9 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         services.database.dispose()
     for path in written:
         print(f"Wrote {path}")
-    print(f"Recorded '{letter.draft.template.title}' ({letter.draft.spec.label}) against {request.source}.")
+    print(
+        f"Recorded '{letter.draft.template.title}' ({letter.draft.spec.label}) against {request.source}."
+    )
     if letter.braille_note:
         print(letter.braille_note)
     if letter.unprintable_note:

@@ -8,7 +8,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 LARGE_TEXT_FACTOR = 1.35
-LARGE_TEXT_FONT_FILES = ("AtkinsonHyperlegibleNext-Regular.ttf", "AtkinsonHyperlegibleNext-Bold.ttf")
+LARGE_TEXT_FONT_FILES = (
+    "AtkinsonHyperlegibleNext-Regular.ttf",
+    "AtkinsonHyperlegibleNext-Bold.ttf",
+)
 """The face letters are printed in (resources/fonts, SIL OFL), used on screen for larger text."""
 
 

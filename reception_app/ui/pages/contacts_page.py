@@ -294,7 +294,9 @@ class ContactsPage(Page):
         except ReceptionError as exc:
             self.result_note.setText(str(exc))
             return
-        print_batch(self, letters, requests, self.state.actor, self.state.paths.data_dir / "braille")
+        print_batch(
+            self, letters, requests, self.state.actor, self.state.paths.data_dir / "braille"
+        )
 
     def contact_dialog(self, contact: Contact | None) -> ContactDialog:
         """The dialog for ``contact`` (None adds one), saving as the signed-in person."""
