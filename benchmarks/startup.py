@@ -111,7 +111,7 @@ def time_child(code: str, env: dict[str, str], marker: str = "SHOWN") -> tuple[f
 def prepare(home: Path, days: int, env: dict[str, str]) -> None:
     setup = f"""
 from reception_app.app import start_services
-from reception_app.cli import resolve_database_url
+from reception_app.database_choice import resolve_database_url
 from reception_app.paths import AppPaths
 paths = AppPaths.from_environment()
 services = start_services(resolve_database_url(None, paths), paths)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reception_app import __version__
@@ -18,6 +17,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
+from reception_app.seams import Seams
 
 if TYPE_CHECKING:  # the data layer is imported on the worker thread, after the window shows
     from sqlalchemy.engine import URL
@@ -31,26 +31,28 @@ if TYPE_CHECKING:  # the data layer is imported on the worker thread, after the 
 log = logging.getLogger(__name__)
 
 
-def start_services(url: URL, paths: AppPaths) -> AppServices:
-    """Open (backup + migrate) the database and seed the shipped office profiles."""
+def start_services(url: URL, paths: AppPaths, seams: Seams | None = None) -> AppServices:
+    """Open (backup + migrate) the database and seed the shipped office profiles.
+
+    ``seams`` carries the clock and the password hasher (tests pass a fixed clock).
+    """
     from reception_app.persistence.database import open_database
     from reception_app.persistence.engine import sqlite_path
     from reception_app.services.container import AppServices
 
-    database = open_database(
-        url, backup_dir=paths.backups_of(sqlite_path(url)), now=datetime.now(UTC)
-    )
-    services = AppServices.create(database)
+    seams = seams or Seams()
+    database = open_database(url, backup_dir=paths.backups_of(sqlite_path(url)), now=seams.clock())
+    services = AppServices.create(database, seams=seams)
     services.office.seed_shipped_profiles()
     services.office.ensure_active_office()
     return services
 
 
-def open_services(db_text: str | None, paths: AppPaths) -> AppServices:
+def open_services(db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> AppServices:
     """--db text (or RECEPTION_DB_URL, machine settings, the default file) -> open services."""
-    from reception_app.cli import resolve_database_url
+    from reception_app.database_choice import resolve_database_url
 
-    return start_services(resolve_database_url(db_text, paths), paths)
+    return start_services(resolve_database_url(db_text, paths), paths, seams)
 
 
 def unexpected_start_message(log_file: object) -> str:
@@ -68,6 +70,7 @@ def open_desk(
     db_text: str | None,
     fail: Callable[[BaseException], None],
     sign_in: SignIn | None = None,
+    seams: Seams | None = None,
 ) -> MainWindow:
     """Show the desk window at once (locked), open the database off the UI thread, then sign in.
 
@@ -110,20 +113,21 @@ def open_desk(
         QTimer.singleShot(0, lambda: guarded_ready(services))
 
     window._opening_job = start_job(  # type: ignore[attr-defined]
-        lambda _progress: open_services(db_text, paths), on_done=opened, on_error=fail
+        lambda _progress: open_services(db_text, paths, seams), on_done=opened, on_error=fail
     )
     return window
 
 
-def run_gui(command: str, db_text: str | None, paths: AppPaths) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
     from reception_app.ui.error_hook import ErrorReporter
     from reception_app.ui.theme import Theme
 
     log_file = configure_logging(paths.log_file)
     log.info("Reception %s starting (%s)", __version__, command)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Reception")
     app.setOrganizationName("Reception")
     app.setApplicationVersion(__version__)
@@ -150,14 +154,14 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths) -> int:
 
     if command in ("kiosk", "display"):
         try:
-            services = open_services(db_text, paths)
+            services = open_services(db_text, paths, seams)
         except Exception as exc:  # noqa: BLE001 - explained, never a traceback
             fail(exc)
             return 1
         if command == "kiosk":
             from reception_app.ui.kiosk_window import KioskWindow
 
-            window = KioskWindow(services)
+            window: QWidget = KioskWindow(services)
             window.showFullScreen()
         else:
             from reception_app.ui.display_window import DisplayWindow
@@ -166,7 +170,7 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths) -> int:
             window.show()
         return app.exec()
 
-    desk = open_desk(paths, machine, theme, db_text, fail)
+    desk = open_desk(paths, machine, theme, db_text, fail, seams=seams)
     code = app.exec()
     if desk.state.has_services:
         desk.state.services.database.dispose()

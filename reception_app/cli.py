@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reception_app import __version__
+from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
-from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
+from reception_app.seams import Seams
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -120,28 +119,11 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         sub.add_argument("--office", help="office profile key (default: the running office)")
 
 
-def resolve_database_url(arg: str | None, paths: AppPaths) -> URL:
-    """--db, then RECEPTION_DB_URL, then this computer's settings, then the default file."""
-    from reception_app.persistence.engine import parse_database_url, sqlite_url
-
-    for text in (arg, os.environ.get("RECEPTION_DB_URL")):
-        if text:
-            return parse_database_url(text)
-    machine = MachineSettings.load(paths.machine_settings_file)
-    if machine.database_url:
-        return parse_database_url(machine.database_url)
-    return sqlite_url(paths.default_database)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
 
     from reception_app.app import start_services
 
-    services = start_services(url, paths)
+    services = start_services(url, paths, seams)
     try:
         office = args.office or services.office.active_office_key()
         if office is None:
@@ -173,18 +155,18 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import backup_now
 
     target = backup_now(
-        url, args.to, paths.backups_of(sqlite_path(url)), _now(), overwrite=args.force
+        url, args.to, paths.backups_of(sqlite_path(url)), seams.clock(), overwrite=args.force
     )
     print(f"Backed up to {target}")
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import restore_from
 
@@ -204,14 +186,14 @@ def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         if answer.strip().lower() != "yes":
             print("Nothing was changed.")
             return EXIT_ERROR
-    safety = restore_from(url, args.file, paths.backups_of(sqlite_path(url)), _now())
+    safety = restore_from(url, args.file, paths.backups_of(sqlite_path(url)), seams.clock())
     print(f"Restored {target} from {args.file}.")
     if safety:
         print(f"The database as it was before is kept in {safety}.")
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.services.maintenance_service import check_database
 
     report = check_database(url)
@@ -223,13 +205,13 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     return EXIT_OK if report.healthy else EXIT_ERROR
 
 
-def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
     from reception_app.documents.report_csv import check_output
     from reception_app.services.report_service import ReportService
 
     check_output(args.out, (".pdf", ".csv"))  # before any work: a bad path fails at once
-    services = start_services(url, paths)
+    services = start_services(url, paths, seams)
     database = services.database
     try:
         office = args.office or services.office.active_office_key()
@@ -254,7 +236,7 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
+def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
     from reception_app.domain.errors import ValidationError
     from reception_app.domain.letters import LetterFormat
@@ -276,7 +258,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
         else LetterFormat("large_print" if args.format == "large" else args.format)
     )
     request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
-    services = start_services(url, paths)
+    services = start_services(url, paths, seams)
     try:
         actor = find_staff(services, args.staff) if args.staff else None
         letter, written = services.letters().save_pdf(request, args.out, actor)
@@ -294,7 +276,9 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
+    """Run one command; ``seams`` (the clock, the password hasher) is for tests."""
+    seams = seams or Seams()
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.from_environment()
@@ -303,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reception_app.app import run_gui
 
         # The database address is checked with the rest of the start-up, off the UI thread.
-        return run_gui(command, args.db, paths)
+        return run_gui(command, args.db, paths, seams)
     from reception_app.logging_setup import configure_logging
 
     configure_logging(paths.log_file)
@@ -317,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         url = resolve_database_url(args.db, paths)
-        return handlers[command](args, url, paths)
+        return handlers[command](args, url, paths, seams)
     except ReceptionError as exc:
         print(f"reception-app: {exc}", file=sys.stderr)
         return EXIT_ERROR

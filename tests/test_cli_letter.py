@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reception_app.cli import main
 from reception_app.domain.people import PreferredFormat, StaffMember
 from reception_app.persistence.correspondence_records import CorrespondenceRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.office_repository import get_office
 from reception_app.services.container import AppServices
 from reception_app.services.letter_service import LetterSource, letters_for
+from tests.conftest import CLI
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import EXTRA, add_contact
 
@@ -26,11 +26,15 @@ def sets(*names: str) -> list[str]:
 
 
 def test_letter_in_large_print_18_is_written_and_recorded(
-    services: AppServices, manager: StaffMember, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli: CLI,
 ) -> None:
     contact = add_contact(services, manager)
     out = tmp_path / "ack.pdf"
-    code = main(
+    code = cli(
         [
             "letter",
             "acknowledgement",
@@ -64,11 +68,12 @@ def test_braille_without_liblouis_says_so(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    cli: CLI,
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))  # the real look-up finds nothing
     out = tmp_path / "b.pdf"
-    code = main(
+    code = cli(
         [
             "letter",
             "not_satisfied",
@@ -100,21 +105,26 @@ def test_bad_input_is_one_plain_line_and_no_file(
     capsys: pytest.CaptureFixture[str],
     args: list[str],
     message: str,
+    cli: CLI,
 ) -> None:
     add_contact(services, manager)
     out = tmp_path / "x.pdf"
-    assert main(["letter", "acknowledgement", *args, "--out", str(out)]) == 1
+    assert cli(["letter", "acknowledgement", *args, "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not out.exists()
 
 
 def test_a_missing_value_names_it(
-    services: AppServices, manager: StaffMember, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli: CLI,
 ) -> None:
     contact = add_contact(services, manager)
     assert (
-        main(
+        cli(
             [
                 "letter",
                 "holding_response",
@@ -148,6 +158,7 @@ def test_an_out_that_cannot_be_written_is_one_plain_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     where: str,
+    cli: CLI,
 ) -> None:
     """It ended in a bare OSError traceback; a mistyped folder was made."""
     if where == "proc" and not Path("/proc/self").exists():
@@ -159,7 +170,7 @@ def test_an_out_that_cannot_be_written_is_one_plain_line(
         "missing-folder": tmp_path / "mistyped" / "x.pdf",
     }[where]
     before = sorted(tmp_path.iterdir())
-    assert main(_ack_args(contact.id or 0, str(out))) == 1
+    assert cli(_ack_args(contact.id or 0, str(out))) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert str(out if where != "missing-folder" else out.parent) in err
@@ -191,18 +202,22 @@ def _correspondence(services: AppServices, manager: StaffMember, respond: date) 
 
 
 def test_a_promised_date_already_past_is_refused_unless_set(
-    services: AppServices, manager: StaffMember, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli: CLI,
 ) -> None:
     """An acknowledgement of 23 November promised a reply 'by Wednesday 21 October 2026'."""
     item = _correspondence(services, manager, date(2026, 10, 21))
     out = tmp_path / "ack.pdf"
     args = ["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)]
-    assert main(args) == 1
+    assert cli(args) == 1
     err = capsys.readouterr().err
     assert "Wednesday 21 October 2026, is before the letter's date" in err
     assert "--set response_date=" in err and "Traceback" not in err
     assert not out.exists()
-    assert main([*args, "--set", "response_date=Friday 4 December 2026"]) == 0
+    assert cli([*args, "--set", "response_date=Friday 4 December 2026"]) == 0
     printed = capsys.readouterr().out
     text = squash(" ".join(read_pdf(out.read_bytes()).pages))
     assert "We will reply in full by Friday 4 December 2026" in text
@@ -212,11 +227,11 @@ def test_a_promised_date_already_past_is_refused_unless_set(
 
 
 def test_a_promised_date_still_to_come_is_not_questioned(
-    services: AppServices, manager: StaffMember, tmp_path: Path
+    services: AppServices, manager: StaffMember, tmp_path: Path, cli: CLI
 ) -> None:
     item = _correspondence(services, manager, date(2026, 11, 24))  # the letter's own date
     out = tmp_path / "ack.pdf"
     assert (
-        main(["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)])
+        cli(["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)])
         == 0
     )

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reception_app.cli import main
 from reception_app.paths import AppPaths
 from reception_app.persistence.database import open_database
 from reception_app.persistence.engine import sqlite_url
+from reception_app.seams import Seams
 from reception_app.services.container import AppServices
-from tests.conftest import FIXED_NOW
+from tests.conftest import CLI, FIXED_NOW, TEST_HASHER, FixedClock
 from tests.services.test_report_service import add_visits
 
 DAY = date(2026, 3, 16)  # a Monday, well before the real today
@@ -28,7 +28,7 @@ def _at(day: date, hh: int, mm: int) -> datetime:
 @pytest.fixture
 def prepared(paths: AppPaths) -> Path:
     database = open_database(sqlite_url(paths.default_database), backup_dir=None, now=FIXED_NOW)
-    services = AppServices.create(database)
+    services = AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
     services.office.seed_shipped_profiles()
     member = services.staff.create_first_manager(
         "hellesdon", "Sam Manager", "sam", "a long password", "a long password"
@@ -50,35 +50,35 @@ def prepared(paths: AppPaths) -> Path:
 
 
 def test_daily_pdf_and_csv(
-    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli: CLI
 ) -> None:
     out = tmp_path / "summary.pdf"
-    assert main(["report", "daily", "--date", "2026-03-16", "--out", str(out)]) == 0
+    assert cli(["report", "daily", "--date", "2026-03-16", "--out", str(out)]) == 0
     assert capsys.readouterr().out.strip() == f"Wrote {out}"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Monday 16 March 2026" in text and "2 walk-in visitors; 1 served, 1 left" in text
     csv_out = tmp_path / "summary.csv"
-    assert main(["report", "daily", "--date", "2026-03-16", "--out", str(csv_out)]) == 0
+    assert cli(["report", "daily", "--date", "2026-03-16", "--out", str(csv_out)]) == 0
     rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
     assert ["Walk-in visitors", "Mean wait", "", "18.0 min"] in rows
     visits = (tmp_path / "summary-visits.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(visits) == 3
 
 
-def test_range_and_large_print(prepared: Path, tmp_path: Path) -> None:
+def test_range_and_large_print(prepared: Path, tmp_path: Path, cli: CLI) -> None:
     out = tmp_path / "march.pdf"
     args = ["report", "range", "--from", "2026-03-16", "--to", "2026-03-31", "--out", str(out)]
-    assert main([*args, "--large-print"]) == 0
+    assert cli([*args, "--large-print"]) == 0
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "Monday 16 March 2026 to Tuesday 31 March 2026" in text
     assert "Over the period" in text
 
 
 def test_a_bst_change_sunday_says_no_office_hours(
-    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli: CLI
 ) -> None:
     out = tmp_path / "sunday.csv"
-    assert main(["report", "daily", "--date", "2026-03-29", "--out", str(out)]) == 0
+    assert cli(["report", "daily", "--date", "2026-03-29", "--out", str(out)]) == 0
     assert "No office hours on Sunday 29 March 2026: weekend." in capsys.readouterr().out
     assert ["Report", "No office hours", "2026-03-29", "weekend"] in list(
         csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")))
@@ -99,30 +99,30 @@ def test_bad_dates_give_one_clear_line_and_no_file(
     capsys: pytest.CaptureFixture[str],
     args: list[str],
     message: str,
+    cli: CLI,
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "r.pdf"
-    assert main(["report", *args, "--out", str(out)]) == 1
+    assert cli(["report", *args, "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("reception-app: ") and message in err and "Traceback" not in err
     assert list(folder.iterdir()) == []
 
 
 def test_bad_output_paths_and_dates(
-    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    prepared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli: CLI
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     assert (
-        main(["report", "daily", "--date", "2026-03-16", "--out", str(folder / "no" / "r.pdf")])
-        == 1
+        cli(["report", "daily", "--date", "2026-03-16", "--out", str(folder / "no" / "r.pdf")]) == 1
     )
     assert "does not exist" in capsys.readouterr().err
-    assert main(["report", "daily", "--date", "2026-03-16", "--out", str(folder / "r.docx")]) == 1
+    assert cli(["report", "daily", "--date", "2026-03-16", "--out", str(folder / "r.docx")]) == 1
     assert "must end with .pdf or .csv" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
-        main(["report", "daily", "--date", "16/03/2026", "--out", str(folder / "r.pdf")])
+        cli(["report", "daily", "--date", "16/03/2026", "--out", str(folder / "r.pdf")])
     assert exc.value.code == 2
     assert "'16/03/2026' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
     assert list(folder.iterdir()) == []

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argon2 import PasswordHasher
+
 from reception_app.domain.errors import NotFoundError
 from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.contact_service import ContactService
-from reception_app.services.context import Clock, ServiceContext, system_clock
+from reception_app.services.context import Clock, Seams, ServiceContext, system_clock
 from reception_app.services.correspondence_service import CorrespondenceService
 from reception_app.services.demo_data import DemoDataService
 from reception_app.services.event_service import EventService
@@ -35,8 +37,14 @@ class AppServices:
     demo: DemoDataService
 
     @classmethod
-    def create(cls, database: Database, clock: Clock = system_clock) -> AppServices:
-        context = ServiceContext(database.session_factory, clock)
+    def create(
+        cls, database: Database, clock: Clock = system_clock, *, seams: Seams | None = None
+    ) -> AppServices:
+        """Every service on ``database``; ``seams`` (clock and hasher) wins over ``clock``."""
+        if seams is None:
+            seams = Seams(clock)
+        hasher = seams.hasher or PasswordHasher()
+        context = ServiceContext(database.session_factory, seams.clock, hasher)
         return cls(
             database=database,
             context=context,

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session, sessionmaker
 
 from reception_app.domain.people import StaffMember
+from reception_app.seams import Clock, Seams, system_clock
 
-Clock = Callable[[], datetime]
-"""Returns the current time as an aware datetime (UTC); tests pass a fixed one."""
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["Clock", "Seams", "ServiceContext", "actor_id", "system_clock"]
 
 
 @dataclass(frozen=True)
 class ServiceContext:
     session_factory: sessionmaker[Session]
     clock: Clock = system_clock
+    hasher: PasswordHasher = field(default_factory=PasswordHasher)
+    """Hashes and checks staff passwords (argon2; tests pass a cheap one)."""
 
 
 def actor_id(actor: StaffMember | None) -> int | None:

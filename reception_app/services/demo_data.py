@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -150,6 +149,7 @@ class DemoDataService:
     def __init__(self, context: ServiceContext) -> None:
         self._factory = context.session_factory
         self._clock = context.clock
+        self._hasher = context.hasher
 
     def is_empty(self, office_key: str) -> bool:
         """True when the office has no contacts and no staff besides the first manager."""
@@ -201,7 +201,7 @@ class DemoDataService:
             calendar = OfficeCalendar.from_profile(profile)
             zone = ZoneInfo(profile.timezone)
             existing_users = set(session.scalars(select(StaffRecord.username)))
-            password_hash = PasswordHasher().hash(DEMO_PASSWORD)
+            password_hash = self._hasher.hash(DEMO_PASSWORD)
 
             staff: list[StaffRecord] = []
             has_real_manager = bool(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
@@ -24,8 +23,6 @@ from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_service import require_manager
 
 MIN_PASSWORD_LENGTH = 8
-
-_hasher = PasswordHasher()
 
 
 def staff_from_record(record: StaffRecord) -> StaffMember:
@@ -66,6 +63,7 @@ class StaffService:
     def __init__(self, context: ServiceContext) -> None:
         self._factory = context.session_factory
         self._clock = context.clock
+        self._hasher = context.hasher
 
     def has_accounts(self) -> bool:
         """True once anyone can sign in (the first start creates the manager account)."""
@@ -98,7 +96,7 @@ class StaffService:
                 username=user,
                 full_name=name,
                 role=Role.MANAGER.value,
-                password_hash=_hasher.hash(password),
+                password_hash=self._hasher.hash(password),
             )
             session.add(record)
             session.flush()
@@ -127,7 +125,7 @@ class StaffService:
             if record is None or not record.active or record.password_hash is None:
                 raise wrong
             try:
-                _hasher.verify(record.password_hash, password)
+                self._hasher.verify(record.password_hash, password)
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 log_event(
                     session,
@@ -141,8 +139,8 @@ class StaffService:
                 failed = True
             else:
                 failed = False
-                if _hasher.check_needs_rehash(record.password_hash):
-                    record.password_hash = _hasher.hash(password)
+                if self._hasher.check_needs_rehash(record.password_hash):
+                    record.password_hash = self._hasher.hash(password)
                 record.last_sign_in_at = self._clock()
                 log_event(
                     session,
@@ -243,7 +241,7 @@ class StaffService:
             record.email = email
             record.active = member.active
             if password:
-                record.password_hash = _hasher.hash(password)
+                record.password_hash = self._hasher.hash(password)
             session.flush()
             log_event(
                 session,
@@ -265,12 +263,12 @@ class StaffService:
             if record is None or record.password_hash is None:
                 raise NotFoundError("Your account no longer exists.")
             try:
-                _hasher.verify(record.password_hash, old)
+                self._hasher.verify(record.password_hash, old)
             except (VerifyMismatchError, VerificationError, InvalidHashError):
                 raise ValidationError(
                     "Your current password is not right.", "old_password"
                 ) from None
-            record.password_hash = _hasher.hash(new)
+            record.password_hash = self._hasher.hash(new)
             log_event(
                 session,
                 at=self._clock(),

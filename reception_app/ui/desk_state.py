@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,12 @@ class DeskState(QObject):
     @services.setter
     def services(self, services: AppServices) -> None:
         self._services = services
+
+    def now(self) -> datetime:
+        """The services' clock (tests fix it); the system clock while the database opens."""
+        if self._services is None:
+            return datetime.now(UTC)
+        return self._services.context.clock()
 
     @property
     def has_services(self) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
@@ -359,10 +358,11 @@ class MainWindow(QMainWindow):
 
         url = self.state.services.database.url
         folder = self.state.backup_folder
+        now = self.state.now()
 
         def job(progress):  # type: ignore[no-untyped-def]
             progress(0, 1)
-            return backup_now(url, None, folder, datetime.now(UTC))
+            return backup_now(url, None, folder, now)
 
         run_with_progress(
             self,

@@ -257,7 +257,7 @@ class CorrespondencePage(Page):
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self._zone: tzinfo = ZoneInfo("Europe/London")
-        self._today = date.today()
+        self._today = state.now().astimezone(self._zone).date()
         self._now: datetime | None = None
         self._engine: DeadlineEngine | None = None
         self._staff: list[StaffMember] = []
@@ -1035,7 +1035,7 @@ class DeadlineCalculator(Page):
         super().__init__(state, parent)
         self._engine: DeadlineEngine | None = None
         self._zone = ZoneInfo("Europe/London")
-        self._now = datetime.now(self._zone)
+        self._now = state.now().astimezone(self._zone)
         self._received_chosen = False
 
         self.channel = QComboBox()

@@ -8,7 +8,7 @@ Ctrl+P pass it on, Ctrl+E close it, Ctrl+F find, Ctrl+Shift+W call-back confirma
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, tzinfo
+from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -122,7 +122,7 @@ class MessagesPage(Page):
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self._zone: tzinfo = ZoneInfo("Europe/London")
-        self._today = date.today()
+        self._today = state.now().astimezone(self._zone).date()
         self._staff: list[StaffMember] = []
         self._teams: list[str] = []
         self._view_chosen = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -75,6 +74,6 @@ class ListTab(Tab):
         if dialog.exec():
             saved = getattr(dialog, "saved", None)
             name = getattr(saved, "name", self._noun)
-            self.status.setText(f"{name} saved at {datetime.now():%H:%M}.")
+            self.status.setText(f"{name} saved at {self.state.now().astimezone():%H:%M}.")
             self._after_save()
         dialog.deleteLater()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtWidgets import QVBoxLayout
 
@@ -106,6 +105,8 @@ class StaffTab(Tab):
 
         dialog = StaffDialog(save, member, self)
         if dialog.exec() and dialog.member is not None:
-            self.status.setText(f"{dialog.member.full_name} saved at {datetime.now():%H:%M}.")
+            self.status.setText(
+                f"{dialog.member.full_name} saved at {self.state.now().astimezone():%H:%M}."
+            )
             self._after_save()
         dialog.deleteLater()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout
@@ -83,7 +82,7 @@ class StandardsTab(Tab):
         dialog = StandardDialog(lambda s: office.set_standard(s, self.state.actor), standard, self)
         if dialog.exec():
             self.status.setText(
-                f"The standard for {CHANNELS[channel]} was saved at {datetime.now():%H:%M}."
+                f"The standard for {CHANNELS[channel]} was saved at {self.state.now().astimezone():%H:%M}."
             )
             self._after_save()
         dialog.deleteLater()

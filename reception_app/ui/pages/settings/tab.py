@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -183,6 +182,6 @@ class Tab(QWidget):
         if not errors.attempt(action):
             return False
         self.dirty = False
-        status.setText(f"{done} at {datetime.now():%H:%M}.")
+        status.setText(f"{done} at {self.state.now().astimezone():%H:%M}.")
         self._after_save()
         return True
