@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,16 +12,22 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from argon2 import PasswordHasher  # noqa: E402
+
 from reception_app.domain.people import StaffMember  # noqa: E402
 from reception_app.paths import AppPaths  # noqa: E402
 from reception_app.persistence.database import Database, open_database  # noqa: E402
-from reception_app.persistence.engine import sqlite_url  # noqa: E402
+from reception_app.persistence.engine import make_engine, make_session_factory, sqlite_url  # noqa: E402
+from reception_app.seams import Seams  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
 """Tuesday 24 November 2026, 10:30 in London (GMT): both offices are open."""
 
 MANAGER_PASSWORD = "correct horse"
+
+TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+"""Still argon2id, at the lowest cost it allows: a first password in microseconds, not 330 ms."""
 
 
 @pytest.fixture(autouse=True)
@@ -37,11 +44,37 @@ def paths(isolated_home: AppPaths) -> AppPaths:
     return isolated_home
 
 
+@pytest.fixture(scope="session")
+def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Migrated once per test session (per xdist worker): an empty schema, and the same with
+    both shipped office profiles seeded. Each test gets a copy of one (migration tests still
+    migrate from empty: tests/persistence/test_migrations.py)."""
+    folder = tmp_path_factory.mktemp("templates")
+    empty, seeded = folder / "migrated.sqlite3", folder / "seeded.sqlite3"
+    db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
+    db.dispose()
+    shutil.copyfile(empty, seeded)
+    db = open_database(sqlite_url(seeded), backup_dir=None, now=FIXED_NOW)
+    AppServices.create(db, FixedClock()).office.seed_shipped_profiles()
+    db.dispose()
+    for template in (empty, seeded):
+        assert not template.with_name(template.name + "-wal").exists()
+    return {"migrated": empty, "seeded": seeded}
+
+
 @pytest.fixture
-def database(paths: AppPaths) -> Iterator[Database]:
-    db = open_database(
-        sqlite_url(paths.default_database), backup_dir=paths.backup_dir, now=FIXED_NOW
-    )
+def database(
+    paths: AppPaths, database_templates: dict[str, Path], request: pytest.FixtureRequest
+) -> Iterator[Database]:
+    """A migrated SQLite file of the test's own, copied from a template (a new file has nothing
+    to back up, so the copy is opened as open_database opens a current schema)."""
+    seeded = "services" in request.fixturenames
+    target = paths.default_database
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(database_templates["seeded" if seeded else "migrated"], target)
+    url = sqlite_url(target)
+    engine = make_engine(url)
+    db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()
 
@@ -62,9 +95,27 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def services(database: Database, clock: FixedClock) -> AppServices:
+def seams(clock: FixedClock) -> Seams:
+    """The fixed clock and the cheap hasher, for the command line and the desk's entry points."""
+    return Seams(clock, TEST_HASHER)
+
+
+CLI = Callable[[Sequence[str]], int]
+"""The ``cli`` fixture: runs ``reception-app ARGS`` in this process and returns its exit code."""
+
+
+@pytest.fixture
+def cli(seams: Seams) -> CLI:
+    """``reception-app ARGS`` in this process, on the test's clock."""
+    from reception_app.cli import main
+
+    return lambda argv: main(argv, seams)
+
+
+@pytest.fixture
+def services(database: Database, seams: Seams) -> AppServices:
     """Services on a migrated database with both shipped offices; Hellesdon is running."""
-    app_services = AppServices.create(database, clock)
+    app_services = AppServices.create(database, seams=seams)
     app_services.office.seed_shipped_profiles()
     return app_services
 
