@@ -6,7 +6,6 @@ import copy
 import json
 import re
 import statistics
-import time as clock
 from datetime import datetime
 from typing import Any
 
@@ -387,11 +386,5 @@ def test_the_estimate_is_deterministic_and_leaves_the_snapshot_alone() -> None:
     assert data == before
 
 
-def test_a_queue_of_thirty_at_four_desks_is_fast() -> None:
-    data = _busy_morning()
-    timings = []
-    for _ in range(50):
-        start = clock.perf_counter()
-        estimate_waits(data)
-        timings.append(clock.perf_counter() - start)
-    assert statistics.median(timings) < 0.005
+# How fast one estimate is (a queue of 30 at four desks, goal under 5 ms) is measured by
+# benchmarks/wait_estimates.py, not asserted here: a timed assert fails on a busy machine.

@@ -16,3 +16,15 @@ def state(qapp, services: AppServices, paths: AppPaths, manager: StaffMember) ->
     desk = DeskState(services, paths, MachineSettings())
     desk.actor = manager
     return desk
+
+
+@pytest.fixture(autouse=True)
+def drained_thread_pool(qapp):  # type: ignore[no-untyped-def]
+    """No worker of one test outlives it: a job still reading the database when the next test
+    starts (or its temp folder goes) would make that test fail by chance."""
+    from PySide6.QtCore import QThreadPool
+
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(30_000), "a background job was still running 30 s after its test"
+    qapp.processEvents()  # deliver what the finished jobs sent back while the widgets still exist

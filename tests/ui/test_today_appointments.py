@@ -35,9 +35,9 @@ def _officer(services: AppServices, manager: StaffMember) -> StaffMember:
 
 def test_the_offered_time_is_booked_in_one_click_and_the_ticket_withdrawn(
     qtbot,
-    page: TodayPage,
+    page: TodayPage,  # noqa: F811
     services: AppServices,
-    manager: StaffMember,  # noqa: F811
+    manager: StaffMember,
 ) -> None:  # type: ignore[no-untyped-def]
     results: list[str] = []
 
@@ -122,8 +122,8 @@ def test_arrival_shows_the_booked_time_and_the_late_prompt_records_what_was_said
 
 def test_private_room_now_books_a_room_for_the_chosen_visitor(
     qtbot,
-    page: TodayPage,
-    services: AppServices,  # noqa: F811
+    page: TodayPage,  # noqa: F811
+    services: AppServices,
 ) -> None:  # type: ignore[no-untyped-def]
     _press(qtbot, page, page, Qt.Key.Key_F9)
     assert page.queue_info.text() == "Interview Room is yours until 11:00."
