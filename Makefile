@@ -26,10 +26,13 @@ display: $(STAMP)
 	@bash tools/qt-system-libs.sh gui
 	$(BIN)/reception-app display
 
+# The suite runs on every core (pytest-xdist); PYTEST_ARGS adds to or overrides that,
+# e.g. make test PYTEST_ARGS="-n 0 -x tests/services".
 test: $(STAMP)
 	@bash tools/qt-system-libs.sh offscreen
 	@bash tools/letter-system-libs.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@bash tools/test-system-packages.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check reception_app tests benchmarks

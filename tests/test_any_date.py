@@ -1,0 +1,66 @@
+"""The suite never depends on the day it runs: a sample of it, run with the machine's clock set
+to awkward moments years ahead (faketime moves the clock of every library, Qt and SQLite too).
+
+Every test uses the fixed clock of tests/conftest.py; a code path that reads the real clock
+instead shows up here as a failure on one of these days.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tests.system_tools import require_program
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MOMENTS = {  # UTC, the machine's time zone in the run below
+    "a winter weekday": "2029-01-16 10:15:00",
+    "a bank holiday (summer bank holiday 2030)": "2030-08-26 11:00:00",
+    "the Sunday the clocks go forward (just after 01:00)": "2031-03-30 01:05:00",
+    "31 December, half an hour before midnight": "2032-12-31 23:30:00",
+}
+
+SAMPLE = [  # what reads 'today' most: letters' dates, deadlines, the queue, the command line
+    "tests/test_cli_letter.py",
+    "tests/services/test_message_service.py::test_a_message_is_stored_exactly_as_typed_with_the_call_back_due_next_working_day",
+    "tests/services/test_message_service.py::test_overdue_messages_escalate_to_the_team_lead_or_managers",
+    "tests/ui/test_today_queue.py::test_check_in_call_serve_and_follow_up",
+    "tests/ui/test_today_queue.py::test_check_in_dialog_shows_three_times_to_come_back",
+    "tests/test_cli.py::test_backup_check_and_restore_round_trip",
+]
+
+
+def _run_at(faketime: str, moment: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    env.update(TZ="UTC", QT_QPA_PLATFORM="offscreen", RECEPTION_HOME=str(home))
+    command = [faketime, "-f", f"@{moment}", sys.executable, "-m", "pytest", "-q"]
+    command += ["-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:randomly", *SAMPLE]
+    return subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def test_a_sample_of_the_suite_passes_on_awkward_days_years_ahead(tmp_path: Path) -> None:
+    faketime = require_program("faketime")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = dict(
+            zip(
+                MOMENTS,
+                pool.map(
+                    lambda item: _run_at(faketime, item[1], tmp_path / str(item[0])),
+                    enumerate(MOMENTS.values()),
+                ),
+                strict=True,
+            )
+        )
+    failed = {name: run for name, run in runs.items() if run.returncode != 0}
+    assert not failed, "\n\n".join(
+        f"--- {name} ({MOMENTS[name]} UTC) ---\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
+        for name, run in failed.items()
+    )
+    for run in runs.values():  # the sample ran, rather than being collected away
+        assert " passed" in run.stdout and "error" not in run.stdout.splitlines()[-1]

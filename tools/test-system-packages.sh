@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu tools the test suite runs for real: faketime (the suite at other dates).
+# Installs the missing ones when run as root (CI, a fresh machine); otherwise prints the
+# command. Tests that need a missing tool skip on a developer's machine and fail in CI
+# (.ci/run sets RECEPTION_REQUIRE_SYSTEM_TOOLS=1). Does nothing on other systems.
+set -u
+command -v dpkg >/dev/null 2>&1 || exit 0
+pkgs=(faketime)
+need=()
+for pkg in "${pkgs[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}"
+else
+  echo "The tests need: sudo apt-get install ${need[*]}" >&2
+fi
