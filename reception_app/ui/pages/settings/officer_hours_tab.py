@@ -70,7 +70,7 @@ class OfficerHoursTab(Tab):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.add_row(form, "&Officer:", "officer", self.officer)
-        self.days = self.day_fields(form, WHENEVER_OPEN)
+        self.days = self.day_fields(form, self.errors, WHENEVER_OPEN)
         for edit in self.days:
             edit.textChanged.connect(self._update_placeholders)
         self.save_button = make_button("S&ave working pattern", self._save)
