@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from string import ascii_uppercase
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -409,7 +409,7 @@ class KioskWindow(PublicScreen):
         # Escape (and every other key) does nothing: the kiosk cannot be left from the screen.
         event.accept()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -319,7 +319,7 @@ class TimelineGrid(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         column, row = self._cursor
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
             Qt.Key.Key_Up: (0, -1),
@@ -328,7 +328,7 @@ class TimelineGrid(QWidget):
             Qt.Key.Key_PageDown: (0, 4),
         }
         if key in moves and self._columns:
-            dx, dy = moves[key]  # type: ignore[index]
+            dx, dy = moves[key]
             column = max(0, min(len(self._columns) - 1, column + dx))
             row = max(0, min(self.row_count() - 1, row + dy))
         elif key == Qt.Key.Key_Home:

@@ -664,8 +664,17 @@ class AppointmentsPage(Page):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def booking_dialog(self, **preset: object) -> BookAppointmentDialog:
-        return BookAppointmentDialog(self.state, self, **preset)  # type: ignore[arg-type]
+    def booking_dialog(
+        self,
+        *,
+        staff_id: int | None = None,
+        day: date | None = None,
+        at: time | None = None,
+        appointment: Appointment | None = None,
+    ) -> BookAppointmentDialog:
+        return BookAppointmentDialog(
+            self.state, self, staff_id=staff_id, day=day, at=at, appointment=appointment
+        )
 
     def new_appointment(
         self, *, staff_id: int | None = None, day: date | None = None, at: time | None = None
