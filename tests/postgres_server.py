@@ -136,7 +136,7 @@ class PostgresServer:
     def stop_server_only(self) -> None:
         """Stop the server but keep its files (a test of a lost connection starts it again)."""
         with contextlib.suppress(subprocess.CalledProcessError):
-            self._pg_ctl("stop", "-m", "immediate", "-w")
+            self._pg_ctl("stop", "-m", "fast", "-w")
 
     def restart(self) -> None:
         """Start the server (again) on its data folder; returns once it accepts connections."""

@@ -143,7 +143,12 @@ def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) 
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose write transactions log what they changed (persistence/changes.py)."""
+    from reception_app.persistence.changes import track_changes
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    track_changes(factory)
+    return factory
 
 
 WRITE_LOCK_KEY = 0x5245_4345

@@ -376,6 +376,7 @@ class DeskPauseRecord(Base):
 # Base.metadata wherever records is imported (Alembic's env, the schema test, the services).
 from reception_app.persistence import (  # noqa: E402, F401, I001
     appointment_records,
+    change_records,
     correspondence_records,
     letter_records,
 )
