@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from reception_app.domain.reports.figures import Share, WaitStats, days_of
 from reception_app.domain.reports.period import DayStatus
 from reception_app.domain.reports.walk_ins import VisitOutcome, share_within
@@ -41,7 +43,7 @@ def trend_buckets(start: date, end: date) -> list[tuple[str, date, date]]:
             last = min(day + timedelta(days=6 - day.weekday()), end)
             label = f"w/c {day.day} {day:%b %Y}" if day.weekday() == 0 else f"{day.day} {day:%b %Y}"
         else:
-            next_month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            next_month = day + relativedelta(months=1, day=1)
             last = min(next_month - timedelta(days=1), end)
             label = f"{day:%b %Y}"
         buckets.append((label, day, last))
