@@ -1,5 +1,8 @@
-"""The call-backs and correspondence section: answered within standard by channel, overdue now
-and the oldest overdue item."""
+"""The call-backs and correspondence section: within standard by channel, overdue, oldest.
+
+Answered within standard by channel (items received in the period), overdue now and the oldest
+overdue item (everything still open today).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The parts every report section is made of (shares, wait statistics, figures, tables,
-sections) and how the report writes numbers, times and dates."""
+"""What every report section is made of, and how the report writes numbers, times and dates.
+
+Shares, wait statistics, figures, tables and sections; minutes, percentages and dates in words.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The service standards section: each channel's published clocks and, once correspondence
-records exist, how often they were met."""
+"""The service standards section: each channel's published clocks and how often they were met.
+
+How often they were met is shown once the correspondence records exist.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Walk-in figures: each visit's wait and target result, and the totals and breakdowns of a
-period (the definitions are at the top of ``reception_app.domain.reports``)."""
+"""Walk-in figures: each visit's wait and target result, and a period's totals and breakdowns.
+
+The definitions are at the top of ``reception_app.domain.reports``.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The call-backs and correspondence section's rows: what came in during the period, and
-everything still open today whenever it came in."""
+"""The call-backs and correspondence section's rows: the period's, and everything open today.
+
+Items that came in during the period, and everything still open today whenever it came in.
+"""
 
 from __future__ import annotations
 

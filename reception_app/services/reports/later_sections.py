@@ -1,5 +1,7 @@
-"""The sections after the walk-ins: appointments, rooms, call-backs and correspondence, each
-shown as not available when this database does not have its tables yet."""
+"""The sections after the walk-ins: appointments, rooms, call-backs and correspondence.
+
+Each is shown as not available when this database does not have its tables yet.
+"""
 
 from __future__ import annotations
 
