@@ -5,15 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
-from reception_app.persistence.engine import DatabaseError
+from reception_app.persistence.engine import DatabaseError, DatabaseUnavailable
+
+__all__ = ["OLDEST_POSTGRESQL", "DatabaseUnavailable", "check_server_version", "explain"]
 
 OLDEST_POSTGRESQL = 13
 """Reception needs PostgreSQL 13 or newer (DROP DATABASE ... WITH (FORCE), the advisory locks
 and the JSON functions it uses are all there)."""
-
-
-class DatabaseUnavailable(DatabaseError):
-    """The database server cannot be reached now (stopped, network down); trying again may work."""
 
 
 def _where(url: URL) -> str:

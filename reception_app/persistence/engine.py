@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -158,6 +158,42 @@ BUSY_RETRY_SECONDS = 60.0
 """How long a write transaction keeps trying for the lock before telling the person."""
 
 
+class DatabaseUnavailable(DatabaseError):
+    """The database server cannot be reached now (stopped, network down); trying again may work."""
+
+
+LOST_CONNECTION = "Lost the connection to the office database - trying again."
+"""What every screen says while the server cannot be reached (the banner and refused actions)."""
+
+
+def _is_disconnect(exc: DBAPIError) -> bool:
+    """The server went away or cannot be reached (SQLSTATE class 08, or SQLAlchemy saw the
+    connection drop), as opposed to a statement the server refused."""
+    if exc.connection_invalidated:
+        return True
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    if code.startswith("08") or code in ("57P01", "57P02", "57P03"):
+        return True
+    text_ = str(exc.orig).lower()
+    return isinstance(exc, OperationalError) and any(
+        part in text_
+        for part in (
+            "connection refused",
+            "server closed the connection",
+            "connection failed",
+            "no such file or directory",
+            "could not connect",
+            "connection is bad",
+        )
+    )
+
+
+def unavailable() -> DatabaseUnavailable:
+    return DatabaseUnavailable(
+        f"{LOST_CONNECTION} Nothing was saved; please try again in a moment."
+    )
+
+
 class DatabaseBusy(DatabaseError):
     """Another desk held the database for longer than BUSY_RETRY_SECONDS."""
 
@@ -216,6 +252,8 @@ def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterat
             break
         except OperationalError as exc:
             session.close()
+            if _is_disconnect(exc):
+                raise unavailable() from None
             if not _is_busy(exc) or time.monotonic() + delay > deadline:
                 if _is_busy(exc):
                     raise DatabaseBusy(
@@ -231,8 +269,20 @@ def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterat
     with session:
         try:
             yield session
-        except BaseException:
-            session.rollback()
-            raise
-        else:
             session.commit()
+        except DBAPIError as exc:
+            _safe_rollback(session)
+            if _is_disconnect(exc):
+                raise unavailable() from None
+            raise
+        except BaseException:
+            _safe_rollback(session)
+            raise
+
+
+def _safe_rollback(session: Session) -> None:
+    """Roll back; on a connection that is already gone there is nothing left to roll back."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        pass
