@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 
 from reception_app.domain.errors import ValidationError
 from reception_app.machine_settings import MachineSettings
@@ -99,6 +99,17 @@ def check_server(address: ServerAddress) -> ServerCheck:
         )
     names = ", ".join(offices) or "no office yet"
     return ServerCheck(True, f"Connected to {where}: a Reception database for {names}.", offices)
+
+
+def current_address(machine: MachineSettings) -> ServerAddress | None:
+    """The server this computer is set to use (without its password), or None for its file."""
+    if not machine.database_url:
+        return None
+    url = make_url(machine.database_url)
+    if url.get_backend_name() != "postgresql":
+        return None
+    host = url.host or str(url.query.get("host", ""))
+    return ServerAddress(host, url.database or "", url.username or "", "", url.port)
 
 
 def use_server(paths: AppPaths, machine: MachineSettings, address: ServerAddress | None) -> None:
