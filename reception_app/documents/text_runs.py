@@ -1,0 +1,122 @@
+"""Lines of text measured and wrapped in the embedded face, and runs of them placed on a page.
+
+The letters are set with these instead of platypus: a letter is a handful of plain paragraphs,
+and placing each line ourselves lets the page-break rules (an address never split, a heading
+with what follows, no single line alone at either end of a page) be exact and cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.pdfbase import pdfmetrics
+
+from reception_app.documents.fonts import register_fonts
+
+ASCENT = 0.984
+DESCENT = 0.316
+"""Atkinson Hyperlegible Next's ascent and descent as a share of the size (hhea table)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Lines in one face and size, the first baseline at (x, y) in PDF points from the
+    bottom-left corner, each next line ``leading`` lower; ``align`` "right" puts x at the
+    lines' right end."""
+
+    x: float
+    y: float
+    font: str
+    size: float
+    leading: float
+    lines: tuple[str, ...]
+    align: str = "left"
+
+    @property
+    def top(self) -> float:
+        """Top of the first line's glyph box (PDF points from the bottom)."""
+        return self.y + ASCENT * self.size
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the last line's glyph box."""
+        return self.y - (len(self.lines) - 1) * self.leading - DESCENT * self.size
+
+
+class Measure:
+    """Widths of words in one face and size, each measured once."""
+
+    def __init__(self, font: str, size: float) -> None:
+        register_fonts()
+        self.font = font
+        self.size = size
+        self._face = pdfmetrics.getFont(font)
+        self._widths: dict[str, float] = {}
+        self.space = self.width(" ")
+
+    def width(self, text: str) -> float:
+        found = self._widths.get(text)
+        if found is None:
+            found = self._face.stringWidth(text, self.size)
+            self._widths[text] = found
+        return found
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Greedy line breaks at spaces; a word wider than the line is broken where it must be
+        (a 300-character name still prints whole). Line breaks in ``text`` are kept."""
+        out: list[str] = []
+        for hard_line in text.split("\n"):
+            out += self._wrap_line(hard_line, width)
+        return out
+
+    def _wrap_line(self, text: str, width: float) -> list[str]:
+        words = text.split()
+        if not words:
+            return [""]
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        for word in words:
+            w = self.width(word)
+            if w > width:
+                if current:
+                    lines.append(" ".join(current))
+                pieces = self._break_word(word, width)
+                lines += pieces[:-1]
+                current, used = [pieces[-1]], self.width(pieces[-1])
+                continue
+            if current and used + self.space + w > width:
+                lines.append(" ".join(current))
+                current, used = [word], w
+            else:
+                used += (self.space if current else 0.0) + w
+                current.append(word)
+        lines.append(" ".join(current))
+        return lines
+
+    def _break_word(self, word: str, width: float) -> list[str]:
+        pieces: list[str] = []
+        start = 0
+        for end in range(1, len(word) + 1):
+            if end - start > 1 and self._face.stringWidth(word[start:end], self.size) > width:
+                pieces.append(word[start : end - 1])
+                start = end - 1
+        pieces.append(word[start:])
+        return pieces
+
+    def fits(self, text: str, width: float) -> bool:
+        """True when every word of ``text`` fits the width (no word has to be broken)."""
+        return all(self.width(word) <= width for word in text.split())
+
+
+@lru_cache(maxsize=64)
+def measure(font: str, size: float) -> Measure:
+    """The shared measure for a face and size (word widths are kept between letters)."""
+    return Measure(font, size)
+
+
+def first_baseline(slot_top: float, size: float, leading: float) -> float:
+    """The baseline of a line whose slot (one leading high) starts at ``slot_top`` (PDF
+    points from the bottom): the glyph box is centred in the slot."""
+    return slot_top - (leading - (ASCENT + DESCENT) * size) / 2 - ASCENT * size
