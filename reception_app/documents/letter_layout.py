@@ -165,7 +165,8 @@ def header(content: LetterContent, spec: PrintSpec) -> Header:
     column_width = PAGE_WIDTH - m - COLUMN_LEFT
     room = y_top - window_box()[1]  # the column runs from below the name to the window's foot
     y = y_top
-    for group in (list(content.letterhead[1:]), _facts(content)):
+    office = list(content.letterhead[1:])
+    for group in (office, _facts(content)):
         if not group:
             continue
         lines = _column(group, column_width, spec) if not blocks else None
@@ -173,6 +174,9 @@ def header(content: LetterContent, spec: PrintSpec) -> Header:
             runs.append(_run(COLUMN_LEFT, y, lines, spec))
             y -= spec.leading * (len(lines) + 0.5)
             continue
+        if group is office:
+            # Below the customer's address, the office's needs saying whose it is.
+            group = [f"Our address: {group[0]}", *group[1:]]
         wrapped = tuple(line for text in group for line in fitter.wrap(text, width))
         blocks.append(Block(wrapped, REGULAR, spec.leading * 0.5, whole=True))
     # What follows starts at the window's foot (its glyphs a little lower) or below the column.

@@ -7,6 +7,7 @@ with what follows, no single line alone at either end of a page) be exact and ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,23 @@ from reception_app.documents.fonts import register_fonts
 ASCENT = 0.984
 DESCENT = 0.316
 """Atkinson Hyperlegible Next's ascent and descent as a share of the size (hhea table)."""
+
+
+_GLUE = "\u00a0"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ONE_PIECE = re.compile(
+    rf"\b\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?\b"  # 15 January 2027
+    r"|(?<![\w])(?:\+44 ?|0)\d{2,4} ?\d{3,4} ?\d{0,4}\b"  # 01603 301751, 0161 496 0123
+)
+"""Single pieces of information a line should not break inside (UKAAF: not split unless
+unavoidable): a date's day, month and year, a phone number's groups."""
+_BREAK_AFTER = "@/-._"
+
+
+def _glued(match: re.Match[str]) -> str:
+    piece = match.group(0)
+    core = piece.rstrip()
+    return core.replace(" ", _GLUE) + piece[len(core) :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +89,26 @@ class Measure:
         return out
 
     def _wrap_line(self, text: str, width: float) -> list[str]:
-        words = text.split()
+        if any(ch.isdigit() for ch in text):
+            text = _ONE_PIECE.sub(_glued, text)
+        if _GLUE in text:
+            return [line.replace(_GLUE, " ") for line in self._greedy(text, width)]
+        return self._greedy(text, width)
+
+    def _greedy(self, text: str, width: float) -> list[str]:
+        words: list[str] = []
+        for word in text.split(" "):
+            if _GLUE in word and self.width(word.replace(_GLUE, " ")) > width:
+                words += word.split(_GLUE)  # a piece too long for any line: break it after all
+            elif word:
+                words.append(word)
         if not words:
             return [""]
         lines: list[str] = []
         current: list[str] = []
         used = 0.0
         for word in words:
-            w = self.width(word)
+            w = self.width(word.replace(_GLUE, " ")) if _GLUE in word else self.width(word)
             if w > width:
                 if current:
                     lines.append(" ".join(current))
@@ -96,12 +126,23 @@ class Measure:
         return lines
 
     def _break_word(self, word: str, width: float) -> list[str]:
+        """A word wider than the line, in pieces that fit: after an e-mail address's @, else
+        after a /, -, . or _ in the second half of the piece, else where it must."""
         pieces: list[str] = []
         start = 0
         for end in range(1, len(word) + 1):
             if end - start > 1 and self._face.stringWidth(word[start:end], self.size) > width:
-                pieces.append(word[start : end - 1])
-                start = end - 1
+                cut = end - 1
+                at = word.rfind("@", start + 1, cut)
+                if at > start:
+                    cut = at + 1
+                else:
+                    for k in range(cut - 1, start + (cut - start) // 2, -1):
+                        if word[k] in _BREAK_AFTER:
+                            cut = k + 1
+                            break
+                pieces.append(word[start:cut])
+                start = cut
         pieces.append(word[start:])
         return pieces
 
