@@ -45,7 +45,9 @@ class Page:
     height: float
     lines: list[Line]
     words: list[tuple[str, float, float, float, float]]
-    """(text, x0, top, x1, bottom) of every word, upright text only."""
+    """(text, x0, top, x1, bottom) of every word, horizontal text only."""
+    chars: list[tuple[str, float, float, float, float]]
+    """The same for every character (two labels drawn over each other make one 'word')."""
     sizes: list[tuple[str, float]]
     """(character, size) of every visible character."""
     rotated: list[str]
@@ -55,6 +57,21 @@ class Page:
     graphics_top: float = 0.0
     rules: list[float] = field(default_factory=list)
     """Distinct heights (from the top) of horizontal rules: table row boundaries."""
+    shapes: list[tuple[float, float]] = field(default_factory=list)
+    """(top, bottom) of every line and rectangle drawn (chart bars, table rules)."""
+    tables: list[TableBox] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A ruled table as pdfplumber finds it: its rows' (top, bottom) and first row's text."""
+
+    top: float
+    bottom: float
+    rows: list[tuple[float, float]]
+    header: str
+    header_bold: bool
+    columns: int
 
 
 @dataclass
@@ -112,7 +129,7 @@ def _page(page: pdfplumber.page.Page) -> Page:
         (str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
         for w in page.filter(_horizontal).extract_words(x_tolerance=1.5, y_tolerance=1)
     ]
-    shapes = [*page.lines, *page.rects]
+    shapes = [*page.lines, *page.rects, *page.curves]
     rules = sorted(
         {round(float(s["top"]), 0) for s in shapes if abs(float(s["top"]) - float(s["bottom"])) < 2}
     )
@@ -122,12 +139,34 @@ def _page(page: pdfplumber.page.Page) -> Page:
         float(page.height),
         lines,
         words,
+        [
+            (str(c["text"]), float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+            for c in chars
+            if _horizontal(c)
+        ],
         [(str(c["text"]), float(c["size"])) for c in chars],
         rotated,
         max((float(s["bottom"]) for s in shapes), default=0.0),
         min((float(s["top"]) for s in shapes), default=0.0),
         [float(r) for r in rules],
+        [(float(s["top"]), float(s["bottom"])) for s in shapes],
+        _tables(page, lines),
     )
+
+
+def _tables(page: pdfplumber.page.Page, lines: list[Line]) -> list[TableBox]:
+    found = []
+    for table in page.find_tables():
+        rows = [(float(r.bbox[1]), float(r.bbox[3])) for r in table.rows]
+        if not rows:
+            continue
+        first = [ln for ln in lines if rows[0][0] - 1 <= ln.top and ln.bottom <= rows[0][1] + 1]
+        header = " ".join(ln.text for ln in sorted(first, key=lambda ln: (ln.top, ln.x0)))
+        bold = bool(first) and all(ln.bold for ln in first)
+        columns = max(len(r.cells) for r in table.rows)
+        box = TableBox(float(table.bbox[1]), float(table.bbox[3]), rows, header, bold, columns)
+        found.append(box)
+    return sorted(found, key=lambda t: t.top)
 
 
 def _horizontal(obj: dict[str, object]) -> bool:
@@ -203,17 +242,22 @@ def not_horizontal(doc: Document) -> list[str]:
     ]
 
 
-def overlapping_text(doc: Document, tolerance: float = 0.5) -> list[str]:
-    """Words whose boxes intersect (by more than ``tolerance`` points each way)."""
+def overlapping_text(doc: Document, tolerance: float = 1.0) -> list[str]:
+    """Characters whose boxes intersect by more than ``tolerance`` points across and half a
+    point down (letters of one word touch but do not overlap; lines of text do not touch)."""
     problems = []
     for page in doc.pages:
-        words = sorted(page.words, key=lambda w: w[1])
-        for i, (text, _x0, top, x1, bottom) in enumerate(words):
-            for other in words[i + 1 :]:
+        chars = sorted(page.chars, key=lambda c: c[1])
+        clashes: list[str] = []
+        for i, (text, _x0, top, x1, bottom) in enumerate(chars):
+            for other in chars[i + 1 :]:
                 if other[1] >= x1 - tolerance:
                     break
-                if other[2] < bottom - tolerance and top < other[4] - tolerance:
-                    problems.append(f"page {page.number}: {text!r} overlaps {other[0]!r}")
+                if other[2] < bottom - 0.5 and top < other[4] - 0.5:
+                    clashes.append(f"{text!r} and {other[0]!r} at {other[1]:.0f},{other[2]:.0f}")
+        if clashes:
+            near = "; ".join(clashes[:3])
+            problems.append(f"page {page.number}: text overlaps ({len(clashes)} places: {near})")
     return problems
 
 
@@ -253,7 +297,11 @@ def content_extent(page: Page, footer: bool = False) -> tuple[float, float]:
 
 
 def under_half_full(
-    doc: Document, area: tuple[float, float], first_unit: Sequence[float], gap: float = 0.0
+    doc: Document,
+    area: tuple[float, float],
+    first_unit: Sequence[float],
+    gap: float = 0.0,
+    slack: float = 2.0,
 ) -> list[str]:
     """Pages whose content ends above the middle of the text ``area`` (top, bottom from the
     page's top) although the next page's first unit (``first_unit[n]``: the height of what
@@ -264,7 +312,7 @@ def under_half_full(
     for n, page in enumerate(doc.pages[:-1]):
         _start, end = content_extent(page)
         free = bottom - end
-        if end - top < (bottom - top) / 2 and first_unit[n + 1] <= free - 2:
+        if end - top < (bottom - top) / 2 and first_unit[n + 1] <= free - slack:
             problems.append(
                 f"page {page.number} is {100 * free / (bottom - top):.0f}% empty, and the "
                 f"{first_unit[n + 1] / MM:.0f} mm that start page {page.number + 1} would fit"
@@ -272,7 +320,7 @@ def under_half_full(
     if len(doc.pages) > 1:
         last_start, last_end = content_extent(doc.pages[-1])
         free = bottom - content_extent(doc.pages[-2])[1]
-        if last_end - last_start + gap <= free - 2:
+        if last_end - last_start + gap <= free - slack:
             problems.append(f"page {len(doc.pages)} would fit on page {len(doc.pages) - 1}")
     return problems
 
