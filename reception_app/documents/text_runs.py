@@ -25,9 +25,10 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _ONE_PIECE = re.compile(
     rf"\b\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?\b"  # 15 January 2027
     r"|(?<![\w])(?:\+44 ?|0)\d{2,4} ?\d{3,4} ?\d{0,4}\b"  # 01603 301751, 0161 496 0123
+    r"|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"  # NR6 5QB
 )
 """Single pieces of information a line should not break inside (UKAAF: not split unless
-unavoidable): a date's day, month and year, a phone number's groups."""
+unavoidable): a date's day, month and year, a phone number's groups, a postcode."""
 _BREAK_AFTER = "@/-._"
 
 
