@@ -106,7 +106,7 @@ def profile_batch(letters: object, requests: list[LetterRequest], manager: objec
     for (file, _line, name), row in stats.stats.items():  # type: ignore[attr-defined]
         label = wanted.get(name)
         if label and ("reception_app" in file or name == "save" and "canvas" in file):
-            print(f"  {label:48s} {100 * row[3] / total:5.1f}% of own-time total")
+            print(f"  {label:48s} {100 * row[3] / total:5.1f}% of the batch")
     stats.sort_stats("tottime").print_stats(12)
 
 

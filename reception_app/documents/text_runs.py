@@ -72,6 +72,7 @@ class Measure:
         self.size = size
         self._face = pdfmetrics.getFont(font)
         self._widths: dict[str, float] = {}
+        self._wrapped: dict[tuple[str, float], tuple[str, ...]] = {}
         self.space = self.width(" ")
 
     def width(self, text: str) -> float:
@@ -83,11 +84,20 @@ class Measure:
 
     def wrap(self, text: str, width: float) -> list[str]:
         """Greedy line breaks at spaces; a word wider than the line is broken where it must be
-        (a 300-character name still prints whole). Line breaks in ``text`` are kept."""
-        out: list[str] = []
-        for hard_line in text.split("\n"):
-            out += self._wrap_line(hard_line, width)
-        return out
+        (a 300-character name still prints whole). Line breaks in ``text`` are kept.
+
+        Most paragraphs of a day's letters are the same, so each answer is kept (up to a few
+        thousand)."""
+        found = self._wrapped.get((text, width))
+        if found is None:
+            out: list[str] = []
+            for hard_line in text.split("\n"):
+                out += self._wrap_line(hard_line, width)
+            found = tuple(out)
+            if len(self._wrapped) > 4096:
+                self._wrapped.clear()
+            self._wrapped[(text, width)] = found
+        return list(found)
 
     def _wrap_line(self, text: str, width: float) -> list[str]:
         if any(ch.isdigit() for ch in text):
