@@ -595,17 +595,6 @@ def spans_of(intervals: Sequence[tuple[datetime, datetime]]) -> tuple[Span, ...]
     return tuple((a.hour * 60 + a.minute, b.hour * 60 + b.minute) for a, b in intervals)
 
 
-def intersect(spans: Sequence[Span], limits: Sequence[Span]) -> tuple[Span, ...]:
-    """The parts of ``spans`` inside ``limits`` (e.g. opening hours inside a working pattern)."""
-    out = []
-    for a, b in spans:
-        for c, d in limits:
-            s, e = max(a, c), min(b, d)
-            if s < e:
-                out.append((s, e))
-    return tuple(sorted(out))
-
-
 def row_bounds(columns: Sequence[TimelineColumn], default: Span = (9 * 60, 17 * 60)) -> Span:
     """Whole hours around every column's open time (``default`` when all are closed)."""
     starts = [a for c in columns for a, _ in c.open_spans]

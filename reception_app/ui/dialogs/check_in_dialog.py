@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.closing_time import closing_warning
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.visits import Visit
@@ -336,27 +336,12 @@ class CheckInDialog(QDialog):
             status = self._state.services.office.status()
         except ReceptionError:
             return ""
-        if not status.is_open:
-            why = f" ({status.reason_closed})" if status.reason_closed else ""
-            return (
-                f"The office is closed{why}. Offer an appointment on another day before "
-                "asking them to wait."
-            )
-        minutes = visit.announced_wait_minutes or 0.0
-        # The estimator stops at closing time when no desk is left, so reaching it counts.
-        if status.closes_at is not None and (
-            status.local_now + timedelta(minutes=minutes) >= status.closes_at
-        ):
-            return (
-                f"The wait runs past closing time ({status.closes_at:%H:%M}): they may not be "
-                "seen today. Offer an appointment on another day first."
-            )
-        if not visit.callable_today:  # the desks' rota ends before the office closes
-            return (
-                f"No desk that handles {visit.service_name} is on duty for the rest of today: "
-                "they will not be seen today. Offer an appointment on another day first."
-            )
-        return ""
+        return closing_warning(
+            status,
+            wait_minutes=visit.announced_wait_minutes,
+            callable_today=visit.callable_today,
+            service_name=visit.service_name,
+        )
 
     @property
     def result_text(self) -> str:

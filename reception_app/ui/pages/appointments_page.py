@@ -11,8 +11,7 @@ Alt+W the week (the button's mnemonic).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,8 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, AppointmentStatus
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.office_days import ComingDay, closed_reason, coming_days, hours_text
+from reception_app.domain.officer_hours import away_note, officer_spans
 from reception_app.domain.offices import OfficeProfile, ServiceProfile
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
@@ -56,7 +57,6 @@ from reception_app.ui.timeline import (
     TimelineBlock,
     TimelineColumn,
     TimelineGrid,
-    intersect,
     minute_of,
     row_bounds,
     spans_of,
@@ -65,72 +65,8 @@ from reception_app.ui.timeline import (
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-WORKING_DAYS_SHOWN = 10
-_SEARCH_DAYS = 400  # an office shut for a long refurbishment still ends the loop
 
-
-@dataclass(frozen=True, slots=True)
-class DayRow:
-    """One line of the days table: a working day with its hours, or a run of days off."""
-
-    first: date
-    last: date
-    working: bool
-    text: str
-
-
-def hours_text(intervals: list[tuple[datetime, datetime]]) -> str:
-    return ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in intervals)
-
-
-def closed_reason(calendar: OfficeCalendar, profile: OfficeProfile, day: date) -> str:
-    """Why the office does not work on ``day``: a bank holiday, a closure day or the weekend."""
-    holiday = calendar.bank_holiday_name(day)
-    if holiday:
-        return f"Closed (bank holiday): {holiday}"
-    closure = next((d for d in profile.closure_days if d.day == day), None)
-    if closure is not None:
-        return f"Closed: {closure.reason or 'office closure day'}"
-    intervals = calendar.opening_intervals(day)
-    if intervals:
-        return f"Open {hours_text(intervals)} (weekend opening, not a working day)"
-    return "Closed: weekend"
-
-
-def coming_days(
-    calendar: OfficeCalendar, profile: OfficeProfile, today: date, count: int = WORKING_DAYS_SHOWN
-) -> list[DayRow]:
-    """The next ``count`` office working days from ``today`` (included) with their hours, and the
-    days skipped in between with the reason; consecutive days off for the same reason share a row."""
-    rows: list[DayRow] = []
-    found = 0
-    day = today
-    for _ in range(_SEARCH_DAYS):
-        if found == count:
-            break
-        if calendar.is_office_working_day(day):
-            intervals = calendar.opening_intervals(day)
-            rows.append(
-                DayRow(day, day, True, hours_text(intervals) or "No opening hours set for this day")
-            )
-            found += 1
-        else:
-            reason = closed_reason(calendar, profile, day)
-            previous = rows[-1] if rows else None
-            if (
-                previous is not None
-                and not previous.working
-                and previous.text == reason
-                and previous.last == day - timedelta(days=1)
-            ):
-                rows[-1] = DayRow(previous.first, day, False, reason)
-            else:
-                rows.append(DayRow(day, day, False, reason))
-        day += timedelta(days=1)
-    return rows
-
-
-def day_range_text(row: DayRow, today: date) -> str:
+def day_range_text(row: ComingDay, today: date) -> str:
     """'Tue 24 Nov (today)', or 'Sat 28 – Sun 29 Nov' for a run of days; the year is given
     only when it is not this year."""
 
@@ -443,11 +379,11 @@ class AppointmentsPage(Page):
                 ),
                 None,
             )
-            spans, note = self._officer_spans(day, opening, patterns[staff_id])
+            spans, note = officer_spans(day.weekday(), opening, patterns[staff_id])
             if not opening:
                 note = ""  # the message across the grid says why
             if away is not None:
-                spans, note = (), "Away" + (f": {away.reason}" if away.reason else "")
+                spans, note = (), away_note(away.reason)
             columns.append(TimelineColumn(staff_id, name, spans, note))
         live = [a for a in listed if a.status is not AppointmentStatus.CANCELLED]
         known = {c.key for c in columns}
@@ -468,16 +404,6 @@ class AppointmentsPage(Page):
         self.day_title.setText(self._day_heading(day))
         self.model.set_appointments(listed, self.zone)
         self.table.setAccessibleName("Appointments of the day")
-
-    def _officer_spans(
-        self, day: date, opening: tuple[tuple[int, int], ...], pattern: list[tuple[int, str, str]]
-    ) -> tuple[tuple[tuple[int, int], ...], str]:
-        if not pattern:
-            return opening, ""
-        mine = [(_minutes(a), _minutes(b)) for weekday, a, b in pattern if weekday == day.weekday()]
-        if not mine:
-            return (), "Not working"
-        return intersect(opening, mine), ""
 
     def _refresh_week(self) -> None:
         assert self._calendar is not None
@@ -503,12 +429,12 @@ class AppointmentsPage(Page):
             has_any = any(a.start.astimezone(self.zone).date() == day for a in live)
             if not opening and day.weekday() >= 5 and not has_any:
                 continue  # a closed weekend takes no room
-            spans, note = self._officer_spans(day, opening, pattern)
+            spans, note = officer_spans(day.weekday(), opening, pattern)
             if not opening:
                 note = self._closed_text(day)
             away = next((a for a in absences if a.first_day <= day <= a.last_day), None)
             if away is not None:
-                spans, note = (), "Away" + (f": {away.reason}" if away.reason else "")
+                spans, note = (), away_note(away.reason)
             columns.append(TimelineColumn(day, f"{day:%a} {day.day} {day:%b}", spans, note))
         blocks = [
             block_for(
@@ -953,8 +879,3 @@ class AppointmentsPage(Page):
             self._say(f"Day sheet for {long_day(day)} saved to {saved}.")
             self.open_document(saved)
         self.sheet_path = saved if isinstance(saved, Path) else None
-
-
-def _minutes(text: str) -> int:
-    hours, minutes = text.split(":")
-    return int(hours) * 60 + int(minutes)
