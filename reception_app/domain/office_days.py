@@ -72,3 +72,15 @@ def coming_days(
                 rows.append(ComingDay(day, day, False, reason))
         day += timedelta(days=1)
     return rows
+
+
+def week_day_text(calendar: OfficeCalendar, profile: OfficeProfile, day: date) -> str:
+    """A day of the Today page's "This week": its hours ('09:30-16:00'), or 'Closed (Christmas
+    Day)', 'Closed (Staff training)', 'Closed'."""
+    if calendar.is_office_working_day(day):
+        return profile.hours_text(day.weekday())
+    text = calendar.bank_holiday_name(day) or next(
+        (f"Closed ({d.reason or 'closure day'})" for d in profile.closure_days if d.day == day),
+        "Closed",
+    )
+    return text if text.startswith("Closed") else f"Closed ({text})"

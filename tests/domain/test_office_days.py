@@ -8,7 +8,13 @@ from datetime import date, datetime, time
 import pytest
 
 from reception_app.domain.calendar import OfficeCalendar
-from reception_app.domain.office_days import ComingDay, closed_reason, coming_days, hours_text
+from reception_app.domain.office_days import (
+    ComingDay,
+    closed_reason,
+    coming_days,
+    hours_text,
+    week_day_text,
+)
 from reception_app.domain.offices import DayOff, OfficeProfile, shipped_profile
 
 
@@ -76,3 +82,16 @@ def test_hours_text_joins_intervals() -> None:
     ]
     assert hours_text(intervals) == "09:30–12:30, 13:15–16:00"
     assert hours_text([]) == ""
+
+
+def test_the_days_of_this_week_as_the_today_page_lists_them(hellesdon: OfficeProfile) -> None:
+    profile = replace(
+        hellesdon,
+        closure_days=(DayOff(date(2026, 12, 23), "Staff training"), DayOff(date(2026, 12, 24))),
+    )
+    calendar = _calendar(profile)
+    assert week_day_text(calendar, profile, date(2026, 12, 22)) == "09:30-16:00"
+    assert week_day_text(calendar, profile, date(2026, 12, 23)) == "Closed (Staff training)"
+    assert week_day_text(calendar, profile, date(2026, 12, 24)) == "Closed (closure day)"
+    assert week_day_text(calendar, profile, date(2026, 12, 25)) == "Closed (Christmas Day)"
+    assert week_day_text(calendar, profile, date(2026, 12, 27)) == "Closed"
