@@ -1,4 +1,4 @@
-"""An officer's working time on one day: the office's opening hours inside their working pattern.
+"""An officer's working time on a day: the office's opening hours inside their pattern.
 
 Times are minutes after local midnight, as the timeline draws them.
 """

@@ -1,5 +1,7 @@
-"""The booking dialog's "When" box: the date, time and length, the free times found for what is
-chosen, and the free times offered instead of a refused one."""
+"""The booking dialog's "When" box: date, time and length, and the free times to choose from.
+
+The free times found for what is chosen, and those offered instead of a refused time.
+"""
 
 from __future__ import annotations
 

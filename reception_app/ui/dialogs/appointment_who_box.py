@@ -1,5 +1,8 @@
-"""The booking dialog's "Who and what" box: the customer (found or typed), the service, the
-officer, where the appointment takes place, the people and needs, and notes."""
+"""The booking dialog's "Who and what" box: the customer, the service, the officer and where.
+
+The customer is found or typed; then the service, the officer, where the appointment takes
+place, the people and their needs, and notes.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Appointments: the day per officer (or one officer's week) as a timeline, the day's list with
-status, and everything done to an appointment on the day.
+"""Appointments: the timeline and list of a day or week, and everything done to an appointment.
+
+The day per officer (or one officer's week) as a timeline, and the list with each status.
 
 What is shown comes from the panels (ui/panels/appointment_timeline_panel.py, _list_panel.py,
 coming_days_panel.py, appointment_services_panel.py); what is done, from the action families

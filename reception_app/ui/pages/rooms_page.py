@@ -1,5 +1,7 @@
-"""Rooms: the room board (rooms across, time down, the day's bookings and free gaps), booking a
-room on its own or again and again, a private room right now, and freeing rooms.
+"""Rooms: the room board, booking a room once or again and again, and freeing rooms.
+
+The board has rooms across, time down, the day's bookings and free gaps; a private room can
+be had right now.
 
 The board and the two lists are panels (ui/panels/room_board_panel.py, room_bookings_panel.py,
 interview_rooms_panel.py); this page lays them out, keeps the board and the list on the same

@@ -1,5 +1,8 @@
-"""Booking from the Appointments page: a new appointment (Ctrl+N or a free cell), moving the
-chosen one (Ctrl+R) and cancelling it (Ctrl+Delete), each followed by what the desk reads out."""
+"""Booking from the Appointments page: a new appointment, moving one and cancelling one.
+
+A new appointment comes from Ctrl+N or a free cell of the timeline; the chosen one is moved
+with Ctrl+R and cancelled with Ctrl+Delete; each is followed by what the desk reads out.
+"""
 
 from __future__ import annotations
 

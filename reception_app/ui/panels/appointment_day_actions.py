@@ -1,5 +1,8 @@
-"""What happens to an appointment on the day, from the Appointments page: arrived (F2, a ticket
-in the queue), seen (F4), did not come (F6), and telling a waiting customer about a delay (F9)."""
+"""What happens to an appointment on the day: arrived, seen, did not come, told of a delay.
+
+From the Appointments page: arrived (F2, a ticket in the queue), seen (F4), did not come (F6),
+and telling a customer waiting past their time about the delay (F9).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The red prompt on the Today page: a customer with an appointment has waited past their time
-and must be told why and when they will be seen (North Norfolk's standard)."""
+"""The Today page's red prompt: a customer with an appointment has waited past their time.
+
+They must be told why and when they will be seen (North Norfolk's standard).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Letters and the day sheet from the Appointments page: the confirmation (Ctrl+I), the letter
-about the chosen appointment or the change just made (Ctrl+Shift+W), and the day sheet (Ctrl+P)."""
+"""Letters and the day sheet from the Appointments page.
+
+The confirmation (Ctrl+I), the letter about the chosen appointment or the change just made
+(Ctrl+Shift+W), and the day sheet (Ctrl+P).
+"""
 
 from __future__ import annotations
 

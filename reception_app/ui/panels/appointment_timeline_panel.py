@@ -1,5 +1,8 @@
-"""The Appointments page's timeline: a day with a column per officer, or one officer's week with a
-column per day; working time plain, time off hatched, appointments as blocks."""
+"""The Appointments page's timeline: a day per officer, or one officer's week.
+
+A column per officer (or per day of the week); working time plain, time off hatched,
+appointments as blocks.
+"""
 
 from __future__ import annotations
 

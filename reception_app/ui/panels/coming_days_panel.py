@@ -1,5 +1,7 @@
-"""The Appointments page's "Coming days" tab: the next working days and their hours, the days
-off in between with the reason; a click shows that day."""
+"""The Appointments page's "Coming days" tab: the next working days and the days off between.
+
+Working days with their hours, days off with the reason; a click shows that day.
+"""
 
 from __future__ import annotations
 

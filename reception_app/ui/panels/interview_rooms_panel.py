@@ -1,5 +1,7 @@
-"""The Rooms page's "Interview rooms" tab: each room, its capacity, features, buffer and where
-it is, and the rule about offering a private room."""
+"""The Rooms page's "Interview rooms" tab: each room and the rule about offering one.
+
+Each room's capacity, features, set-up buffer and where it is.
+"""
 
 from __future__ import annotations
 

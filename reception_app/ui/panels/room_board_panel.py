@@ -1,5 +1,7 @@
-"""The Rooms page's board: a column per room, time down, the day's bookings with their set-up
-buffers either side, and the time now."""
+"""The Rooms page's board: a column per room, time down, the day's bookings and the time now.
+
+Each booking has its set-up buffer drawn either side.
+"""
 
 from __future__ import annotations
 

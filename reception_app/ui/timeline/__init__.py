@@ -1,5 +1,7 @@
-"""A timeline grid (columns of officers, rooms or days across, time of day down, bookings as
-blocks) and the day navigator above it; the pages import everything from here."""
+"""A timeline grid and the day navigator above it; the pages import everything from here.
+
+Columns of officers, rooms or days across, time of day down, bookings as blocks.
+"""
 
 from reception_app.ui.timeline.day_navigator import DayNavigator
 from reception_app.ui.timeline.geometry import (

@@ -1,5 +1,7 @@
-"""The Officers' hours tab: when each officer takes appointments, day by day, and when they are
-away (issue 4). The free-slot search reads both; managers edit, everyone else reads."""
+"""The Officers' hours tab: when each officer takes appointments, and when they are away.
+
+Day by day (issue 4). The free-slot search reads both; managers edit, everyone else reads.
+"""
 
 from __future__ import annotations
 
