@@ -47,6 +47,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/report_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/slots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/correspondence_table.py
 

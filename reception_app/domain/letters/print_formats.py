@@ -79,9 +79,10 @@ def print_spec(fmt: LetterFormat | str, size: int | None = None) -> PrintSpec:
             "size",
         )
     # Line spacing 1.4 times the size for large print, 1.3 for clear print; one blank line
-    # between paragraphs; margins widen with the size (25 mm at 16 pt, 30 mm at 24 pt).
+    # between paragraphs; margins 20 mm (clear) and 25 mm (large print: level with the address
+    # in the envelope window, and wide enough to hold the page by).
     leading = round(chosen * (1.4 if large else 1.3), 1)
-    margin = (20 if not large else 25 if chosen <= 18 else 30) * MM
+    margin = (25 if large else 20) * MM
     return PrintSpec(
         format=fmt,
         size=chosen,
