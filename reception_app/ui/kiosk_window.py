@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.closing_time import runs_past_closing
 from reception_app.domain.visits import public_name
 from reception_app.domain.waits import forecast_waits
 from reception_app.services.container import AppServices
@@ -358,15 +359,13 @@ class KioskWindow(PublicScreen):
                 or probe.desk is None  # no desk for this service is on duty long enough today
                 or expected is None
                 or not math.isfinite(expected)
-                or (closes is not None and status.local_now + timedelta(minutes=expected) >= closes)
+                or runs_past_closing(status.local_now, expected, closes)
             ):
                 after = self.services.office.calendar().next_opening(
                     (closes or status.local_now) + timedelta(minutes=1)
                 )
-                past_closing = (
-                    expected is not None
-                    and closes is not None
-                    and status.local_now + timedelta(minutes=expected) >= closes
+                past_closing = expected is not None and runs_past_closing(
+                    status.local_now, expected, closes
                 )
                 headline = (
                     "Sorry, the wait today runs past our closing time"
