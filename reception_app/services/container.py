@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 
+from reception_app.domain.changes import Change
 from reception_app.domain.errors import NotFoundError
+from reception_app.persistence.change_feed import ChangeFeed
+from reception_app.persistence.changes import on_commit
 from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.contact_service import ContactService
@@ -53,6 +57,19 @@ class AppServices:
             events=EventService(context),
             demo=DemoDataService(context),
         )
+
+    def listen_for_commits(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``listener`` after each of this process's commits that changed something (on
+        the committing thread); returns how to stop."""
+        return on_commit(self.database.session_factory, listener)
+
+    def change_feed(
+        self,
+        on_changes: Callable[[list[Change]], None],
+        on_connection: Callable[[bool], None] | None = None,
+    ) -> ChangeFeed:
+        """Other processes' changes to this database, heard on a thread of its own (start it)."""
+        return ChangeFeed(self.database.url, on_changes, on_connection)
 
     def contacts(self) -> ContactService:
         """Contacts of the running office (re-read each time: the office can change in Settings)."""
