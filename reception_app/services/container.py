@@ -56,10 +56,7 @@ class AppServices:
 
     def contacts(self) -> ContactService:
         """Contacts of the running office (re-read each time: the office can change in Settings)."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return ContactService(self.context, key)
+        return ContactService(self.context, self._office_key())
 
     def appointments(self) -> AppointmentService:
         """Appointments of the running office."""
@@ -69,54 +66,37 @@ class AppServices:
         """Interview-room bookings of the running office."""
         return RoomService(self.context, self._office_key())
 
-    def _office_key(self) -> str:
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return key
-
     def queue(self) -> QueueService:
         """The walk-in queue of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return QueueService(self.context, key)
+        return QueueService(self.context, self._office_key())
 
     def messages(self) -> MessageService:
         """Messages taken for colleagues at the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return MessageService(self.context, key)
+        return MessageService(self.context, self._office_key())
 
     def correspondence(self) -> CorrespondenceService:
         """The correspondence log and walk-in follow-ups of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return CorrespondenceService(self.context, key)
+        return CorrespondenceService(self.context, self._office_key())
 
     def feedback(self) -> FeedbackService:
         """Feedback and the incident log of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return FeedbackService(self.context, key)
+        return FeedbackService(self.context, self._office_key())
 
     def letters(self) -> LetterService:
         """Letters of the running office (imported here: ReportLab is not needed to start)."""
         from reception_app.services.letter_service import LetterService
 
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return LetterService(self.context, key)
+        return LetterService(self.context, self._office_key())
 
     def reports(self) -> ReportService:
         """Managers' reports of the running office (imported here, as for letters)."""
         from reception_app.services.report_service import ReportService
 
+        return ReportService(self.context, self._office_key())
+
+    def _office_key(self) -> str:
+        """The running office; NotFoundError until one has been chosen in Settings."""
         key = self.office.active_office_key()
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return ReportService(self.context, key)
+        return key
