@@ -46,7 +46,6 @@ from reception_app.persistence.appointment_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import (
     ContactRecord,
     InterviewRoomRecord,
@@ -68,8 +67,7 @@ from reception_app.services.booking_support import (
     room_from,
     zone_of,
 )
-from reception_app.services.context import ServiceContext
-from reception_app.services.office_scoped import require_actor
+from reception_app.services.office_scoped import OfficeScoped, require_actor
 from reception_app.services.office_service import require_manager
 
 MAX_MINUTES = 8 * 60
@@ -116,18 +114,15 @@ class Absence:
     reason: str
 
 
-class AppointmentService:
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
+class AppointmentService(OfficeScoped):
+    """Appointments of one office. Every public method is one transaction."""
 
     # --- reference data -----------------------------------------------------------------------
 
     def officers(self, service_key: str | None = None) -> list[OfficerInfo]:
         """Who appointments can be booked with (for a service: its team)."""
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             if service_key is None:
                 rows = session.scalars(
                     select(StaffRecord)
@@ -144,7 +139,7 @@ class AppointmentService:
 
     def calendar(self) -> OfficeCalendar:
         with transaction(self._factory, write=False) as session:
-            return calendar_for(get_office(session, self._office_key))
+            return calendar_for(self._office(session))
 
     # --- searching ----------------------------------------------------------------------------
 
@@ -168,7 +163,7 @@ class AppointmentService:
         the service or place needs a room) and the minimum notice. An inactive service has none."""
         now = self._clock()
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             service = self._service(session, office, service_key)
             if not service.active:
                 return []
@@ -367,7 +362,7 @@ class AppointmentService:
         existing_id: int | None,
     ) -> AppointmentRecord:
         now = self._clock()
-        office = get_office(session, self._office_key)
+        office = self._office(session)
         service = self._service(session, office, request.service_key)
         if not service.active:
             raise ValidationError(f"{service.name} is no longer offered.", "service")
@@ -712,7 +707,7 @@ class AppointmentService:
             record.delay_told_by = actor_id
             record.delay_told_at = now
             record.updated_at = now
-            zone = zone_of(get_office(session, self._office_key))
+            zone = zone_of(self._office(session))
             log_event(
                 session,
                 at=now,
@@ -747,7 +742,7 @@ class AppointmentService:
         if last_day < first_day:
             raise ValidationError("The end date is before the start date.", "last_day")
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             zone = zone_of(office)
             query = (
                 select(AppointmentRecord)
@@ -778,7 +773,7 @@ class AppointmentService:
 
     def today(self) -> list[Appointment]:
         with transaction(self._factory, write=False) as session:
-            zone = zone_of(get_office(session, self._office_key))
+            zone = zone_of(self._office(session))
         return self.day(self._clock().astimezone(zone).date())
 
     def delay_prompts(self) -> list[Appointment]:
@@ -786,7 +781,7 @@ class AppointmentService:
         and when they will be seen (North Norfolk: "kept informed of the reason for any delay")."""
         now = self._clock()
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             after = read_setting(session, "appointment_late_prompt_minutes", office.id)
             # Only arrived customers can be late being seen: one small query, every refresh.
             rows = session.scalars(
@@ -807,7 +802,7 @@ class AppointmentService:
         what to bring and how to cancel (the letters issue fills its template with these)."""
         with transaction(self._factory, write=False) as session:
             record = self._record(session, appointment_id)
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             appointment = self._appointment(session, record)
             zone = zone_of(office)
             start = appointment.start.astimezone(zone)
@@ -880,7 +875,7 @@ class AppointmentService:
                 raise ValidationError("Two working periods on the same day overlap.", "start")
             spans.append((a, b))
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             require_manager(actor, session)
             member = session.get(StaffRecord, staff_id)
             if member is None or member.office_id != office.id:
@@ -901,7 +896,7 @@ class AppointmentService:
 
     def absences(self, staff_id: int | None = None) -> list[Absence]:
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             query = (
                 select(StaffAbsenceRecord)
                 .join(StaffRecord, StaffRecord.id == StaffAbsenceRecord.staff_id)
@@ -930,7 +925,7 @@ class AppointmentService:
             raise ValidationError("The last day is before the first day.", "last_day")
         now = self._clock()
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             require_manager(actor, session)
             member = session.get(StaffRecord, staff_id)
             if member is None or member.office_id != office.id:
@@ -959,7 +954,7 @@ class AppointmentService:
         actor_id = _require_actor(actor)
         now = self._clock()
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             require_manager(actor, session)
             record = session.get(StaffAbsenceRecord, absence_id)
             if record is None:
@@ -995,7 +990,7 @@ class AppointmentService:
         return service
 
     def _record(self, session: Session, appointment_id: int) -> AppointmentRecord:
-        office = get_office(session, self._office_key)
+        office = self._office(session)
         record = session.get(AppointmentRecord, appointment_id)
         if record is None or record.office_id != office.id:
             raise NotFoundError("That appointment no longer exists.")

@@ -47,9 +47,9 @@ from reception_app.domain.people import StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
 from reception_app.services.context import ServiceContext, actor_id
+from reception_app.services.office_scoped import OfficeScoped
 
 if TYPE_CHECKING:
     from reception_app.services.container import AppServices
@@ -216,7 +216,9 @@ def load_folder_templates(folder: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.toml"))}
 
 
-class LetterService:
+class LetterService(OfficeScoped):
+    """Letters of one office: every public method that reads or records is one transaction."""
+
     def __init__(
         self,
         context: ServiceContext,
@@ -227,9 +229,7 @@ class LetterService:
     ) -> None:
         """``template_dir`` replaces the shipped templates (tests, an office's own folder);
         ``braille_program`` is the liblouis command looked up on PATH."""
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
+        super().__init__(context, office_key)
         self._template_dir = template_dir
         self.braille_program = braille_program
         self._lock = threading.Lock()
@@ -310,14 +310,11 @@ class LetterService:
             select(OfficeRecord).where(OfficeRecord.key == self._office_key)
         ).one_or_none()
         if office is None:
-            office = get_office(session, self._office_key)  # raises the plain message
+            office = self._office(session)  # raises the plain message
         values = _office_values(office)
         values.update(_sender_values(session, office, actor))
-        values["today"] = format_date(self._letter_date(office))
+        values["today"] = format_date(self._today(office))
         return office, values
-
-    def _letter_date(self, office: OfficeRecord) -> date:
-        return self._clock().astimezone(ZoneInfo(office.timezone)).date()
 
     def _values(
         self,
@@ -363,7 +360,7 @@ class LetterService:
             recipient_postcode=found.postcode,
             author=office.name,
         )
-        letter_date = self._letter_date(office)
+        letter_date = self._today(office)
         return LetterDraft(
             request=request,
             template=template,
@@ -383,7 +380,7 @@ class LetterService:
         template = self.template(request.template_key)
         with transaction(self._factory, write=False) as session:
             office, values, _found = self._values(session, request, actor)
-            return past_promises(template, values, self._letter_date(office))
+            return past_promises(template, values, self._today(office))
 
     def preferred(self, source: LetterSource) -> tuple[PrintSpec, str]:
         """The customer's preferred format (from their contact record, or the record's own
@@ -393,7 +390,7 @@ class LetterService:
                 select(OfficeRecord).where(OfficeRecord.key == self._office_key)
             ).one_or_none()
             if office is None:
-                office = get_office(session, self._office_key)
+                office = self._office(session)
             found = self._source_values(session, office, source)
             return _preferred(found), found.customer_name
 
@@ -601,7 +598,7 @@ class LetterService:
         names = list(file_names) if file_names is not None else [""] * len(letters)
         now = self._clock()
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             ids: list[int] = []
             records: list[LetterRecord] = []
             for letter, name in zip(letters, names, strict=True):
@@ -707,8 +704,8 @@ class LetterService:
         from reception_app.persistence.correspondence_records import CorrespondenceRecord
 
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
-            today = _local(office, self._clock()).date()
+            office = self._office(session)
+            today = self._today(office)
             sent = select(LetterRecord.source_id).where(
                 LetterRecord.source_kind == "correspondence",
                 LetterRecord.template_key.in_(ACKNOWLEDGEMENT_TEMPLATES.values()),

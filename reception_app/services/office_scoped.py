@@ -28,6 +28,7 @@ class OfficeScoped:
     """Base of a service working on one office's records (every public method one transaction)."""
 
     def __init__(self, context: ServiceContext, office_key: str) -> None:
+        self._context = context
         self._factory = context.session_factory
         self._clock = context.clock
         self._office_key = office_key

@@ -32,7 +32,7 @@ from reception_app.domain.waits import estimate_waits, forecast_waits
 from reception_app.persistence.appointment_records import AppointmentRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office, profile_from_record
+from reception_app.persistence.office_repository import profile_from_record
 from reception_app.persistence.records import (
     ContactRecord,
     DeskDutyRecord,
@@ -44,8 +44,8 @@ from reception_app.persistence.records import (
     VisitRecord,
 )
 from reception_app.services.appointment_service import AppointmentService
-from reception_app.services.context import ServiceContext, actor_id
-from reception_app.services.office_scoped import require_actor
+from reception_app.services.context import actor_id
+from reception_app.services.office_scoped import OfficeScoped
 from reception_app.services.office_service import require_manager
 
 HISTORY_DAYS = 42
@@ -77,13 +77,8 @@ def _transition(
     return True
 
 
-class QueueService:
+class QueueService(OfficeScoped):
     """Use-cases of one office's queue. Every public method is one transaction."""
-
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
 
     # --- check-in -----------------------------------------------------------------------------
 
@@ -215,7 +210,7 @@ class QueueService:
     def check_in_appointment(self, actor: StaffMember | None, appointment_id: int) -> Visit:
         """The customer has arrived for today's appointment: they join the live queue with a
         ticket and are called at their booked time, ahead of walk-ins for their officer."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         for attempt in range(CHECK_IN_ATTEMPTS):
             try:
                 return self._arrive_once(staff_id, appointment_id)
@@ -360,14 +355,14 @@ class QueueService:
         offered at check-in can be booked in one click. An unknown service is refused; a service
         no longer offered has no slots.
         """
-        service = AppointmentService(ServiceContext(self._factory, self._clock), self._office_key)
+        service = AppointmentService(self._context, self._office_key)
         return service.free_slots(service_key, count=count)
 
     # --- calling ------------------------------------------------------------------------------
 
     def call_next(self, actor: StaffMember | None, desk_key: str) -> Visit | None:
         """Call the first waiting visitor whose service this desk handles; None if nobody is."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -393,7 +388,7 @@ class QueueService:
 
     def call(self, actor: StaffMember | None, desk_key: str, ticket: str) -> Visit:
         """Call a chosen waiting ticket to this desk."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -415,7 +410,7 @@ class QueueService:
 
     def start_serving(self, actor: StaffMember | None, ticket: str) -> Visit:
         """The called visitor has reached the desk: serving starts now."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -457,7 +452,7 @@ class QueueService:
         follow_up_target: date | None = None,
     ) -> Visit:
         """Record the outcome; unresolved needs the named officer and the agreed target date."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -509,7 +504,7 @@ class QueueService:
 
     def mark_left(self, actor: StaffMember | None, ticket: str) -> Visit:
         """The visitor left without being seen (waiting, or called and never came)."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         allowed = (VisitStatus.WAITING.value, VisitStatus.CALLED.value)
         with transaction(self._factory) as session:
@@ -541,7 +536,7 @@ class QueueService:
     def withdraw(self, actor: StaffMember | None, ticket: str, reason: str) -> Visit:
         """The visitor stops waiting by choice (an appointment on another day instead): the
         ticket is cancelled, not counted as "left without being seen"."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -570,7 +565,7 @@ class QueueService:
 
     def move(self, actor: StaffMember | None, ticket: str, before_ticket: str | None) -> Visit:
         """Move a waiting ticket to just before ``before_ticket`` (None: to the end)."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -614,7 +609,7 @@ class QueueService:
 
     def pause_desk(self, actor: StaffMember | None, desk_key: str) -> None:
         """Put a desk on a break: it calls nobody until resumed (a visit in progress goes on)."""
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -634,7 +629,7 @@ class QueueService:
             )
 
     def resume_desk(self, actor: StaffMember | None, desk_key: str) -> None:
-        staff_id = self._require_actor(actor)
+        staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
@@ -903,9 +898,6 @@ class QueueService:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _office(self, session: Session) -> OfficeRecord:
-        return get_office(session, self._office_key)
-
     @staticmethod
     def _local_day(office: OfficeRecord, now: datetime) -> date:
         return now.astimezone(ZoneInfo(office.timezone)).date()
@@ -1075,10 +1067,6 @@ class QueueService:
             return f"{record.ticket} is still waiting."
         words = {"served": "has been served", "left": "has left", "cancelled": "was cancelled"}
         return f"{record.ticket} {words.get(status, status)} and is no longer in the queue."
-
-    @staticmethod
-    def _require_actor(actor: StaffMember | None) -> int:
-        return require_actor(actor).id
 
     def _check_follow_up(
         self,

@@ -32,7 +32,6 @@ from reception_app.domain.validation import check_length
 from reception_app.persistence.appointment_records import AppointmentRecord, RoomBookingRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import InterviewRoomRecord, OfficeRecord
 from reception_app.persistence.settings_repository import read_setting
 from reception_app.services.booking_support import (
@@ -43,8 +42,7 @@ from reception_app.services.booking_support import (
     room_from,
     zone_of,
 )
-from reception_app.services.context import ServiceContext
-from reception_app.services.office_scoped import require_actor
+from reception_app.services.office_scoped import OfficeScoped, require_actor
 
 FREE_TIME_STEP_MINUTES = 15
 """Free times offered instead of a refused one are on the quarter hour, like appointments."""
@@ -103,21 +101,18 @@ class PlannedOccurrence:
         return not self.clash
 
 
-class RoomService:
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
+class RoomService(OfficeScoped):
+    """Interview-room bookings of one office. Every public method is one transaction."""
 
     def rooms(self) -> list[RoomInfo]:
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             return [_info(r) for r in active_rooms(office)]
 
     def board(self, day: date) -> list[RoomBooking]:
         """The day's booked room time (released and cancelled bookings left out)."""
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             zone = zone_of(office)
             rows = session.scalars(
                 select(RoomBookingRecord)
@@ -138,7 +133,7 @@ class RoomService:
 
     def calendar(self) -> OfficeCalendar:
         with transaction(self._factory, write=False) as session:
-            return calendar_for(get_office(session, self._office_key))
+            return calendar_for(self._office(session))
 
     def free_times(
         self,
@@ -157,7 +152,7 @@ class RoomService:
             raise ValidationError("A room booking lasts between 5 minutes and 12 hours.", "minutes")
         now = self._clock()
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             room = self._room(session, office, room_id)
             spec = room_from(room)
             calendar = calendar_for(office)
@@ -204,7 +199,7 @@ class RoomService:
         actor_id = _require_actor(actor)
         purpose = _purpose(purpose)
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             record = self._book_one(
                 session, office, actor_id, room_id, start, minutes, purpose, needs or RoomNeeds()
             )
@@ -223,7 +218,7 @@ class RoomService:
         now = self._clock()
         start = now.replace(second=0, microsecond=0)
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             calendar = calendar_for(office)
             if not calendar.is_open(now):
                 raise ReceptionError("The office is closed, so no room can be booked for now.")
@@ -274,7 +269,7 @@ class RoomService:
         now = self._clock()
         plan: list[PlannedOccurrence] = []
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             room = self._room(session, office, room_id)
             spec = room_from(room)
             calendar = calendar_for(office)
@@ -331,7 +326,7 @@ class RoomService:
         series = uuid.uuid4().hex[:12]
         made: list[RoomBooking] = []
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             for occurrence in plan:
                 if not occurrence.free:
                     continue
@@ -469,7 +464,7 @@ class RoomService:
         now = self._clock()
         released: list[RoomBooking] = []
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             grace = timedelta(
                 minutes=read_setting(session, "room_release_grace_minutes", office.id)
             )
@@ -511,7 +506,7 @@ class RoomService:
         return room
 
     def _booking_record(self, session: Session, booking_id: int) -> RoomBookingRecord:
-        office = get_office(session, self._office_key)
+        office = self._office(session)
         record = session.get(RoomBookingRecord, booking_id)
         if record is None or record.office_id != office.id:
             raise NotFoundError("That room booking no longer exists.")
