@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reception_app.domain.appointments import (
@@ -69,8 +69,10 @@ from reception_app.services.booking_support import (
 )
 from reception_app.services.office_scoped import OfficeScoped, require_actor
 from reception_app.services.office_service import require_manager
+from reception_app.services.status_change import Logged, change_if_status
 
 MAX_MINUTES = 8 * 60
+CHANGED_ELSEWHERE = "This appointment was changed at another desk just now."
 SEARCH_WINDOWS = (2, 14, 120)
 """Days of bookings loaded per round of the slot search: most searches end in the first week."""
 
@@ -596,21 +598,17 @@ class AppointmentService(OfficeScoped):
                 raise ReceptionError("This appointment is not booked any more.")
             if record.status == AppointmentStatus.ARRIVED.value:
                 _withdraw_visit(session, record, now, reason)
-            record.status = AppointmentStatus.CANCELLED.value
-            record.cancel_reason = reason
-            record.updated_at = now
+            cancelled = {
+                "status": AppointmentStatus.CANCELLED.value,
+                "cancel_reason": reason,
+                "updated_at": now,
+            }
+            said = f"Appointment with {record.customer_name} cancelled: {reason}"
+            log = Logged("appointment_cancelled", "appointment", actor_id, said)
+            if not change_if_status(session, record, OPEN_STATUSES, cancelled, at=now, log=log):
+                raise ReceptionError(CHANGED_ELSEWHERE)
             if record.room_booking is not None:
                 record.room_booking.status = "cancelled"
-            log_event(
-                session,
-                at=now,
-                action="appointment_cancelled",
-                entity="appointment",
-                entity_id=record.id,
-                office_id=record.office_id,
-                staff_id=actor_id,
-                summary=f"Appointment with {record.customer_name} cancelled: {reason}",
-            )
             return self._appointment(session, record)
 
     def mark_no_show(self, actor: StaffMember | None, appointment_id: int) -> Appointment:
@@ -625,21 +623,19 @@ class AppointmentService(OfficeScoped):
                 )
             if record.starts_at > now:
                 raise ReceptionError("The appointment has not started yet.")
-            record.status = AppointmentStatus.NO_SHOW.value
-            record.updated_at = now
+            no_show = {"status": AppointmentStatus.NO_SHOW.value, "updated_at": now}
+            log = Logged(
+                "appointment_no_show",
+                "appointment",
+                actor_id,
+                f"{record.customer_name} did not come",
+            )
+            booked = (AppointmentStatus.BOOKED.value,)
+            if not change_if_status(session, record, booked, no_show, at=now, log=log):
+                raise ReceptionError(CHANGED_ELSEWHERE)
             if record.room_booking is not None and record.room_booking.status == "booked":
                 record.room_booking.status = "released"
                 record.room_booking.released_at = now
-            log_event(
-                session,
-                at=now,
-                action="appointment_no_show",
-                entity="appointment",
-                entity_id=record.id,
-                office_id=record.office_id,
-                staff_id=actor_id,
-                summary=f"{record.customer_name} did not come",
-            )
             return self._appointment(session, record)
 
     def mark_seen(self, actor: StaffMember | None, appointment_id: int) -> Appointment:
@@ -660,20 +656,17 @@ class AppointmentService(OfficeScoped):
                     visit.finished_at = now
             if record.starts_at > now + timedelta(hours=1):
                 raise ReceptionError("The appointment is more than an hour away.")
-            record.status = AppointmentStatus.SEEN.value
-            record.seen_at = record.seen_at or now
-            record.finished_at = now
-            record.updated_at = now
-            log_event(
-                session,
-                at=now,
-                action="appointment_seen",
-                entity="appointment",
-                entity_id=record.id,
-                office_id=record.office_id,
-                staff_id=actor_id,
-                summary=f"{record.customer_name} seen",
+            seen = {
+                "status": AppointmentStatus.SEEN.value,
+                "seen_at": func.coalesce(AppointmentRecord.seen_at, now),
+                "finished_at": now,
+                "updated_at": now,
+            }
+            log = Logged(
+                "appointment_seen", "appointment", actor_id, f"{record.customer_name} seen"
             )
+            if not change_if_status(session, record, OPEN_STATUSES, seen, at=now, log=log):
+                raise ReceptionError(CHANGED_ELSEWHERE)
             return self._appointment(session, record)
 
     def record_delay(
@@ -702,26 +695,24 @@ class AppointmentService(OfficeScoped):
             record = self._record(session, appointment_id)
             if record.status != AppointmentStatus.ARRIVED.value:
                 raise ReceptionError("The customer is not waiting for this appointment.")
-            record.delay_reason = reason
-            record.delay_new_time = new_time
-            record.delay_told_by = actor_id
-            record.delay_told_at = now
-            record.updated_at = now
+            told = {
+                "delay_reason": reason,
+                "delay_new_time": new_time,
+                "delay_told_by": actor_id,
+                "delay_told_at": now,
+                "updated_at": now,
+            }
             zone = zone_of(self._office(session))
-            log_event(
-                session,
-                at=now,
-                action="appointment_delay_told",
-                entity="appointment",
-                entity_id=record.id,
-                office_id=record.office_id,
-                staff_id=actor_id,
-                summary=(
-                    f"{record.customer_name} told: {reason}; "
-                    f"seen by {new_time.astimezone(zone):%H:%M}"
-                ),
-                details={"reason": reason, "new_time": new_time.isoformat()},
+            log = Logged(
+                "appointment_delay_told",
+                "appointment",
+                actor_id,
+                f"{record.customer_name} told: {reason}; seen by {new_time.astimezone(zone):%H:%M}",
+                {"reason": reason, "new_time": new_time.isoformat()},
             )
+            arrived = (AppointmentStatus.ARRIVED.value,)
+            if not change_if_status(session, record, arrived, told, at=now, log=log):
+                raise ReceptionError("The customer is not waiting for this appointment.")
             return self._appointment(session, record)
 
     # --- reading ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -41,10 +42,13 @@ from reception_app.persistence.events import log_event
 from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
 from reception_app.services.office_scoped import OfficeScoped, owned
 from reception_app.services.staff_service import staff_from_record
+from reception_app.services.status_change import Logged, change_if_status, log_change
 
 VIEWS = ("open", "due_today", "overdue", "escalated", "closed")
 """Lists for the desk and managers (``list_messages``)."""
 CLOSED_LIST_LIMIT = 500
+ALREADY_CLOSED = "This message is already closed."
+_OPEN = (MessageStatus.OPEN.value,)
 
 
 class MessageService(OfficeScoped):
@@ -124,7 +128,8 @@ class MessageService(OfficeScoped):
                 entity_id=record.id,
                 office_id=office.id,
                 staff_id=actor.id if actor else None,
-                summary=f"Message #{record.id} taken for {self._for_whom(record, staff)}"
+                summary=f"Message #{record.id} taken for "
+                f"{self._for_whom(record.recipient_id, record.recipient_team, staff)}"
                 + (" (urgent)" if cleaned.urgency is Urgency.URGENT else ""),
             )
             return self._message(session, record, staff, actor, self._today(office))
@@ -289,21 +294,21 @@ class MessageService(OfficeScoped):
             )
             if record.read_at is None and self._is_recipient(member, record):
                 record.read_at, record.read_by_id = now, member.id
-            if close:
-                self._close(record, member, now, f"Call-back: {outcome.label.lower()}")
-            session.flush()
-            log_event(
-                session,
-                at=now,
-                action="message_callback",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Call-back for message #{record.id}: {outcome.label}"
+            log = Logged(
+                "message_callback",
+                "message",
+                member.id,
+                f"Call-back for message #{record.id}: {outcome.label}"
                 + ("; message closed" if close else ""),
-                details={"outcome": outcome.value},
+                {"outcome": outcome.value},
             )
+            if not close:
+                session.flush()
+                log_change(session, record, log, at=now)
+            else:
+                closing = self._closing(record, member, now, f"Call-back: {outcome.label.lower()}")
+                if not change_if_status(session, record, _OPEN, closing, at=now, log=log):
+                    raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(
                 session, record, self._staff(session, office), member, self._today(office)
             )
@@ -333,22 +338,24 @@ class MessageService(OfficeScoped):
                 raise ValidationError("The message is already theirs.", "recipient")
             self._check_recipient(session, office, recipient_id, team)
             staff = self._staff(session, office)
-            before = self._for_whom(record, staff)
-            record.recipient_id, record.recipient_team = recipient_id, team
-            record.read_at, record.read_by_id = None, None
-            after = self._for_whom(record, staff)
-            log_event(
-                session,
-                at=now,
-                action="message_reassigned",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Message #{record.id} passed from {before} to {after}"
+            before = self._for_whom(record.recipient_id, record.recipient_team, staff)
+            after = self._for_whom(recipient_id, team, staff)
+            passed = {
+                "recipient_id": recipient_id,
+                "recipient_team": team,
+                "read_at": None,
+                "read_by_id": None,
+            }
+            log = Logged(
+                "message_reassigned",
+                "message",
+                member.id,
+                f"Message #{record.id} passed from {before} to {after}"
                 + (f": {note}" if note else ""),
-                details={"from": before, "to": after},
+                {"from": before, "to": after},
             )
+            if not change_if_status(session, record, _OPEN, passed, at=now, log=log):
+                raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(session, record, staff, member, self._today(office))
 
     def close(self, actor: StaffMember | None, message_id: int, note: str = "") -> Message:
@@ -372,17 +379,10 @@ class MessageService(OfficeScoped):
                         "call-back, or say in the note why the message is closed without one.",
                         "note",
                     )
-            self._close(record, member, now, note)
-            log_event(
-                session,
-                at=now,
-                action="message_closed",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Message #{record.id} closed",
-            )
+            log = Logged("message_closed", "message", member.id, f"Message #{record.id} closed")
+            closing = self._closing(record, member, now, note)
+            if not change_if_status(session, record, _OPEN, closing, at=now, log=log):
+                raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(
                 session, record, self._staff(session, office), member, self._today(office)
             )
@@ -420,15 +420,22 @@ class MessageService(OfficeScoped):
     @staticmethod
     def _require_open(record: MessageRecord) -> None:
         if record.status != MessageStatus.OPEN.value:
-            raise ValidationError("This message is already closed.", "status")
+            raise ValidationError(ALREADY_CLOSED, "status")
 
     @staticmethod
-    def _close(record: MessageRecord, member: StaffMember, now: datetime, note: str) -> None:
-        record.status = MessageStatus.CLOSED.value
-        record.closed_at, record.closed_by_id = now, member.id
-        record.close_note = note if note.strip() else ""
+    def _closing(
+        record: MessageRecord, member: StaffMember, now: datetime, note: str
+    ) -> dict[str, Any]:
+        """The columns closing the message sets (read too, by whoever closed it, if unread)."""
+        values: dict[str, Any] = {
+            "status": MessageStatus.CLOSED.value,
+            "closed_at": now,
+            "closed_by_id": member.id,
+            "close_note": note if note.strip() else "",
+        }
         if record.read_at is None:
-            record.read_at, record.read_by_id = now, member.id
+            values.update(read_at=now, read_by_id=member.id)
+        return values
 
     @staticmethod
     def _record(session: Session, office: OfficeRecord, message_id: int) -> MessageRecord:
@@ -469,11 +476,11 @@ class MessageService(OfficeScoped):
         }
 
     @staticmethod
-    def _for_whom(record: MessageRecord, staff: dict[int, StaffMember]) -> str:
-        if record.recipient_id is not None:
-            person = staff.get(record.recipient_id)
+    def _for_whom(recipient_id: int | None, team: str, staff: dict[int, StaffMember]) -> str:
+        if recipient_id is not None:
+            person = staff.get(recipient_id)
             return person.full_name if person else "a former colleague"
-        return f"the {record.recipient_team} team"
+        return f"the {team} team"
 
     def _messages(
         self,

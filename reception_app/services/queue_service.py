@@ -47,6 +47,7 @@ from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.context import actor_id
 from reception_app.services.office_scoped import OfficeScoped
 from reception_app.services.office_service import require_manager
+from reception_app.services.status_change import Logged, change_if_status
 
 HISTORY_DAYS = 42
 """Completed visits this many calendar days back (about 30 working days) teach the estimator."""
@@ -58,23 +59,6 @@ CHECK_IN_ATTEMPTS = 3
 _AT_DESK = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
 _Duty = tuple[int, str, str]
 """(weekday 0 = Monday, 'HH:MM' start, 'HH:MM' end)."""
-
-
-def _transition(
-    session: Session, record: VisitRecord, from_statuses: tuple[str, ...], **values: Any
-) -> bool:
-    """Change ``record`` only if its status is still one of ``from_statuses``: the check and the
-    change are one UPDATE, so two desks can never both act on one visitor. False if it moved on."""
-    result = session.execute(
-        update(VisitRecord)
-        .where(VisitRecord.id == record.id, VisitRecord.status.in_(from_statuses))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    if _rowcount(result) != 1:
-        return False
-    session.refresh(record)
-    return True
 
 
 class QueueService(OfficeScoped):
@@ -382,7 +366,6 @@ class QueueService(OfficeScoped):
                     if officers_desk is not None and officers_desk != desk.id:
                         continue  # their officer is at another desk
                 if self._claim(session, record, desk, staff_id, now):
-                    self._log_call(session, office, record, desk, staff_id, now)
                     return self._visit(record)
             return None
 
@@ -405,7 +388,6 @@ class QueueService(OfficeScoped):
                 )
             if not self._claim(session, record, desk, staff_id, now):
                 raise ReceptionError(self._not_waiting_message(record))
-            self._log_call(session, office, record, desk, staff_id, now)
             return self._visit(record)
 
     def start_serving(self, actor: StaffMember | None, ticket: str) -> Visit:
@@ -421,24 +403,15 @@ class QueueService(OfficeScoped):
                     if record.status == VisitStatus.WAITING.value
                     else self._not_waiting_message(record)
                 )
-            if not _transition(
+            if not change_if_status(
                 session,
                 record,
                 (VisitStatus.CALLED.value,),
-                status=VisitStatus.SERVING.value,
-                served_at=now,
+                {"status": VisitStatus.SERVING.value, "served_at": now},
+                at=now,
+                log=Logged("serving", "visit", staff_id, f"{record.ticket} being served"),
             ):
                 raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
-            log_event(
-                session,
-                at=now,
-                action="serving",
-                entity="visit",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=staff_id,
-                summary=f"{record.ticket} being served",
-            )
             return self._visit(record)
 
     # --- finishing ----------------------------------------------------------------------------
@@ -468,38 +441,30 @@ class QueueService(OfficeScoped):
                 follow_up_officer_id, follow_up_target = None, None
             else:
                 self._check_follow_up(session, office, follow_up_officer_id, follow_up_target, now)
-            if not _transition(
-                session,
-                record,
-                _AT_DESK,
-                status=VisitStatus.SERVED.value,
-                finished_at=now,
-                resolved_first_contact=resolved_first_contact,
-                follow_up_officer_id=follow_up_officer_id,
-                follow_up_target=follow_up_target,
-            ):
-                raise ReceptionError(f"{record.ticket} was finished at another desk just now.")
-            _finish_appointment(session, record, now, AppointmentStatus.SEEN, "")
-            log_event(
-                session,
-                at=now,
-                action="served",
-                entity="visit",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=staff_id,
-                summary=(
-                    f"{record.ticket} served; resolved at first contact"
-                    if resolved_first_contact
-                    else f"{record.ticket} served; follow-up by {follow_up_target:%d %b %Y}"
-                ),
-                details={
+            served = Logged(
+                "served",
+                "visit",
+                staff_id,
+                f"{record.ticket} served; resolved at first contact"
+                if resolved_first_contact
+                else f"{record.ticket} served; follow-up by {follow_up_target:%d %b %Y}",
+                {
                     "ticket": record.ticket,
                     "resolved_first_contact": resolved_first_contact,
                     "follow_up_officer_id": follow_up_officer_id,
                     "follow_up_target": follow_up_target.isoformat() if follow_up_target else None,
                 },
             )
+            outcome = {
+                "status": VisitStatus.SERVED.value,
+                "finished_at": now,
+                "resolved_first_contact": resolved_first_contact,
+                "follow_up_officer_id": follow_up_officer_id,
+                "follow_up_target": follow_up_target,
+            }
+            if not change_if_status(session, record, _AT_DESK, outcome, at=now, log=served):
+                raise ReceptionError(f"{record.ticket} was finished at another desk just now.")
+            _finish_appointment(session, record, now, AppointmentStatus.SEEN, "")
             return self._visit(record)
 
     def mark_left(self, actor: StaffMember | None, ticket: str) -> Visit:
@@ -514,22 +479,17 @@ class QueueService(OfficeScoped):
                 raise ReceptionError(f"{record.ticket} is being served; mark them served instead.")
             if record.status not in allowed:
                 raise ReceptionError(self._not_waiting_message(record))
-            if not _transition(
-                session, record, allowed, status=VisitStatus.LEFT.value, finished_at=now
+            if not change_if_status(
+                session,
+                record,
+                allowed,
+                {"status": VisitStatus.LEFT.value, "finished_at": now},
+                at=now,
+                log=Logged("left", "visit", staff_id, f"{record.ticket} left without being seen"),
             ):
                 raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
             _finish_appointment(
                 session, record, now, AppointmentStatus.CANCELLED, "Left before being seen"
-            )
-            log_event(
-                session,
-                at=now,
-                action="left",
-                entity="visit",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=staff_id,
-                summary=f"{record.ticket} left without being seen",
             )
             return self._visit(record)
 
@@ -543,24 +503,17 @@ class QueueService(OfficeScoped):
             record = self._by_ticket(session, office, ticket, now)
             if record.status != VisitStatus.WAITING.value:
                 raise ReceptionError(self._not_waiting_message(record))
-            if not _transition(
+            if not change_if_status(
                 session,
                 record,
                 (VisitStatus.WAITING.value,),
-                status=VisitStatus.CANCELLED.value,
-                finished_at=now,
+                {"status": VisitStatus.CANCELLED.value, "finished_at": now},
+                at=now,
+                log=Logged(
+                    "withdrawn", "visit", staff_id, f"{record.ticket} stopped waiting: {reason}"
+                ),
             ):
                 raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
-            log_event(
-                session,
-                at=now,
-                action="withdrawn",
-                entity="visit",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=staff_id,
-                summary=f"{record.ticket} stopped waiting: {reason}",
-            )
             return self._visit(record)
 
     def move(self, actor: StaffMember | None, ticket: str, before_ticket: str | None) -> Visit:
@@ -1015,16 +968,26 @@ class QueueService(OfficeScoped):
     def _claim(
         session: Session, record: VisitRecord, desk: DeskRecord, staff_id: int, now: datetime
     ) -> bool:
-        """Call ``record`` to ``desk`` if it is still waiting: the check and the change are one
-        UPDATE, so two desks can never both get the same visitor."""
-        claimed = _transition(
+        """Call ``record`` to ``desk`` if it is still waiting (and log the call): the check and
+        the change are one UPDATE, so two desks can never both get the same visitor."""
+        claimed = change_if_status(
             session,
             record,
             (VisitStatus.WAITING.value,),
-            status=VisitStatus.CALLED.value,
-            called_at=now,
-            desk_id=desk.id,
-            called_by=staff_id,
+            {
+                "status": VisitStatus.CALLED.value,
+                "called_at": now,
+                "desk_id": desk.id,
+                "called_by": staff_id,
+            },
+            at=now,
+            log=Logged(
+                "called",
+                "visit",
+                staff_id,
+                f"{record.ticket} called to {desk.name}",
+                {"ticket": record.ticket, "desk": desk.key},
+            ),
         )
         if claimed and record.kind == VisitKind.APPOINTMENT.value:
             # Seen when called in: this is the time reports compare with the booked time.
@@ -1035,27 +998,6 @@ class QueueService(OfficeScoped):
                 .execution_options(synchronize_session=False)
             )
         return claimed
-
-    def _log_call(
-        self,
-        session: Session,
-        office: OfficeRecord,
-        record: VisitRecord,
-        desk: DeskRecord,
-        staff_id: int,
-        now: datetime,
-    ) -> None:
-        log_event(
-            session,
-            at=now,
-            action="called",
-            entity="visit",
-            entity_id=record.id,
-            office_id=office.id,
-            staff_id=staff_id,
-            summary=f"{record.ticket} called to {desk.name}",
-            details={"ticket": record.ticket, "desk": desk.key},
-        )
 
     @staticmethod
     def _not_waiting_message(record: VisitRecord) -> str:
@@ -1154,10 +1096,6 @@ def _check_duty(duty: _Duty) -> _Duty:
     if not a < b:
         raise ValidationError("A duty must end after it starts.", "end")
     return weekday, f"{a:%H:%M}", f"{b:%H:%M}"
-
-
-def _rowcount(result: Any) -> int:
-    return int(result.rowcount)
 
 
 def _booked(session: Session, records: Sequence[VisitRecord]) -> dict[int, AppointmentRecord]:
