@@ -37,6 +37,7 @@ from reception_app.domain.errors import (
     ValidationError,
 )
 from reception_app.domain.people import StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.domain.validation import check_length
 from reception_app.persistence.appointment_records import (
     AppointmentRecord,
@@ -837,34 +838,30 @@ class AppointmentService(OfficeScoped):
 
     # --- officers' working patterns and absences ----------------------------------------------
 
-    def working_pattern(self, staff_id: int) -> list[tuple[int, str, str]]:
+    def working_pattern(self, staff_id: int) -> list[Shift]:
         with transaction(self._factory, write=False) as session:
             rows = session.scalars(
                 select(StaffHoursRecord)
                 .where(StaffHoursRecord.staff_id == staff_id)
                 .order_by(StaffHoursRecord.weekday, StaffHoursRecord.start)
             ).all()
-            return [(r.weekday, r.start, r.end) for r in rows]
+            return [Shift.from_text(r.weekday, r.start, r.end) for r in rows]
 
     def set_working_pattern(
-        self, actor: StaffMember | None, staff_id: int, lines: Sequence[tuple[int, str, str]]
+        self, actor: StaffMember | None, staff_id: int, lines: Sequence[Shift]
     ) -> None:
         """Replace an officer's pattern; an empty pattern means the office's opening hours."""
         now = self._clock()
-        checked: list[tuple[int, str, str]] = []
-        for weekday, start, end in lines:
-            if not 0 <= weekday <= 6:
+        for line in lines:
+            if not 0 <= line.weekday <= 6:
                 raise ValidationError("Choose a day of the week.", "weekday")
-            a, b = _check_hhmm(start, "start"), _check_hhmm(end, "end")
-            if a >= b:
+            if line.start >= line.end:
                 raise ValidationError("Each working period must end after it starts.", "end")
-            checked.append((weekday, a, b))
-        by_day: dict[int, list[tuple[str, str]]] = {}
-        for weekday, a, b in sorted(checked):
-            spans = by_day.setdefault(weekday, [])
-            if spans and a < spans[-1][1]:
+        checked = list(lines)
+        ordered = sorted(checked)
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            if before.weekday == after.weekday and after.start < before.end:
                 raise ValidationError("Two working periods on the same day overlap.", "start")
-            spans.append((a, b))
         with transaction(self._factory) as session:
             office = self._office(session)
             require_manager(actor, session)
@@ -872,8 +869,15 @@ class AppointmentService(OfficeScoped):
             if member is None or member.office_id != office.id:
                 raise NotFoundError("That member of staff no longer exists.")
             session.execute(delete(StaffHoursRecord).where(StaffHoursRecord.staff_id == staff_id))
-            for weekday, a, b in checked:
-                session.add(StaffHoursRecord(staff_id=staff_id, weekday=weekday, start=a, end=b))
+            for line in checked:
+                session.add(
+                    StaffHoursRecord(
+                        staff_id=staff_id,
+                        weekday=line.weekday,
+                        start=line.start_text,
+                        end=line.end_text,
+                    )
+                )
             log_event(
                 session,
                 at=now,
@@ -1034,14 +1038,6 @@ def _room_needs(request: BookingRequest) -> RoomNeeds:
         hearing_loop=request.hearing_loop,
         wheelchair_access=request.wheelchair_access,
     )
-
-
-def _check_hhmm(text: str, field: str) -> str:
-    try:
-        value = time.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(f"'{text}' is not a time like 09:30.", field) from None
-    return f"{value:%H:%M}"
 
 
 def _require_actor(actor: StaffMember | None) -> int:

@@ -20,6 +20,7 @@ from reception_app.domain.errors import (
     ValidationError,
 )
 from reception_app.domain.people import StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.domain.visits import (
     Visit,
     VisitKind,
@@ -57,8 +58,6 @@ CHECK_IN_ATTEMPTS = 3
 """A clash on the unique ticket number (another desk, another server) is retried this often."""
 
 _AT_DESK = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
-_Duty = tuple[int, str, str]
-"""(weekday 0 = Monday, 'HH:MM' start, 'HH:MM' end)."""
 
 
 class QueueService(OfficeScoped):
@@ -611,8 +610,8 @@ class QueueService(OfficeScoped):
         self,
         actor: StaffMember | None,
         desk_key: str,
-        duties: Iterable[_Duty],
-        officers: Mapping[_Duty, int | None] | None = None,
+        duties: Iterable[Shift],
+        officers: Mapping[Shift, int | None] | None = None,
     ) -> None:
         """Replace a desk's rota (managers only). No lines: staffed whenever the office is open.
 
@@ -626,11 +625,11 @@ class QueueService(OfficeScoped):
             require_manager(actor, session)
             office = self._office(session)
             desk = self._desk(session, office, desk_key)
-            kept: dict[_Duty, int | None] = {}
+            kept: dict[Shift, int | None] = {}
             for old in session.scalars(
                 select(DeskDutyRecord).where(DeskDutyRecord.desk_id == desk.id)
             ):
-                kept[(old.weekday, old.start, old.end)] = old.staff_id
+                kept[Shift.from_text(old.weekday, old.start, old.end)] = old.staff_id
                 session.delete(old)
             chosen = dict(kept if officers is None else officers)
             for staff_id in {v for v in chosen.values() if v is not None}:
@@ -639,14 +638,14 @@ class QueueService(OfficeScoped):
                     raise ValidationError(
                         "Choose an active member of staff for the rota line.", "officer"
                     )
-            for weekday, start, end in checked:
+            for shift in checked:
                 session.add(
                     DeskDutyRecord(
                         desk_id=desk.id,
-                        weekday=weekday,
-                        start=start,
-                        end=end,
-                        staff_id=chosen.get((weekday, start, end)),
+                        weekday=shift.weekday,
+                        start=shift.start_text,
+                        end=shift.end_text,
+                        staff_id=chosen.get(shift),
                     )
                 )
             log_event(
@@ -658,13 +657,13 @@ class QueueService(OfficeScoped):
                 office_id=office.id,
                 staff_id=actor_id(actor),
                 summary=f"Rota for {desk.name}: {len(checked)} line(s)",
-                details={"duties": [list(d) for d in checked]},
+                details={"duties": [[d.weekday, d.start_text, d.end_text] for d in checked]},
             )
 
-    def desk_duties(self, desk_key: str) -> list[_Duty]:
+    def desk_duties(self, desk_key: str) -> list[Shift]:
         return list(self.desk_duty_officers(desk_key))
 
-    def desk_duty_officers(self, desk_key: str) -> dict[_Duty, int | None]:
+    def desk_duty_officers(self, desk_key: str) -> dict[Shift, int | None]:
         """The desk's rota lines in order, each with the officer who sits there (or None)."""
         with transaction(self._factory, write=False) as session:
             desk = self._desk(session, self._office(session), desk_key)
@@ -673,7 +672,7 @@ class QueueService(OfficeScoped):
                 .where(DeskDutyRecord.desk_id == desk.id)
                 .order_by(DeskDutyRecord.weekday, DeskDutyRecord.start)
             )
-            return {(r.weekday, r.start, r.end): r.staff_id for r in rows}
+            return {Shift.from_text(r.weekday, r.start, r.end): r.staff_id for r in rows}
 
     # --- the snapshot -------------------------------------------------------------------------
 
@@ -724,11 +723,11 @@ class QueueService(OfficeScoped):
                 open_today = calendar.is_open_day(local_now.date())
                 shifts = [
                     (
-                        datetime.combine(local_now.date(), _hhmm(d.start)),
-                        datetime.combine(local_now.date(), _hhmm(d.end)),
+                        datetime.combine(local_now.date(), shift.start),
+                        datetime.combine(local_now.date(), shift.end),
                     )
-                    for d in duties
-                    if open_today and d.weekday == local_now.weekday()
+                    for shift in (Shift.from_text(d.weekday, d.start, d.end) for d in duties)
+                    if open_today and shift.weekday == local_now.weekday()
                 ]
             else:
                 if calendar is None:
@@ -892,8 +891,8 @@ class QueueService(OfficeScoped):
     @staticmethod
     def _officer_lines(
         session: Session, office: OfficeRecord, weekday: int
-    ) -> list[tuple[int, int, str, str]]:
-        """(staff id, desk id, start, end) of the rota lines naming an officer on ``weekday``."""
+    ) -> list[tuple[int, int, Shift]]:
+        """(staff id, desk id, shift) of the rota lines naming an officer on ``weekday``."""
         rows = session.execute(
             select(
                 DeskDutyRecord.staff_id,
@@ -909,7 +908,11 @@ class QueueService(OfficeScoped):
                 DeskDutyRecord.weekday == weekday,
             )
         ).all()
-        return [(staff, desk, a, b) for staff, desk, a, b in rows if staff is not None]
+        return [
+            (staff, desk, Shift.from_text(weekday, a, b))
+            for staff, desk, a, b in rows
+            if staff is not None
+        ]
 
     def _by_ticket(
         self, session: Session, office: OfficeRecord, ticket: str, now: datetime
@@ -1081,21 +1084,12 @@ def _local(at: datetime, zone: ZoneInfo) -> datetime:
     return at.astimezone(zone).replace(tzinfo=None)
 
 
-def _hhmm(text: str) -> time:
-    return datetime.strptime(text, "%H:%M").time()
-
-
-def _check_duty(duty: _Duty) -> _Duty:
-    weekday, start, end = duty
-    if not 0 <= weekday <= 6:
+def _check_duty(duty: Shift) -> Shift:
+    if not 0 <= duty.weekday <= 6:
         raise ValidationError("The weekday must be 0 (Monday) to 6 (Sunday).", "weekday")
-    try:
-        a, b = _hhmm(start), _hhmm(end)
-    except ValueError:
-        raise ValidationError("Times are written HH:MM, e.g. 09:30.", "start") from None
-    if not a < b:
+    if not duty.start < duty.end:
         raise ValidationError("A duty must end after it starts.", "end")
-    return weekday, f"{a:%H:%M}", f"{b:%H:%M}"
+    return duty
 
 
 def _booked(session: Session, records: Sequence[VisitRecord]) -> dict[int, AppointmentRecord]:
@@ -1153,7 +1147,7 @@ def _next_ticket(
     return (last_number or 0) + 1, (last_position or 0.0) + 1.0
 
 
-def _desk_at(lines: Sequence[tuple[int, int, str, str]], local: datetime) -> dict[int, int]:
+def _desk_at(lines: Sequence[tuple[int, int, Shift]], local: datetime) -> dict[int, int]:
     """Officer -> desk from the day's officer rota lines at the office-local time ``local``."""
-    clock = f"{local:%H:%M}"
-    return {staff: desk for staff, desk, start, end in lines if start <= clock < end}
+    clock = local.time()
+    return {staff: desk for staff, desk, shift in lines if shift.covers(clock)}

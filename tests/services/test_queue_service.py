@@ -12,6 +12,7 @@ import pytest
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import ServiceProfile
 from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.domain.visits import VisitStatus, format_ticket, public_name
 from reception_app.domain.waits import estimate_waits
 from reception_app.persistence.database import Database
@@ -192,10 +193,15 @@ def test_snapshot_round_trips_through_json_and_learns_from_history(
 def test_rota_and_breaks_shape_the_desks_shifts(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "12:30"), (1, "13:15", "16:00")])
-    assert queue.desk_duties("R1") == [(1, "09:30", "12:30"), (1, "13:15", "16:00")]
+    queue.set_desk_duties(
+        manager, "R1", [Shift.from_text(1, "09:30", "12:30"), Shift.from_text(1, "13:15", "16:00")]
+    )
+    assert queue.desk_duties("R1") == [
+        Shift.from_text(1, "09:30", "12:30"),
+        Shift.from_text(1, "13:15", "16:00"),
+    ]
     with pytest.raises(ValidationError):
-        queue.set_desk_duties(manager, "R1", [(1, "12:00", "11:00")])
+        queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "12:00", "11:00")])
     queue.pause_desk(manager, "R1")
     desks = {d["desk"]: d for d in queue.snapshot()["desks"]}
     assert desks["R1"]["shifts"] == [
@@ -246,11 +252,11 @@ def test_a_visitor_no_desk_can_see_today_is_told_so_not_called_now(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
     # Both desks' rota ends at 14:00 on Tuesdays; it is 14:10, the office is open until 16:00.
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
-    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "14:00")])
     clock.now = clock.now.replace(hour=14, minute=10)
     visit = queue.check_in(manager, "general", "Ann")
     assert visit.callable_today is False
     assert [v.callable_today for v in queue.waiting()] == [False]
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "16:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "16:00")])
     assert [v.callable_today for v in queue.waiting()] == [True]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reception_app.domain.people import StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.services.container import AppServices
 from reception_app.ui.kiosk_window import KioskWindow
 from tests.conftest import FixedClock
@@ -191,8 +192,8 @@ def test_no_ticket_when_no_desk_for_the_service_is_on_duty_for_the_rest_of_today
 ) -> None:  # type: ignore[no-untyped-def]
     # The office is open until 16:00, but both desks' Tuesday rota ended at 14:00.
     queue = services.queue()
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
-    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "14:00")])
     clock.now = datetime(2026, 11, 24, 14, 10, tzinfo=UTC)
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)

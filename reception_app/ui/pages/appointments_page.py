@@ -42,6 +42,7 @@ from reception_app.domain.appointments import Appointment, AppointmentStatus
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.offices import OfficeProfile, ServiceProfile
+from reception_app.domain.shifts import Shift
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 from reception_app.ui.dialogs.appointment_cancel_dialog import CancelAppointmentDialog
@@ -470,11 +471,11 @@ class AppointmentsPage(Page):
         self.table.setAccessibleName("Appointments of the day")
 
     def _officer_spans(
-        self, day: date, opening: tuple[tuple[int, int], ...], pattern: list[tuple[int, str, str]]
+        self, day: date, opening: tuple[tuple[int, int], ...], pattern: list[Shift]
     ) -> tuple[tuple[tuple[int, int], ...], str]:
         if not pattern:
             return opening, ""
-        mine = [(_minutes(a), _minutes(b)) for weekday, a, b in pattern if weekday == day.weekday()]
+        mine = [(_minutes(s.start), _minutes(s.end)) for s in pattern if s.weekday == day.weekday()]
         if not mine:
             return (), "Not working"
         return intersect(opening, mine), ""
@@ -946,6 +947,5 @@ class AppointmentsPage(Page):
         self.sheet_path = saved if isinstance(saved, Path) else None
 
 
-def _minutes(text: str) -> int:
-    hours, minutes = text.split(":")
-    return int(hours) * 60 + int(minutes)
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
