@@ -18,7 +18,7 @@ from reception_app.services.event_service import EventService
 from reception_app.services.feedback_service import FeedbackService
 from reception_app.services.message_service import MessageService
 from reception_app.services.office_service import OfficeService
-from reception_app.services.queue_service import QueueService
+from reception_app.services.queue import QueueService
 from reception_app.services.room_service import RoomService
 from reception_app.services.staff_service import StaffService
 

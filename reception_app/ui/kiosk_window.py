@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.visits import public_name
-from reception_app.domain.waits import forecast_waits
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
@@ -35,7 +34,6 @@ log = logging.getLogger(__name__)
 IDLE_TIMEOUT_MS = 60_000
 """Back to the start screen after this long without a touch."""
 NAME_MAX = 20
-_PROBE_TICKET = "__kiosk_probe__"
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseMove,
@@ -342,15 +340,7 @@ class KioskWindow(PublicScreen):
             return
         try:
             queue = self.services.queue()
-            snapshot = queue.snapshot()
-            snapshot["waiting"].append(
-                {
-                    "ticket": _PROBE_TICKET,
-                    "service": self.service_key,
-                    "checked_in": snapshot["now"],
-                }
-            )
-            probe = forecast_waits(snapshot).get(_PROBE_TICKET)
+            probe = queue.forecast_new_visitor(self.service_key)
             expected = None if probe is None else probe.minutes
             closes = status.closes_at
             if (

@@ -19,7 +19,7 @@ from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
-from reception_app.services.queue_service import QueueService
+from reception_app.services.queue import QueueService
 from tests.conftest import FixedClock
 from tests.threads import in_threads
 

@@ -35,7 +35,6 @@ __all__ = [
     "estimate",
     "estimate_waits",
     "forecast",
-    "forecast_waits",
     "handling_time",
     "merge_shifts",
     "parse_snapshot",
@@ -72,11 +71,3 @@ def estimate_waits(
     ``forecast``). ValueError names the first malformed or missing field.
     """
     return estimate(parse_snapshot(snapshot), settings)
-
-
-def forecast_waits(
-    snapshot: Mapping[str, object], settings: WaitSettings = DEFAULT_SETTINGS
-) -> dict[str, TicketForecast]:
-    """``estimate_waits`` with the rest of each forecast: the desk expected to call the ticket,
-    or None when no desk that handles its service is on duty long enough today."""
-    return {f.ticket: f for f in forecast(parse_snapshot(snapshot), settings)}
