@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.visits import public_name
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
 from reception_app.ui.text import slots_for_visitor, wait_range, when
 
@@ -365,7 +366,7 @@ class KioskWindow(PublicScreen):
                 )
                 self._show_closed(status, headline, after)
                 return
-            visit = queue.check_in(None, self.service_key, self._formatted_name())
+            visit = queue.check_in(None, CheckInRequest(self.service_key, self._formatted_name()))
         except Exception:
             log.exception("Kiosk could not issue a ticket")
             self._show_ask("Sorry, we could not give you a ticket here.")

@@ -24,6 +24,7 @@ from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.services.appointment_service import AppointmentService, BookingRequest
 from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
+from reception_app.services.queue import CheckInRequest
 from reception_app.services.room_service import RoomService
 from tests.conftest import FixedClock
 from tests.threads import in_threads
@@ -317,7 +318,7 @@ def test_arrival_joins_the_queue_at_the_booked_time_ahead_of_walk_ins(
     queue = services.queue()
     booked = appointments.book(manager, request(at(2026, 11, 24, 11, 45), staff_id=officer.id))
     clock.now = datetime(2026, 11, 24, 11, 30, tzinfo=UTC)
-    walk_in = queue.check_in(manager, "general", "Ann")
+    walk_in = queue.check_in(manager, CheckInRequest("general", "Ann"))
     visit = queue.check_in_appointment(manager, booked.id)
     assert visit.kind is VisitKind.APPOINTMENT and visit.booked_at == booked.start
     assert visit.estimate_minutes == pytest.approx(15.0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from reception_app.domain.people import StaffMember
 from reception_app.domain.shifts import Shift
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.kiosk_window import KioskWindow
 from tests.conftest import FixedClock
 
@@ -56,7 +57,7 @@ def test_name_letters_and_a_wait_range_with_others_waiting(
 ) -> None:  # type: ignore[no-untyped-def]
     queue = services.queue()
     for name in ("Alice Hiddensurname", "Bob Secretname", "Carol Otherperson"):
-        queue.check_in(manager, "general", name)
+        queue.check_in(manager, CheckInRequest("general", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["general"])
@@ -146,7 +147,7 @@ def test_a_wait_past_closing_time_offers_the_next_opening(
     clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)  # Tuesday, closes at 16:00
     queue = services.queue()
     for name in ("Ann", "Ben", "Cat", "Dan"):
-        queue.check_in(manager, "burials", name)
+        queue.check_in(manager, CheckInRequest("burials", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])
@@ -176,7 +177,7 @@ def test_a_wait_past_closing_time_offers_times_to_come_back_first(
 ) -> None:  # type: ignore[no-untyped-def]
     clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
     for name in ("Ann", "Ben", "Cat", "Dan"):
-        services.queue().check_in(manager, "burials", name)
+        services.queue().check_in(manager, CheckInRequest("burials", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reception_app.services.queue.arrivals import Arrivals
 from reception_app.services.queue.calling import Calling
-from reception_app.services.queue.check_in import CHECK_IN_ATTEMPTS, CheckIn
+from reception_app.services.queue.check_in import CHECK_IN_ATTEMPTS, CheckIn, CheckInRequest
 from reception_app.services.queue.desks import DeskBreaks
 from reception_app.services.queue.snapshot import (
     ASSUMED_BREAK_MINUTES,
@@ -22,6 +22,7 @@ __all__ = [
     "ASSUMED_BREAK_MINUTES",
     "CHECK_IN_ATTEMPTS",
     "HISTORY_DAYS",
+    "CheckInRequest",
     "QueueService",
 ]
 

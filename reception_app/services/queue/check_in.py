@@ -57,33 +57,18 @@ class CheckInRequest:
 class CheckIn(OfficeScoped):
     """Walk-in check-in (``QueueService`` is made of this and its siblings)."""
 
-    def check_in(
-        self,
-        actor: StaffMember | None,
-        service_key: str,
-        display_name: str = "",
-        contact_id: int | None = None,
-        *,
-        private_room: bool = False,
-        interpreter_language: str = "",
-        hearing_loop: bool = False,
-        wheelchair_access: bool = False,
-        large_print: bool = False,
-        note: str = "",
-    ) -> Visit:
+    def check_in(self, actor: StaffMember | None, request: CheckInRequest) -> Visit:
         """Give a walk-in the next ticket for their service and store the wait announced to them.
 
         ``actor`` is None at the self-service kiosk. The number is allocated inside the write
         transaction, and the database refuses a duplicate; a clash is retried.
         """
-        needs = VisitNeeds(
-            private_room=private_room,
-            interpreter_language=interpreter_language.strip()[:120],
-            hearing_loop=hearing_loop,
-            wheelchair_access=wheelchair_access,
-            large_print=large_print,
+        language = request.needs.interpreter_language.strip()[:120]
+        cleaned = dataclasses.replace(
+            request,
+            needs=dataclasses.replace(request.needs, interpreter_language=language),
+            note=request.note.strip(),
         )
-        cleaned = CheckInRequest(service_key, display_name, contact_id, needs, note.strip())
         for attempt in range(CHECK_IN_ATTEMPTS):
             try:
                 return self._check_in_once(actor, cleaned)
