@@ -82,11 +82,14 @@ class AppServices:
         """Feedback and the incident log of the running office."""
         return FeedbackService(self.context, self._office_key())
 
-    def letters(self) -> LetterService:
-        """Letters of the running office (imported here: ReportLab is not needed to start)."""
+    def letters(self, braille_program: str | None = None) -> LetterService:
+        """Letters of the running office (imported here: ReportLab is not needed to start);
+        ``braille_program`` replaces the liblouis command looked up on PATH."""
         from reception_app.services.letter_service import LetterService
 
-        return LetterService(self.context, self._office_key())
+        if braille_program is None:
+            return LetterService(self.context, self._office_key())
+        return LetterService(self.context, self._office_key(), braille_program=braille_program)
 
     def reports(self) -> ReportService:
         """Managers' reports of the running office (imported here, as for letters)."""

@@ -179,6 +179,13 @@ class StaffService:
                 staff_from_record(r) for r in session.scalars(query.order_by(StaffRecord.full_name))
             ]
 
+    def find_active(self, office_key: str, username: str) -> StaffMember:
+        """An active staff member of ``office_key`` by user name (the command line's --staff)."""
+        for member in self.list_staff(office_key, include_inactive=False):
+            if member.username == username.strip():
+                return member
+        raise NotFoundError(f"There is no active staff member with the user name '{username}'.")
+
     def sign_in_names(self) -> list[tuple[str, str]]:
         """(username, full name) of everyone who can sign in, for the sign-in list."""
         with transaction(self._factory, write=False) as session:

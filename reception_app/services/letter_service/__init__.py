@@ -10,11 +10,6 @@ and ``recording`` what is saved and recorded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from reception_app.documents import braille
-from reception_app.domain.errors import NotFoundError
-from reception_app.domain.people import StaffMember
 from reception_app.services.letter_service.drafting import (
     load_folder_templates,
     load_shipped_templates,
@@ -35,9 +30,6 @@ from reception_app.services.letter_service.requests import (
 )
 from reception_app.services.letter_service.sources import REQUEST_LAWS, SourceValues
 
-if TYPE_CHECKING:
-    from reception_app.services.container import AppServices
-
 __all__ = [
     "ACKNOWLEDGEMENT_TEMPLATES",
     "NO_NAMED_CONTACT",
@@ -53,8 +45,6 @@ __all__ = [
     "SourceValues",
     "check_out_path",
     "correspondence_letter",
-    "find_staff",
-    "letters_for",
     "load_folder_templates",
     "load_shipped_templates",
 ]
@@ -62,20 +52,3 @@ __all__ = [
 
 class LetterService(Recording):
     """Letters of one office: every public method that reads or records is one transaction."""
-
-
-def letters_for(services: AppServices, braille_program: str = braille.TRANSLATOR) -> LetterService:
-    """The letter service of the running office (``services.letters()`` for the usual one)."""
-    key = services.office.active_office_key()
-    if key is None:
-        raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-    return LetterService(services.context, key, braille_program=braille_program)
-
-
-def find_staff(services: AppServices, username: str) -> StaffMember:
-    """A staff member of the running office by user name (the command line's --staff)."""
-    key = services.office.active_office_key()
-    for member in services.staff.list_staff(key or "", include_inactive=False):
-        if member.username == username.strip():
-            return member
-    raise NotFoundError(f"There is no active staff member with the user name '{username}'.")
