@@ -3,7 +3,7 @@ extensions for SAR, FOI and EIR; and the walk-in follow-ups with their agreed ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, not_, or_, select
@@ -42,7 +42,7 @@ from reception_app.persistence.correspondence_records import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord, VisitRecord
-from reception_app.services.message_service import check_contact, contact_names
+from reception_app.services.contact_links import check_contact, chunks, contact_names
 from reception_app.services.office_scoped import OfficeScoped, owned
 
 VIEWS = ("open", "due_soon", "overdue", "paused", "closed", "all")
@@ -617,7 +617,7 @@ class CorrespondenceService(OfficeScoped):
         holding: dict[int, date] = {}
         if records:
             open_ids = [r.id for r in records if r.closed_at is None]
-            for chunk in _chunks(open_ids, 900):
+            for chunk in chunks(open_ids, 900):
                 paused |= set(
                     session.scalars(
                         select(CorrespondencePauseRecord.correspondence_id).where(
@@ -626,7 +626,7 @@ class CorrespondenceService(OfficeScoped):
                         )
                     )
                 )
-            for chunk in _chunks([r.id for r in records], 900):
+            for chunk in chunks([r.id for r in records], 900):
                 for item_id, expected in session.execute(
                     select(
                         HoldingResponseRecord.correspondence_id, HoldingResponseRecord.expected_on
@@ -797,8 +797,3 @@ def _replace_deadlines(item: CorrespondenceItem, deadlines: Deadlines) -> Corres
     import dataclasses
 
     return dataclasses.replace(item, deadlines=deadlines)
-
-
-def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]

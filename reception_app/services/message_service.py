@@ -39,7 +39,8 @@ from reception_app.persistence.correspondence_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
+from reception_app.persistence.records import OfficeRecord, StaffRecord
+from reception_app.services.contact_links import check_contact, chunks, contact_names
 from reception_app.services.office_scoped import OfficeScoped, owned
 from reception_app.services.staff_service import staff_from_record
 from reception_app.services.status_change import Logged, change_if_status, log_change
@@ -493,7 +494,7 @@ class MessageService(OfficeScoped):
         staff = self._staff(session, office)
         attempts: dict[int, list[MessageCallbackRecord]] = {}
         if rows:
-            for chunk in _chunks([r.id for r in rows], 500):
+            for chunk in chunks([r.id for r in rows], 500):
                 for attempt in session.scalars(
                     select(MessageCallbackRecord)
                     .where(MessageCallbackRecord.message_id.in_(chunk))
@@ -596,39 +597,3 @@ class MessageService(OfficeScoped):
         ):
             return redact(message)
         return message
-
-
-def check_contact(
-    session: Session, office: OfficeRecord | int, contact_id: int, field: str
-) -> None:
-    """ValidationError (on ``field``) unless ``contact_id`` is a contact of this office."""
-    office_id = office if isinstance(office, int) else office.id
-    contact = session.get(ContactRecord, contact_id)
-    if contact is None or contact.office_id != office_id:
-        raise ValidationError(
-            "That contact is not on this office's contact list (it may have been removed): "
-            "find them again, or save without a contact.",
-            field,
-        )
-
-
-def contact_names(
-    session: Session, office: OfficeRecord | int, ids: Iterable[int | None]
-) -> dict[int, str]:
-    """The current full name of each of these contacts of the office (missing ones left out)."""
-    office_id = office if isinstance(office, int) else office.id
-    wanted = sorted({i for i in ids if i is not None})
-    names: dict[int, str] = {}
-    for chunk in _chunks(wanted, 900):
-        rows = session.execute(
-            select(ContactRecord.id, ContactRecord.full_name).where(
-                ContactRecord.id.in_(chunk), ContactRecord.office_id == office_id
-            )
-        )
-        names.update((contact_id, name) for contact_id, name in rows)
-    return names
-
-
-def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
