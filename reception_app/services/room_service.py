@@ -4,7 +4,6 @@ and releasing no-shows (issue 4). Uses the same conflict rule as appointments.""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -42,63 +41,19 @@ from reception_app.services.booking_support import (
     room_from,
     zone_of,
 )
-from reception_app.services.office_scoped import OfficeScoped, require_actor
+from reception_app.services.office_scoped import OfficeScoped
+from reception_app.services.room_views import (
+    PlannedOccurrence,
+    RoomBooking,
+    RoomInfo,
+    room_booking,
+    room_info,
+)
+
+__all__ = ["FREE_TIME_STEP_MINUTES", "PlannedOccurrence", "RoomBooking", "RoomInfo", "RoomService"]
 
 FREE_TIME_STEP_MINUTES = 15
 """Free times offered instead of a refused one are on the quarter hour, like appointments."""
-
-
-@dataclass(frozen=True, slots=True)
-class RoomInfo:
-    id: int
-    key: str
-    name: str
-    capacity: int
-    hearing_loop: bool
-    wheelchair_access: bool
-    screen: bool
-    buffer_minutes: int
-    location: str
-
-    def features(self) -> str:
-        parts = [f"seats {self.capacity}"]
-        if self.hearing_loop:
-            parts.append("hearing loop")
-        if self.wheelchair_access:
-            parts.append("wheelchair access")
-        if self.screen:
-            parts.append("screen")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class RoomBooking:
-    id: int
-    room_id: int
-    room_name: str
-    start: datetime
-    end: datetime
-    purpose: str
-    people: int
-    status: str
-    appointment_id: int | None
-    series: str | None
-    buffer_minutes: int
-    customer_arrived: bool | None = None
-    """For an appointment's booking: whether the customer has arrived (None: not one)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedOccurrence:
-    """One date of a repeat booking, as shown before confirming: ``clash`` explains a conflict."""
-
-    start: datetime
-    end: datetime
-    clash: str = ""
-
-    @property
-    def free(self) -> bool:
-        return not self.clash
 
 
 class RoomService(OfficeScoped):
@@ -107,7 +62,7 @@ class RoomService(OfficeScoped):
     def rooms(self) -> list[RoomInfo]:
         with transaction(self._factory, write=False) as session:
             office = self._office(session)
-            return [_info(r) for r in active_rooms(office)]
+            return [room_info(r) for r in active_rooms(office)]
 
     def board(self, day: date) -> list[RoomBooking]:
         """The day's booked room time (released and cancelled bookings left out)."""
@@ -129,7 +84,7 @@ class RoomService(OfficeScoped):
                 )
                 .order_by(RoomBookingRecord.starts_at)
             )
-            return [_booking(r) for r in rows]
+            return [room_booking(r) for r in rows]
 
     def calendar(self) -> OfficeCalendar:
         with transaction(self._factory, write=False) as session:
@@ -196,14 +151,14 @@ class RoomService(OfficeScoped):
         needs: RoomNeeds | None = None,
     ) -> RoomBooking:
         """Book a room on its own (a meeting, a private conversation)."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         purpose = _purpose(purpose)
         with transaction(self._factory) as session:
             office = self._office(session)
             record = self._book_one(
                 session, office, actor_id, room_id, start, minutes, purpose, needs or RoomNeeds()
             )
-            return _booking(record)
+            return room_booking(record)
 
     def private_room_now(
         self,
@@ -213,7 +168,7 @@ class RoomService(OfficeScoped):
         purpose: str = "Private conversation",
     ) -> RoomBooking:
         """A visitor asks for privacy: the smallest suitable room free from now on, booked at once."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         needs = needs or RoomNeeds()
         now = self._clock()
         start = now.replace(second=0, microsecond=0)
@@ -247,7 +202,7 @@ class RoomService(OfficeScoped):
                 record = self._insert(
                     session, office, actor_id, room, start, end, purpose, needs.people, None
                 )
-                return _booking(record)
+                return room_booking(record)
             raise ReceptionError(
                 "No suitable room is free right now. " + " ".join(reasons)
                 if reasons
@@ -310,7 +265,7 @@ class RoomService(OfficeScoped):
     ) -> list[RoomBooking]:
         """Book every date of a repeat booking in one transaction. With ``skip_conflicts`` the
         dates that clash are left out; without, one clash refuses the whole series."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         purpose = _purpose(purpose)
         needs = needs or RoomNeeds()
         plan = self.plan_repeat(room_id, first_start, minutes, repeat, occurrences, needs)
@@ -342,7 +297,7 @@ class RoomService(OfficeScoped):
                     needs,
                     series=series,
                 )
-                made.append(_booking(record))
+                made.append(room_booking(record))
             if not made:
                 raise ValidationError("None of the dates can be booked.", "start")
         return made
@@ -435,7 +390,7 @@ class RoomService(OfficeScoped):
     # --- freeing ------------------------------------------------------------------------------
 
     def cancel(self, actor: StaffMember | None, booking_id: int) -> None:
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             record = self._booking_record(session, booking_id)
@@ -460,7 +415,7 @@ class RoomService(OfficeScoped):
     def release_no_shows(self, actor: StaffMember | None) -> list[RoomBooking]:
         """Free rooms held for appointments whose customer has not arrived by the grace period
         after the start (setting), so the room can be used by someone else."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         now = self._clock()
         released: list[RoomBooking] = []
         with transaction(self._factory) as session:
@@ -492,7 +447,7 @@ class RoomService(OfficeScoped):
                     staff_id=actor_id,
                     summary=f"{record.room.name} released: customer not arrived ({record.purpose})",
                 )
-                released.append(_booking(record))
+                released.append(room_booking(record))
         return released
 
     # --- helpers ------------------------------------------------------------------------------
@@ -531,44 +486,8 @@ def _check_room_open(room: Room, calendar: OfficeCalendar, start: datetime, end:
         ) from None
 
 
-def _info(room: InterviewRoomRecord) -> RoomInfo:
-    return RoomInfo(
-        room.id,
-        room.key,
-        room.name,
-        room.capacity,
-        room.hearing_loop,
-        room.wheelchair_access,
-        room.screen,
-        room.buffer_minutes,
-        room.location,
-    )
-
-
-def _booking(record: RoomBookingRecord) -> RoomBooking:
-    appointment = record.appointment
-    return RoomBooking(
-        id=record.id,
-        room_id=record.room_id,
-        room_name=record.room.name,
-        start=record.starts_at,
-        end=record.ends_at,
-        purpose=record.purpose,
-        people=record.people,
-        status=record.status,
-        appointment_id=record.appointment_id,
-        series=record.series,
-        buffer_minutes=record.room.buffer_minutes,
-        customer_arrived=None if appointment is None else appointment.status != "booked",
-    )
-
-
 def _purpose(text: str) -> str:
     text = text.strip()
     if not text:
         raise ValidationError("Say what the room is for.", "purpose")
     return check_length(text, "purpose", "The purpose", 255)
-
-
-def _require_actor(actor: StaffMember | None) -> int:
-    return require_actor(actor).id
