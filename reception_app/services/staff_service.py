@@ -20,7 +20,7 @@ from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import StaffRecord
 from reception_app.persistence.settings_repository import put_setting
 from reception_app.services.context import ServiceContext, actor_id
-from reception_app.services.office_service import require_manager
+from reception_app.services.office_scoped import require_manager
 
 MIN_PASSWORD_LENGTH = 8
 

@@ -15,8 +15,7 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import StaffRecord
 from reception_app.services.appointment_service.views import Absence
-from reception_app.services.office_scoped import OfficeScoped
-from reception_app.services.office_service import require_manager
+from reception_app.services.office_scoped import OfficeScoped, require_manager
 
 
 class OfficerHours(OfficeScoped):

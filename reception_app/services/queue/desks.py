@@ -22,8 +22,7 @@ from reception_app.persistence.records import (
     StaffRecord,
 )
 from reception_app.services.context import actor_id
-from reception_app.services.office_scoped import OfficeScoped
-from reception_app.services.office_service import require_manager
+from reception_app.services.office_scoped import OfficeScoped, require_manager
 
 
 class DeskBreaks(OfficeScoped):
