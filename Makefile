@@ -34,14 +34,20 @@ test: $(STAMP)
 	@bash tools/test-system-packages.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
+# What CI checks besides the tests: lint and formatting, mypy (strict, pyproject.toml) on the
+# package and the benchmarks, and the import-linter layer contracts.
+LINT_PATHS := reception_app tests benchmarks tools db
 lint: $(STAMP)
-	$(BIN)/ruff check reception_app tests benchmarks
-	$(BIN)/mypy reception_app/domain reception_app/services
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy reception_app benchmarks
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/reports.py
 	$(BIN)/python benchmarks/letters.py
+	$(BIN)/python benchmarks/report_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/slots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/correspondence_table.py
 

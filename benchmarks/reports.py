@@ -155,6 +155,8 @@ def build(path: Path, visits: int, seed: int) -> tuple[int, list[date]]:
             called = max(arrived, free[desk]) + timedelta(seconds=rng.randint(20, 90))
             wait = (called - arrived).total_seconds() / 60
             announced = round(max(0.0, wait * rng.uniform(0.7, 1.3)), 1)
+            called_at: datetime | None
+            resolved: bool | None
             status, called_at, finished_at = "served", called, None
             served_at: datetime | None = called + timedelta(minutes=1)
             desk_id, called_by, resolved = desk, rng.choice(staff), rng.random() < 0.85

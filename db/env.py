@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from reception_app.persistence import records  # noqa: F401  (registers every table)
-from reception_app.persistence.base import Base
+from reception_app.persistence.all_records import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,7 +17,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table.
     compare_type=True,
 )

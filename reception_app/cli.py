@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reception_app import __version__
+from reception_app.commands import server
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
 from reception_app.paths import AppPaths
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
     _add_report_parser(commands)
+    server.add_parser(commands)
     return parser
 
 
@@ -295,6 +297,7 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         "check": cmd_check,
         "letter": cmd_letter,
         "report": cmd_report,
+        "server": server.cmd_server,
     }
     try:
         url = resolve_database_url(args.db, paths)

@@ -10,12 +10,19 @@ import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from reception_app.file_modes import write_private
+
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class MachineSettings:
     database_url: str = ""
+    """The database this computer uses (without its password: private_settings.py); empty for
+    the file in the user data folder."""
+    office_key: str = ""
+    """The office this computer works for when a server holds several; empty: the database's
+    running office."""
     desk_key: str = ""
     high_contrast: bool = False
     large_text: bool = False
@@ -46,7 +53,4 @@ class MachineSettings:
         return cls(**values)
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
-        partial.replace(path)
+        write_private(path, json.dumps(asdict(self), indent=2))

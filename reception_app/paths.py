@@ -48,6 +48,11 @@ class AppPaths:
     def machine_settings_file(self) -> Path:
         return self.config_dir / "machine.json"
 
+    @property
+    def private_settings_file(self) -> Path:
+        """Secrets (the database password), owner-only: private_settings.py."""
+        return self.config_dir / "private.json"
+
     @classmethod
     def from_environment(cls) -> AppPaths:
         home = os.environ.get("RECEPTION_HOME")

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import URL
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +21,8 @@ from reception_app.persistence.database import Database, open_database  # noqa: 
 from reception_app.persistence.engine import make_engine, make_session_factory, sqlite_url  # noqa: E402
 from reception_app.seams import Seams  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
+from tests import databases  # noqa: E402
+from tests.databases import postgres  # noqa: E402, F401 - the session's server (a fixture)
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
 """Tuesday 24 November 2026, 10:30 in London (GMT): both offices are open."""
@@ -62,21 +65,56 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     return {"migrated": empty, "seeded": seeded}
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Persistence and service tests run on both engines (tests/databases.py)."""
+    databases.parametrize_engines(metafunc)
+
+
+@pytest.fixture
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """'sqlite' or 'postgresql': parametrised for persistence and service tests, else SQLite."""
+    return str(getattr(request, "param", "sqlite"))
+
+
 @pytest.fixture
 def database(
-    paths: AppPaths, database_templates: dict[str, Path], request: pytest.FixtureRequest
+    paths: AppPaths,
+    database_templates: dict[str, Path],
+    engine_name: str,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Database]:
-    """A migrated SQLite file of the test's own, copied from a template (a new file has nothing
-    to back up, so the copy is opened as open_database opens a current schema)."""
+    """A migrated database of the test's own, copied from a template (a new file has nothing
+    to back up, so the copy is opened as open_database opens a current schema): a SQLite file,
+    or a database on the session's throw-away PostgreSQL server."""
     seeded = "services" in request.fixturenames
-    target = paths.default_database
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(database_templates["seeded" if seeded else "migrated"], target)
-    url = sqlite_url(target)
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("postgres")
+        url, drop = databases.postgres_copy(server, seeded)
+    else:
+        target = paths.default_database
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(database_templates["seeded" if seeded else "migrated"], target)
+        url, drop = sqlite_url(target), None
     engine = make_engine(url)
     db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()
+    if drop is not None:
+        drop()
+
+
+@pytest.fixture
+def fresh_database_url(
+    tmp_path: Path, engine_name: str, request: pytest.FixtureRequest
+) -> Iterator[URL]:
+    """An empty database (nothing migrated) on the test's engine."""
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("postgres")
+        name = databases.unique_name()
+        yield server.create_database(name)
+        server.drop_database(name)
+    else:
+        yield sqlite_url(tmp_path / "fresh.sqlite3")
 
 
 class FixedClock:

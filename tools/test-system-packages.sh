@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu tools the test suite runs for real: faketime (the suite at other dates).
+# Debian/Ubuntu tools the test suite runs for real: faketime (the suite at other dates) and
+# PostgreSQL (every persistence and service test also runs on a throw-away server).
 # Installs the missing ones when run as root (CI, a fresh machine); otherwise prints the
 # command. Tests that need a missing tool skip on a developer's machine and fail in CI
 # (.ci/run sets RECEPTION_REQUIRE_SYSTEM_TOOLS=1). Does nothing on other systems.
 set -u
 command -v dpkg >/dev/null 2>&1 || exit 0
-pkgs=(faketime)
+pkgs=(faketime postgresql)
 need=()
 for pkg in "${pkgs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

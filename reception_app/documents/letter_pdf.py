@@ -1,8 +1,9 @@
-"""A letter as a PDF through ReportLab: embedded font, escaped text, page numbers, metadata.
+"""A letter as a PDF through ReportLab: embedded font, plain text, page numbers, metadata.
 
-Layout follows DOMAIN.md section 5: left-aligned, never justified, no italics or underlining,
-bold headings, page numbers as large as the body, A4 with margins that widen with the size.
-Every piece of customer or template text is escaped before ReportLab reads it as markup.
+Layout follows DOMAIN.md sections 5 and 10 (letter_layout.py places every line): left-aligned,
+never justified, no italics or underlining, bold headings, page numbers as large as the body,
+A4, the address in the envelope window. Lines are drawn as plain strings on the canvas, so no
+customer or template text is ever read as markup.
 """
 
 from __future__ import annotations
@@ -11,29 +12,17 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-)
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaParser
 
 from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
-from reception_app.domain.letters import LetterContent, PrintSpec
+from reception_app.documents.letter_layout import layout_letter
+from reception_app.documents.text_runs import Run
+from reception_app.domain.letters import Block, LetterContent, PrintSpec
 
 LANGUAGE = "en-GB"
 
@@ -104,208 +93,58 @@ def content_texts(content: LetterContent) -> list[str]:
     ]
 
 
-def markup(text: str) -> str:
-    """Plain text as Paragraph markup: only printable characters, <, > and & escaped, line
-    breaks kept."""
-    return "<br/>".join(escape(line) for line in printable(text).split("\n"))
+def printable_content(content: LetterContent) -> LetterContent:
+    """``content`` with every piece of text as the face can print it (see ``printable``)."""
+    return replace(
+        content,
+        letterhead=tuple(printable(t) for t in content.letterhead),
+        recipient=tuple(printable(t) for t in content.recipient),
+        date_text=printable(content.date_text),
+        reference=printable(content.reference),
+        contact_name=printable(content.contact_name),
+        subject=printable(content.subject),
+        blocks=tuple(Block(b.kind, printable(b.text)) for b in content.blocks),
+        sign_off=tuple(printable(t) for t in content.sign_off),
+    )
 
 
-class _Styles:
-    def __init__(self, spec: PrintSpec) -> None:
-        common: dict[str, Any] = {
-            "fontName": REGULAR,
-            "fontSize": spec.size,
-            "leading": spec.leading,
-            "alignment": TA_LEFT,
-            "spaceAfter": spec.paragraph_space,
-            "splitLongWords": 1,
-            "allowWidows": 0,
-            "allowOrphans": 0,
-        }
-        self.body = ParagraphStyle("body", **common)
-        self.lines = ParagraphStyle("lines", **{**common, "spaceAfter": 0})
-        # A heading is kept with the start of its paragraph by _keep_start, not keepWithNext
-        # (which chains whole blocks together and pushes them onto the next page).
-        self.heading = ParagraphStyle(
-            "heading", **{**common, "fontName": BOLD, "spaceAfter": spec.leading * 0.4}
-        )
-        self.letterhead = ParagraphStyle(
-            "letterhead",
-            **{
-                **common,
-                "fontName": BOLD,
-                "fontSize": spec.letterhead_size,
-                "leading": round(spec.letterhead_size * 1.3, 1),
-                "spaceAfter": 0,
-            },
-        )
-
-
-@lru_cache(maxsize=4096)
-def _parsed(text: str, style: ParagraphStyle) -> tuple[Any, ...]:
-    """The fragments ReportLab's markup parser makes of ``text`` (what Paragraph does first).
-
-    Most paragraphs of a day's letters are the same (letterhead, headings, the template's own
-    sentences, the signature), so each is parsed once; every Paragraph gets its own copies."""
-    parser = ParaParser()
-    parser.caseSensitive = 1
-    _style, frags, _bullet = parser.parse(cleanBlockQuotedText(text), style)
-    if frags is None:
-        raise ValueError(f"ReportLab could not read the paragraph {text[:30]!r}")
-    textTransformFrags(frags, style)
-    return tuple(frags)
-
-
-class _Paragraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
-    """A Paragraph that breaks its lines once per width.
-
-    Platypus asks a paragraph for its size several times at the same width (a heading kept with
-    the next paragraph, the closing kept with the signature, then the frame itself); the line
-    breaks depend only on the width, so the answer is kept instead of breaking the lines again.
-    """
-
-    _wrapped_width: float | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        # ReportLab drops the line breaks when it splits a paragraph: then they are made again.
-        if availWidth != self._wrapped_width or "blPara" not in self.__dict__:
-            super().wrap(availWidth, availHeight)
-            self._wrapped_width = availWidth
-        return self.width, self.height
-
-
-def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """Paragraph(markup(text), style), with the parse shared between identical paragraphs."""
-    source = markup(text)
-    frags = [frag.clone() for frag in _parsed(source, style)]
-    return _Paragraph(source, style, frags=frags)
-
-
-@lru_cache(maxsize=16)
-def _styles(spec: PrintSpec) -> _Styles:
-    register_fonts()
-    return _Styles(spec)
-
-
-def _keep_start(first: Paragraph, following: Paragraph, width: float) -> CondPageBreak:
-    """A page break, taken only when ``first`` and the start of ``following`` do not both fit.
-
-    "The start" is the fewest lines ``following`` can leave at the foot of a page with no
-    orphan or widow: all of it up to 3 lines, else 2. Only these two are kept together, never
-    a chain of blocks, so a page is not left half empty for the sake of a long paragraph.
-    """
-    first.wrap(width, 1e6)
-    following.wrap(width, 1e6)
-    lines = len(following.blPara.lines)
-    start = following.style.leading * (lines if lines <= 3 else 2)
-    return CondPageBreak(first.height + first.getSpaceAfter() + start)
-
-
-def letter_flowables(content: LetterContent, spec: PrintSpec) -> list[Flowable]:
-    s = _styles(spec)
-    gap = spec.paragraph_space
-    width = A4[0] - 2 * spec.margin  # the frame's width: the wraps made here are kept
-    story: list[Flowable] = []
-    if content.letterhead:
-        story.append(_paragraph(content.letterhead[0], s.letterhead))
-        story.append(_paragraph("\n".join(content.letterhead[1:]), s.lines))
-    story.append(Spacer(1, gap * 1.5))
-    story.append(_paragraph("\n".join(content.recipient), s.lines))
-    story.append(Spacer(1, gap))
-    facts = [content.date_text]
-    if content.reference:
-        facts.append(f"Our reference: {content.reference}")
-    if content.contact_name:
-        facts.append(f"Please ask for: {content.contact_name}")
-    story.append(_paragraph("\n".join(facts), s.body))
-    # Each heading (the subject too) stays with the start of the paragraph after it, and the
-    # closing with the signature; a blank line after "Yours sincerely," leaves room to sign.
-    # Nothing else is kept together: a long paragraph splits (never leaving one line alone).
-    closing, *signer = content.sign_off or ("",)
-    blocks: list[tuple[Paragraph, bool]] = [(_paragraph(content.subject, s.heading), True)]
-    blocks += [
-        (_paragraph(b.text, s.heading if b.kind == "heading" else s.body), b.kind == "heading")
-        for b in content.blocks
-    ]
-    blocks.append((_paragraph(closing, s.body), True))
-    # The signature (name and office) is kept with the closing; the phone and email lines are
-    # a block of their own, so a page is not left a third empty to keep them all together.
-    for part in (signer[:2], signer[2:]):
-        if part:
-            blocks.append((_paragraph("\n".join(part), s.lines), False))
-    for (paragraph, keep), following in zip(blocks, [*blocks[1:], None], strict=True):
-        if keep and following is not None:
-            story.append(_keep_start(paragraph, following[0], width))
-        story.append(paragraph)
-    return story
-
-
-def _numbered_canvas(spec: PrintSpec) -> type[Canvas]:
-    """A canvas that writes 'Page 1 of 2' on every page once the page count is known."""
-
-    class NumberedCanvas(EmbeddedFontCanvas):
-        initial_size = spec.size
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialLeading"] = kwargs.get("initialLeading") or spec.leading
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for page in self._pages:
-                self.__dict__.update(page)
-                self.setFont(REGULAR, spec.size)
-                self.drawString(
-                    spec.margin, spec.margin - spec.leading, f"Page {self._pageNumber} of {total}"
-                )
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
-
-
-@lru_cache(maxsize=16)
-def _canvas_for(spec: PrintSpec) -> type[Canvas]:
-    return _numbered_canvas(spec)
+def draw_runs(canvas: Canvas, runs: Iterable[Run]) -> None:
+    """Each run's lines, one text object per run (right-aligned runs line by line)."""
+    for run in runs:
+        if run.align == "right":
+            canvas.setFont(run.font, run.size)
+            for n, line in enumerate(run.lines):
+                canvas.drawRightString(run.x, run.y - n * run.leading, line)
+            continue
+        text = canvas.beginText(run.x, run.y)
+        text.setFont(run.font, run.size, run.leading)
+        for line in run.lines:
+            text.textLine(line)
+        canvas.drawText(text)
 
 
 def render_letter_pdf(content: LetterContent, spec: PrintSpec) -> bytes:
-    """The letter as PDF bytes (A4), with title, author (the office) and language en-GB."""
+    """The letter as PDF bytes (A4), with title, author (the office) and language en-GB.
+
+    The text is drawn as plain strings (never read as markup), so a name like
+    ``<font size=1>`` prints as typed."""
     register_fonts()
+    layout = layout_letter(printable_content(content), spec)
     buffer = io.BytesIO()
-    width, height = A4
-    # The page number sits in the bottom margin, so the frame stops one line above it; no frame
-    # padding, so text starts exactly at the margin, level with the page number.
-    frame = Frame(
-        spec.margin,
-        spec.margin + spec.leading,
-        width - 2 * spec.margin,
-        height - 2 * spec.margin - spec.leading,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc = BaseDocTemplate(
+    canvas = EmbeddedFontCanvas(
         buffer,
         pagesize=A4,
-        pageTemplates=[PageTemplate(id="letter", frames=[frame])],
-        leftMargin=spec.margin,
-        rightMargin=spec.margin,
-        topMargin=spec.margin,
-        bottomMargin=spec.margin + spec.leading,
-        title=content.title,
-        author=content.author,
-        subject=content.subject,
-        creator="Reception",
-        lang=LANGUAGE,
         pageCompression=1,
+        lang=LANGUAGE,
+        initialFontSize=spec.size,
+        initialLeading=spec.leading,
     )
-    doc.build(letter_flowables(content, spec), canvasmaker=_canvas_for(spec))
+    canvas.setTitle(content.title)
+    canvas.setAuthor(content.author)
+    canvas.setSubject(content.subject)
+    canvas.setCreator("Reception")
+    for runs in layout.pages:
+        draw_runs(canvas, runs)
+        canvas.showPage()
+    canvas.save()
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
+from dateutil.easter import easter
 from holidays.countries.united_kingdom import UnitedKingdom
 
 from reception_app.domain.offices import OfficeProfile
@@ -41,19 +42,6 @@ def _region_holidays(region: str, year: int) -> Mapping[date, str]:
     return MappingProxyType(dict(holidays.country_holidays("GB", subdiv=region, years=year)))
 
 
-def _easter_sunday(year: int) -> date:
-    """Gregorian Easter Sunday (the anonymous algorithm, as in Meeus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
 @functools.cache
 def _statutory_days_off(year: int) -> frozenset[date]:
     """Days that are not statutory working days for a reason other than the weekend.
@@ -67,7 +55,7 @@ def _statutory_days_off(year: int) -> frozenset[date]:
     for region in REGIONS:
         days.update(_region_holidays(region, year))
     days.add(date(year, 12, 25))
-    days.add(_easter_sunday(year) - timedelta(days=2))
+    days.add(easter(year) - timedelta(days=2))  # Good Friday (Gregorian Easter)
     return frozenset(days)
 
 

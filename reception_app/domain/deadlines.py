@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import calendar as _gregorian
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
+
+from dateutil.relativedelta import relativedelta
 
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.offices import OfficeProfile, shipped_profile
@@ -28,9 +29,7 @@ _ONE_DAY = timedelta(days=1)
 
 def add_months(d: date, months: int) -> date:
     """The same day of the month ``months`` later, or the last day of a month that is shorter."""
-    years, month_index = divmod(d.month - 1 + months, 12)
-    year, month = d.year + years, month_index + 1
-    return date(year, month, min(d.day, _gregorian.monthrange(year, month)[1]))
+    return d + relativedelta(months=months)
 
 
 class DeadlineEngine:

@@ -1,6 +1,6 @@
 """Appointments, officer working patterns, absences and interview room bookings (issue 4).
 
-Imported at the end of records.py so every table is registered on Base.metadata."""
+Registered on Base.metadata with every other record module through all_records.py."""
 
 from __future__ import annotations
 

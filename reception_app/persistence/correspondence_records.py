@@ -1,6 +1,6 @@
 """Phone messages, correspondence, follow-ups, feedback and incidents (issue 5).
 
-Imported at the end of records.py so every table is registered on Base.metadata.
+Registered on Base.metadata with every other record module through all_records.py.
 
 Letters (issue 6) are generated from these rows, so each keeps what a letter needs: the named
 contact (owner or recipient, with the phone and email told to the customer), the expected dates

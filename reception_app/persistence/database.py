@@ -5,17 +5,23 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reception_app.migrations import HEAD_REVISION
 from reception_app.persistence import backup
+from reception_app.persistence.connection_errors import (
+    DatabaseUnavailable,
+    check_server_version,
+    explain,
+)
 from reception_app.persistence.engine import (
     DatabaseError,
     make_engine,
@@ -112,9 +118,17 @@ def _check_stamp(path: Path, stamp: backup.FileStamp) -> None:
 
 
 def open_database(
-    url: URL, *, backup_dir: Path | None, now: datetime, migrate: bool = True
+    url: URL,
+    *,
+    backup_dir: Path | None,
+    now: datetime,
+    migrate: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Database:
-    """Check, back up (SQLite), migrate and open ``url``; DatabaseError in plain English."""
+    """Check, back up (SQLite), migrate and open ``url``; DatabaseError in plain English.
+
+    ``on_wait`` is told when another desk is upgrading the same database and this one waits.
+    """
     path = sqlite_path(url)
     startup_backup = None
     if path is not None:
@@ -134,18 +148,21 @@ def open_database(
                 ) from None
     engine = make_engine(url)  # raises DatabaseError for a missing driver
     try:
+        with engine.connect() as connection:
+            check_server_version(connection)
         if migrate and current_revision(engine) != HEAD_REVISION:
             from reception_app.persistence import migrations  # Alembic only when needed
 
             state = migrations.schema_state(engine)
             if not state.is_current and not state.is_empty and startup_backup is None and path:
                 log.warning("upgrading %s without a start-up backup", path)
-            migrations.upgrade(engine)
-    except (OperationalError, DBAPIError, sqlite3.Error, ImportError) as exc:
+            migrations.upgrade(engine, on_wait)
+    except (OperationalError, sqlite3.OperationalError, ImportError) as exc:
         engine.dispose()
+        if path is None:
+            raise DatabaseUnavailable(explain(exc, url)) from None
         raise DatabaseError(
-            f"Reception could not open the database {url.render_as_string(hide_password=True)}: "
-            f"{getattr(exc, 'orig', exc)}. Check the address and that the server is running."
+            f"Reception could not open the database {path}: {getattr(exc, 'orig', exc)}."
         ) from None
     except Exception:
         engine.dispose()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -22,6 +24,12 @@ URL_HELP = (
     "Use sqlite:///C:/path/to/reception.sqlite3 (a file on this computer) or "
     "postgresql+psycopg://user:password@server/reception (a shared server)."
 )
+
+
+POSTGRES_OPTIONS = "-c lock_timeout=15s -c idle_in_transaction_session_timeout=120s"
+"""A desk waits at most 15 s per try for the write lock (transaction() tries again until
+BUSY_RETRY_SECONDS), and the server ends a transaction left open for two minutes by a desk that
+hung, so it cannot hold the write lock for ever."""
 
 
 class DatabaseError(ReceptionError):
@@ -121,7 +129,12 @@ def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) 
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        return create_engine(
+            url,
+            echo=echo,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 5, "options": POSTGRES_OPTIONS},
+        )
     except (ImportError, NoSuchModuleError) as exc:
         raise DatabaseError(
             f"Reception cannot talk to '{backend}' databases on this computer ({exc}). "
@@ -130,17 +143,146 @@ def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) 
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose write transactions log what they changed (persistence/changes.py)."""
+    from reception_app.persistence.changes import track_changes
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    track_changes(factory)
+    return factory
+
+
+WRITE_LOCK_KEY = 0x5245_4345
+"""PostgreSQL advisory lock every write transaction takes first ('RECE'): one writer at a time,
+on the server as in a SQLite file (docs/concurrency.md)."""
+BUSY_RETRY_SECONDS = 60.0
+"""How long a write transaction keeps trying for the lock before telling the person."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database server cannot be reached now (stopped, network down); trying again may work."""
+
+
+LOST_CONNECTION = "Lost the connection to the office database - trying again."
+"""What every screen says while the server cannot be reached (the banner and refused actions)."""
+
+
+def _is_disconnect(exc: DBAPIError) -> bool:
+    """The server went away or cannot be reached (SQLSTATE class 08, or SQLAlchemy saw the
+    connection drop), as opposed to a statement the server refused."""
+    if exc.connection_invalidated:
+        return True
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    if code.startswith("08") or code in ("57P01", "57P02", "57P03"):
+        return True
+    text_ = str(exc.orig).lower()
+    return isinstance(exc, OperationalError) and any(
+        part in text_
+        for part in (
+            "connection refused",
+            "server closed the connection",
+            "connection failed",
+            "no such file or directory",
+            "could not connect",
+            "connection is bad",
+        )
+    )
+
+
+def unavailable() -> DatabaseUnavailable:
+    return DatabaseUnavailable(
+        f"{LOST_CONNECTION} Nothing was saved; please try again in a moment."
+    )
+
+
+class DatabaseBusy(DatabaseError):
+    """Another desk held the database for longer than BUSY_RETRY_SECONDS."""
+
+
+def is_postgresql(session_or_engine: Session | Engine) -> bool:
+    bind = (
+        session_or_engine.get_bind()
+        if isinstance(session_or_engine, Session)
+        else session_or_engine
+    )
+    return bind.dialect.name == "postgresql"
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    """SQLite's 'database is locked' / 'busy', or PostgreSQL's lock_timeout (55P03)."""
+    code = getattr(exc.orig, "sqlstate", None)
+    return code == "55P03" or "database is locked" in str(exc.orig) or "busy" in str(exc.orig)
+
+
+def _take_write_lock(session: Session) -> None:
+    """Start the unit of work as the only writer: SQLite BEGIN IMMEDIATE (in the begin event),
+    PostgreSQL the advisory lock. Waiting is retried with jittered backoff until
+    BUSY_RETRY_SECONDS, so "database is locked" never reaches a person."""
+    if is_postgresql(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    else:
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+
+
+def _begin_read(session: Session) -> None:
+    """A read sees one snapshot of the database from its first statement to its last."""
+    if is_postgresql(session):
+        session.connection(
+            execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+        )
 
 
 @contextmanager
 def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error.
 
-    ``write=False`` marks a read-only unit of work (it may still write, but on SQLite it does
-    not take the write lock up front).
+    A write transaction takes the database's write lock first (``_take_write_lock``), so two
+    desks' read-check-write sequences never interleave on either engine; a read-only one
+    (``write=False``) sees one consistent snapshot and never waits for a writer.
     """
-    with factory() as session, session.begin():
-        if write:
-            session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-        yield session
+    deadline = time.monotonic() + BUSY_RETRY_SECONDS
+    delay = 0.01
+    while True:
+        session = factory()
+        try:
+            session.begin()
+            if write:
+                _take_write_lock(session)
+            else:
+                _begin_read(session)
+            break
+        except OperationalError as exc:
+            session.close()
+            if _is_disconnect(exc):
+                raise unavailable() from None
+            if not _is_busy(exc) or time.monotonic() + delay > deadline:
+                if _is_busy(exc):
+                    raise DatabaseBusy(
+                        "Another desk has been saving for over a minute, so this was not saved. "
+                        "Please try again; if it keeps happening, restart the desk that is stuck."
+                    ) from None
+                raise
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 1.0)
+        except BaseException:
+            session.close()
+            raise
+    with session:
+        try:
+            yield session
+            session.commit()
+        except DBAPIError as exc:
+            _safe_rollback(session)
+            if _is_disconnect(exc):
+                raise unavailable() from None
+            raise
+        except BaseException:
+            _safe_rollback(session)
+            raise
+
+
+def _safe_rollback(session: Session) -> None:
+    """Roll back; on a connection that is already gone there is nothing left to roll back."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        pass

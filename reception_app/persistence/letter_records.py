@@ -1,6 +1,6 @@
 """Letters produced and sent (issue 6).
 
-Imported at the end of records.py so every table is registered on Base.metadata."""
+Registered on Base.metadata with every other record module through all_records.py."""
 
 from __future__ import annotations
 

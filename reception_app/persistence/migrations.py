@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,9 +13,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from reception_app.domain.errors import ReceptionError
+from reception_app.persistence.engine import WRITE_LOCK_KEY
 
 
 class NewerDatabaseError(ReceptionError):
@@ -61,16 +66,91 @@ class SchemaState:
         return self.current is not None and self.current not in known_revisions()
 
 
-def schema_state(engine: Engine) -> SchemaState:
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+def _state_on(connection: Connection) -> SchemaState:
+    current = MigrationContext.configure(connection).get_current_revision()
+    tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
     return SchemaState(current=current, head=head_revision(), has_tables=bool(tables))
 
 
-def upgrade(engine: Engine) -> SchemaState:
-    """Bring the schema to the newest revision; refuse a database from a newer app."""
-    state = schema_state(engine)
+def schema_state(engine: Engine) -> SchemaState:
+    with engine.connect() as connection:
+        return _state_on(connection)
+
+
+Waiting = Callable[[str], None]
+"""Told, once, in plain English, that this desk is waiting for another one."""
+
+MIGRATION_WAIT_SECONDS = 600.0
+"""A desk waits this long for another desk's upgrade (a big database takes minutes)."""
+
+
+def _lock_for_upgrade(connection: Connection, on_wait: Waiting | None) -> None:
+    """PostgreSQL: the advisory lock every write transaction takes, held for the whole upgrade.
+    Tried without blocking first, so a desk that has to wait can say so."""
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    told = False
+    query = text("SELECT pg_try_advisory_xact_lock(:key)")
+    while not connection.execute(query, {"key": WRITE_LOCK_KEY}).scalar():
+        if time.monotonic() > deadline:
+            raise _waited_too_long()
+        if not told and on_wait is not None:
+            on_wait(WAITING_MESSAGE)
+            told = True
+        time.sleep(0.25)
+
+
+def _waited_too_long() -> ReceptionError:
+    return ReceptionError(
+        "Another desk has been updating the database for over ten minutes. Check that it is "
+        "still running, then start this one again; nothing has been changed here."
+    )
+
+
+WAITING_MESSAGE = "Another desk is updating the database. Waiting for it to finish..."
+
+
+def _sqlite_is_locked(engine: Engine) -> bool:
+    """True when another connection holds the file's write lock right now (asks without waiting)."""
+    path = engine.url.database
+    if not path:
+        return False
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        probe.close()
+
+
+def upgrade(engine: Engine, on_wait: Waiting | None = None) -> SchemaState:
+    """Bring the schema to the newest revision under the write lock; refuse a database from a
+    newer app. Safe when several desks start on one database at once: one upgrades, the others
+    say they wait, then find it done."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            _lock_for_upgrade(connection, on_wait)
+            _upgrade_on(connection)
+        return schema_state(engine)
+    if on_wait is not None and _sqlite_is_locked(engine):
+        on_wait(WAITING_MESSAGE)
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    while True:  # BEGIN IMMEDIATE: the file's write lock, waited for (busy timeout) and retried
+        try:
+            with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+                _upgrade_on(connection)
+            return schema_state(engine)
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                raise
+            if time.monotonic() > deadline:
+                raise _waited_too_long() from None
+
+
+def _upgrade_on(connection: Connection) -> None:
+    state = _state_on(connection)
     if state.is_newer:
         raise NewerDatabaseError(
             f"This database was last used by a newer version of Reception (schema {state.current}). "
@@ -83,7 +163,5 @@ def upgrade(engine: Engine) -> SchemaState:
         )
     if not state.is_current:
         config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-    return schema_state(engine)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

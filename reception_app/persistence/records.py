@@ -370,12 +370,3 @@ class DeskPauseRecord(Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None] = mapped_column(nullable=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
-
-
-# Tables of later features live in their own modules; importing them here registers them on
-# Base.metadata wherever records is imported (Alembic's env, the schema test, the services).
-from reception_app.persistence import (  # noqa: E402, F401, I001
-    appointment_records,
-    correspondence_records,
-    letter_records,
-)

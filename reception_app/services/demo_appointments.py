@@ -8,13 +8,20 @@ data obeys the same rules as real bookings.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.persistence.appointment_records import AppointmentRecord, RoomBookingRecord
-from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
+from reception_app.persistence.records import (
+    ContactRecord,
+    InterviewRoomRecord,
+    OfficeRecord,
+    ServiceRecord,
+    StaffRecord,
+)
 
 _CELL = timedelta(minutes=30)
 _DELAY_REASONS = (
@@ -41,88 +48,121 @@ def add_sample_appointments(
     rooms = sorted((r for r in office.rooms if r.active), key=lambda r: (r.capacity, r.id))
     if not services or not officers or not contacts:
         return 0
-    days = list(past_days)
-    day = now.astimezone(calendar.zone).date()
-    while len(days) < len(past_days) + future_days:
-        if calendar.opening_intervals(day):
-            days.append(day)
-        day += timedelta(days=1)
+    booker = _Booker(session, rng, office, services, contacts, rooms, now)
+    today = now.astimezone(calendar.zone).date()
     added = 0
-    for day in days:
-        cells: list[datetime] = []
-        for open_start, open_end in calendar.opening_intervals(day):
-            t = open_start
-            while t + _CELL <= open_end:
-                cells.append(t)
-                t += _CELL
+    for day in _booking_days(calendar, past_days, today, future_days):
+        cells = _half_hours(calendar, day)
         if not cells:
             continue
         room_used: dict[int, set[datetime]] = {r.id: set() for r in rooms}
         for officer in officers:
             for start in rng.sample(cells, k=min(len(cells), rng.randint(0, 3))):
-                if (
-                    start.astimezone(now.tzinfo) < now
-                    and day >= now.astimezone(calendar.zone).date()
-                ):
+                if start.astimezone(now.tzinfo) < now and day >= today:
                     continue  # today's earlier cells: not bookable now, not history either
-                service = rng.choice(services)
-                minutes = min(30, max(10, service.default_minutes))
-                end = start + timedelta(minutes=minutes)
-                contact = rng.choice(contacts)
-                room = None
-                if service.needs_room:
-                    # The room's buffer keeps the next and previous cells free too.
-                    room = next(
-                        (
-                            r
-                            for r in rooms
-                            if not room_used[r.id] & {start - _CELL, start, start + _CELL}
-                        ),
-                        None,
-                    )
-                    if room is None:
-                        continue
-                    room_used[room.id].add(start)
-                record = AppointmentRecord(
-                    office_id=office.id,
-                    contact_id=contact.id,
-                    customer_name=contact.full_name,
-                    service_id=service.id,
-                    staff_id=officer.id,
-                    any_officer=rng.random() < 0.5,
+                if booker.book(officer, start, room_used):
+                    added += 1
+    return added
+
+
+def _booking_days(
+    calendar: OfficeCalendar, past_days: list[date], today: date, future_days: int
+) -> list[date]:
+    """``past_days`` and then the next ``future_days`` days with opening hours from today."""
+    days = list(past_days)
+    day = today
+    while len(days) < len(past_days) + future_days:
+        if calendar.opening_intervals(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _half_hours(calendar: OfficeCalendar, day: date) -> list[datetime]:
+    """The starts of the half-hour cells that fit inside the day's opening hours."""
+    cells: list[datetime] = []
+    for open_start, open_end in calendar.opening_intervals(day):
+        t = open_start
+        while t + _CELL <= open_end:
+            cells.append(t)
+            t += _CELL
+    return cells
+
+
+@dataclass(frozen=True)
+class _Booker:
+    """Books sample appointments (and their rooms) for the office."""
+
+    session: Session
+    rng: random.Random
+    office: OfficeRecord
+    services: list[ServiceRecord]
+    contacts: list[ContactRecord]
+    rooms: list[InterviewRoomRecord]
+    now: datetime
+
+    def book(
+        self, officer: StaffRecord, start: datetime, room_used: dict[int, set[datetime]]
+    ) -> bool:
+        """One appointment with ``officer`` at ``start``, what happened if it is over, and its
+        room when the service needs one; False when no room is free."""
+        rng, now = self.rng, self.now
+        service = rng.choice(self.services)
+        minutes = min(30, max(10, service.default_minutes))
+        end = start + timedelta(minutes=minutes)
+        contact = rng.choice(self.contacts)
+        room = None
+        if service.needs_room:
+            room = self._free_room(start, room_used)
+            if room is None:
+                return False
+            room_used[room.id].add(start)
+        record = AppointmentRecord(
+            office_id=self.office.id,
+            contact_id=contact.id,
+            customer_name=contact.full_name,
+            service_id=service.id,
+            staff_id=officer.id,
+            any_officer=rng.random() < 0.5,
+            starts_at=start,
+            ends_at=end,
+            place="room" if room is not None else rng.choice(("desk", "desk", "phone")),
+            people=2,
+            hearing_loop=contact.hearing_loop,
+            wheelchair_access=contact.wheelchair_access,
+            interpreter_language=contact.interpreter_language,
+            large_print=contact.preferred_format == "large_print",
+            status="booked",
+            created_at=min(now, start - timedelta(days=rng.randint(1, 14))),
+            updated_at=now,
+        )
+        if end <= now:
+            _what_happened(rng, record)
+        self.session.add(record)
+        self.session.flush()
+        if room is not None:
+            self.session.add(
+                RoomBookingRecord(
+                    office_id=self.office.id,
+                    room_id=room.id,
+                    appointment_id=record.id,
                     starts_at=start,
                     ends_at=end,
-                    place="room" if room is not None else rng.choice(("desk", "desk", "phone")),
-                    people=2,
-                    hearing_loop=contact.hearing_loop,
-                    wheelchair_access=contact.wheelchair_access,
-                    interpreter_language=contact.interpreter_language,
-                    large_print=contact.preferred_format == "large_print",
-                    status="booked",
-                    created_at=min(now, start - timedelta(days=rng.randint(1, 14))),
-                    updated_at=now,
+                    purpose=f"{service.name}: {contact.full_name}",
+                    status="released" if record.status in ("no_show", "cancelled") else "booked",
+                    created_at=record.created_at,
                 )
-                if end <= now:
-                    _what_happened(rng, record)
-                session.add(record)
-                session.flush()
-                if room is not None:
-                    session.add(
-                        RoomBookingRecord(
-                            office_id=office.id,
-                            room_id=room.id,
-                            appointment_id=record.id,
-                            starts_at=start,
-                            ends_at=end,
-                            purpose=f"{service.name}: {contact.full_name}",
-                            status="released"
-                            if record.status in ("no_show", "cancelled")
-                            else "booked",
-                            created_at=record.created_at,
-                        )
-                    )
-                added += 1
-    return added
+            )
+        return True
+
+    def _free_room(
+        self, start: datetime, room_used: dict[int, set[datetime]]
+    ) -> InterviewRoomRecord | None:
+        """The smallest room free at ``start``: its buffer keeps the cells either side free too."""
+        return next(
+            (r for r in self.rooms if not room_used[r.id] & {start - _CELL, start, start + _CELL}),
+            None,
+        )
 
 
 def _what_happened(rng: random.Random, record: AppointmentRecord) -> None:

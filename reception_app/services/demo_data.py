@@ -7,7 +7,6 @@ messages, correspondence) through ``DemoDataService.fill``'s day loop.
 from __future__ import annotations
 
 import random
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import Cancelled, ReceptionError
-from reception_app.domain.people import LARGE_PRINT_SIZES, PreferredFormat, Role
+from reception_app.domain.people import Role
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office, profile_from_record
@@ -27,6 +26,7 @@ from reception_app.persistence.records import (
     DeskRecord,
     EventRecord,
     OfficeRecord,
+    ServiceRecord,
     StaffRecord,
     VisitRecord,
 )
@@ -34,105 +34,17 @@ from reception_app.persistence.settings_repository import get_setting, put_setti
 from reception_app.services.context import ServiceContext
 from reception_app.services.demo_appointments import add_sample_appointments
 from reception_app.services.demo_correspondence import add_sample_correspondence
+from reception_app.services.demo_people import (
+    FIRST_NAMES,
+    SURNAMES,
+    TEAMS,
+    ascii_name,
+    random_contact,
+)
 
 SAMPLE_DATA_DECLINED = "sample_data_declined"
 DEMO_PASSWORD = "reception-demo"
 """Every sample staff account signs in with this password (shown in the first-start offer)."""
-
-FIRST_NAMES = [
-    "Amelia",
-    "Oliver",
-    "Zoë",
-    "Łukasz",
-    "Siobhán",
-    "Mohammed",
-    "Priya",
-    "Gwenllïan",
-    "Tomasz",
-    "Chloe",
-    "Jack",
-    "Aisha",
-    "Harry",
-    "Isla",
-    "Noah",
-    "Fatima",
-    "Ruth",
-    "Dylan",
-    "Niamh",
-    "Kwame",
-    "Eleanor",
-    "Ahmed",
-    "Grace",
-    "Seán",
-    "Ana",
-    "Bartholomew",
-    "Mei",
-    "Rhys",
-    "Chiara",
-    "Oskar",
-]
-SURNAMES = [
-    "Smith",
-    "O'Neill",
-    "Jones",
-    "Nowak",
-    "Patel",
-    "Brown",
-    "ap Ŵyn",
-    "Taylor",
-    "Williams",
-    "Khan",
-    "Davies",
-    "Evans",
-    "Wilson",
-    "Thomas",
-    "Roberts",
-    "Johnson",
-    "Lewis",
-    "Walker",
-    "Wright",
-    "Green",
-    "Hall",
-    "Wood",
-    "Clarke",
-    "Kowalski",
-    "Mensah",
-    "Ní Bhriain",
-    "Fitzgerald-Hughes",
-    "Chen",
-    "Ward",
-]
-STREETS = [
-    "Woodview Road",
-    "Middletons Lane",
-    "Reepham Road",
-    "Holt Road",
-    "Church Street",
-    "Cliff Avenue",
-    "Links Road",
-    "Overstrand Road",
-    "Station Road",
-    "Hall Lane",
-    "Cromer Road",
-    "Drayton High Road",
-]
-TOWNS = [
-    ("Hellesdon", "NR6"),
-    ("Drayton", "NR8"),
-    ("Cromer", "NR27"),
-    ("Sheringham", "NR26"),
-    ("Holt", "NR25"),
-    ("North Walsham", "NR28"),
-    ("Norwich", "NR3"),
-]
-LANGUAGES = ["Polish", "Portuguese", "Lithuanian", "Arabic", "Romanian", "Bengali"]
-TEAMS = [
-    "Customer services",
-    "Revenues and benefits",
-    "Housing",
-    "Planning",
-    "Environmental services",
-]
 
 
 @dataclass(frozen=True)
@@ -200,93 +112,13 @@ class DemoDataService:
             profile = profile_from_record(office)
             calendar = OfficeCalendar.from_profile(profile)
             zone = ZoneInfo(profile.timezone)
-            existing_users = set(session.scalars(select(StaffRecord.username)))
-            password_hash = self._hasher.hash(DEMO_PASSWORD)
-
-            staff: list[StaffRecord] = []
-            has_real_manager = bool(
-                session.scalar(
-                    select(func.count())
-                    .select_from(StaffRecord)
-                    .where(
-                        StaffRecord.role == Role.MANAGER.value,
-                        StaffRecord.password_hash.is_not(None),
-                    )
-                )
-            )
-            roles = [Role.RECEPTIONIST] * 3 + [Role.CLERK] * 2 + [Role.OFFICER] * 6 + [Role.MANAGER]
-            for index, role in enumerate(roles):
-                first, last = (
-                    FIRST_NAMES[(index * 7 + seed) % len(FIRST_NAMES)],
-                    SURNAMES[(index * 5 + seed) % len(SURNAMES)],
-                )
-                username = _ascii(first[0] + last)
-                while username in existing_users:
-                    username += str(index)
-                existing_users.add(username)
-                team = (
-                    TEAMS[0]
-                    if role in (Role.RECEPTIONIST, Role.CLERK)
-                    else TEAMS[index % len(TEAMS)]
-                )
-                record = StaffRecord(
-                    office_id=office.id,
-                    username=username,
-                    full_name=f"{first} {last}",
-                    role=role.value,
-                    team=team,
-                    is_team_lead=index in (0, 5, 8),
-                    phone=f"0118 496 0{index:03d}",
-                    email=f"{username}@{profile.email.split('@')[1]}",
-                    # A sample manager could change every setting with a published password, so
-                    # it can sign in only on a database that has no manager of its own.
-                    password_hash=None
-                    if role is Role.MANAGER and has_real_manager
-                    else password_hash,
-                )
-                session.add(record)
-                staff.append(record)
-            session.flush()
-
+            staff = _add_staff(session, office, profile.email, seed, self._hasher.hash)
             working_days = _working_days_back(calendar, now.astimezone(zone).date(), days)
-            contacts: list[ContactRecord] = []
-            events = 0
-            active_desks = [d for d in office.desks if d.active]
-            officers = [s.id for s in staff if s.role == Role.OFFICER.value]
-            visits = 0
+            history = _History(session, rng, office, calendar, staff)
             for done, day in enumerate(working_days):
                 if progress is not None and not progress(done, len(working_days)):
                     raise Cancelled("Loading sample data was cancelled; nothing was added.")
-                intervals = calendar.opening_intervals(day)
-                if not intervals:
-                    continue
-                open_at, close_at = intervals[0][0], intervals[-1][1]
-                span = int((close_at - open_at).total_seconds() // 60)
-                for person in rng.sample(staff, k=min(len(staff), rng.randint(3, 6))):
-                    at = open_at + timedelta(minutes=rng.randint(0, 20))
-                    session.add(
-                        EventRecord(
-                            at=at.astimezone(UTC),
-                            office_id=office.id,
-                            staff_id=person.id,
-                            action="signed_in",
-                            entity="staff",
-                            entity_id=person.id,
-                            summary=f"{person.full_name} signed in",
-                        )
-                    )
-                    events += 1
-                visits += _day_of_visits(
-                    session, rng, office, day, open_at, close_at, active_desks, officers
-                )
-                for _ in range(rng.randint(1, 4)):
-                    contact = _random_contact(rng, office.id)
-                    contact.created_at = (
-                        open_at + timedelta(minutes=rng.randint(0, span - 1))
-                    ).astimezone(UTC)
-                    contact.updated_at = contact.created_at
-                    session.add(contact)
-                    contacts.append(contact)
+                history.add_day(day)
             session.flush()
             add_sample_appointments(
                 session,
@@ -294,24 +126,14 @@ class DemoDataService:
                 office,
                 calendar,
                 [s for s in staff if s.role in (Role.OFFICER.value, Role.CLERK.value)],
-                contacts,
+                history.contacts,
                 working_days,
                 now,
             )
-            add_sample_correspondence(session, rng, office, staff, contacts, working_days, now)
-            for contact in contacts:
-                session.add(
-                    EventRecord(
-                        at=contact.created_at,
-                        office_id=office.id,
-                        staff_id=rng.choice(staff[:5]).id,
-                        action="created",
-                        entity="contact",
-                        entity_id=contact.id,
-                        summary=f"Contact #{contact.id} added",
-                    )
-                )
-                events += 1
+            add_sample_correspondence(
+                session, rng, office, staff, history.contacts, working_days, now
+            )
+            history.log_contacts_created()
             log_event(
                 session,
                 at=self._clock(),
@@ -321,7 +143,134 @@ class DemoDataService:
                 office_id=office.id,
                 summary=f"Sample data loaded: {days} working days, seed {seed}",
             )
-            return DemoSummary(office_key, days, len(staff), len(contacts), events + 1, visits)
+            return DemoSummary(
+                office_key,
+                days,
+                len(staff),
+                len(history.contacts),
+                history.events + 1,
+                history.visits,
+            )
+
+
+def _add_staff(
+    session: Session,
+    office: OfficeRecord,
+    office_email: str,
+    seed: int,
+    hash_password: Callable[[str], str],
+) -> list[StaffRecord]:
+    """Twelve sample staff (receptionists, clerks, officers and a manager), named by the seed."""
+    existing_users = set(session.scalars(select(StaffRecord.username)))
+    password_hash = hash_password(DEMO_PASSWORD)
+    staff: list[StaffRecord] = []
+    has_real_manager = bool(
+        session.scalar(
+            select(func.count())
+            .select_from(StaffRecord)
+            .where(
+                StaffRecord.role == Role.MANAGER.value,
+                StaffRecord.password_hash.is_not(None),
+            )
+        )
+    )
+    roles = [Role.RECEPTIONIST] * 3 + [Role.CLERK] * 2 + [Role.OFFICER] * 6 + [Role.MANAGER]
+    for index, role in enumerate(roles):
+        first, last = (
+            FIRST_NAMES[(index * 7 + seed) % len(FIRST_NAMES)],
+            SURNAMES[(index * 5 + seed) % len(SURNAMES)],
+        )
+        username = ascii_name(first[0] + last)
+        while username in existing_users:
+            username += str(index)
+        existing_users.add(username)
+        team = TEAMS[0] if role in (Role.RECEPTIONIST, Role.CLERK) else TEAMS[index % len(TEAMS)]
+        record = StaffRecord(
+            office_id=office.id,
+            username=username,
+            full_name=f"{first} {last}",
+            role=role.value,
+            team=team,
+            is_team_lead=index in (0, 5, 8),
+            phone=f"0118 496 0{index:03d}",
+            email=f"{username}@{office_email.split('@')[1]}",
+            # A sample manager could change every setting with a published password, so
+            # it can sign in only on a database that has no manager of its own.
+            password_hash=None if role is Role.MANAGER and has_real_manager else password_hash,
+        )
+        session.add(record)
+        staff.append(record)
+    session.flush()
+    return staff
+
+
+class _History:
+    """The day-by-day sample history: sign-ins, walk-ins and new contacts."""
+
+    def __init__(
+        self,
+        session: Session,
+        rng: random.Random,
+        office: OfficeRecord,
+        calendar: OfficeCalendar,
+        staff: list[StaffRecord],
+    ) -> None:
+        self.session, self.rng, self.office = session, rng, office
+        self.calendar, self.staff = calendar, staff
+        self.contacts: list[ContactRecord] = []
+        self.events = 0
+        self.visits = 0
+        self.active_desks = [d for d in office.desks if d.active]
+        self.officers = [s.id for s in staff if s.role == Role.OFFICER.value]
+
+    def add_day(self, day: date) -> None:
+        session, rng, office = self.session, self.rng, self.office
+        intervals = self.calendar.opening_intervals(day)
+        if not intervals:
+            return
+        open_at, close_at = intervals[0][0], intervals[-1][1]
+        span = int((close_at - open_at).total_seconds() // 60)
+        for person in rng.sample(self.staff, k=min(len(self.staff), rng.randint(3, 6))):
+            at = open_at + timedelta(minutes=rng.randint(0, 20))
+            session.add(
+                EventRecord(
+                    at=at.astimezone(UTC),
+                    office_id=office.id,
+                    staff_id=person.id,
+                    action="signed_in",
+                    entity="staff",
+                    entity_id=person.id,
+                    summary=f"{person.full_name} signed in",
+                )
+            )
+            self.events += 1
+        self.visits += _day_of_visits(
+            session, rng, office, day, open_at, close_at, self.active_desks, self.officers
+        )
+        for _ in range(rng.randint(1, 4)):
+            contact = random_contact(rng, office.id)
+            contact.created_at = (open_at + timedelta(minutes=rng.randint(0, span - 1))).astimezone(
+                UTC
+            )
+            contact.updated_at = contact.created_at
+            session.add(contact)
+            self.contacts.append(contact)
+
+    def log_contacts_created(self) -> None:
+        """A 'contact added' entry in the log for every sample contact, by one of the desk."""
+        for contact in self.contacts:
+            self.session.add(
+                EventRecord(
+                    at=contact.created_at,
+                    office_id=self.office.id,
+                    staff_id=self.rng.choice(self.staff[:5]).id,
+                    action="created",
+                    entity="contact",
+                    entity_id=contact.id,
+                    summary=f"Contact #{contact.id} added",
+                )
+            )
+            self.events += 1
 
 
 def _day_of_visits(
@@ -340,15 +289,7 @@ def _day_of_visits(
     if not services or not desks:
         return 0
     free_at = {d.id: open_at for d in desks}
-    # Continue any numbering the day already has (sample data added with --force).
-    numbers: dict[str, int] = {
-        prefix: number
-        for prefix, number in session.execute(
-            select(VisitRecord.ticket_prefix, func.max(VisitRecord.ticket_number))
-            .where(VisitRecord.office_id == office.id, VisitRecord.ticket_day == day)
-            .group_by(VisitRecord.ticket_prefix)
-        )
-    }
+    numbers = _ticket_numbers_so_far(session, office, day)
     minutes_open = (close_at - open_at).total_seconds() / 60
     arrivals = sorted(
         open_at + timedelta(minutes=rng.uniform(0, minutes_open - 20))
@@ -365,43 +306,84 @@ def _day_of_visits(
         called = max(arrived, free_at[desk.id]) + timedelta(seconds=rng.randint(20, 90))
         minutes = max(1.0, rng.lognormvariate(0, 0.45) * service.default_minutes)
         numbers[service.ticket_prefix] = numbers.get(service.ticket_prefix, 0) + 1
-        wait = (called - arrived).total_seconds() / 60
-        record = VisitRecord(
-            office_id=office.id,
-            ticket=f"{service.ticket_prefix}{numbers[service.ticket_prefix]:03d}",
-            ticket_prefix=service.ticket_prefix,
-            ticket_number=numbers[service.ticket_prefix],
-            ticket_day=day,
-            service_id=service.id,
-            display_name=rng.choice(FIRST_NAMES) if rng.random() < 0.8 else "anonymous",
-            kind="walk_in",
-            checked_in_at=arrived.astimezone(UTC),
-            announced_wait_minutes=round(max(0.0, wait * rng.uniform(0.7, 1.3)), 1),
-            position=float(position),
+        record = _walk_in(
+            rng, office, day, service, numbers[service.ticket_prefix], arrived, called, position
         )
-        if wait > 25 and rng.random() < 0.3:
-            record.status = "left"  # gave up waiting
-            record.finished_at = (arrived + timedelta(minutes=wait * 0.6)).astimezone(UTC)
-        else:
-            record.status = "served"
-            record.desk_id = desk.id
-            record.called_at = called.astimezone(UTC)
-            record.served_at = (called + timedelta(minutes=1)).astimezone(UTC)
-            finished = called + timedelta(minutes=1 + minutes)
-            record.finished_at = finished.astimezone(UTC)
+        finished = _serve_or_leave(rng, record, desk, arrived, called, minutes, day, officers)
+        if finished is not None:
             free_at[desk.id] = finished
-            record.resolved_first_contact = rng.random() < 0.85
-            if not record.resolved_first_contact and officers:
-                record.follow_up_officer_id = rng.choice(officers)
-                record.follow_up_target = day + timedelta(days=rng.randint(2, 10))
         session.add(record)
     return len(arrivals)
 
 
-def _ascii(name: str) -> str:
-    """'Ní Bhriain' -> 'nibhriain': email addresses in sample data stay plain ASCII."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "".join(c for c in plain.lower() if c.isalnum())
+def _ticket_numbers_so_far(session: Session, office: OfficeRecord, day: date) -> dict[str, int]:
+    """The last ticket number of each prefix on ``day``: sample data added with --force
+    continues the numbering the day already has."""
+    return {
+        prefix: number
+        for prefix, number in session.execute(
+            select(VisitRecord.ticket_prefix, func.max(VisitRecord.ticket_number))
+            .where(VisitRecord.office_id == office.id, VisitRecord.ticket_day == day)
+            .group_by(VisitRecord.ticket_prefix)
+        )
+    }
+
+
+def _walk_in(
+    rng: random.Random,
+    office: OfficeRecord,
+    day: date,
+    service: ServiceRecord,
+    number: int,
+    arrived: datetime,
+    called: datetime,
+    position: int,
+) -> VisitRecord:
+    """The ticket issued at ``arrived``, told a wait within 30% of the one to come."""
+    wait = (called - arrived).total_seconds() / 60
+    return VisitRecord(
+        office_id=office.id,
+        ticket=f"{service.ticket_prefix}{number:03d}",
+        ticket_prefix=service.ticket_prefix,
+        ticket_number=number,
+        ticket_day=day,
+        service_id=service.id,
+        display_name=rng.choice(FIRST_NAMES) if rng.random() < 0.8 else "anonymous",
+        kind="walk_in",
+        checked_in_at=arrived.astimezone(UTC),
+        announced_wait_minutes=round(max(0.0, wait * rng.uniform(0.7, 1.3)), 1),
+        position=float(position),
+    )
+
+
+def _serve_or_leave(
+    rng: random.Random,
+    record: VisitRecord,
+    desk: DeskRecord,
+    arrived: datetime,
+    called: datetime,
+    minutes: float,
+    day: date,
+    officers: list[int],
+) -> datetime | None:
+    """Some of those waiting over 25 minutes give up; the rest are served at ``desk``, 85%
+    resolved there and then. Returns when the desk is free again (None: the visitor left)."""
+    wait = (called - arrived).total_seconds() / 60
+    if wait > 25 and rng.random() < 0.3:
+        record.status = "left"  # gave up waiting
+        record.finished_at = (arrived + timedelta(minutes=wait * 0.6)).astimezone(UTC)
+        return None
+    record.status = "served"
+    record.desk_id = desk.id
+    record.called_at = called.astimezone(UTC)
+    record.served_at = (called + timedelta(minutes=1)).astimezone(UTC)
+    finished = called + timedelta(minutes=1 + minutes)
+    record.finished_at = finished.astimezone(UTC)
+    record.resolved_first_contact = rng.random() < 0.85
+    if not record.resolved_first_contact and officers:
+        record.follow_up_officer_id = rng.choice(officers)
+        record.follow_up_target = day + timedelta(days=rng.randint(2, 10))
+    return finished
 
 
 def _working_days_back(calendar: OfficeCalendar, today: date, days: int) -> list[date]:
@@ -413,44 +395,3 @@ def _working_days_back(calendar: OfficeCalendar, today: date, days: int) -> list
         if calendar.is_office_working_day(day):
             found.append(day)
     return found[::-1]
-
-
-def _random_contact(rng: random.Random, office_id: int) -> ContactRecord:
-    first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
-    town, district = rng.choice(TOWNS)
-    postcode = f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-    fmt = rng.choices(
-        [
-            PreferredFormat.STANDARD,
-            PreferredFormat.LARGE_PRINT,
-            PreferredFormat.BRAILLE,
-            PreferredFormat.EMAIL,
-        ],
-        weights=[80, 8, 2, 10],
-    )[0]
-    # Ofcom's numbers reserved for drama: valid to phonenumbers, never a real person's line.
-    phone = (
-        rng.choice(["0113 496 0", "0121 496 0", "0161 496 0", "020 7946 0"])
-        + f"{rng.randint(0, 999):03d}"
-    )
-    return ContactRecord(
-        office_id=office_id,
-        full_name=f"{first} {last}",
-        name_key=f"{first} {last}".casefold(),
-        phone=phone,
-        email=f"{_ascii(first)}.{_ascii(last)}@example.org"
-        if rng.random() < 0.6 or fmt is PreferredFormat.EMAIL
-        else "",
-        address=f"{rng.randint(1, 180)} {rng.choice(STREETS)}\n{town}",
-        postcode=postcode,
-        preferred_format=fmt.value,
-        large_print_size=rng.choice(LARGE_PRINT_SIZES)
-        if fmt is PreferredFormat.LARGE_PRINT
-        else None,
-        braille=fmt is PreferredFormat.BRAILLE,
-        hearing_loop=rng.random() < 0.06,
-        interpreter_language=rng.choice(LANGUAGES) if rng.random() < 0.05 else "",
-        bsl=rng.random() < 0.01,
-        wheelchair_access=rng.random() < 0.05,
-        private_room=rng.random() < 0.04,
-    )

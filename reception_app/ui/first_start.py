@@ -8,7 +8,7 @@ from reception_app.domain.errors import Cancelled
 from reception_app.domain.people import StaffMember
 from reception_app.services.demo_data import DEMO_PASSWORD
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.dialogs.first_run_dialog import FirstRunDialog
+from reception_app.ui.dialogs.first_run_dialog import CreateManager, FirstRunDialog
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
 from reception_app.ui.workers import run_with_progress
@@ -25,23 +25,23 @@ def first_start(state: DeskState, parent: QWidget | None = None) -> StaffMember 
             return None
         offer_sample_data(state, dialog.office_key, parent)
         return dialog.manager
-    dialog = SignInDialog(
+    sign_in = SignInDialog(
         services.office.status().office_name,
         services.staff.sign_in_names(),
         services.staff.sign_in,
         preselect=state.machine.last_username or None,
         parent=parent,
     )
-    if not dialog.exec() or dialog.member is None:
+    if not sign_in.exec() or sign_in.member is None:
         return None
     office = services.office.active_office_key()
-    if dialog.member.is_manager and office is not None:
+    if sign_in.member.is_manager and office is not None:
         # The first start may have been closed before the offer was answered.
         offer_sample_data(state, office, parent)
-    return dialog.member
+    return sign_in.member
 
 
-def _create_manager(state: DeskState):  # type: ignore[no-untyped-def]
+def _create_manager(state: DeskState) -> CreateManager:
     def create(office: str, name: str, user: str, password: str, repeat: str) -> StaffMember:
         return state.services.staff.create_first_manager(office, name, user, password, repeat)
 

@@ -13,7 +13,9 @@ def _fit_dialog(widget: QWidget) -> None:
     """Let a dialog grow so a message that wrapped onto more lines is not cut off."""
     window = widget.window()
     if isinstance(window, QDialog):
-        window.layout().activate()
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
         window.resize(window.width(), max(window.height(), window.sizeHint().height()))
 
 

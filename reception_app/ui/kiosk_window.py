@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from string import ascii_uppercase
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.closing_time import runs_past_closing
 from reception_app.domain.visits import public_name
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
@@ -349,15 +350,13 @@ class KioskWindow(PublicScreen):
                 or probe.desk is None  # no desk for this service is on duty long enough today
                 or expected is None
                 or not math.isfinite(expected)
-                or (closes is not None and status.local_now + timedelta(minutes=expected) >= closes)
+                or runs_past_closing(status.local_now, expected, closes)
             ):
                 after = self.services.office.calendar().next_opening(
                     (closes or status.local_now) + timedelta(minutes=1)
                 )
-                past_closing = (
-                    expected is not None
-                    and closes is not None
-                    and status.local_now + timedelta(minutes=expected) >= closes
+                past_closing = expected is not None and runs_past_closing(
+                    status.local_now, expected, closes
                 )
                 headline = (
                     "Sorry, the wait today runs past our closing time"
@@ -400,7 +399,7 @@ class KioskWindow(PublicScreen):
         # Escape (and every other key) does nothing: the kiosk cannot be left from the screen.
         event.accept()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -30,7 +33,7 @@ from reception_app.ui.idle_watcher import IdleWatcher
 from reception_app.ui.pages.page import Page
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
-from reception_app.ui.workers import run_with_progress
+from reception_app.ui.workers import ProgressCallback, run_with_progress
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +53,8 @@ PAGES: list[tuple[str, str]] = [
 def page_class(index: int) -> type[Page]:
     module_name, class_name = PAGES[index][1].split(":")
     module = importlib.import_module(f"reception_app.ui.pages.{module_name}")
-    cls = getattr(module, class_name)
-    assert issubclass(cls, Page) and cls.title == PAGES[index][0]
+    cls: object = getattr(module, class_name)
+    assert isinstance(cls, type) and issubclass(cls, Page) and cls.title == PAGES[index][0]
     return cls
 
 
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.sidebar)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._desk = central
+        """The sidebar and the pages: hidden while nobody is signed in."""
 
         self.office_status = QLabel()
         self.office_status.setAccessibleName("Office status")
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         else:
             # Shown before the database is open (app.py opens it off the UI thread): locked,
             # like the screen the idle lock leaves, with what is happening in the status bar.
-            self.centralWidget().hide()
+            self._desk.hide()
             self.menuBar().setEnabled(False)
             self.office_status.setText("Opening the database (checking and backing it up)...")
 
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
         self.state.actor = member
         self._remember(member)
         self.menuBar().setEnabled(True)
-        self.centralWidget().show()
+        self._desk.show()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -178,7 +183,14 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "Open the &log folder", None, self._open_log_folder)
         self._action(help_menu, "&About Reception", None, self._about)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[..., object],
+    ) -> QAction:
+        """An action in ``menu``; ``slot`` gets the checked state when it takes an argument."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -196,8 +208,9 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(index)
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             self._built[index] = page
         return self._built[index]
@@ -224,7 +237,7 @@ class MainWindow(QMainWindow):
     def refresh_current(self) -> None:
         """Re-read the visible page and the status bar from the database."""
         try:
-            self.current_page().refresh()  # type: ignore[attr-defined]
+            self.current_page().refresh()
         except ReceptionError as exc:
             self.statusBar().showMessage(str(exc), 10_000)
         self.refresh_status()
@@ -295,14 +308,14 @@ class MainWindow(QMainWindow):
             self.state.services.staff.record_sign_out(previous, "locked the desk")
         self.state.actor = None
         self._close_dialogs()
-        self.centralWidget().hide()
+        self._desk.hide()
         member = self.ask_sign_in(previous.username if previous else None)
         if member is None:
             self.close()
             return
         self.state.actor = member
         self._remember(member)
-        self.centralWidget().show()
+        self._desk.show()
         self.idle.minutes = self._idle_minutes()
         self.idle.paused = False
         self.idle.touch()
@@ -330,17 +343,17 @@ class MainWindow(QMainWindow):
             self.state.services.staff.record_sign_out(previous)
         self.state.actor = None
         self._close_dialogs()
-        self.centralWidget().hide()
+        self._desk.hide()
         member = self.ask_sign_in(None)
         if member is None:
             self.close()
             return
         self.state.actor = member
         self._remember(member)
-        self.centralWidget().show()
+        self._desk.show()
         self.refresh_current()
 
-    def ask_sign_in(self, locked_user: str | None):  # type: ignore[no-untyped-def]
+    def ask_sign_in(self, locked_user: str | None) -> StaffMember | None:
         services = self.state.services
         dialog = SignInDialog(
             services.office.status().office_name,
@@ -360,7 +373,7 @@ class MainWindow(QMainWindow):
         folder = self.state.backup_folder
         now = self.state.now()
 
-        def job(progress):  # type: ignore[no-untyped-def]
+        def job(progress: ProgressCallback) -> Path:
             progress(0, 1)
             return backup_now(url, None, folder, now)
 

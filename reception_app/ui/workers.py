@@ -57,9 +57,9 @@ class _Job(QRunnable):
 
 def start_job(
     fn: Callable[[ProgressCallback], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-    on_cancel: Callable[[], None] | None = None,
+    on_done: Callable[[Any], object],
+    on_error: Callable[[BaseException], object],
+    on_cancel: Callable[[], object] | None = None,
 ) -> _Job:
     """Run ``fn`` on the thread pool; the callbacks run on the GUI thread. Keep the returned
     job referenced until it finishes (its signals live on it)."""
@@ -71,16 +71,22 @@ def start_job(
     return job
 
 
+class _JobProgressDialog(QProgressDialog):
+    """A progress dialog that holds its job, so the job's signals live as long as the dialog."""
+
+    _job: _Job | None = None
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
     fn: Callable[[ProgressCallback], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-    on_cancel: Callable[[], None] | None = None,
+    on_done: Callable[[Any], object],
+    on_error: Callable[[BaseException], object],
+    on_cancel: Callable[[], object] | None = None,
 ) -> QProgressDialog:
     """Start ``fn`` on the thread pool with a modal progress dialog; returns the dialog."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = _JobProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowTitle("Reception")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -91,7 +97,7 @@ def run_with_progress(
         dialog.setMaximum(total)
         dialog.setValue(done)
 
-    def finish(callback: Callable[..., None], *args: Any) -> None:
+    def finish(callback: Callable[..., object], *args: Any) -> None:
         dialog.close()
         callback(*args)
 
@@ -103,5 +109,5 @@ def run_with_progress(
     )
     job.signals.progressed.connect(progressed)
     dialog.canceled.connect(lambda: setattr(job, "cancel_requested", True))
-    dialog._job = job  # type: ignore[attr-defined]  # keep the job's signals alive with the dialog
+    dialog._job = job
     return dialog

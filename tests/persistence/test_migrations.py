@@ -9,14 +9,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
+from sqlalchemy.engine import URL
 
 from reception_app.persistence import migrations
 from reception_app.persistence.base import Base
-from reception_app.persistence.engine import make_engine, sqlite_url
+from reception_app.persistence.engine import make_engine
 
 
-def test_migrations_build_the_schema_the_models_describe(tmp_path: Path) -> None:
-    engine = make_engine(sqlite_url(tmp_path / "m.sqlite3"))
+def test_migrations_build_the_schema_the_models_describe(fresh_database_url: URL) -> None:
+    engine = make_engine(fresh_database_url)
     migrations.upgrade(engine)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -34,8 +35,8 @@ def test_revision_chain_is_linear_and_dated() -> None:
         assert Path(revision.path).name[:4].isdigit(), "file names start with the date"
 
 
-def test_downgrade_to_nothing_and_back(tmp_path: Path) -> None:
-    engine = make_engine(sqlite_url(tmp_path / "d.sqlite3"))
+def test_downgrade_to_nothing_and_back(fresh_database_url: URL) -> None:
+    engine = make_engine(fresh_database_url)
     migrations.upgrade(engine)
     config = migrations.alembic_config()
     with engine.begin() as connection:

@@ -71,7 +71,7 @@ def test_preview_shows_pages_after_the_missing_values_are_typed(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = open_dialog(qtbot, page, state, fmt=PreferredFormat.LARGE_PRINT, size=20)
-    assert dialog.format.currentData() == "large_print" and dialog.size.currentData() == 20
+    assert dialog.format.currentData() == "large_print" and dialog.point_size.currentData() == 20
     choose(dialog, "acknowledgement")
     assert set(dialog._value_edits) == {"about", "received_date", "response_date"}
     qtbot.waitUntil(lambda: "every field above" in dialog.note.text(), timeout=10000)

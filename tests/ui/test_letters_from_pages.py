@@ -141,7 +141,7 @@ def test_ctrl_i_opens_the_confirmation_letter_in_the_customers_format(
     qtbot.keyClick(appointments, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     dialog = shown.last
     assert dialog.template.currentData() == "appointment_confirmation"
-    assert dialog.format.currentData() == "large_print" and dialog.size.currentData() == 20
+    assert dialog.format.currentData() == "large_print" and dialog.point_size.currentData() == 20
     # The read-only details stay one button away, for reading out on the phone.
     [details] = dialog.extra_buttons
     read_out: list[str] = []
@@ -310,7 +310,7 @@ def test_write_a_letter_for_a_complaint_then_a_holding_response_is_offered(
     correspondence.letter_button.click()
     dialog = shown.last
     assert dialog.template.currentData() == "complaint_acknowledgement"
-    assert dialog.format.currentData() == "large_print" and dialog.size.currentData() == 24
+    assert dialog.format.currentData() == "large_print" and dialog.point_size.currentData() == 24
     text = _save(qtbot, dialog, tmp_path / "complaint.pdf")
     assert f"CMP-{item_id:06d}" in text and "Tom Reed" in text  # the log's own reference
     assert 24.0 in read_pdf((tmp_path / "complaint.pdf").read_bytes()).font_sizes
@@ -495,7 +495,7 @@ def test_call_back_confirmation_letter_from_the_messages_page(
     )
     dialog = shown.last
     assert dialog.template.currentData() == "callback_confirmation"
-    assert dialog.format.currentData() == "large_print" and dialog.size.currentData() == 16
+    assert dialog.format.currentData() == "large_print" and dialog.point_size.currentData() == 16
     # The message has a due date but no time: the desk types the time promised.
     assert list(dialog._value_edits) == ["callback_time"]
     dialog.set_value("callback_time", "2pm")

@@ -90,8 +90,8 @@ def test_arrival_shows_the_booked_time_and_the_late_prompt_records_what_was_said
 
     def arrive(dialog: QDialog) -> None:
         assert isinstance(dialog, ArrivalDialog)
-        qtbot.keyClicks(dialog.find, "siob")
-        qtbot.keyClick(dialog.find, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.search, "siob")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
 
     seen = _when_open(qtbot, ArrivalDialog, arrive)
     _press(qtbot, page, page, Qt.Key.Key_F7)

@@ -262,7 +262,9 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         self.due.setText(text)
         no_clock = not deadlines.clocks()
         self.target.setEnabled(no_clock)
-        self._form.setRowVisible(self.target.parentWidget(), no_clock)
+        row = self.target.parentWidget()  # the box add_row put the field and its error line in
+        assert row is not None
+        self._form.setRowVisible(row, no_clock)
         # The dates may take more lines than before: grow so none is cut off.
         layout = self.layout()
         if layout is not None:

@@ -61,7 +61,9 @@ class FeedbackDialog(QDialog):
         self.about_service.setEditable(True)
         self.about_service.addItem("")
         self.about_service.addItems(list(services))
-        self.about_service.lineEdit().setAccessibleName("About which service")
+        service_line = self.about_service.lineEdit()
+        assert service_line is not None  # an editable combo box always has its line edit
+        service_line.setAccessibleName("About which service")
         self.about_staff = staff_combo(staff, "About which officer", "No one in particular")
         self.details = TextBox(5)
         self.serious = QCheckBox("&Serious: escalate to a manager now")

@@ -101,7 +101,7 @@ class LetterDialog(QDialog):
         for fmt in LetterFormat:
             self.format.addItem(fmt.label, fmt.value)
         self.format.setCurrentIndex(self.format.findData(preferred.format.value))
-        self.size = QComboBox()
+        self.point_size = QComboBox()
         self._fill_sizes(preferred.size)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -112,7 +112,7 @@ class LetterDialog(QDialog):
         choice = QFormLayout()
         self.errors.add_row(choice, "&Letter:", "template", self.template)
         self.errors.add_row(choice, "&Format:", "format", self.format)
-        self.errors.add_row(choice, "Si&ze (points):", "size", self.size)
+        self.errors.add_row(choice, "Si&ze (points):", "size", self.point_size)
         self.values_form = QFormLayout()
         # Labels above their fields: the descriptions are long and the fields need the width.
         self.values_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -186,7 +186,7 @@ class LetterDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         self.template.currentIndexChanged.connect(self._template_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.size.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.point_size.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.print_button.clicked.connect(self.print_letter)
         self.save_button.clicked.connect(self.save_letter)
         self.close_button.clicked.connect(self.reject)
@@ -204,20 +204,20 @@ class LetterDialog(QDialog):
     def _fill_sizes(self, chosen: int) -> None:
         fmt = LetterFormat(self.format.currentData() or "standard")
         sizes = LARGE_SIZES if fmt is LetterFormat.LARGE_PRINT else STANDARD_SIZES
-        self.size.blockSignals(True)
-        self.size.clear()
+        self.point_size.blockSignals(True)
+        self.point_size.clear()
         for size in sizes:
-            self.size.addItem(f"{size} pt", size)
-        index = self.size.findData(chosen)
-        self.size.setCurrentIndex(
+            self.point_size.addItem(f"{size} pt", size)
+        index = self.point_size.findData(chosen)
+        self.point_size.setCurrentIndex(
             index
             if index >= 0
-            else self.size.findData(18 if fmt is LetterFormat.LARGE_PRINT else 14)
+            else self.point_size.findData(18 if fmt is LetterFormat.LARGE_PRINT else 14)
         )
-        self.size.blockSignals(False)
+        self.point_size.blockSignals(False)
 
     def _format_changed(self) -> None:
-        self._fill_sizes(int(self.size.currentData() or 0))
+        self._fill_sizes(int(self.point_size.currentData() or 0))
         self.refresh_preview()
 
     def _template_changed(self) -> None:
@@ -269,7 +269,7 @@ class LetterDialog(QDialog):
             self.template.currentData() or "",
             self._source,
             LetterFormat(self.format.currentData() or "standard"),
-            int(self.size.currentData() or 0) or None,
+            int(self.point_size.currentData() or 0) or None,
             values,
         )
 
@@ -352,8 +352,9 @@ class LetterDialog(QDialog):
     def _show_pages(self, images: list[Any]) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for number, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))

@@ -286,12 +286,15 @@ def recipient_combo(
             combo.addItem(f"{member.full_name}{team}", member.id)
     for team_name in teams:
         combo.addItem(f"{team_name} team (whoever picks it up)", f"{TEAM_PREFIX}{team_name}")
+    # An editable combo box always has a completer and a line edit (Qt makes them).
     completer = combo.completer()
+    assert completer is not None
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setAccessibleName(name)
     line = combo.lineEdit()
+    assert line is not None
     line.setPlaceholderText("Type part of a name or team")
     line.setAccessibleName(name)
     return combo
@@ -319,7 +322,11 @@ class LiveCheck:
     phone number or email is explained next to the field before anything is saved."""
 
     def __init__(
-        self, errors: FieldErrors, field: str, box: QLineEdit, check: Callable[[str, str], str]
+        self,
+        errors: MessageFieldErrors,
+        field: str,
+        box: QLineEdit,
+        check: Callable[[str, str], str],
     ) -> None:
         self._errors, self._field, self._box, self._check = errors, field, box, check
         box.editingFinished.connect(self.on_leave)

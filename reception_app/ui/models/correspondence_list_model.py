@@ -8,7 +8,7 @@ comparison. ``RowRole`` gives the row's value back, as in RowTableModel.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -155,7 +155,7 @@ class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
     def total(self) -> int:
         return len(self._rows)
 
-    def row_where(self, predicate: Any) -> int | None:
+    def row_where(self, predicate: Callable[[Row], bool]) -> int | None:
         """The shown row whose value matches ``predicate``, or None."""
         return next((n for n, i in enumerate(self._visible) if predicate(self._rows[i])), None)
 

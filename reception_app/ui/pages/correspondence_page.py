@@ -9,12 +9,20 @@ once one is recorded, "if you are not satisfied" once answered).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime, QTimeZone
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    Qt,
+    QTime,
+    QTimeZone,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +83,7 @@ from reception_app.ui.models.correspondence_follow_up_model import Correspondenc
 from reception_app.ui.models.correspondence_list_model import (
     CorrespondenceListModel,
     PreparedRows,
+    Row,
 )
 from reception_app.ui.models.correspondence_table_model import (
     CorrespondenceTableModel,
@@ -100,7 +109,7 @@ LOG_VIEWS = [
 FEEDBACK_VIEWS = [("open", "Open"), ("serious", "Serious"), ("all", "All")]
 
 
-def table_view(name: str, model: CorrespondenceListModel, sort_column: int) -> QTableView:  # type: ignore[type-arg]
+def table_view(name: str, model: QAbstractItemModel, sort_column: int) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -132,7 +141,9 @@ def current_value(view: QTableView) -> object:
     return index.data(CorrespondenceListModel.RowRole) if index.isValid() else None
 
 
-def select_where(view: QTableView, model: CorrespondenceListModel, predicate) -> None:  # type: ignore[no-untyped-def, type-arg]
+def select_where(
+    view: QTableView, model: CorrespondenceListModel[Row], predicate: Callable[[Row], bool]
+) -> None:
     row = model.row_where(predicate)
     if row is None:
         view.selectionModel().clearCurrentIndex()

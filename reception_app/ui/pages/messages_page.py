@@ -206,18 +206,18 @@ class MessagesPage(Page):
         )
         who_label = QLabel("F&or:")
         who_label.setBuddy(self.who)
-        self.find = QLineEdit()
-        self.find.setClearButtonEnabled(True)
-        self.find.setPlaceholderText("Caller, subject, phone...")
-        self.find.setAccessibleName("Find a message")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Caller, subject, phone...")
+        self.search.setAccessibleName("Find a message")
         find_label = QLabel("F&ind:")
-        find_label.setBuddy(self.find)
+        find_label.setBuddy(self.search)
         bar = QHBoxLayout()
         bar.addWidget(self.take_button)
         bar.addSpacing(12)
         for widget in (view_label, self.view, who_label, self.who, find_label):
             bar.addWidget(widget)
-        bar.addWidget(self.find, 1)
+        bar.addWidget(self.search, 1)
 
         self.model = MessageTableModel(self)
         self.messages_view = QTableView()
@@ -280,7 +280,7 @@ class MessagesPage(Page):
         self.take_button.clicked.connect(self.take_message)
         self.view.activated.connect(self._view_changed)
         self.who.activated.connect(lambda _i: self.refresh_messages())
-        self.find.textChanged.connect(self._find_changed)
+        self.search.textChanged.connect(self._find_changed)
         self.messages_view.selectionModel().currentRowChanged.connect(self._show_current)
         self.read_button.clicked.connect(self.toggle_read)
         self.callback_button.clicked.connect(lambda: self.act(CALLBACK))
@@ -298,8 +298,8 @@ class MessagesPage(Page):
             QShortcut(QKeySequence(keys), self, slot)
         QWidget.setTabOrder(self.take_button, self.view)
         QWidget.setTabOrder(self.view, self.who)
-        QWidget.setTabOrder(self.who, self.find)
-        QWidget.setTabOrder(self.find, self.messages_view)
+        QWidget.setTabOrder(self.who, self.search)
+        QWidget.setTabOrder(self.search, self.messages_view)
         QWidget.setTabOrder(self.messages_view, self.detail)
         return tab
 
@@ -367,7 +367,9 @@ class MessagesPage(Page):
         elif shown == total:
             self._say(f"{total} message{'s' if total != 1 else ''} in {view}.")
         else:
-            self._say(f"{shown} of {total} messages in {view} match '{self.find.text().strip()}'.")
+            self._say(
+                f"{shown} of {total} messages in {view} match '{self.search.text().strip()}'."
+            )
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -626,7 +628,7 @@ class MessagesPage(Page):
 
     def _focus_filter(self) -> None:
         """Ctrl+F: the find box of the tab in view."""
-        box = self.find if self.tabs.currentIndex() == 0 else self.filter
+        box = self.search if self.tabs.currentIndex() == 0 else self.filter
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         box.selectAll()
 

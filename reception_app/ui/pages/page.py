@@ -19,6 +19,10 @@ class Page(QWidget):
         self.state = state
         self.setAccessibleName(self.title)
 
+    def refresh(self) -> None:
+        """Re-read everything the page shows from the database."""
+        raise NotImplementedError(f"{type(self).__name__} must define refresh()")
+
     def heading(self, text: str, factor: float = 1.5) -> QLabel:
         """A bold heading ``factor`` times the body text; it follows later text-size changes."""
         return Heading(text, factor)

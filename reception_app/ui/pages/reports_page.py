@@ -599,7 +599,7 @@ class ReportsPage(Page):
     def _fill_figures(self, report: Report) -> None:
         while self.figure_grid.count():
             item = self.figure_grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)

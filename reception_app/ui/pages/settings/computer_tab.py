@@ -11,6 +11,7 @@ from reception_app.domain.offices import OfficeProfile
 from reception_app.services import maintenance_service
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.error_hook import plain_message
+from reception_app.ui.pages.settings.server_box import ServerBox
 from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button, status_label
 from reception_app.ui.widgets import Heading
 from reception_app.ui.workers import run_with_progress
@@ -48,11 +49,13 @@ class ComputerTab(Tab):
         self.high_contrast.toggled.connect(self._look_changed)
         self.large_text.toggled.connect(self._look_changed)
 
+        self.server = ServerBox(state)
         layout = QVBoxLayout(self)
         layout.addWidget(Heading("Database and folders"))
         layout.addLayout(facts)
         layout.addLayout(maintenance)
         layout.addWidget(self.result)
+        layout.addWidget(self.server)
         layout.addWidget(Heading("How Reception looks on this computer"))
         layout.addWidget(self.high_contrast)
         layout.addWidget(self.large_text)
@@ -63,7 +66,22 @@ class ComputerTab(Tab):
             )
         )
         layout.addStretch(1)
-        chain(self.backup_button, self.check_button, self.high_contrast, self.large_text)
+        chain(
+            self.backup_button,
+            self.check_button,
+            self.server.own_file,
+            self.server.shared,
+            self.server.host,
+            self.server.port,
+            self.server.database_name,
+            self.server.user,
+            self.server.password,
+            self.server.office,
+            self.server.test_button,
+            self.server.save_button,
+            self.high_contrast,
+            self.large_text,
+        )
 
     @staticmethod
     def _value_label(name: str) -> QLabel:
@@ -77,6 +95,7 @@ class ComputerTab(Tab):
         return label
 
     def refresh(self, profile: OfficeProfile | None = None) -> None:
+        self.server.refresh()
         paths = self.state.paths
         self.database.setText(self.state.services.database.description)
         self.data_dir.setText(str(paths.data_dir))

@@ -74,7 +74,7 @@ class HoursTab(Tab):
         self.errors = FieldErrors()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.days = self.day_fields(form, "Closed")
+        self.days = self.day_fields(form, self.errors, "Closed")
         self.save_button = make_button("S&ave opening hours", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
         buttons = self.button_row(self.save_button, self.undo_button)

@@ -1,5 +1,7 @@
-"""The Officers' hours tab: when each officer takes appointments, day by day, and when they are
-away (issue 4). The free-slot search reads both; managers edit, everyone else reads."""
+"""The Officers' hours tab: when each officer takes appointments, and when they are away.
+
+Day by day (issue 4). The free-slot search reads both; managers edit, everyone else reads.
+"""
 
 from __future__ import annotations
 
@@ -64,55 +66,8 @@ class OfficerHoursTab(Tab):
         self.absence_errors = FieldErrors()
         self._staff_id: int | None = None
 
-        self.officer = QComboBox()
-        self.officer.setAccessibleName("Officer")
-        self.officer.setMinimumContentsLength(24)
-        self.officer.currentIndexChanged.connect(self._officer_chosen)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.add_row(form, "&Officer:", "officer", self.officer)
-        self.days = self.day_fields(form, WHENEVER_OPEN)
-        for edit in self.days:
-            edit.textChanged.connect(self._update_placeholders)
-        self.save_button = make_button("S&ave working pattern", self._save)
-        self.undo_button = make_button("U&ndo changes", self._undo)
-        buttons = self.button_row(self.save_button, self.undo_button)
-
-        # Absences: leave, training, sickness; appointments are never offered then.
-        self.absences = make_table(("From", "To", "Reason"), "Times away", 2)
-        self.first_day = QDateEdit()
-        self.first_day.setCalendarPopup(True)
-        self.first_day.setDisplayFormat("ddd d MMM yyyy")
-        self.last_day = QDateEdit()
-        self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat("ddd d MMM yyyy")
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. Annual leave, training")
-        self.first_day.dateChanged.connect(self._first_day_changed)
-        away_form = QFormLayout()
-        self.absence_errors.add_row(away_form, "&First day away:", "first_day", self.first_day)
-        self.absence_errors.add_row(away_form, "&Last day away:", "last_day", self.last_day)
-        self.absence_errors.add_row(away_form, "Reason (o&ptional):", "reason", self.reason)
-        self.add_button = make_button("A&dd time away", self._add_absence)
-        self.remove_button = make_button("Remo&ve time away", self._remove_absence)
-        self.absence_status = status_label()
-        away_buttons = QHBoxLayout()
-        away_buttons.addWidget(self.add_button)
-        away_buttons.addWidget(self.remove_button)
-        away_buttons.addWidget(self.absence_status, 1)
-        absences_label = QLabel("Times awa&y:")
-        absences_label.setBuddy(self.absences)
-
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addLayout(buttons)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(absences_label)
-        right.addWidget(self.absences, 1)
-        right.addWidget(self.absence_errors.general)
-        right.addLayout(away_form)
-        right.addLayout(away_buttons)
+        left = self._build_pattern()
+        right = self._build_absences()
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -148,6 +103,60 @@ class OfficerHoursTab(Tab):
             self.add_button,
             self.remove_button,
         )
+
+    def _build_pattern(self) -> QVBoxLayout:
+        """The officer, their working times day by day, Save and Undo."""
+        self.officer = QComboBox()
+        self.officer.setAccessibleName("Officer")
+        self.officer.setMinimumContentsLength(24)
+        self.officer.currentIndexChanged.connect(self._officer_chosen)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(form, "&Officer:", "officer", self.officer)
+        self.days = self.day_fields(form, self.errors, WHENEVER_OPEN)
+        for edit in self.days:
+            edit.textChanged.connect(self._update_placeholders)
+        self.save_button = make_button("S&ave working pattern", self._save)
+        self.undo_button = make_button("U&ndo changes", self._undo)
+        buttons = self.button_row(self.save_button, self.undo_button)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        return left
+
+    def _build_absences(self) -> QVBoxLayout:
+        """Absences: leave, training, sickness; appointments are never offered then."""
+        self.absences = make_table(("From", "To", "Reason"), "Times away", 2)
+        self.first_day = QDateEdit()
+        self.first_day.setCalendarPopup(True)
+        self.first_day.setDisplayFormat("ddd d MMM yyyy")
+        self.last_day = QDateEdit()
+        self.last_day.setCalendarPopup(True)
+        self.last_day.setDisplayFormat("ddd d MMM yyyy")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. Annual leave, training")
+        self.first_day.dateChanged.connect(self._first_day_changed)
+        away_form = QFormLayout()
+        self.absence_errors.add_row(away_form, "&First day away:", "first_day", self.first_day)
+        self.absence_errors.add_row(away_form, "&Last day away:", "last_day", self.last_day)
+        self.absence_errors.add_row(away_form, "Reason (o&ptional):", "reason", self.reason)
+        self.add_button = make_button("A&dd time away", self._add_absence)
+        self.remove_button = make_button("Remo&ve time away", self._remove_absence)
+        self.absence_status = status_label()
+        away_buttons = QHBoxLayout()
+        away_buttons.addWidget(self.add_button)
+        away_buttons.addWidget(self.remove_button)
+        away_buttons.addWidget(self.absence_status, 1)
+        absences_label = QLabel("Times awa&y:")
+        absences_label.setBuddy(self.absences)
+        right = QVBoxLayout()
+        right.addWidget(absences_label)
+        right.addWidget(self.absences, 1)
+        right.addWidget(self.absence_errors.general)
+        right.addLayout(away_form)
+        right.addLayout(away_buttons)
+        return right
 
     # --- reading ------------------------------------------------------------------------------
 

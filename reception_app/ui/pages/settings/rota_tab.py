@@ -64,7 +64,7 @@ class RotaTab(Tab):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.add_row(form, "&Desk:", "desk", self.desk)
-        self.days = self.day_fields(form, WHENEVER_OPEN)
+        self.days = self.day_fields(form, self.errors, WHENEVER_OPEN)
         for edit in self.days:
             edit.textChanged.connect(self._update_placeholders)
         self.officers = [

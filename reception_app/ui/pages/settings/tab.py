@@ -129,13 +129,15 @@ class Tab(QWidget):
         self.dirty = False
         self._loading = False
 
-    def day_fields(self, form: QFormLayout, placeholder: str) -> list[QLineEdit]:
-        """One line edit per weekday, Monday first, each with its label and error line."""
+    def day_fields(
+        self, form: QFormLayout, errors: FieldErrors, placeholder: str
+    ) -> list[QLineEdit]:
+        """One line edit per weekday, Monday first, each with its label and its line in errors."""
         fields = []
         for weekday, label in enumerate(DAY_LABELS):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
-            self.errors.add_row(form, f"{label}:", WEEKDAYS[weekday], edit)
+            errors.add_row(form, f"{label}:", WEEKDAYS[weekday], edit)
             fields.append(edit)
         return fields
 

@@ -1,129 +1,26 @@
-"""Office profiles: the council-specific facts (hours, desks, rooms, services, standards) as data.
-
-Profiles ship as TOML files in ``resources/offices/``; the app copies them into the database on
-first start and edits are saved there. ``parse_profile`` turns a TOML mapping into an
-``OfficeProfile`` and names any missing or malformed field.
-"""
+"""Reading a profile from TOML: every field checked, and any missing or malformed one named
+with the file and the table it is in."""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, time
-from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reception_app.domain.errors import ProfileError
+from reception_app.domain.offices.profile import (
+    BANK_HOLIDAY_REGIONS,
+    WEEKDAYS,
+    DayOff,
+    DeskProfile,
+    Interval,
+    OfficeProfile,
+    RoomProfile,
+    ServiceProfile,
+)
 from reception_app.domain.standards import CHANNELS, CLOCK_NAMES, ChannelStandard
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-BANK_HOLIDAY_REGIONS = {
-    "ENG": "England",
-    "WLS": "Wales",
-    "SCT": "Scotland",
-    "NIR": "Northern Ireland",
-}
-
-Interval = tuple[time, time]
-
-
-@dataclass(frozen=True, slots=True)
-class DayOff:
-    """A date the office does not work, with the reason shown in Settings."""
-
-    day: date
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceProfile:
-    """An enquiry type visitors come for."""
-
-    key: str
-    name: str
-    ticket_prefix: str
-    default_minutes: int = 10
-    needs_room: bool = False
-    team: str = ""
-    active: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class DeskProfile:
-    """A reception desk or officer position; ``services`` None means it handles every service."""
-
-    key: str
-    name: str
-    services: tuple[str, ...] | None = None
-    active: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class RoomProfile:
-    """A private interview room."""
-
-    key: str
-    name: str
-    capacity: int = 2
-    hearing_loop: bool = False
-    wheelchair_access: bool = False
-    screen: bool = False
-    buffer_minutes: int = 10
-    location: str = ""
-    active: bool = True
-    hours: Mapping[int, tuple[Interval, ...]] | None = None
-    """Weekday (0 = Monday) -> when the room can be booked, in office local time (a weekday
-    with no ranges: not that day); None: whenever the office is open. Never beyond the office's
-    own opening hours: bookings must fit both."""
-
-
-@dataclass(frozen=True, slots=True)
-class OfficeProfile:
-    """Everything office-specific that the rules need. Immutable; edit with ``dataclasses.replace``."""
-
-    key: str
-    name: str
-    site: str
-    address: tuple[str, ...]
-    postcode: str
-    phone: str
-    email: str
-    out_of_hours: str
-    opening_hours: Mapping[int, tuple[Interval, ...]]
-    """Weekday (0 = Monday) -> opening intervals, in office local time."""
-    timezone: str = "Europe/London"
-    bank_holiday_region: str = "ENG"
-    website: str = ""
-    directions: str = ""
-    complaints_procedure: str = ""
-    closure_days: tuple[DayOff, ...] = ()
-    """Days this office is closed (e.g. a Christmas shutdown); still statutory working days."""
-    extra_bank_holidays: tuple[DayOff, ...] = ()
-    """One-off bank holidays not yet known to the holidays package; apply to every calendar."""
-    desks: tuple[DeskProfile, ...] = ()
-    rooms: tuple[RoomProfile, ...] = ()
-    services: tuple[ServiceProfile, ...] = ()
-    standards: Mapping[str, ChannelStandard] = field(default_factory=dict)
-
-    def standard(self, channel: str) -> ChannelStandard:
-        """The standard for ``channel``; ValueError names the valid channels."""
-        try:
-            return self.standards[channel]
-        except KeyError:
-            valid = ", ".join(sorted(self.standards))
-            raise ValueError(f"unknown channel {channel!r}; valid channels: {valid}") from None
-
-    def hours_text(self, weekday: int) -> str:
-        """'09:30-16:00' style text for a weekday, or 'Closed'."""
-        spans = self.opening_hours.get(weekday, ())
-        if not spans:
-            return "Closed"
-        return ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans)
-
-
-# --- parsing -------------------------------------------------------------------------------
 
 REQUIRED_OFFICE_FIELDS = (
     "key",
@@ -139,8 +36,14 @@ REQUIRED_OFFICE_FIELDS = (
 
 # Column lengths in persistence/records.py: a longer value would be cut off or refused on save.
 KEY_LENGTH = 40
+
+
 NAME_LENGTH = 120
+
+
 LONG_TEXT_LENGTH = 255
+
+
 OFFICE_TEXT_LENGTHS = {
     "key": KEY_LENGTH,
     "name": NAME_LENGTH,
@@ -150,14 +53,22 @@ OFFICE_TEXT_LENGTHS = {
     "email": LONG_TEXT_LENGTH,
     "website": LONG_TEXT_LENGTH,
 }
+
+
 TICKET_PREFIX_LENGTH = 3
+
 
 # The database refuses values below these (CHECK constraints); the upper ends match the
 # Settings dialogs, so a file never holds a number the dialog would silently clamp, and keep
 # numbers far inside what the database can store.
 CAPACITY_RANGE = (1, 500)
+
+
 BUFFER_MINUTES_RANGE = (0, 120)
+
+
 DEFAULT_MINUTES_RANGE = (1, 480)
+
 
 _TYPE_WORDS = {
     str: "text",
@@ -336,6 +247,23 @@ def _days_off(items: Any, where: str) -> tuple[DayOff, ...]:
 
 def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> OfficeProfile:
     """Build an OfficeProfile from a TOML-shaped mapping; ProfileError names what is wrong."""
+    values = _office_fields(data, source)
+    values.update(_calendar_fields(data, source))
+    services = _services(data, source)
+    desks = _desks(data, source, {s.key for s in services})
+    rooms = _rooms(data, source)
+    standards = _standards(data, source)
+    return OfficeProfile(
+        desks=tuple(desks),
+        rooms=tuple(rooms),
+        services=tuple(services),
+        standards=standards,
+        **values,
+    )
+
+
+def _office_fields(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The [office] table: name, address, how to reach it, time zone, bank-holiday region."""
     office = data.get("office")
     if not isinstance(office, dict):
         raise ProfileError(f"{source}: the [office] table is missing.")
@@ -361,15 +289,23 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
             f"{where}: bank_holiday_region '{region}' is not one of {', '.join(BANK_HOLIDAY_REGIONS)}."
         )
     values["bank_holiday_region"] = region
+    return values
 
+
+def _calendar_fields(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """The [hours] table, the closure days and the extra bank holidays."""
     if "hours" not in data or not isinstance(data["hours"], dict):
         raise ProfileError(f"{source}: the [hours] table is missing.")
-    values["opening_hours"] = parse_hours(data["hours"], f"{source} [hours]")
-    values["closure_days"] = _days_off(data.get("closure_days", []), f"{source} closure_days")
-    values["extra_bank_holidays"] = _days_off(
-        data.get("extra_bank_holidays", []), f"{source} extra_bank_holidays"
-    )
+    return {
+        "opening_hours": parse_hours(data["hours"], f"{source} [hours]"),
+        "closure_days": _days_off(data.get("closure_days", []), f"{source} closure_days"),
+        "extra_bank_holidays": _days_off(
+            data.get("extra_bank_holidays", []), f"{source} extra_bank_holidays"
+        ),
+    }
 
+
+def _services(data: Mapping[str, Any], source: str) -> list[ServiceProfile]:
     services = []
     for i, item in enumerate(_tables(data, "services", source)):
         at = f"{source} services[{i}]"
@@ -385,8 +321,11 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
         )
     if not services:
         raise ProfileError(f"{source}: at least one [[services]] entry is needed.")
-    service_keys = _unique_keys(services, "services", source)
+    _unique_keys(services, "services", source)
+    return services
 
+
+def _desks(data: Mapping[str, Any], source: str, service_keys: set[str]) -> list[DeskProfile]:
     desks = []
     for i, item in enumerate(_tables(data, "desks", source)):
         at = f"{source} desks[{i}]"
@@ -406,7 +345,10 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
     if not desks:
         raise ProfileError(f"{source}: at least one [[desks]] entry is needed.")
     _unique_keys(desks, "desks", source)
+    return desks
 
+
+def _rooms(data: Mapping[str, Any], source: str) -> list[RoomProfile]:
     rooms = []
     for i, item in enumerate(_tables(data, "rooms", source)):
         at = f"{source} rooms[{i}]"
@@ -424,7 +366,11 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
             )
         )
     _unique_keys(rooms, "rooms", source)
+    return rooms
 
+
+def _standards(data: Mapping[str, Any], source: str) -> dict[str, ChannelStandard]:
+    """The [standards] table: every channel's clocks, each channel present."""
     standards_table = data.get("standards")
     if not isinstance(standards_table, dict):
         raise ProfileError(f"{source}: the [standards] table is missing.")
@@ -444,22 +390,7 @@ def parse_profile(data: Mapping[str, Any], source: str = "office profile") -> Of
     missing_channels = [c for c in CHANNELS if c not in standards]
     if missing_channels:
         raise ProfileError(f"{source} [standards]: no standard for {', '.join(missing_channels)}.")
-
-    return OfficeProfile(
-        desks=tuple(desks),
-        rooms=tuple(rooms),
-        services=tuple(services),
-        standards=standards,
-        **values,
-    )
-
-
-def shipped_profile_keys() -> list[str]:
-    """Keys of the profiles shipped in resources/offices (file stem = key)."""
-    folder = resources.files("reception_app.resources").joinpath("offices")
-    return sorted(
-        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
-    )
+    return standards
 
 
 def load_profile_text(text: str, source: str) -> OfficeProfile:
@@ -469,20 +400,3 @@ def load_profile_text(text: str, source: str) -> OfficeProfile:
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{source}: not valid TOML ({exc}).") from None
     return parse_profile(data, source)
-
-
-_SHIPPED: dict[str, OfficeProfile] = {}
-
-
-def shipped_profile(key: str) -> OfficeProfile:
-    """The profile shipped for ``key`` (read once; the files are read-only package data)."""
-    if key not in _SHIPPED:
-        keys = shipped_profile_keys()
-        if key not in keys:
-            raise ValueError(f"unknown office {key!r}; valid offices: {', '.join(keys)}")
-        path = resources.files("reception_app.resources").joinpath("offices", f"{key}.toml")
-        profile = load_profile_text(path.read_text(encoding="utf-8"), f"{key}.toml")
-        if profile.key != key:
-            raise ProfileError(f"{key}.toml: its key is '{profile.key}', expected '{key}'.")
-        _SHIPPED[key] = profile
-    return _SHIPPED[key]

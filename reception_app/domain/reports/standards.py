@@ -1,0 +1,69 @@
+"""The service standards section: each channel's published clocks and how often they were met.
+
+How often they were met is shown once the correspondence records exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from reception_app.domain.reports.figures import Figure, FigureTable, Section, Share
+from reception_app.domain.standards import CHANNELS, ChannelStandard
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelLine:
+    """One channel's published standard, for the definitions section and the 'met by channel'
+    chart (``answered`` is empty until the channel's records exist)."""
+
+    channel: str
+    name: str
+    clocks: str
+    answered: Share = Share()
+    overdue_now: int = 0
+
+
+def channel_lines(
+    standards: Mapping[str, ChannelStandard], results: Mapping[str, tuple[Share, int]]
+) -> tuple[ChannelLine, ...]:
+    lines = []
+    for channel, name in CHANNELS.items():
+        standard = standards.get(channel)
+        if standard is None:
+            continue
+        clocks = "; ".join(
+            f"{clock}: {rule.describe()}" for clock, rule in standard.clocks().items()
+        )
+        answered, overdue = results.get(channel, (Share(), 0))
+        lines.append(ChannelLine(channel, name, clocks, answered, overdue))
+    return tuple(lines)
+
+
+def standards_section(channels: Sequence[ChannelLine], target: int, with_results: bool) -> Section:
+    items = (
+        Figure(
+            "target_wait",
+            "Target wait for walk-in visitors",
+            f"{target} minutes",
+            float(target),
+            note="set in Settings; a visitor called after exactly the target counts as within it",
+        ),
+    )
+    headers: tuple[str, ...] = ("Channel", "Published standard")
+    rows: list[tuple[str, ...]] = []
+    for line in channels:
+        row: tuple[str, ...] = (line.name, line.clocks)
+        if with_results:
+            row += (line.answered.text(), str(line.overdue_now))
+        rows.append(row)
+    if with_results:
+        headers += ("Answered within standard", "Overdue now")
+    table = FigureTable(
+        "standards",
+        "Service standards by channel",
+        headers,
+        tuple(rows),
+        tuple(f"channel:{line.channel}" if with_results else "" for line in channels),
+    )
+    return Section("standards", "Service standards", items, (table,))

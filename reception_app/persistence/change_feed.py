@@ -1,0 +1,139 @@
+"""Hearing other processes' changes: PostgreSQL LISTEN/NOTIFY, SQLite ``PRAGMA data_version``.
+
+A ``ChangeFeed`` runs one background thread with its own connection. On PostgreSQL it waits
+for the NOTIFY every write transaction sends; on SQLite it asks ``PRAGMA data_version`` (a
+counter in shared memory, no disk read) every ``poll_seconds``. Either way it then reads the
+change log since the last row it saw, so a notice missed while away is never lost. It also
+tells when the database stops answering and when it answers again (then everything is reloaded).
+Callbacks run on the feed's thread: the UI hands them to the GUI thread (ui/changes.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from reception_app.domain.changes import Change
+from reception_app.persistence.changes import CHANNEL
+
+log = logging.getLogger(__name__)
+
+OnChanges = Callable[[list[Change]], None]
+OnConnection = Callable[[bool], None]
+"""True: the database answers (again); False: it stopped answering."""
+
+RECONNECT_SECONDS = 2.0
+
+
+class ChangeFeed:
+    def __init__(
+        self,
+        url: URL,
+        on_changes: OnChanges,
+        on_connection: OnConnection | None = None,
+        poll_seconds: float = 0.2,
+    ) -> None:
+        self._url = url
+        self._on_changes = on_changes
+        self._on_connection = on_connection or (lambda _up: None)
+        self._poll = poll_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_id: int | None = None
+        """The newest change row seen; None until the first connection."""
+        self.connected = False
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="change-feed", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    # --- the loop ---------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        postgres = self._url.get_backend_name() == "postgresql"
+        while not self._stop.is_set():
+            try:
+                if postgres:
+                    self._listen_postgres()
+                else:
+                    self._poll_sqlite()
+            except Exception as exc:  # noqa: BLE001 - any failure: say so, then try again
+                log.info("change feed lost the database: %s", exc)
+                self._set_connected(False)
+                self._stop.wait(RECONNECT_SECONDS)
+
+    def _set_connected(self, up: bool) -> None:
+        if up != self.connected:
+            self.connected = up
+            self._on_connection(up)
+
+    def _deliver(self, rows: list[tuple[Any, Any]]) -> None:
+        changes = [Change(int(i), Change.topics_from_text(str(t))) for i, t in rows]
+        if changes:
+            self.last_id = changes[-1].id
+            self._on_changes(changes)
+
+    def _connected_at(self, newest: int | None) -> None:
+        """A (re)connection: start from the newest row, or catch up on what was missed."""
+        newest = newest or 0
+        if self.last_id is not None and newest > self.last_id:
+            log.info("change feed caught up %d changes", newest - self.last_id)
+        if self.last_id is None:
+            self.last_id = newest
+        self._set_connected(True)
+
+    def _poll_sqlite(self) -> None:
+        path = self._url.database
+        assert path
+        connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        try:
+            newest = connection.execute("SELECT MAX(id) FROM change_log").fetchone()[0]
+            self._connected_at(newest)
+            self._deliver(self._since_sqlite(connection))
+            version = connection.execute("PRAGMA data_version").fetchone()[0]
+            while not self._stop.wait(self._poll):
+                now = connection.execute("PRAGMA data_version").fetchone()[0]
+                if now != version:
+                    version = now
+                    self._deliver(self._since_sqlite(connection))
+        finally:
+            connection.close()
+
+    def _since_sqlite(self, connection: sqlite3.Connection) -> list[tuple[Any, Any]]:
+        return connection.execute(
+            "SELECT id, topics FROM change_log WHERE id > ? ORDER BY id", (self.last_id or 0,)
+        ).fetchall()
+
+    def _listen_postgres(self) -> None:
+        import psycopg
+
+        conninfo = self._url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(conninfo, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(f"LISTEN {CHANNEL}")
+            newest = connection.execute("SELECT MAX(id) FROM change_log").fetchone()
+            self._connected_at(newest[0] if newest else None)
+            self._deliver(self._since_postgres(connection))
+            while not self._stop.is_set():
+                heard = False
+                for _notice in connection.notifies(timeout=1.0, stop_after=1):
+                    heard = True
+                if heard:
+                    self._deliver(self._since_postgres(connection))
+                else:  # a quiet second: make sure the server is still there
+                    connection.execute("SELECT 1")
+
+    def _since_postgres(self, connection: Any) -> list[tuple[Any, Any]]:
+        rows = connection.execute(
+            "SELECT id, topics FROM change_log WHERE id > %s ORDER BY id", (self.last_id or 0,)
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]

@@ -1,0 +1,69 @@
+"""Which engines a test runs on, and the session's PostgreSQL server with its template databases.
+
+Tests under tests/persistence and tests/services that use a database run twice, on a SQLite
+file and on PostgreSQL; UI and command-line tests stay on SQLite. ``@pytest.mark.sqlite_only``
+keeps a test about SQLite itself (files, WAL, backups) on SQLite.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import URL
+
+from tests.postgres_server import PostgresServer, find_pg_bin
+from tests.system_tools import require_program
+
+BOTH_ENGINES_UNDER = ("persistence", "services")
+DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"}
+_names = itertools.count(1)
+
+
+def parametrize_engines(metafunc: pytest.Metafunc) -> None:
+    if "engine_name" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.path)).parent.name
+    if folder not in BOTH_ENGINES_UNDER or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+
+
+def unique_name() -> str:
+    return f"t{os.getpid()}_{next(_names)}"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One throw-away server per test session (per xdist worker), with two template databases:
+    'migrated' (the schema) and 'seeded' (the schema and both shipped offices)."""
+    if find_pg_bin() is None:
+        require_program("pg_ctl")  # skips here, fails in CI
+    server = PostgresServer.start()
+    try:
+        _make_templates(server)
+        yield server
+    finally:
+        server.stop()
+
+
+def _make_templates(server: PostgresServer) -> None:
+    from reception_app.persistence.database import open_database
+    from reception_app.services.container import AppServices
+    from tests.conftest import FIXED_NOW, FixedClock
+
+    for name, seed in (("migrated", False), ("seeded", True)):
+        db = open_database(server.create_database(name), backup_dir=None, now=FIXED_NOW)
+        if seed:
+            AppServices.create(db, FixedClock()).office.seed_shipped_profiles()
+        db.dispose()
+
+
+def postgres_copy(server: PostgresServer, seeded: bool) -> tuple[URL, Callable[[], None]]:
+    """A new database copied from a template, and how to drop it after the test."""
+    name = unique_name()
+    url = server.create_database(name, template="seeded" if seeded else "migrated")
+    return url, lambda: server.drop_database(name)
