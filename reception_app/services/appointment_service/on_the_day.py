@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reception_app.domain.appointments import (
@@ -109,7 +109,7 @@ class OnTheDay(OfficeScoped):
                 raise ReceptionError("The appointment is more than an hour away.")
             seen = {
                 "status": AppointmentStatus.SEEN.value,
-                "seen_at": func.coalesce(AppointmentRecord.seen_at, now),
+                "seen_at": record.seen_at or now,
                 "finished_at": now,
                 "updated_at": now,
             }
