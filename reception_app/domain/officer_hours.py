@@ -6,6 +6,9 @@ Times are minutes after local midnight, as the timeline draws them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import time
+
+from reception_app.domain.shifts import Shift
 
 Span = tuple[int, int]
 """(start, end) in minutes after local midnight."""
@@ -17,6 +20,10 @@ def clock_minutes(text: str) -> int:
     """'13:15' -> 795."""
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
 
 
 def intersect(spans: Sequence[Span], limits: Sequence[Span]) -> tuple[Span, ...]:
@@ -31,15 +38,15 @@ def intersect(spans: Sequence[Span], limits: Sequence[Span]) -> tuple[Span, ...]
 
 
 def officer_spans(
-    weekday: int, opening: tuple[Span, ...], pattern: Iterable[tuple[int, str, str]]
+    weekday: int, opening: tuple[Span, ...], pattern: Iterable[Shift]
 ) -> tuple[tuple[Span, ...], str]:
     """(working spans, note) of an officer on a ``weekday`` (0 = Monday) the office is open
-    ``opening``. ``pattern`` is their (weekday, 'HH:MM', 'HH:MM') lines: none at all means they
-    work whenever the office is open; a weekday without a line is a day off ("Not working")."""
+    ``opening``. ``pattern`` is their working periods: none at all means they work whenever
+    the office is open; a weekday without a period is a day off ("Not working")."""
     lines = list(pattern)
     if not lines:
         return opening, ""
-    mine = [(clock_minutes(a), clock_minutes(b)) for day, a, b in lines if day == weekday]
+    mine = [(_minutes(s.start), _minutes(s.end)) for s in lines if s.weekday == weekday]
     if not mine:
         return (), NOT_WORKING
     return intersect(opening, mine), ""

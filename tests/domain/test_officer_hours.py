@@ -9,6 +9,7 @@ from reception_app.domain.officer_hours import (
     intersect,
     officer_spans,
 )
+from reception_app.domain.shifts import Shift
 
 OPEN = ((9 * 60 + 30, 16 * 60),)
 
@@ -18,13 +19,17 @@ def test_no_pattern_means_whenever_the_office_is_open() -> None:
 
 
 def test_a_pattern_limits_the_day_and_a_day_without_lines_is_off() -> None:
-    pattern = [(1, "13:00", "16:30"), (1, "08:00", "10:00"), (2, "09:30", "12:30")]
+    pattern = [
+        Shift.from_text(1, "13:00", "16:30"),
+        Shift.from_text(1, "08:00", "10:00"),
+        Shift.from_text(2, "09:30", "12:30"),
+    ]
     assert officer_spans(1, OPEN, pattern) == (((570, 600), (780, 960)), "")
     assert officer_spans(3, OPEN, pattern) == ((), NOT_WORKING)
 
 
 def test_a_closed_day_leaves_nothing_to_work() -> None:
-    assert officer_spans(1, (), [(1, "13:00", "16:00")]) == ((), "")
+    assert officer_spans(1, (), [Shift.from_text(1, "13:00", "16:00")]) == ((), "")
 
 
 def test_intersect_and_clock_minutes() -> None:

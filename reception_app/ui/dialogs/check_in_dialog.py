@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from reception_app.domain.closing_time import closing_warning
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
-from reception_app.domain.visits import Visit
+from reception_app.domain.visits import Visit, VisitNeeds
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.dialogs.message_dialog import ContactFinder, ContactLookup, guess_contact
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.text import slot_day, slots_for_desk, wait_range
@@ -217,18 +218,15 @@ class CheckInDialog(QDialog):
         )
 
         def run() -> None:
-            self.visit = self._state.services.queue().check_in(
-                self._state.actor,
-                str(service_key),
-                name,
-                contact_id,
+            needs = VisitNeeds(
                 private_room=self.private_room.isChecked(),
                 interpreter_language=self.interpreter_language.text(),
                 hearing_loop=self.hearing_loop.isChecked(),
                 wheelchair_access=self.wheelchair_access.isChecked(),
                 large_print=self.large_print.isChecked(),
-                note=self.note.text(),
             )
+            request = CheckInRequest(str(service_key), name, contact_id, needs, self.note.text())
+            self.visit = self._state.services.queue().check_in(self._state.actor, request)
 
         if self.errors.attempt(run) and self.visit is not None:
             self._show_ticket(self.visit)

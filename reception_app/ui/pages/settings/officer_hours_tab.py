@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.errors import ReceptionError, ValidationError
-from reception_app.domain.offices import WEEKDAYS, OfficeProfile
+from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
+from reception_app.domain.shifts import Shift
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
@@ -40,7 +41,7 @@ WHENEVER_OPEN = "Whenever the office is open"
 NOT_WORKING = "Not working"
 
 
-def parse_working_day(text: str, weekday: int) -> list[tuple[str, str]]:
+def parse_working_day(text: str, weekday: int) -> tuple[Interval, ...]:
     """One day of an officer's pattern, typed like the opening hours ('09:30-12:30, 13:15-16:00')."""
     try:
         spans = parse_day_hours(text, weekday)
@@ -51,7 +52,7 @@ def parse_working_day(text: str, weekday: int) -> list[tuple[str, str]]:
             .replace("the opening times overlap", "the working times overlap")
         )
         raise ValidationError(message, exc.field) from None
-    return [(f"{a:%H:%M}", f"{b:%H:%M}") for a, b in spans]
+    return spans
 
 
 def _day(value: QDate) -> date:
@@ -196,19 +197,19 @@ class OfficerHoursTab(Tab):
     def _load(self) -> None:
         self.dirty = False
         self._staff_id = self.current_officer()
-        by_day: dict[int, list[tuple[str, str]]] = {}
+        by_day: dict[int, list[str]] = {}
         if self._staff_id is not None:
             try:
                 lines = self.state.services.appointments().working_pattern(self._staff_id)
             except ReceptionError as exc:
                 lines = []
                 self.errors.show(exc, "officer")
-            for weekday, start, end in lines:
-                by_day.setdefault(weekday, []).append((start, end))
+            for line in lines:
+                by_day.setdefault(line.weekday, []).append(line.span_text)
         self._loading = True
         try:
             for weekday, edit in enumerate(self.days):
-                edit.setText(", ".join(f"{a}-{b}" for a, b in by_day.get(weekday, [])))
+                edit.setText(", ".join(by_day.get(weekday, [])))
         finally:
             self._loading = False
         self._update_placeholders()
@@ -260,9 +261,9 @@ class OfficerHoursTab(Tab):
         if self.last_day.date() < value:
             self.last_day.setDate(value)
 
-    def pattern(self) -> list[tuple[int, str, str]]:
+    def pattern(self) -> list[Shift]:
         return [
-            (weekday, a, b)
+            Shift(weekday, a, b)
             for weekday, edit in enumerate(self.days)
             for a, b in parse_working_day(edit.text(), weekday)
         ]
