@@ -38,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import desks_work as work  # noqa: E402
+import desks_work as work  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)  # a Tuesday morning: the office is open
 
@@ -62,7 +62,7 @@ class Outcome:
 
 def _run(scenario: Scenario, url: str, seconds: float) -> Outcome:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["benchmarks.desks_work"])
+    context.set_forkserver_preload(["desks_work"])
     pause = (0.5, 2.0) if scenario.mode == "realistic" else (0.0, 0.0)
     roles: list[tuple[str, tuple[Any, ...]]] = []
     roles += [("desk", (f"D{i + 1}", pause)) for i in range(scenario.desks)]
@@ -91,7 +91,9 @@ def _latencies(results: list[dict[str, Any]], watcher: str) -> list[float]:
     called: dict[str, float] = {}
     for result in results:
         called.update(result.get("called_at", {}))
-    seen = next((r["seen_at"] for r in results if r.get("watcher") == watcher), {})
+    seen: dict[str, float] = next(
+        (r["seen_at"] for r in results if r.get("watcher") == watcher), {}
+    )
     return sorted(seen[t] - called[t] for t in seen if t in called and seen[t] >= called[t])
 
 
@@ -182,7 +184,8 @@ def _fresh(engine: str, server: Any) -> str:
     global _count
     _count += 1
     if engine == "postgresql":
-        return server.create_database(f"bench{_count}").render_as_string(hide_password=False)
+        url = server.create_database(f"bench{_count}")
+        return str(url.render_as_string(hide_password=False))
     folder = Path(tempfile.mkdtemp(prefix="reception-desks-"))
     return f"sqlite:///{folder / 'office.sqlite3'}"
 

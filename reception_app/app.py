@@ -42,7 +42,8 @@ def start_services(url: URL, paths: AppPaths, seams: Seams | None = None) -> App
 
     seams = seams or Seams()
     database = open_database(url, backup_dir=paths.backups_of(sqlite_path(url)), now=seams.clock())
-    services = AppServices.create(database, seams=seams)
+    desk_office = MachineSettings.load(paths.machine_settings_file).office_key
+    services = AppServices.create(database, seams=seams, desk_office=desk_office)
     services.office.seed_shipped_profiles()
     services.office.ensure_active_office()
     return services

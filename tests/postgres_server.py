@@ -123,7 +123,7 @@ class PostgresServer:
         with psycopg.connect(
             host=str(self.socket_dir), user=self.user, dbname="postgres", autocommit=True
         ) as connection:
-            connection.execute(sql)  # type: ignore[arg-type]
+            connection.execute(sql.encode())
 
     def create_database(self, name: str, template: str | None = None) -> URL:
         clause = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""

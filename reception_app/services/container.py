@@ -42,9 +42,15 @@ class AppServices:
 
     @classmethod
     def create(
-        cls, database: Database, clock: Clock = system_clock, *, seams: Seams | None = None
+        cls,
+        database: Database,
+        clock: Clock = system_clock,
+        *,
+        seams: Seams | None = None,
+        desk_office: str | None = None,
     ) -> AppServices:
-        """Every service on ``database``; ``seams`` (clock and hasher) wins over ``clock``."""
+        """Every service on ``database``; ``seams`` (clock and hasher) wins over ``clock``.
+        ``desk_office``: the office this computer works for (several offices on one server)."""
         if seams is None:
             seams = Seams(clock)
         hasher = seams.hasher or PasswordHasher()
@@ -52,7 +58,7 @@ class AppServices:
         return cls(
             database=database,
             context=context,
-            office=OfficeService(context),
+            office=OfficeService(context, desk_office),
             staff=StaffService(context),
             events=EventService(context),
             demo=DemoDataService(context),

@@ -114,9 +114,9 @@ class OfficeService(OfficeSetup):
             return str(row.key)
 
     def active_office_key(self) -> str | None:
+        """The office this desk works for: its own (machine.json) or the database's running one."""
         with transaction(self._factory, write=False) as session:
-            key = get_setting(session, ACTIVE_OFFICE_KEY)
-            return str(key) if key else None
+            return self._running_key(session)
 
     def set_active_office(self, key: str, actor: StaffMember | None) -> None:
         """Choose the office every desk on this database runs for (managers only)."""

@@ -35,6 +35,7 @@ from reception_app.persistence.office_repository import (
     copy_details,
     get_office,
     hours_to_json,
+    office_keys,
     profile_from_record,
 )
 from reception_app.persistence.records import (
@@ -52,14 +53,23 @@ from reception_app.services.office_scoped import require_manager
 class OfficeSetup:
     """Editing the office set-up (``OfficeService`` is this and the running office's reads)."""
 
-    def __init__(self, context: ServiceContext) -> None:
+    def __init__(self, context: ServiceContext, desk_office: str | None = None) -> None:
         self._factory = context.session_factory
         self._clock = context.clock
+        self._desk_office = desk_office or None
+        """The office this computer works for (machine.json), when a server holds several."""
 
-    @staticmethod
-    def _office(session: Session, key: str | None) -> OfficeRecord:
+    def _running_key(self, session: Session) -> str | None:
+        """This computer's own office if it has one and it exists here, else the database's
+        running office."""
+        if self._desk_office and self._desk_office in office_keys(session):
+            return self._desk_office
+        key = get_setting(session, ACTIVE_OFFICE_KEY)
+        return str(key) if key else None
+
+    def _office(self, session: Session, key: str | None) -> OfficeRecord:
         """The office ``key``, or the running office, read inside the caller's transaction."""
-        key = key or get_setting(session, ACTIVE_OFFICE_KEY)
+        key = key or self._running_key(session)
         if not key:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
         return get_office(session, str(key))

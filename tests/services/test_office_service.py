@@ -10,6 +10,8 @@ import pytest
 from reception_app.domain.errors import PermissionDenied, ValidationError
 from reception_app.domain.offices import RoomProfile, ServiceProfile
 from reception_app.domain.people import Role, StaffMember
+from reception_app.persistence.database import Database
+from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from tests.conftest import FixedClock
 
@@ -195,3 +197,20 @@ def test_a_channel_standard_can_be_changed_by_a_manager(
     assert standard.respond == rule and standard.acknowledge is None
     with pytest.raises(ValidationError, match="at least one clock"):
         services.office.set_standard(ChannelStandard("complaint"), manager)
+
+
+def test_a_desk_of_another_office_on_the_same_server_sees_only_its_own_queue(
+    database: Database, services: AppServices, manager: StaffMember, seams: Seams
+) -> None:
+    from reception_app.services.queue import CheckInRequest
+
+    cromer = AppServices.create(database, seams=seams, desk_office="north-norfolk")
+    assert cromer.office.active_office_key() == "north-norfolk"
+    assert services.office.active_office_key() == "hellesdon"
+    cromer.queue().check_in(None, CheckInRequest("general", "Cromer visitor"))
+    assert [v.display_name for v in cromer.queue().waiting()] == ["Cromer"]
+    assert services.queue().waiting() == []
+    gone = AppServices.create(database, seams=seams, desk_office="no-such")
+    assert gone.office.active_office_key() == "hellesdon", (
+        "an office not on this server: the running one"
+    )
