@@ -35,8 +35,8 @@ from reception_app.domain.letters import (
     past_date_message,
 )
 from reception_app.domain.people import StaffMember
-from reception_app.ui.forms import FieldErrors
 from reception_app.ui.letter_printing import page_images, prepare_printer, print_pdfs
+from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.workers import ProgressCallback, run_with_progress, start_job
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.standards import CHANNELS, ChannelStandard, ClockKind, ClockRule
-from reception_app.ui.forms import FieldErrors
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.form_parts import growing_form, save_cancel
 
 KIND_LABELS: dict[ClockKind, str] = {
     ClockKind.WORKING_DAYS: "Working days",
@@ -102,42 +102,18 @@ class StandardDialog(QDialog):
         intro.setProperty("role", "hint")
 
         self.errors = FieldErrors()
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = growing_form()
         self.clocks: dict[str, ClockEditor] = {}
         for name, title, kind_label, amount_label in CLOCK_ROWS:
-            editor = ClockEditor(name, title, getattr(standard, name))
-            self.clocks[name] = editor
-            amount_buddy = QLabel(amount_label)
-            amount_buddy.setBuddy(editor.amount)
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(editor.kind, 1)
-            line.addWidget(amount_buddy)
-            line.addWidget(editor.amount)
-            self.errors.add_row(self.form, kind_label, name, row)
-            # The label names the kind: Alt+letter goes to the combo, as does focus after an error.
-            row.setFocusProxy(editor.kind)
-            item = self.form.itemAt(self.form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
-            label_widget = item.widget() if item is not None else None
-            if isinstance(label_widget, QLabel):
-                label_widget.setBuddy(editor.kind)
-            editor.kind.setAccessibleName(title)
-            editor.kind.currentIndexChanged.connect(lambda _index: self._update_preview())
-            editor.amount.valueChanged.connect(lambda _value: self._update_preview())
+            self._add_clock(
+                ClockEditor(name, title, getattr(standard, name)), kind_label, amount_label
+            )
 
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName("Preview")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _save_button = save_cancel(self, "&Save", self.submit)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -148,6 +124,28 @@ class StandardDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().height() * 40)  # grows with the text size
         self._update_preview()
         self.clocks["acknowledge"].kind.setFocus()
+
+    def _add_clock(self, editor: ClockEditor, kind_label: str, amount_label: str) -> None:
+        """One row: the clock's kind, then its amount with its own label."""
+        self.clocks[editor.name] = editor
+        amount_buddy = QLabel(amount_label)
+        amount_buddy.setBuddy(editor.amount)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(editor.kind, 1)
+        line.addWidget(amount_buddy)
+        line.addWidget(editor.amount)
+        self.errors.add_row(self.form, kind_label, editor.name, row)
+        # The label names the kind: Alt+letter goes to the combo, as does focus after an error.
+        row.setFocusProxy(editor.kind)
+        item = self.form.itemAt(self.form.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        label_widget = item.widget() if item is not None else None
+        if isinstance(label_widget, QLabel):
+            label_widget.setBuddy(editor.kind)
+        editor.kind.setAccessibleName(editor.title)
+        editor.kind.currentIndexChanged.connect(lambda _index: self._update_preview())
+        editor.amount.valueChanged.connect(lambda _value: self._update_preview())
 
     def _update_preview(self) -> None:
         parts = []
