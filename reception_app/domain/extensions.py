@@ -1,6 +1,8 @@
-"""The extensions a complex subject access, FOI or EIR request may take, in the words the desk
-sees: the hint beside an extension being recorded, and the extended date the deadline
-calculator offers before any request is logged (DOMAIN.md 2)."""
+"""The extensions a complex subject access, FOI or EIR request may take, in the desk's words.
+
+The hint beside an extension being recorded, and the extended date the deadline calculator
+offers before any request is logged (DOMAIN.md 2).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Print many letters as one job, or save them as PDFs to a folder, off the UI thread, with a
-progress bar and Cancel.
+"""Print many letters as one job, or save them as PDFs to a folder, with progress and Cancel.
+
+The work runs off the UI thread.
 
 Printing: letters are made, then printed, then recorded, all on a worker; Cancel or a printer
 error at any point leaves every letter unsent. Saving: letters are made, then each is written to

@@ -1,5 +1,8 @@
-"""One step on a logged item: holding response, pause or resume the clock, extension, response,
-close, pass to another officer, or a walk-in follow-up done."""
+"""The dialog for one step on a logged item or a walk-in follow-up.
+
+The steps: holding response, pause or resume the clock, extension, response, close, pass to
+another officer, or a walk-in follow-up done.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Log a piece of correspondence: channel, received, from, subject, owner; the acknowledge,
-respond and final dates are shown as they will be set, before saving."""
+"""Log a piece of correspondence, its due dates shown before it is saved.
+
+Channel, received, from, subject, owner; the acknowledge, respond and final dates are shown as
+they will be set.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Write a letter: choose the letter and format, fill what the record lacks, preview the pages,
-then print through the Qt print dialog or save as PDF. Recorded as sent only once that worked."""
+"""Write one letter from a record: choose, fill in, preview, then print or save it as PDF.
+
+Choose the letter and format, fill what the record lacks, preview the pages, then print through
+the Qt print dialog or save as PDF. Recorded as sent only once that worked.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Take a message for a colleague or a team, keyboard first: type-ahead for whom, phone numbers
-and email checked as they are typed, the call-back deadline shown before saving."""
+"""Take a message for a colleague or a team, keyboard first.
+
+Type-ahead for whom, phone numbers and email checked as they are typed, the call-back deadline
+shown before saving.
+"""
 
 from __future__ import annotations
 

@@ -6,30 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from reception_app.domain.standards import CHANNELS, ChannelStandard, ClockKind, ClockRule
+from reception_app.domain.standards import CHANNELS, ChannelStandard
+from reception_app.ui.widgets.clock_editor import ClockEditor
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import growing_form, save_cancel
-
-KIND_LABELS: dict[ClockKind, str] = {
-    ClockKind.WORKING_DAYS: "Working days",
-    ClockKind.STATUTORY_WORKING_DAYS: "Statutory working days (FOI/EIR)",
-    ClockKind.HOURS_MON_FRI: "Hours, Monday to Friday",
-    ClockKind.CALENDAR_MONTHS: "Calendar months",
-    ClockKind.AGREED: "Agreed with the customer",
-}
-"""The kinds of clock, in the words shown in the dialog."""
-
-NO_CLOCK = "None (no such clock)"
 
 CLOCK_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("acknowledge", "Acknowledge", "&Acknowledge:", "A&mount:"),
@@ -39,42 +27,6 @@ CLOCK_ROWS: tuple[tuple[str, str, str, str], ...] = (
 """Each clock: its field name, its name in the preview, and the labels of its kind and amount.
 
 Mnemonics avoid Alt+F, Alt+V and Alt+H (the menu bar) and Alt+S (Save)."""
-
-
-class ClockEditor:
-    """One clock: a kind (or none) and an amount, with labels tied to both inputs."""
-
-    def __init__(self, name: str, title: str, rule: ClockRule | None) -> None:
-        self.name = name
-        self.title = title
-        self.kind = QComboBox()
-        self.kind.addItem(NO_CLOCK, None)
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind.value)
-        self.amount = QSpinBox()
-        self.amount.setRange(1, 999)
-        self.amount.setAccessibleName(f"{title} amount")
-        if rule is not None:
-            self.kind.setCurrentIndex(self.kind.findData(rule.kind.value))
-            self.amount.setValue(rule.amount if rule.amount > 0 else 1)
-        self._update_amount()
-        self.kind.currentIndexChanged.connect(lambda _index: self._update_amount())
-
-    def chosen_kind(self) -> ClockKind | None:
-        data = self.kind.currentData()
-        return ClockKind(data) if data is not None else None
-
-    def _update_amount(self) -> None:
-        kind = self.chosen_kind()
-        self.amount.setEnabled(kind is not None and kind is not ClockKind.AGREED)
-
-    def rule(self) -> ClockRule | None:
-        kind = self.chosen_kind()
-        if kind is None:
-            return None
-        if kind is ClockKind.AGREED:
-            return ClockRule(kind)
-        return ClockRule(kind, self.amount.value())
 
 
 class StandardDialog(QDialog):

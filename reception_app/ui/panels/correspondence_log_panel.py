@@ -1,5 +1,8 @@
-"""The correspondence log (the Log tab): the items by view, owner and channel with their
-deadlines, the chosen item in full, its next steps, and the letters about it."""
+"""The correspondence log, the Log tab of the Correspondence page.
+
+The items by view, owner and channel with their deadlines, the chosen item in full, its next
+steps, and the letters about it.
+"""
 
 from __future__ import annotations
 

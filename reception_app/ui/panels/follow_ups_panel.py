@@ -1,5 +1,8 @@
-"""Walk-in follow-ups (a tab of Correspondence): enquiries not resolved at first contact, with
-the officer named and the target date agreed with the customer."""
+"""Walk-in follow-ups, a tab of the Correspondence page.
+
+Enquiries not resolved at first contact, with the officer named and the target date agreed with
+the customer.
+"""
 
 from __future__ import annotations
 

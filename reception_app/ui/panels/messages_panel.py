@@ -1,5 +1,8 @@
-"""Messages (the Messages tab): each officer's inbox with call-backs, the desk's and managers'
-lists, the chosen message in full and what can be done with it."""
+"""The messages, the Messages tab of the Messages page.
+
+Each officer's inbox with call-backs, the desk's and managers' lists, the chosen message in full
+and what can be done with it.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Reusable pieces of the screens: headings, text boxes, field errors, the contact finder,
-date fields, tables. Each lives in its own module; the names used everywhere are here too."""
+"""Reusable pieces of the screens, one module each.
+
+Headings, text boxes, field errors, the contact finder, date fields, tables; the names used
+everywhere are importable from here too.
+"""
 
 from reception_app.ui.widgets.filtered_table import FilteredTable, filtered_table
 from reception_app.ui.widgets.heading import Heading

@@ -1,5 +1,7 @@
-"""The parts every form dialog has: a form whose fields take the width, Save and Cancel, and
-the column they sit in under the dialog's general error line."""
+"""The parts every form dialog has: a growing form, Save and Cancel, and their column.
+
+The column puts the dialog's general error line above the form and the buttons below.
+"""
 
 from __future__ import annotations
 

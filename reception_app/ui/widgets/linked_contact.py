@@ -1,5 +1,7 @@
-"""A form's link to the stored contact picked in its contact finder, and how a picked or new
-contact fills the form."""
+"""A form's link to the stored contact picked in its contact finder.
+
+Also how a picked or new contact fills the form.
+"""
 
 from __future__ import annotations
 

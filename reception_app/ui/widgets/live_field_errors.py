@@ -1,5 +1,7 @@
-"""Field errors for forms checked as they are typed: one field's message shown or hidden
-without moving the focus."""
+"""Field errors for forms checked as they are typed.
+
+One field's message is shown or hidden without moving the focus.
+"""
 
 from __future__ import annotations
 
