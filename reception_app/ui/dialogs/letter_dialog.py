@@ -1,7 +1,6 @@
 """Write one letter from a record: choose, fill in, preview, then print or save it as PDF.
 
-Choose the letter and format, fill what the record lacks, preview the pages, then print through
-the Qt print dialog or save as PDF. Recorded as sent only once that worked.
+It is recorded as sent only once the print or the save worked.
 """
 
 from __future__ import annotations
@@ -333,7 +332,7 @@ class LetterDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
                 return
-            self._show_pages([])
+            self.preview.show_pages([])
             if isinstance(exc, ValidationError) and exc.field == "values":
                 empty = [n for n, e in self._value_edits.items() if not e.text().strip()]
                 for name in empty:
@@ -350,7 +349,7 @@ class LetterDialog(QDialog):
 
     def _show_preview(self, produced: ProducedLetter, images: list[Any]) -> None:
         self.produced = produced
-        self._show_pages(images)
+        self.preview.show_pages(images)
         draft = produced.draft
         for name, value in draft.past_dates.items():
             if draft.letter_date is not None:
@@ -372,9 +371,6 @@ class LetterDialog(QDialog):
             text += " " + produced.unprintable_note
         self.note.setText(text)
         self._set_ready(True)
-
-    def _show_pages(self, images: list[Any]) -> None:
-        self.preview.show_pages(images)
 
     # --- print and save -------------------------------------------------------------------------
 
