@@ -430,6 +430,34 @@ class CorrespondenceItem:
         return next((p for p in self.pauses if p.is_open), None)
 
 
+STEPS = ("acknowledge", "holding", "respond", "close", "pause", "resume", "extend", "reassign")
+"""What the desk can record on a logged item, in the order the buttons show them."""
+
+
+def available_steps(item: CorrespondenceItem) -> frozenset[str]:
+    """The STEPS that can be recorded on ``item`` as it stands: nothing once it is closed, no
+    answer while its clock is paused, a pause or an extension only on a statutory request not
+    yet answered (and one extension only)."""
+    if not item.is_open:
+        return frozenset()
+    paused = item.status is CorrespondenceStatus.PAUSED
+    unanswered = item.responded_at is None
+    steps = {"close", "reassign"}
+    if item.acknowledged_at is None:
+        steps.add("acknowledge")
+    if unanswered:
+        steps.add("holding")
+    if unanswered and not paused:
+        steps.add("respond")
+    if paused:
+        steps.add("resume")
+    elif unanswered and channel_can_pause(item.channel):
+        steps.add("pause")
+    if unanswered and channel_can_extend(item.channel) and not item.extension_reason:
+        steps.add("extend")
+    return frozenset(steps)
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     """A walk-in enquiry not resolved at first contact: a named officer and an agreed date."""

@@ -29,6 +29,11 @@ class FeedbackKind(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
+    @property
+    def can_be_serious(self) -> bool:
+        """Only a concern or a complaint can be serious, and so escalated to a manager at once."""
+        return self in (FeedbackKind.CONCERN, FeedbackKind.COMPLAINT)
+
 
 class FeedbackStatus(StrEnum):
     OPEN = "open"

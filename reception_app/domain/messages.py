@@ -207,6 +207,14 @@ class Message:
     def is_escalated_to(self, member_id: int) -> bool:
         return member_id in self.escalated_to_ids
 
+    def is_for(self, member: StaffMember | None) -> bool:
+        """The message is addressed to ``member``: to them by name, or to their team."""
+        if member is None:
+            return False
+        if self.recipient_id is not None:
+            return self.recipient_id == member.id
+        return bool(member.team) and member.team == self.recipient_team
+
     def is_overdue(self, today: date, now: datetime | None = None) -> bool:
         """Overdue on ``today``; with ``now`` (aware), a call-back due at a time of day is
         overdue from that moment."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,6 +53,23 @@ class StaffMember:
     @property
     def is_manager(self) -> bool:
         return self.role is Role.MANAGER
+
+
+def suggest_username(full_name: str) -> str:
+    """'Sam O'Neill' -> 'soneill': first initial and surname, letters and digits only."""
+    parts = full_name.lower().split()
+    suggestion = (parts[0][0] + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "")
+    return "".join(c for c in suggestion if c.isascii() and c.isalnum())
+
+
+def team_lead_text(member: StaffMember, staff: Sequence[StaffMember]) -> str:
+    """Who to pass a message to when ``member`` is away: their team's lead(s), in words."""
+    if not member.team.strip():
+        return "—"
+    if member.is_team_lead:
+        return "Leads this team"
+    leads = [s.full_name for s in staff if s.is_team_lead and s.team == member.team]
+    return ", ".join(leads) if leads else "None named"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
-"""Print many letters as one job, or save them as PDFs to a folder, off the UI thread, with a
-progress bar and Cancel.
+"""Print many letters as one job, or save them as PDFs to a folder, with progress and Cancel.
+
+The work runs off the UI thread.
 
 Printing: letters are made, then printed, then recorded, all on a worker; Cancel or a printer
 error at any point leaves every letter unsent. Saving: letters are made, then each is written to
@@ -221,27 +222,52 @@ def print_batch(
         folder = folder or choose_folder(parent)
         if folder is None:
             return None
-        chosen = folder
-
-        def saved(result: BatchSaved) -> None:
-            say(saved_message(result, chosen), warning=bool(result.problem))
-
-        def save_failed(exc: BaseException) -> None:
-            text = str(exc) if isinstance(exc, ReceptionError) else f"Saving failed: {exc}."
-            say(f"{text} No letter was marked as sent.", warning=True)
-
-        return save_batch_to(
-            parent,
-            letters,
-            requests,
-            actor,
-            chosen,
-            saved,
-            save_failed,
-            lambda: say("Saving was cancelled. No letter was saved or marked as sent."),
-        )
+        return _save_and_say(parent, letters, requests, actor, folder, say)
     if how != PRINT:
         return None
+    return _print_and_say(parent, letters, requests, actor, braille_folder, say)
+
+
+Say = Callable[[str, bool], None]
+"""Tell the person how it went: (text, whether it is a warning)."""
+
+
+def _save_and_say(
+    parent: QWidget,
+    letters: LetterService,
+    requests: Sequence[LetterRequest],
+    actor: StaffMember | None,
+    folder: Path,
+    say: Say,
+) -> QProgressDialog:
+    def saved(result: BatchSaved) -> None:
+        say(saved_message(result, folder), bool(result.problem))
+
+    def save_failed(exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, ReceptionError) else f"Saving failed: {exc}."
+        say(f"{text} No letter was marked as sent.", True)
+
+    return save_batch_to(
+        parent,
+        letters,
+        requests,
+        actor,
+        folder,
+        saved,
+        save_failed,
+        lambda: say("Saving was cancelled. No letter was saved or marked as sent.", False),
+    )
+
+
+def _print_and_say(
+    parent: QWidget,
+    letters: LetterService,
+    requests: Sequence[LetterRequest],
+    actor: StaffMember | None,
+    braille_folder: Path,
+    say: Say,
+) -> QProgressDialog | None:
+    """Ask for the printer (nothing happens if the person cancels), then print the batch."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     prepare_printer(printer, f"Letters ({len(requests)})")
     dialog = QPrintDialog(printer, parent)
@@ -250,14 +276,14 @@ def print_batch(
         return None
 
     def done(result: BatchResult) -> None:
-        say(result.message())
+        say(result.message(), False)
 
     def failed(exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, ReceptionError) else f"Printing failed: {exc}."
-        say(f"{text} No letter was marked as sent.", warning=True)
+        say(f"{text} No letter was marked as sent.", True)
 
     def cancelled() -> None:
-        say("Printing was cancelled. No letter was marked as sent.")
+        say("Printing was cancelled. No letter was marked as sent.", False)
 
     return print_batch_to(
         parent, letters, requests, actor, printer, braille_folder, done, failed, cancelled

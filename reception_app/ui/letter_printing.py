@@ -7,8 +7,11 @@ thread, so a whole batch prints from a worker.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2
 from PySide6.QtCore import QRectF
@@ -16,8 +19,17 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from reception_app.domain.errors import Cancelled, ReceptionError
+from reception_app.domain.people import StaffMember
+from reception_app.ui.workers import ProgressCallback
 
+if TYPE_CHECKING:
+    from reception_app.services.letter_service import LetterService, ProducedLetter
+
+log = logging.getLogger(__name__)
 _pdfium = threading.Lock()
+
+PrintOutcome = tuple[list[int], Path | None, str]
+"""(letter ids recorded as sent, the braille file saved or None, a problem to tell the desk)."""
 
 PREVIEW_DPI = 96
 PRINT_DPI = 300
@@ -107,3 +119,33 @@ def print_pdfs(
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintFailed("The printer reported an error. Nothing was marked as sent.")
     return pages
+
+
+def print_and_record(
+    letters: LetterService,
+    produced: ProducedLetter,
+    actor: StaffMember | None,
+    braille_folder: Path,
+    printer: QPrinter,
+    progress: ProgressCallback,
+) -> PrintOutcome:
+    """Print one letter, save its braille file beside the others, and record it as sent (on a
+    worker). Once the printer has it, nothing raises: a braille file that could not be saved
+    or a record that could not be written comes back as the problem, with no ids."""
+    progress(0, 1)
+    print_pdfs(printer, [produced.pdf], lambda done: progress(done, 1))
+    # Printed: from here on a failure must not lose that, so it is caught and said.
+    brf_problem = ""
+    try:
+        brf = letters.save_braille(produced, braille_folder)
+    except OSError as exc:
+        log.exception("The braille file of %s could not be saved", produced.draft.content.title)
+        brf, brf_problem = None, f"The braille file could not be saved ({exc.strerror or exc})."
+    try:
+        ids = letters.record_sent([produced], actor, "printed", [str(brf or "")])
+    except Exception as exc:
+        log.exception("%s printed but not recorded as sent", produced.draft.content.title)
+        if brf is not None:
+            letters.discard_files([brf])
+        return [], None, f"{exc}"
+    return ids, brf, brf_problem

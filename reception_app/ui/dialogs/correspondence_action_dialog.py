@@ -1,5 +1,8 @@
-"""One step on a logged item: holding response, pause or resume the clock, extension, response,
-close, pass to another officer, or a walk-in follow-up done."""
+"""The dialog for one step on a logged item or a walk-in follow-up.
+
+The steps: holding response, pause or resume the clock, extension, response, close, pass to
+another officer, or a walk-in follow-up done.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from reception_app.domain.correspondence import PAUSE_REASONS_BY_CHANNEL, PauseReason
+from reception_app.domain.extensions import EXTENSION_HINTS
 from reception_app.domain.people import StaffMember
-from reception_app.ui.dialogs.correspondence_dialog import date_edit, date_of, staff_combo
-from reception_app.ui.forms import FieldErrors
-from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.date_fields import date_edit, date_of
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
+from reception_app.ui.widgets.staff_combo import staff_combo
+from reception_app.ui.widgets.text_box import TextBox
 
 HOLDING, PAUSE, RESUME, EXTEND, RESPOND, CLOSE, REASSIGN, FOLLOW_UP = (
     "holding",
@@ -44,12 +41,8 @@ TITLES = {
     REASSIGN: "Pass to another officer",
     FOLLOW_UP: "Follow-up done",
 }
-EXTENSION_HINTS = {
-    "sar": "Complex subject access request: three calendar months from the same start. Tell "
-    "the person within the first month.",
-    "foi": "Public interest test: up to 20 further working days (ICO guidance).",
-    "eir": "Complex and voluminous: 40 working days in all.",
-}
+NOTE_LABELS = {RESPOND: "&How it was answered:", CLOSE: "&Note:", FOLLOW_UP: "&What was done:"}
+"""The label of the note for the steps that take only a note."""
 
 
 class CorrespondenceActionDialog(QDialog):
@@ -76,13 +69,32 @@ class CorrespondenceActionDialog(QDialog):
         self.setWindowTitle(TITLES[mode])
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.errors = FieldErrors()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = growing_form()
         heading = QLabel(about)
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(heading)
 
+        self._build_fields(today, channel, staff, owner_id, asked_on)
+        self._add_rows(form, channel, asked_on)
+        for box, name in ((self.reason, "Reason"), (self.note, "Note")):
+            if not box.accessibleName():
+                box.setAccessibleName(name)
+
+        buttons, self.save_button = save_cancel(self, "&Save", self.save)
+        form_column(self, self.errors, form, buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_fields(
+        self,
+        today: date,
+        channel: str,
+        staff: Sequence[StaffMember],
+        owner_id: int | None,
+        asked_on: date | None,
+    ) -> None:
         self.reason = TextBox(3)
         self.note = TextBox(3)
         self.expected = date_edit(today, "Expected date")
@@ -99,54 +111,36 @@ class CorrespondenceActionDialog(QDialog):
         if asked_on is not None:
             self.answered_on.setMinimumDate(self.answered_on.date().addDays(-3650))
 
+    def _add_rows(self, form: QFormLayout, channel: str, asked_on: date | None) -> None:
+        """The fields the step asks for (only those)."""
+        add, mode = self.errors.add_row, self.mode
         if mode == HOLDING:
-            self.errors.add_row(form, "&Why it is late:", "reason", self.reason)
-            self.errors.add_row(form, "&Expected by:", "expected_on", self.expected)
-            self.errors.add_row(form, "Named &contact:", "contact", self.contact)
+            add(form, "&Why it is late:", "reason", self.reason)
+            add(form, "&Expected by:", "expected_on", self.expected)
+            add(form, "Named &contact:", "contact", self.contact)
         elif mode == PAUSE:
-            self.errors.add_row(form, "&Waiting for:", "reason", self.pause_reason)
-            self.errors.add_row(form, "&Asked on:", "asked_on", self.asked_on)
+            add(form, "&Waiting for:", "reason", self.pause_reason)
+            add(form, "&Asked on:", "asked_on", self.asked_on)
             form.addRow("", self.answered)
-            self.errors.add_row(form, "A&nswered on:", "answered_on", self.answered_on)
-            self.errors.add_row(form, "&Note:", "note", self.note)
+            add(form, "A&nswered on:", "answered_on", self.answered_on)
+            add(form, "&Note:", "note", self.note)
             self.answered_on.setEnabled(False)
             self.answered.toggled.connect(self.answered_on.setEnabled)
         elif mode == RESUME:
             if asked_on is not None:
                 form.addRow(QLabel(f"Asked on {asked_on:%A %d %B %Y}."))
-            self.errors.add_row(form, "A&nswered on:", "answered_on", self.answered_on)
+            add(form, "A&nswered on:", "answered_on", self.answered_on)
         elif mode == EXTEND:
             hint = QLabel(EXTENSION_HINTS.get(channel, ""))
             hint.setWordWrap(True)
             hint.setProperty("role", "hint")
             form.addRow(hint)
-            self.errors.add_row(form, "&Reason:", "reason", self.reason)
+            add(form, "&Reason:", "reason", self.reason)
         elif mode == REASSIGN:
-            self.errors.add_row(form, "&New owner:", "owner", self.contact)
+            add(form, "&New owner:", "owner", self.contact)
             self.contact.setAccessibleName("New owner")
         else:  # RESPOND, CLOSE, FOLLOW_UP
-            label = {
-                RESPOND: "&How it was answered:",
-                CLOSE: "&Note:",
-                FOLLOW_UP: "&What was done:",
-            }[mode]
-            self.errors.add_row(form, label, "note", self.note)
-        for box, name in ((self.reason, "Reason"), (self.note, "Note")):
-            if not box.accessibleName():
-                box.setAccessibleName(name)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+            add(form, NOTE_LABELS[mode], "note", self.note)
 
     # --- values ---------------------------------------------------------------------------------
 

@@ -1,25 +1,24 @@
-"""Log a piece of correspondence: channel, received, from, subject, owner; the acknowledge,
-respond and final dates are shown as they will be set, before saving."""
+"""Log a piece of correspondence, its due dates shown before it is saved.
+
+Channel, received, from, subject, owner; the acknowledge, respond and final dates are shown as
+they will be set.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,57 +33,26 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.standards import CHANNELS
 from reception_app.domain.validation import check_email, check_phone
-from reception_app.ui.dialogs.message_dialog import (
-    ContactFinder,
-    ContactLookup,
-    LinkedContact,
-    LiveCheck,
-    MessageFieldErrors,
-    fill_from_contact,
-    fit_window,
-)
 from reception_app.ui.text import due_text
-from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.contact_finder import ContactFinder
+from reception_app.ui.widgets.contact_lookup import ContactLookup
+from reception_app.ui.widgets.date_fields import (
+    date_edit,
+    date_of,
+    date_time_edit,
+    local_to_qt,
+    qt_to_local,
+)
+from reception_app.ui.widgets.fit_window import fit_window
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
+from reception_app.ui.widgets.linked_contact import LinkedContact, fill_from_contact
+from reception_app.ui.widgets.live_check import LiveCheck
+from reception_app.ui.widgets.live_field_errors import LiveFieldErrors
+from reception_app.ui.widgets.staff_combo import staff_combo
+from reception_app.ui.widgets.text_box import TextBox
 
 Preview = Callable[[str, datetime], Deadlines]
 LogItem = Callable[[CorrespondenceDraft], CorrespondenceItem]
-
-
-def local_to_qt(moment: datetime, zone: tzinfo) -> QDateTime:
-    """An office wall-clock time for a QDateTimeEdit kept in UTC (so Qt never shifts it)."""
-    local = moment.astimezone(zone)
-    return QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc()
-    )
-
-
-def qt_to_local(value: QDateTime, zone: tzinfo) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone)
-
-
-def date_of(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def staff_combo(staff: Sequence[StaffMember], name: str, first: str = "") -> QComboBox:
-    combo = QComboBox()
-    if first:
-        combo.addItem(first, None)
-    for member in staff:
-        if member.active:
-            combo.addItem(member.full_name, member.id)
-    combo.setAccessibleName(name)
-    return combo
-
-
-def date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
-    edit.setAccessibleName(name)
-    return edit
 
 
 def deadline_lines(engine: DeadlineEngine, deadlines: Deadlines, today: date) -> str:
@@ -121,16 +89,41 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         """The stored contact it is from (dropped if the name is typed over)."""
         self._filled: dict[QLineEdit, str] = {}
 
+        self._build_fields(staff, owner_id, contacts or ContactLookup.near(parent))
+        self.errors = LiveFieldErrors()
+        self._form = self._build_form()
+        self.live_checks = [
+            LiveCheck(self.errors, "from_email", self.from_email, check_email),
+            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
+        ]
+        buttons, self.save_button = save_cancel(self, "&Log it", self.save)
+        self.save_button.setToolTip("Log it (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        form_column(self, self.errors, self._form, buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+
+        self.channel.currentIndexChanged.connect(self.recalculate)
+        self.received.dateTimeChanged.connect(self.recalculate)
+        self.now_button.clicked.connect(
+            lambda: self.received.setDateTime(local_to_qt(self._now, self._zone))
+        )
+        self.from_name.textEdited.connect(self._name_edited)
+        self.recalculate()
+        self._set_tab_order(buttons)
+        self.channel.setFocus()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_fields(
+        self, staff: Sequence[StaffMember], owner_id: int | None, lookup: ContactLookup | None
+    ) -> None:
         self.channel = QComboBox()
         for key, name in CHANNELS.items():
             self.channel.addItem(name, key)
-        self.received = QDateTimeEdit(local_to_qt(now, self._zone))
-        self.received.setTimeZone(QTimeZone.utc())
-        self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = date_time_edit(local_to_qt(self._now, self._zone))
         self.now_button = QPushButton("&Now")
         self.now_button.setAutoDefault(False)
-        lookup = contacts or ContactLookup.near(parent)
         self.finder = (
             ContactFinder(lookup, self._new_contact_details) if lookup is not None else None
         )
@@ -141,65 +134,39 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         self.owner = staff_combo(staff, "Owner (named contact)", "Choose the officer")
         if owner_id is not None:
             self.owner.setCurrentIndex(max(0, self.owner.findData(owner_id)))
-        self.target = date_edit(now.date(), "Target agreed with the customer")
+        self.target = date_edit(self._now.date(), "Target agreed with the customer")
         self.summary = TextBox(4)
         self.due = QLabel()
         self.due.setWordWrap(True)
         self.due.setAccessibleName("Due dates")
         self.due.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.errors = MessageFieldErrors()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.add_row(form, "&Channel:", "channel", self.channel)
+    def _build_form(self) -> QFormLayout:
+        form = growing_form()
+        add = self.errors.add_row
+        add(form, "&Channel:", "channel", self.channel)
         received_row = QWidget()
         row = QHBoxLayout(received_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.received, 1)
         row.addWidget(self.now_button)
-        self.errors.add_row(form, "&Received:", "received_at", received_row)
+        add(form, "&Received:", "received_at", received_row)
         self.received.setAccessibleName("Received")
         if self.finder is not None:
-            self.errors.add_row(form, "F&ind contact:", "contact_id", self.finder)
+            add(form, "F&ind contact:", "contact_id", self.finder)
             self.finder.setAccessibleName("Find contact")
             self.finder.picked.connect(self.use_contact)
-        self.errors.add_row(form, "&From:", "from_name", self.from_name)
-        self.errors.add_row(form, "E&mail:", "from_email", self.from_email)
-        self.errors.add_row(form, "&Phone:", "from_phone", self.from_phone)
-        self.errors.add_row(form, "&Subject:", "subject", self.subject)
-        self.errors.add_row(form, "&Owner:", "owner", self.owner)
-        self.target_error = self.errors.add_row(form, "&Agreed target:", "target_on", self.target)
-        self.errors.add_row(form, "Su&mmary:", "summary", self.summary)
+        add(form, "&From:", "from_name", self.from_name)
+        add(form, "E&mail:", "from_email", self.from_email)
+        add(form, "&Phone:", "from_phone", self.from_phone)
+        add(form, "&Subject:", "subject", self.subject)
+        add(form, "&Owner:", "owner", self.owner)
+        self.target_error = add(form, "&Agreed target:", "target_on", self.target)
+        add(form, "Su&mmary:", "summary", self.summary)
         form.addRow("Due:", self.due)
-        self._form = form
-        self.live_checks = [
-            LiveCheck(self.errors, "from_email", self.from_email, check_email),
-            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
-        ]
+        return form
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Log it")
-        self.save_button.setToolTip("Log it (Ctrl+Enter)")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-
-        self.channel.currentIndexChanged.connect(self.recalculate)
-        self.received.dateTimeChanged.connect(self.recalculate)
-        self.now_button.clicked.connect(
-            lambda: self.received.setDateTime(local_to_qt(self._now, self._zone))
-        )
-        self.from_name.textEdited.connect(self._name_edited)
-        self.recalculate()
+    def _set_tab_order(self, buttons: QWidget) -> None:
         order: list[QWidget] = [self.channel, self.received, self.now_button]
         if self.finder is not None:
             order += [self.finder.line, self.finder.new_button, self.finder.matches]
@@ -215,7 +182,6 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.channel.setFocus()
 
     # --- who it is from, as a stored contact --------------------------------------------------------
 

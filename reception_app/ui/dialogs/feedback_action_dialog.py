@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.feedback import Feedback, FeedbackAction
 from reception_app.domain.people import StaffMember
-from reception_app.ui.dialogs.correspondence_dialog import staff_combo
-from reception_app.ui.forms import FieldErrors
 from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.staff_combo import staff_combo
 
 TITLES = {
     FeedbackAction.RESOLVE_INFORMALLY: "Resolved informally",

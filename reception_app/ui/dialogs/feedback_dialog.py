@@ -5,25 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimeZone
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from reception_app.domain.feedback import FEEDBACK_CHANNELS, Feedback, FeedbackDraft, FeedbackKind
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_email, check_phone
-from reception_app.ui.dialogs.correspondence_dialog import local_to_qt, qt_to_local, staff_combo
-from reception_app.ui.dialogs.message_dialog import LiveCheck, MessageFieldErrors
-from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.date_fields import date_time_edit, local_to_qt, qt_to_local
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
+from reception_app.ui.widgets.live_check import LiveCheck
+from reception_app.ui.widgets.live_field_errors import LiveFieldErrors
+from reception_app.ui.widgets.staff_combo import staff_combo
+from reception_app.ui.widgets.text_box import TextBox
 
 
 class FeedbackDialog(QDialog):
@@ -44,16 +37,30 @@ class FeedbackDialog(QDialog):
         self._save, self._zone = save, zone
         self.feedback: Feedback | None = None
 
+        self._build_fields(now, staff, services)
+        self.errors = LiveFieldErrors()
+        form = self._build_form()
+        self.live_checks = [
+            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
+            LiveCheck(self.errors, "from_email", self.from_email, check_email),
+        ]
+        buttons, self.save_button = save_cancel(self, "&Record", self.save)
+        form_column(self, self.errors, form, buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 66)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.serious.toggled.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _build_fields(
+        self, now: datetime, staff: Sequence[StaffMember], services: Sequence[str]
+    ) -> None:
         self.kind = QComboBox()
         for kind in FeedbackKind:
             self.kind.addItem(kind.label, kind.value)
         self.channel = QComboBox()
         for key, name in FEEDBACK_CHANNELS.items():
             self.channel.addItem(name, key)
-        self.received = QDateTimeEdit(local_to_qt(now, zone))
-        self.received.setTimeZone(QTimeZone.utc())
-        self.received.setDisplayFormat("ddd d MMM yyyy   HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = date_time_edit(local_to_qt(now, self._zone))
         self.from_name = QLineEdit()
         self.from_phone = QLineEdit()
         self.from_email = QLineEdit()
@@ -70,47 +77,26 @@ class FeedbackDialog(QDialog):
         managers = [s for s in staff if s.is_manager and s.active]
         self.manager = staff_combo(managers, "Escalate to")
 
-        self.errors = MessageFieldErrors()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.add_row(form, "&Kind:", "kind", self.kind)
-        self.errors.add_row(form, "&How it came:", "channel", self.channel)
-        self.errors.add_row(form, "&Received:", "received_at", self.received)
-        self.errors.add_row(form, "&From:", "from_name", self.from_name)
-        self.errors.add_row(form, "&Phone:", "from_phone", self.from_phone)
-        self.errors.add_row(form, "E&mail:", "from_email", self.from_email)
-        self.errors.add_row(form, "About &service:", "about_service", self.about_service)
+    def _build_form(self) -> QFormLayout:
+        form = growing_form()
+        add = self.errors.add_row
+        add(form, "&Kind:", "kind", self.kind)
+        add(form, "&How it came:", "channel", self.channel)
+        add(form, "&Received:", "received_at", self.received)
+        add(form, "&From:", "from_name", self.from_name)
+        add(form, "&Phone:", "from_phone", self.from_phone)
+        add(form, "E&mail:", "from_email", self.from_email)
+        add(form, "About &service:", "about_service", self.about_service)
         self.about_service.setAccessibleName("About which service")
-        self.errors.add_row(form, "About &officer:", "about_staff", self.about_staff)
-        self.errors.add_row(form, "&Details:", "details", self.details)
-        self.errors.add_row(form, "", "serious", self.serious)
+        add(form, "About &officer:", "about_staff", self.about_staff)
+        add(form, "&Details:", "details", self.details)
+        add(form, "", "serious", self.serious)
         self.serious.setAccessibleName("Serious")
-        self.errors.add_row(form, "Escalate &to:", "escalate_to", self.manager)
-        self.live_checks = [
-            LiveCheck(self.errors, "from_phone", self.from_phone, check_phone),
-            LiveCheck(self.errors, "from_email", self.from_email, check_email),
-        ]
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Record")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 66)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.serious.toggled.connect(self._kind_changed)
-        self._kind_changed()
+        add(form, "Escalate &to:", "escalate_to", self.manager)
+        return form
 
     def _kind_changed(self) -> None:
-        can_be_serious = FeedbackKind(self.kind.currentData()) in (
-            FeedbackKind.CONCERN,
-            FeedbackKind.COMPLAINT,
-        )
+        can_be_serious = FeedbackKind(self.kind.currentData()).can_be_serious
         self.serious.setEnabled(can_be_serious)
         if not can_be_serious:
             self.serious.setChecked(False)

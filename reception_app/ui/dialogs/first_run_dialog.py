@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.people import StaffMember
-from reception_app.ui.forms import FieldErrors
+from reception_app.domain.people import StaffMember, suggest_username
+from reception_app.ui.widgets.field_errors import FieldErrors
 
 CreateManager = Callable[[str, str, str, str, str], StaffMember]
 """(office key, full name, user name, password, repeat) -> the new manager."""
@@ -78,9 +78,7 @@ class FirstRunDialog(QDialog):
     def _suggest_username(self, text: str) -> None:
         if self.username.isModified():
             return
-        parts = text.lower().split()
-        suggestion = (parts[0][0] + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "")
-        self.username.setText("".join(c for c in suggestion if c.isascii() and c.isalnum()))
+        self.username.setText(suggest_username(text))
 
     def _submit(self) -> None:
         def run() -> None:

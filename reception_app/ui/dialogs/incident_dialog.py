@@ -5,25 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from reception_app.domain.feedback import IncidentDraft, IncidentKind
-from reception_app.ui.dialogs.correspondence_dialog import local_to_qt, qt_to_local
-from reception_app.ui.forms import FieldErrors
-from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.date_fields import date_time_edit, local_to_qt, qt_to_local
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
+from reception_app.ui.widgets.text_box import TextBox
 
 
 class IncidentDialog(QDialog):
@@ -46,10 +44,17 @@ class IncidentDialog(QDialog):
         )
         note.setWordWrap(True)
         note.setProperty("role", "hint")
-        self.occurred = QDateTimeEdit(local_to_qt(now, zone))
-        self.occurred.setTimeZone(QTimeZone.utc())
-        self.occurred.setDisplayFormat("ddd d MMM yyyy   HH:mm")
-        self.occurred.setCalendarPopup(True)
+        self._build_fields(now)
+        self.errors = FieldErrors()
+        form = self._build_form(note)
+        buttons, self.save_button = save_cancel(self, "&Record", self.save)
+        form_column(self, self.errors, form, buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 66)
+        self.police_told.toggled.connect(self._police_changed)
+        self._police_changed()
+
+    def _build_fields(self, now: datetime) -> None:
+        self.occurred = date_time_edit(local_to_qt(now, self._zone))
         self.kind = QComboBox()
         for kind in IncidentKind:
             self.kind.addItem(kind.label, kind.value)
@@ -66,36 +71,23 @@ class IncidentDialog(QDialog):
         self.police_reference = QLineEdit()
         self.police_not_told = TextBox(2)
 
-        self.errors = FieldErrors()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    def _build_form(self, note: QLabel) -> QFormLayout:
+        form = growing_form()
         form.addRow(note)
-        self.errors.add_row(form, "&When:", "occurred_at", self.occurred)
-        self.errors.add_row(form, "W&hat:", "kind", self.kind)
-        self.errors.add_row(form, "Whe&re:", "location", self.location)
-        self.errors.add_row(form, "&Who:", "person", self.person)
-        self.errors.add_row(form, "&Staff involved:", "staff_involved", self.staff_involved)
-        self.errors.add_row(form, "Wit&nesses:", "witness_count", self.witnesses)
-        self.errors.add_row(form, "What &happened:", "description", self.description)
-        self.errors.add_row(form, "&Action taken:", "action_taken", self.action_taken)
-        self.errors.add_row(form, "", "police_told", self.police_told)
+        add = self.errors.add_row
+        add(form, "&When:", "occurred_at", self.occurred)
+        add(form, "W&hat:", "kind", self.kind)
+        add(form, "Whe&re:", "location", self.location)
+        add(form, "&Who:", "person", self.person)
+        add(form, "&Staff involved:", "staff_involved", self.staff_involved)
+        add(form, "Wit&nesses:", "witness_count", self.witnesses)
+        add(form, "What &happened:", "description", self.description)
+        add(form, "&Action taken:", "action_taken", self.action_taken)
+        add(form, "", "police_told", self.police_told)
         self.police_told.setAccessibleName("Police told")
-        self.errors.add_row(form, "Police re&ference:", "police_reference", self.police_reference)
-        self.errors.add_row(form, "Why &not told:", "police_not_told", self.police_not_told)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Record")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 66)
-        self.police_told.toggled.connect(self._police_changed)
-        self._police_changed()
+        add(form, "Police re&ference:", "police_reference", self.police_reference)
+        add(form, "Why &not told:", "police_not_told", self.police_not_told)
+        return form
 
     def _police_changed(self) -> None:
         told = self.police_told.isChecked()

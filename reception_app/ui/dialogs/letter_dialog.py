@@ -1,5 +1,7 @@
-"""Write a letter: choose the letter and format, fill what the record lacks, preview the pages,
-then print through the Qt print dialog or save as PDF. Recorded as sent only once that worked."""
+"""Write one letter from a record: choose, fill in, preview, then print or save it as PDF.
+
+It is recorded as sent only once the print or the save worked.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,15 +30,21 @@ from PySide6.QtWidgets import (
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.letters import (
     LARGE_SIZES,
-    PLACEHOLDERS,
     STANDARD_SIZES,
     LetterFormat,
     PrintSpec,
     past_date_message,
 )
 from reception_app.domain.people import StaffMember
-from reception_app.ui.forms import FieldErrors
-from reception_app.ui.letter_printing import page_images, prepare_printer, print_pdfs
+from reception_app.ui.letter_printing import (
+    PrintOutcome,
+    page_images,
+    prepare_printer,
+    print_and_record,
+)
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.letter_preview import LetterPreview
+from reception_app.ui.widgets.placeholder_field import placeholder_field, placeholder_label
 from reception_app.ui.workers import ProgressCallback, run_with_progress, start_job
 
 if TYPE_CHECKING:
@@ -92,6 +100,42 @@ class LetterDialog(QDialog):
         self._value_edits: dict[str, QLineEdit] = {}
         self._prefill = dict(prefill or {})
 
+        left_scroll = self._build_left(letters, source, preferred, template_key)
+        self.preview = LetterPreview(PREVIEW_DPI)
+        self.pages, self.pages_layout = self.preview.pages, self.preview.pages_layout
+        preview_label = QLabel("Pre&view:")
+        preview_label.setBuddy(self.preview)
+        right = QVBoxLayout()
+        right.addWidget(preview_label)
+        right.addWidget(self.preview, 1)
+        buttons = self._build_buttons(extra_buttons)
+
+        columns = QHBoxLayout()
+        columns.addWidget(left_scroll, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._connect()
+        self._set_ready(False)
+        self._fit_screen()
+        self._template_changed()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_left(
+        self,
+        letters: LetterService,
+        source: LetterSource,
+        preferred: PrintSpec,
+        template_key: str | None,
+    ) -> QScrollArea:
+        """The choices, the fields the record leaves empty and the note, scrolling if need be."""
         self.template = QComboBox()
         for template in letters.templates(source.kind):
             self.template.addItem(template.title, template.key)
@@ -142,21 +186,12 @@ class LetterDialog(QDialog):
         left_scroll.setWidgetResizable(True)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setWidget(left_widget)
+        return left_scroll
 
-        self.pages = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.preview = QScrollArea()
-        self.preview.setWidget(self.pages)
-        self.preview.setWidgetResizable(True)
-        self.preview.setAccessibleName("Preview of the letter's pages")
-        self.preview.setMinimumWidth(round(595 * PREVIEW_DPI / 72) + 40)
-        preview_label = QLabel("Pre&view:")
-        preview_label.setBuddy(self.preview)
-        right = QVBoxLayout()
-        right.addWidget(preview_label)
-        right.addWidget(self.preview, 1)
-
+    def _build_buttons(
+        self, extra_buttons: Sequence[tuple[str, Callable[[], None]]]
+    ) -> QHBoxLayout:
+        """The caller's own buttons on the left; Print, Save as PDF and Close on the right."""
         self.print_button = QPushButton("&Print... (Ctrl+P)")
         self.save_button = QPushButton("&Save as PDF... (Ctrl+S)")
         self.close_button = QPushButton("Close")
@@ -172,18 +207,16 @@ class LetterDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        return buttons
 
-        columns = QHBoxLayout()
-        columns.addWidget(left_scroll, 2)
-        columns.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addLayout(buttons)
+    def _fit_screen(self) -> None:
+        """As large as a desk's screen allows, up to 1100 by 800."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(min(1100, area.width() - 40), min(800, area.height() - 60))
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_preview)
+    def _connect(self) -> None:
         self.template.currentIndexChanged.connect(self._template_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.point_size.currentIndexChanged.connect(lambda _i: self.refresh_preview())
@@ -192,12 +225,6 @@ class LetterDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_letter)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_letter)
-        self._set_ready(False)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            self.resize(min(1100, area.width() - 40), min(800, area.height() - 60))
-        self._template_changed()
 
     # --- choices --------------------------------------------------------------------------------
 
@@ -243,13 +270,9 @@ class LetterDialog(QDialog):
         fields = {name: self._prefill.get(name, "") for name in missing}
         fields.update({n: self._prefill.get(n, v) for n, v in past.items() if n not in fields})
         for name, text in fields.items():
-            edit = QLineEdit(text)
-            edit.setPlaceholderText(_example(name))
+            edit = placeholder_field(text, name)
             edit.textChanged.connect(lambda _t: self._timer.start())
-            label = PLACEHOLDERS.get(name, name)
-            self.value_errors.add_row(
-                self.values_form, f"{label[0].upper()}{label[1:]}:", name, edit
-            )
+            self.value_errors.add_row(self.values_form, placeholder_label(name), name, edit)
             self._value_edits[name] = edit
         self.values_title.setText(
             "Fill in what the record does not hold"
@@ -309,7 +332,7 @@ class LetterDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
                 return
-            self._show_pages([])
+            self.preview.show_pages([])
             if isinstance(exc, ValidationError) and exc.field == "values":
                 empty = [n for n, e in self._value_edits.items() if not e.text().strip()]
                 for name in empty:
@@ -326,7 +349,7 @@ class LetterDialog(QDialog):
 
     def _show_preview(self, produced: ProducedLetter, images: list[Any]) -> None:
         self.produced = produced
-        self._show_pages(images)
+        self.preview.show_pages(images)
         draft = produced.draft
         for name, value in draft.past_dates.items():
             if draft.letter_date is not None:
@@ -349,19 +372,6 @@ class LetterDialog(QDialog):
         self.note.setText(text)
         self._set_ready(True)
 
-    def _show_pages(self, images: list[Any]) -> None:
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for number, image in enumerate(images, start=1):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAccessibleName(f"Page {number} of {len(images)}")
-            label.setFrameShape(QLabel.Shape.Box)
-            self.pages_layout.addWidget(label)
-
     # --- print and save -------------------------------------------------------------------------
 
     def print_letter(self) -> None:
@@ -383,31 +393,10 @@ class LetterDialog(QDialog):
         letters, actor, folder = self._letters, self._actor, self._braille_folder
         prepare_printer(printer, produced.draft.content.title)
 
-        def work(progress: ProgressCallback) -> tuple[list[int], Path | None, str]:
-            progress(0, 1)
-            print_pdfs(printer, [produced.pdf], lambda done: progress(done, 1))
-            # Printed: from here on a failure must not lose that, so it is caught and said.
-            brf_problem = ""
-            try:
-                brf = letters.save_braille(produced, folder)
-            except OSError as exc:
-                log.exception(
-                    "The braille file of %s could not be saved", produced.draft.content.title
-                )
-                brf, brf_problem = (
-                    None,
-                    f"The braille file could not be saved ({exc.strerror or exc}).",
-                )
-            try:
-                ids = letters.record_sent([produced], actor, "printed", [str(brf or "")])
-            except Exception as exc:
-                log.exception("%s printed but not recorded as sent", produced.draft.content.title)
-                if brf is not None:
-                    letters.discard_files([brf])
-                return [], None, f"{exc}"
-            return ids, brf, brf_problem
+        def work(progress: ProgressCallback) -> PrintOutcome:
+            return print_and_record(letters, produced, actor, folder, printer, progress)
 
-        def done(result: tuple[list[int], Path | None, str]) -> None:
+        def done(result: PrintOutcome) -> None:
             ids, brf, problem = result
             if not ids:
                 self.errors.show(
@@ -480,16 +469,6 @@ class LetterDialog(QDialog):
 
     def _cancelled(self) -> None:
         self.note.setText("Printing was cancelled. The letter is not marked as sent.")
-
-
-def _example(name: str) -> str:
-    if name.endswith("_date") or name == "statutory_deadline":
-        return "e.g. Tuesday 22 December 2026"
-    if name.endswith("_time"):
-        return "e.g. 10:30"
-    if name.endswith("_phone"):
-        return "e.g. 01603 301751"
-    return ""
 
 
 def letter_dialog_for(

@@ -5,25 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QWidget
 
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.messages import CallbackOutcome, Message
 from reception_app.domain.people import StaffMember
-from reception_app.ui.dialogs.message_dialog import chosen_recipient, recipient_combo
-from reception_app.ui.forms import FieldErrors
-from reception_app.ui.widgets import TextBox
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
+from reception_app.ui.widgets.recipient_combo import chosen_recipient, recipient_combo
+from reception_app.ui.widgets.text_box import TextBox
 
 CALLBACK, REASSIGN, CLOSE = "callback", "reassign", "close"
+TITLES = {
+    CALLBACK: "Record a call-back",
+    REASSIGN: "Pass the message on",
+    CLOSE: "Close the message",
+}
+SAVE_TEXTS = {CALLBACK: "&Record", REASSIGN: "&Pass on", CLOSE: "&Close message"}
 
 
 class MessageActionDialog(QDialog):
@@ -43,16 +41,10 @@ class MessageActionDialog(QDialog):
         self.mode = mode
         self._save = save
         self.message: Message | None = None
-        titles = {
-            CALLBACK: "Record a call-back",
-            REASSIGN: "Pass the message on",
-            CLOSE: "Close the message",
-        }
-        self.setWindowTitle(titles[mode])
+        self.setWindowTitle(TITLES[mode])
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.errors = FieldErrors()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = growing_form()
         about = QLabel(
             f"Message #{message.id} for {message.for_whom} from {message.caller_name}"
             + (f", {message.caller_phone}" if message.caller_phone else "")
@@ -67,32 +59,25 @@ class MessageActionDialog(QDialog):
         self.close_too = QCheckBox("&Close the message (the caller has been answered)")
         self.recipient = recipient_combo(staff, teams, "Pass to", exclude_id=message.recipient_id)
         self.note = TextBox(3)
-        if mode == CALLBACK:
+        self._add_rows(form)
+
+        buttons, self.save_button = save_cancel(self, SAVE_TEXTS[mode], self.save)
+        form_column(self, self.errors, form, buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def _add_rows(self, form: QFormLayout) -> None:
+        """The step's own fields, then the note every step takes."""
+        if self.mode == CALLBACK:
             self.errors.add_row(form, "&Outcome:", "outcome", self.outcome)
             self.errors.add_row(form, "", "close", self.close_too)
             self.close_too.setAccessibleName("Close the message")
             self.outcome.currentIndexChanged.connect(self._outcome_changed)
             self._outcome_changed()
-        elif mode == REASSIGN:
+        elif self.mode == REASSIGN:
             self.errors.add_row(form, "&Pass to:", "recipient", self.recipient)
             self.recipient.setAccessibleName("Pass to")
         self.errors.add_row(form, "&Note:", "note", self.note)
         self.note.setAccessibleName("Note")
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(
-            {CALLBACK: "&Record", REASSIGN: "&Pass on", CLOSE: "&Close message"}[mode]
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     def _outcome_changed(self) -> None:
         reached = CallbackOutcome(self.outcome.currentData()).reaches_caller

@@ -30,9 +30,9 @@ from reception_app.domain.offices import (
     RoomProfile,
     ServiceProfile,
 )
-from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
 from reception_app.ui.pages.settings.tab import DAY_LABELS
+from reception_app.ui.widgets.field_errors import FieldErrors
 
 T = TypeVar("T")
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.people import StaffMember
-from reception_app.ui.forms import FieldErrors
 from reception_app.ui.theme import scaled_font
+from reception_app.ui.widgets.field_errors import FieldErrors
 
 SignIn = Callable[[str, str], StaffMember]
 

@@ -9,27 +9,32 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from reception_app.domain.errors import ValidationError
-from reception_app.domain.people import Role, StaffMember
-from reception_app.ui.forms import FieldErrors
+from reception_app.domain.people import Role, StaffMember, suggest_username
+from reception_app.ui.widgets.field_errors import FieldErrors
+from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
 
 SaveStaff = Callable[[StaffMember, str | None], StaffMember]
 """(member with id 0 for a new account, new password or None) -> the saved member."""
 
 
-def suggest_username(full_name: str) -> str:
-    """'Sam O'Neill' -> 'soneill': first initial and surname, letters and digits only."""
-    parts = full_name.lower().split()
-    suggestion = (parts[0][0] + parts[-1]) if len(parts) > 1 else (parts[0] if parts else "")
-    return "".join(c for c in suggestion if c.isascii() and c.isalnum())
+def password_note(member: StaffMember | None) -> str:
+    """What to do with the password fields for a new account, one who signs in, or one who
+    cannot sign in yet."""
+    if member is None:
+        return (
+            "Give a password (8 or more characters) if this person will sign in at a desk. "
+            "Leave it empty for someone who only receives messages."
+        )
+    if member.can_sign_in:
+        return "Leave the password empty to keep the current one."
+    return "This person cannot sign in yet: give a password to let them."
 
 
 class StaffDialog(QDialog):
@@ -46,6 +51,21 @@ class StaffDialog(QDialog):
         self._original = member
         self.member: StaffMember | None = None
 
+        self._build_fields(member)
+        form = growing_form()
+        self.errors = FieldErrors()
+        self._add_rows(form)
+        self.buttons, _save_button = save_cancel(self, "&Save", self.submit)
+        form_column(self, self.errors, form, self.buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 36)
+        self._set_tab_order()
+        if member is None:
+            self.full_name.textEdited.connect(self._suggest_username)
+        self.full_name.setFocus()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_fields(self, member: StaffMember | None) -> None:
         self.full_name = QLineEdit(member.full_name if member else "")
         self.username = QLineEdit(member.username if member else "")
         self.role = QComboBox()
@@ -65,47 +85,25 @@ class StaffDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        if member is None:
-            note = (
-                "Give a password (8 or more characters) if this person will sign in at a desk. "
-                "Leave it empty for someone who only receives messages."
-            )
-        elif member.can_sign_in:
-            note = "Leave the password empty to keep the current one."
-        else:
-            note = "This person cannot sign in yet: give a password to let them."
-        self.password_note = QLabel(note)
+        self.password_note = QLabel(password_note(member))
         self.password_note.setWordWrap(True)
         self.password_note.setProperty("role", "hint")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors()
-        self.errors.add_row(form, "Full &name:", "full_name", self.full_name)
-        self.errors.add_row(form, "&User name:", "username", self.username)
-        self.errors.add_row(form, "&Role:", "role", self.role)
-        self.errors.add_row(form, "T&eam:", "team", self.team)
+    def _add_rows(self, form: QFormLayout) -> None:
+        add = self.errors.add_row
+        add(form, "Full &name:", "full_name", self.full_name)
+        add(form, "&User name:", "username", self.username)
+        add(form, "&Role:", "role", self.role)
+        add(form, "T&eam:", "team", self.team)
         form.addRow("", self.team_lead)
-        self.errors.add_row(form, "P&hone:", "phone", self.phone)
-        self.errors.add_row(form, "E&mail:", "email", self.email)
+        add(form, "P&hone:", "phone", self.phone)
+        add(form, "E&mail:", "email", self.email)
         form.addRow("", self.active)
         form.addRow("", self.password_note)
-        self.errors.add_row(form, "New &password:", "password", self.password)
-        self.errors.add_row(form, "Repeat the pass&word:", "repeat_password", self.repeat)
+        add(form, "New &password:", "password", self.password)
+        add(form, "Repeat the pass&word:", "repeat_password", self.repeat)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().height() * 36)
-
+    def _set_tab_order(self) -> None:
         order = [
             self.full_name,
             self.username,
@@ -121,9 +119,6 @@ class StaffDialog(QDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        if member is None:
-            self.full_name.textEdited.connect(self._suggest_username)
-        self.full_name.setFocus()
 
     def _suggest_username(self, text: str) -> None:
         if not self.username.isModified():

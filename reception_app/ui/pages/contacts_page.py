@@ -23,6 +23,7 @@ from reception_app.ui.dialogs.contact_dialog import ContactDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
 from reception_app.ui.models.contact_table_model import ContactTableModel
 from reception_app.ui.pages.page import Page
+from reception_app.ui.panels.contact_details_panel import ContactDetailsPanel
 
 SEARCH_DELAY_MS = 250
 """Pause in typing before searching: long enough not to search on every key, short enough to feel
@@ -30,30 +31,39 @@ instant."""
 SEARCH_LIMIT = 50
 
 
-def describe_contact(contact: Contact) -> tuple[str, str]:
-    """(how to reach them, what they need) as plain lines for the details card."""
-    address = ", ".join((*contact.address, contact.postcode)).strip(", ")
-    reach = [
-        contact.full_name,
-        f"Address: {address or 'not recorded'}",
-        f"Phone: {contact.phone or 'not recorded'}",
-        f"Email: {contact.email or 'not recorded'}",
-    ]
-    needs = contact.needs.labels()
-    meet = [
-        f"Letters: {contact.needs.preferred_format.label}",
-        f"Needs: {', '.join(needs) if needs else 'none recorded'}",
-    ]
-    if contact.notes.strip():
-        meet.append(f"Notes: {contact.notes.strip()}")
-    return "\n".join(reach), "\n".join(meet)
-
-
 class ContactsPage(Page):
     title = "Contacts"
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
+        top = self._build_search_row()
+        self._build_table()
+        results_label = QLabel("&Results:")
+        results_label.setBuddy(self.table)
+        self.result_note = QLabel()
+        self.result_note.setProperty("role", "hint")
+        self.result_note.setWordWrap(True)
+        self.contact_details = ContactDetailsPanel()
+        self.details, self.needs = self.contact_details.details, self.contact_details.needs
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Contacts"))
+        layout.addLayout(top)
+        layout.addWidget(results_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.result_note)
+        layout.addWidget(self.card(self.contact_details))
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self._connect()
+        self._add_shortcuts()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_search_row(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setPlaceholderText("Name, phone, postcode or email")
         self.search.setClearButtonEnabled(True)
@@ -66,7 +76,14 @@ class ContactsPage(Page):
         self.letter_button = QPushButton("Write a le&tter... (Ctrl+Shift+W)")
         self.letter_button.setEnabled(False)
         self.batch_button = QPushButton("Print letters &due today...")
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        for button in (self.add_button, self.edit_button, self.letter_button, self.batch_button):
+            top.addWidget(button)
+        return top
 
+    def _build_table(self) -> None:
         self.model = ContactTableModel(parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -81,52 +98,21 @@ class ContactsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ContactTableModel.NEEDS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ContactTableModel.EMAIL, QHeaderView.ResizeMode.Stretch)
-        results_label = QLabel("&Results:")
-        results_label.setBuddy(self.table)
-        self.result_note = QLabel()
-        self.result_note.setProperty("role", "hint")
-        self.result_note.setWordWrap(True)
 
-        self.details = self._details_label("Details of the chosen contact")
-        self.needs = self._details_label("Needs of the chosen contact")
-        details_row = QWidget()
-        row = QHBoxLayout(details_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.details, 1)
-        row.addWidget(self.needs, 1)
-        details_card = self.card(details_row)
-
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.letter_button)
-        top.addWidget(self.batch_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading("Contacts"))
-        layout.addLayout(top)
-        layout.addWidget(results_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.result_note)
-        layout.addWidget(details_card)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
+    def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self._go_to_results)
         self.add_button.clicked.connect(self.add_contact)
         self.edit_button.clicked.connect(self.edit_selected)
         self.letter_button.clicked.connect(self.write_letter)
         self.batch_button.clicked.connect(self.print_letters_due)
-        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
         # Enter on a row, or a double-click (the platform's "open item" gesture), edits it.
         self.table.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
 
+    def _add_shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_contact)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(
@@ -135,21 +121,10 @@ class ContactsPage(Page):
             self._go_to_results,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
-        QWidget.setTabOrder(self.search, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.edit_button)
-        QWidget.setTabOrder(self.edit_button, self.letter_button)
-        QWidget.setTabOrder(self.letter_button, self.batch_button)
+        order = (self.search, self.add_button, self.edit_button, self.letter_button)
+        for first, second in zip(order, (*order[1:], self.batch_button), strict=True):
+            QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(self.batch_button, self.table)
-
-    def _details_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setAccessibleName(name)
-        # Room for a whole contact, so choosing one does not make the table jump.
-        label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        return label
 
     # --- searching ------------------------------------------------------------------------------
 
@@ -225,13 +200,7 @@ class ContactsPage(Page):
         contact = self.selected_contact()
         self.edit_button.setEnabled(contact is not None)
         self.letter_button.setEnabled(contact is not None)
-        if contact is None:
-            self.details.setText("Choose a contact to see their details here.")
-            self.needs.clear()
-        else:
-            reach, meet = describe_contact(contact)
-            self.details.setText(reach)
-            self.needs.setText(meet)
+        self.contact_details.show_contact(contact)
 
     # --- adding and editing ---------------------------------------------------------------------
 

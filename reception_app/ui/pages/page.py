@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.widgets import Heading
+from reception_app.ui.widgets.card import card
+from reception_app.ui.widgets.heading import Heading
 
 
 class Page(QWidget):
@@ -29,9 +30,5 @@ class Page(QWidget):
 
     @staticmethod
     def card(*widgets: QWidget) -> QFrame:
-        frame = QFrame()
-        frame.setProperty("role", "card")
-        layout = QVBoxLayout(frame)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return frame
+        """The widgets in a frame drawn as a card (ui.widgets.card)."""
+        return card(*widgets)

@@ -61,20 +61,7 @@ class SettingsPage(Page):
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        after = self._saved
-        self.office_tab = OfficeTab(state, after, self._office_switched, self._confirm)
-        self.hours_tab = HoursTab(state, after)
-        self.closures_tab = ClosureDaysTab(state, after, self._confirm)
-        self.desks_tab = DesksTab(state, after)
-        self.rota_tab = RotaTab(state, after)
-        self.officer_hours_tab = OfficerHoursTab(state, after)
-        self.rooms_tab = RoomsTab(state, after)
-        self.services_tab = ServicesTab(state, after)
-        self.standards_tab = StandardsTab(state, after)
-        self.staff_tab = StaffTab(state, after)
-        self.rules_tab = DeskRulesTab(state, after)
-        self.computer_tab = ComputerTab(state, after)
-
+        self._build_tabs(state)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")
         self.tabs.setToolTip("Ctrl+Tab and Ctrl+Shift+Tab move between the sections.")
@@ -95,6 +82,33 @@ class SettingsPage(Page):
         ]
         for name, tab in self._tabs:
             self.tabs.addTab(tab, name)
+
+        self.manager_note = QLabel(MANAGER_ONLY)
+        self.manager_note.setWordWrap(True)
+        self.manager_note.setProperty("role", "hint")
+        self.manager_note.setAccessibleName("Read-only")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Settings"))
+        layout.addWidget(self.manager_note)
+        layout.addWidget(self.tabs, 1)
+        state.actor_changed.connect(lambda _member: self._apply_permissions())
+        self._apply_permissions()
+
+    def _build_tabs(self, state: DeskState) -> None:
+        after = self._saved
+        self.office_tab = OfficeTab(state, after, self._office_switched, self._confirm)
+        self.hours_tab = HoursTab(state, after)
+        self.closures_tab = ClosureDaysTab(state, after, self._confirm)
+        self.desks_tab = DesksTab(state, after)
+        self.rota_tab = RotaTab(state, after)
+        self.officer_hours_tab = OfficerHoursTab(state, after)
+        self.rooms_tab = RoomsTab(state, after)
+        self.services_tab = ServicesTab(state, after)
+        self.standards_tab = StandardsTab(state, after)
+        self.staff_tab = StaffTab(state, after)
+        self.rules_tab = DeskRulesTab(state, after)
+        self.computer_tab = ComputerTab(state, after)
         self._sections: list[_Section] = [
             self.office_tab,
             self.hours_tab,
@@ -109,18 +123,6 @@ class SettingsPage(Page):
             self.rules_tab,
             self.computer_tab,
         ]
-
-        self.manager_note = QLabel(MANAGER_ONLY)
-        self.manager_note.setWordWrap(True)
-        self.manager_note.setProperty("role", "hint")
-        self.manager_note.setAccessibleName("Read-only")
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading("Settings"))
-        layout.addWidget(self.manager_note)
-        layout.addWidget(self.tabs, 1)
-        state.actor_changed.connect(lambda _member: self._apply_permissions())
-        self._apply_permissions()
 
     def tab(self, name: str) -> QWidget:
         """The tab called ``name`` (as on its label)."""

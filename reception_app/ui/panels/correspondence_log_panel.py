@@ -1,0 +1,496 @@
+"""The correspondence log, the Log tab of the Correspondence page.
+
+The items by view, owner and channel with their deadlines, the chosen item in full, its next
+steps, and the letters about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception_app.domain.correspondence import CorrespondenceItem, available_steps
+from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.standards import CHANNELS
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.dialogs.correspondence_action_dialog import (
+    CLOSE,
+    EXTEND,
+    HOLDING,
+    PAUSE,
+    REASSIGN,
+    RESPOND,
+    RESUME,
+    CorrespondenceActionDialog,
+)
+from reception_app.ui.dialogs.correspondence_dialog import CorrespondenceDialog
+from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
+from reception_app.ui.models.correspondence_list_model import PreparedRows
+from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
+from reception_app.ui.panels.correspondence_context import CorrespondenceContext
+from reception_app.ui.panels.correspondence_details import item_details
+from reception_app.ui.panels.panel import Panel
+from reception_app.ui.widgets.contact_lookup import ContactLookup
+from reception_app.ui.widgets.row_views import current_value, detail_box, select_where, table_view
+from reception_app.ui.widgets.simple_fields import buddy_label, named_combo
+from reception_app.ui.workers import start_job
+
+LOG_VIEWS = [
+    ("open", "Open"),
+    ("due_soon", "Due soon"),
+    ("overdue", "Overdue"),
+    ("paused", "Clock paused"),
+    ("closed", "Closed (last 90 days)"),
+    ("all", "All"),
+]
+STEP_BUTTONS = (
+    ("acknowledge", "&Acknowledged"),
+    (HOLDING, "Holding res&ponse"),
+    (RESPOND, "&Responded"),
+    (CLOSE, "Clos&e"),
+    (PAUSE, "Pa&use clock"),
+    (RESUME, "Resu&me clock"),
+    (EXTEND, "E&xtend"),
+    (REASSIGN, "Pass &to..."),
+)
+ShowLetter = Callable[[LetterDialog], None]
+
+
+class CorrespondenceLogPanel(Panel):
+    """``show_letter`` shows a letter dialog until it is closed (the page's, which tests
+    replace)."""
+
+    LOG_SYNC_ROWS = 2000
+    """A view of up to this many items is re-read at once (a few milliseconds); a longer one
+    (or 'Closed' / 'All', not counted beforehand) on a worker thread, the rows shown staying
+    until the new ones are ready."""
+    LOADING = "Loading..."
+
+    def __init__(
+        self,
+        state: DeskState,
+        context: CorrespondenceContext,
+        show_letter: ShowLetter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(state, parent)
+        self.context = context
+        self._show_letter = show_letter
+        self._log_request = 0
+        self._log_job: object | None = None
+        """The worker re-reading a long log; kept referenced until it reports back."""
+        self._offer_id: int | None = None
+        self._shown_item: CorrespondenceItem | None = None
+
+        self.log_button = QPushButton("&Log correspondence (Ctrl+N)")
+        bar = self._build_bar()
+        self.log_model = CorrespondenceTableModel(self)
+        self.log_table = table_view("Correspondence", self.log_model, CorrespondenceTableModel.DUE)
+        self.log_detail = detail_box("The chosen correspondence", "Choose an item to see it here.")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.log_table)
+        splitter.addWidget(self.log_detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        actions = self._build_actions()
+        self.log_status = QLabel()
+        self.log_status.setWordWrap(True)
+        self.log_status.setTextFormat(Qt.TextFormat.PlainText)
+        letters_row = self._build_letters()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addLayout(letters_row)
+        layout.addWidget(self.log_status)
+        self.log_button.clicked.connect(self.log_new)
+        for box in (self.log_view, self.owner_filter, self.channel_filter):
+            box.activated.connect(lambda _i: self.refresh_log())
+        self.log_find.textChanged.connect(self._log_find_changed)
+        self.log_table.selectionModel().currentRowChanged.connect(self._show_item)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build_bar(self) -> QHBoxLayout:
+        self.log_view = named_combo("Show", [(k, t) for k, t in LOG_VIEWS])
+        self.owner_filter = named_combo("Owner", [(None, "Everyone")])
+        self.channel_filter = named_combo("Channel", [(None, "Every channel"), *CHANNELS.items()])
+        self.log_find = QLineEdit()
+        self.log_find.setClearButtonEnabled(True)
+        self.log_find.setPlaceholderText("Reference, name, subject...")
+        self.log_find.setAccessibleName("Find correspondence")
+        bar = QHBoxLayout()
+        bar.addWidget(self.log_button)
+        bar.addSpacing(12)
+        for text, widget in (
+            ("S&how:", self.log_view),
+            ("&Owner:", self.owner_filter),
+            ("C&hannel:", self.channel_filter),
+            ("F&ind:", self.log_find),
+        ):
+            bar.addWidget(buddy_label(text, widget))
+            bar.addWidget(widget, 1 if widget is self.log_find else 0)
+        return bar
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.log_actions: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, text in STEP_BUTTONS:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, k=key: self.log_action(k))
+            self.log_actions[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        return actions
+
+    def _build_letters(self) -> QHBoxLayout:
+        """Letters: for the chosen item, the day's batch, and the offer after a holding
+        response."""
+        self.letter_button = QPushButton("Write a letter... (Ctrl+Shift+W)")
+        self.letter_button.setToolTip(
+            "A letter about the chosen item, in the customer's preferred format"
+        )
+        self.batch_button = QPushButton("Letters &due today...")
+        self.batch_button.setToolTip(
+            "Every acknowledgement due today: print them as one job or save them as PDFs"
+        )
+        self.letter_offer = QPushButton("Print the holding response letter... (Ctrl+Shift+W)")
+        self.letter_offer.setAccessibleName("Holding response letter")
+        self.letter_offer.hide()
+        letters_row = QHBoxLayout()
+        letters_row.addWidget(self.letter_button)
+        letters_row.addWidget(self.batch_button)
+        letters_row.addWidget(self.letter_offer)
+        letters_row.addStretch(1)
+        self.letter_button.clicked.connect(self.write_letter)
+        self.batch_button.clicked.connect(lambda: self.print_letters_due())
+        self.letter_offer.clicked.connect(self.write_letter)
+        return letters_row
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.fill_owner_filter()
+        self.refresh_log()
+
+    def fill_owner_filter(self) -> None:
+        current = self.owner_filter.currentData()
+        self.owner_filter.clear()
+        self.owner_filter.addItem("Everyone", None)
+        for member in self.context.staff:
+            self.owner_filter.addItem(member.full_name, member.id)
+        self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(current)))
+
+    def refresh_log(self, select_id: int | None = None) -> None:
+        """Re-read the log for the view and filters chosen, keeping the chosen item."""
+        self._log_request += 1
+        request = self._log_request
+        context = self.context
+        try:
+            log = self.state.services.correspondence()
+            context.engine = log.deadline_engine()
+            counts = log.counts()
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return
+        for index, (key, text) in enumerate(LOG_VIEWS):
+            if key in counts:
+                self.log_view.setItemText(index, f"{text} ({counts[key]})")
+        view = str(self.log_view.currentData())
+        owner, channel = self.owner_filter.currentData(), self.channel_filter.currentData()
+        self.log_model.set_context(context.engine, context.today, context.zone, context.now)
+        model = self.log_model
+
+        def read(_progress: object = None) -> PreparedRows[CorrespondenceItem]:
+            # Worker-safe: the services open their own sessions; prepare() touches no widget.
+            return model.prepare(log.list_items(view, owner, channel))
+
+        if counts.get(view, self.LOG_SYNC_ROWS + 1) <= self.LOG_SYNC_ROWS:
+            self._log_job = None
+            try:
+                prepared = read()
+            except ReceptionError as exc:
+                self.log_status.setText(str(exc))
+                return
+            self._swap_log_rows(prepared, select_id)
+            return
+
+        def done(prepared: PreparedRows[CorrespondenceItem]) -> None:
+            if request == self._log_request:
+                self._log_job = None
+                # A message set meanwhile (e.g. "... recorded as sent") stays.
+                count = self.log_status.text() == self.LOADING
+                self._swap_log_rows(prepared, select_id, count)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._log_request:
+                self._log_job = None
+                self.log_status.setText(
+                    str(exc) if isinstance(exc, ReceptionError) else "The log could not be read."
+                )
+
+        self.log_status.setText(self.LOADING)
+        self._log_job = start_job(read, done, failed)
+
+    def log_loading(self) -> bool:
+        """A re-read of the log is under way on a worker thread."""
+        return self._log_job is not None
+
+    def _swap_log_rows(
+        self,
+        prepared: PreparedRows[CorrespondenceItem],
+        select_id: int | None,
+        count: bool = True,
+    ) -> None:
+        # The item chosen now (the person may have moved while the log was loading).
+        keep = select_id if select_id is not None else self._current_item_id()
+        self.log_model.set_prepared(prepared)
+        self.log_table.resizeColumnsToContents()
+        select_where(self.log_table, self.log_model, lambda i: i.id == keep)
+        self._show_item()
+        if count:
+            self._log_count()
+
+    def _log_count(self) -> None:
+        shown, total = self.log_model.rowCount(), self.log_model.total
+        view = LOG_VIEWS[self.log_view.currentIndex()][1].lower()
+        if total == 0:
+            self.log_status.setText(f"Nothing in '{view}'.")
+        elif shown == total:
+            self.log_status.setText(f"{total} item{'s' if total != 1 else ''} in '{view}'.")
+        else:
+            self.log_status.setText(
+                f"{shown} of {total} in '{view}' match '{self.log_find.text().strip()}'."
+            )
+
+    def _log_find_changed(self, text: str) -> None:
+        keep = self._current_item_id()
+        self.log_model.set_filter(text)
+        select_where(self.log_table, self.log_model, lambda i: i.id == keep)
+        self._show_item()
+        self._log_count()
+
+    def focus_find(self) -> None:
+        self.log_find.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.log_find.selectAll()
+
+    # --- the chosen item ------------------------------------------------------------------------
+
+    def current_item(self) -> CorrespondenceItem | None:
+        value = current_value(self.log_table)
+        return value if isinstance(value, CorrespondenceItem) else None
+
+    def _current_item_id(self) -> int | None:
+        item = self.current_item()
+        return item.id if item else None
+
+    def _show_item(self, *_args: object) -> None:
+        chosen = self.current_item()
+        item = None
+        if chosen is not None:
+            try:
+                item = self.state.services.correspondence().get(chosen.id)
+            except ReceptionError as exc:
+                self.log_status.setText(str(exc))
+        self._shown_item = item
+        self.letter_offer.setVisible(item is not None and item.id == self._offer_id)
+        self.letter_button.setEnabled(item is not None)
+        engine = self.context.engine
+        if item is None or engine is None:
+            self.log_detail.setPlainText("")
+            for button in self.log_actions.values():
+                button.setEnabled(False)
+            return
+        context = self.context
+        self.log_detail.setPlainText(item_details(item, engine, context.today, context.zone))
+        steps = available_steps(item)
+        for key, button in self.log_actions.items():
+            button.setEnabled(key in steps)
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def log_dialog(self) -> CorrespondenceDialog:
+        services = self.state.services
+        log = services.correspondence()
+        engine = log.deadline_engine()
+        now = services.office.status().local_now
+        actor, staff = self.state.actor, self.context.staff
+        owner = actor.id if actor is not None and any(s.id == actor.id for s in staff) else None
+        return CorrespondenceDialog(
+            engine,
+            now,
+            staff,
+            owner,
+            log.preview,
+            lambda draft: log.log(actor, draft),
+            parent=self,
+            contacts=ContactLookup.from_state(self.state),
+        )
+
+    def log_new(self) -> None:
+        try:
+            dialog = self.log_dialog()
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return
+        if dialog.exec() and dialog.item is not None:
+            self._changed(dialog.item.id)
+            self.log_status.setText(f"{dialog.item.reference} logged.")
+
+    def action_dialog(self, mode: str, item: CorrespondenceItem) -> CorrespondenceActionDialog:
+        log = self.state.services.correspondence()
+        actor = self.state.actor
+
+        def save(dialog: CorrespondenceActionDialog) -> object:
+            if mode == HOLDING:
+                return log.send_holding_response(
+                    actor, item.id, dialog.reason_text, dialog.expected_on, dialog.contact_id
+                )
+            if mode == PAUSE:
+                return log.pause_clock(
+                    actor,
+                    item.id,
+                    dialog.pause_reason_key,
+                    dialog.asked_on_date,
+                    dialog.answered_on_date,
+                    dialog.note_text,
+                )
+            if mode == RESUME:
+                answered = dialog.answered_on_date
+                assert answered is not None
+                return log.resume_clock(actor, item.id, answered)
+            if mode == EXTEND:
+                return log.extend(actor, item.id, dialog.reason_text)
+            if mode == RESPOND:
+                return log.respond(actor, item.id, dialog.note_text)
+            if mode == REASSIGN:
+                owner = dialog.contact_id
+                if owner is None:
+                    raise ValidationError("Choose the new owner.", "owner")
+                return log.reassign(actor, item.id, owner)
+            return log.close(actor, item.id, dialog.note_text)
+
+        open_pause = item.open_pause
+        return CorrespondenceActionDialog(
+            mode,
+            f"{item.reference} from {item.from_name}: {item.subject}",
+            self.context.today,
+            save,
+            channel=item.channel,
+            staff=self.context.staff,
+            owner_id=item.owner_id,
+            asked_on=open_pause.asked_on if open_pause else None,
+            parent=self,
+        )
+
+    def log_action(self, key: str) -> None:
+        item = self._shown_item
+        if item is None:
+            self.log_status.setText("Choose an item first.")
+            return
+        if key == "acknowledge":
+            try:
+                self.state.services.correspondence().acknowledge(self.state.actor, item.id)
+            except ReceptionError as exc:
+                self.log_status.setText(str(exc))
+                return
+            self._changed(item.id)
+            return
+        dialog = self.action_dialog(key, item)
+        if dialog.exec() and dialog.result_value is not None:
+            if key == HOLDING:
+                self._offer_id = item.id
+            self._changed(item.id)
+            if key == HOLDING:
+                self.log_status.setText(
+                    f"Holding response recorded for {item.reference}. Print the letter about "
+                    "it now? (Ctrl+Shift+W)"
+                )
+                self.letter_offer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _changed(self, select_id: int | None = None) -> None:
+        self.refresh_log(select_id)
+        self.state.data_changed.emit()
+
+    # --- letters --------------------------------------------------------------------------------
+
+    def letter_key(self, item: CorrespondenceItem) -> str:
+        """The letter for the item as it stands (channel and state)."""
+        from reception_app.services.letter_service import correspondence_letter
+
+        return correspondence_letter(
+            item.channel,
+            held=bool(item.holding_responses),
+            answered=item.responded_at is not None or item.closed_at is not None,
+        )
+
+    def letter_dialog(self, item: CorrespondenceItem) -> LetterDialog:
+        from reception_app.services.letter_service import LetterSource
+
+        return letter_dialog_for(
+            self.state, LetterSource("correspondence", item.id), self.letter_key(item), self
+        )
+
+    def write_letter(self) -> None:
+        item = self._shown_item
+        if item is None:
+            self.log_status.setText("Choose an item first, then write the letter.")
+            return
+        try:
+            dialog = self.letter_dialog(item)
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return
+        dialog.finished.connect(lambda _result: self._letter_closed(dialog, item))
+        self._show_letter(dialog)
+
+    def _letter_closed(self, dialog: LetterDialog, item: CorrespondenceItem) -> None:
+        if not dialog.sent:
+            return
+        title = dialog.produced.draft.template.title if dialog.produced else "Letter"
+        if self._offer_id == item.id:
+            self._offer_id = None
+            self.letter_offer.hide()
+        self.log_status.setText(f"'{title}' for {item.reference} recorded as sent.")
+        self.state.data_changed.emit()
+
+    def print_letters_due(self, how: str | None = None, folder: Path | None = None) -> object:
+        """Every acknowledgement due today: printed as one job or saved as PDFs to a folder,
+        off the UI thread with progress and Cancel (``how``/``folder`` skip the questions)."""
+        from reception_app.ui.letter_batch import print_batch
+
+        try:
+            letters = self.state.services.letters()
+            requests = letters.due_today()
+        except ReceptionError as exc:
+            self.log_status.setText(str(exc))
+            return None
+
+        def report(text: str) -> None:
+            self.log_status.setText(text)
+            self.refresh_log()
+            self.log_status.setText(text)
+            self.state.data_changed.emit()
+
+        return print_batch(
+            self,
+            letters,
+            requests,
+            self.state.actor,
+            self.state.paths.data_dir / "braille",
+            how=how,
+            folder=folder,
+            report=report,
+        )
