@@ -51,9 +51,13 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/slots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/correspondence_table.py
 
+# The bundle, then the bundle run: --version, sample data into a temporary home, check, a report
+# and a letter (tools/check-installer.sh); it fails when any of them fails.
 installer: $(STAMP)
-	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10' 'psycopg[binary]>=3.1'
+	@bash tools/qt-system-libs.sh offscreen
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build build_installer.spec
+	bash tools/check-installer.sh dist/Reception
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

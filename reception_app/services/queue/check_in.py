@@ -22,6 +22,7 @@ from reception_app.domain.visits import (
     format_ticket,
     public_name,
 )
+from reception_app.domain.waits import TicketForecast
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import (
@@ -33,7 +34,7 @@ from reception_app.persistence.records import (
 from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.context import actor_id
 from reception_app.services.office_scoped import OfficeScoped
-from reception_app.services.queue.snapshot import build_snapshot, forecasts_by_ticket
+from reception_app.services.queue.snapshot import build_snapshot, forecast_newcomer
 from reception_app.services.queue.visits import local_day, next_ticket, visit_view
 
 CHECK_IN_ATTEMPTS = 3
@@ -91,8 +92,19 @@ class CheckIn(OfficeScoped):
         service = AppointmentService(self._context, self._office_key)
         return service.free_slots(service_key, count=count)
 
+    def _told(self, service_key: str, now: datetime) -> TicketForecast:
+        """The wait to tell a visitor joining the queue now, worked out from a snapshot read
+        before the ticket is issued: the write transaction then holds the write lock only for
+        the write (docs/concurrency.md). A ticket issued by another kiosk in between can make
+        the wait told a little short; the estimate shown afterwards is always recomputed."""
+        with transaction(self._factory, write=False) as session:
+            return forecast_newcomer(
+                build_snapshot(session, self._office(session), now), service_key
+            )
+
     def _check_in_once(self, actor: StaffMember | None, request: CheckInRequest) -> Visit:
         now = self._clock()
+        told = self._told(request.service_key, now)
         with transaction(self._factory) as session:
             office = self._office(session)
             service = _offered_service(session, office, request.service_key)
@@ -121,10 +133,9 @@ class CheckIn(OfficeScoped):
                 checked_in_at=now,
                 position=position,
             )
+            record.announced_wait_minutes = told.minutes
             session.add(record)
             session.flush()
-            told = forecasts_by_ticket(build_snapshot(session, office, now))[record.ticket]
-            record.announced_wait_minutes = told.minutes
             _log_check_in(session, record, service, actor, now)
             visit = visit_view(record, record.announced_wait_minutes)
             return dataclasses.replace(visit, callable_today=told.desk is not None)

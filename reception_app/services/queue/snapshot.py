@@ -123,10 +123,15 @@ class QueueReadings(OfficeScoped):
     def forecast_new_visitor(self, service_key: str) -> TicketForecast:
         """What a visitor checking in now for ``service_key`` would be told (nothing is saved):
         the kiosk asks before it issues a ticket."""
-        snapshot = self.queue_snapshot()
-        newcomer = WaitingTicket(NEW_VISITOR, service_key, snapshot.now)
-        imagined = dataclasses.replace(snapshot, waiting=(*snapshot.waiting, newcomer))
-        return forecast(imagined)[-1]
+        return forecast_newcomer(self.queue_snapshot(), service_key)
+
+
+def forecast_newcomer(snapshot: QueueSnapshot, service_key: str) -> TicketForecast:
+    """The forecast of a visitor for ``service_key`` joining the end of ``snapshot``'s queue
+    (where a check-in puts them)."""
+    newcomer = WaitingTicket(NEW_VISITOR, service_key, snapshot.now)
+    imagined = dataclasses.replace(snapshot, waiting=(*snapshot.waiting, newcomer))
+    return forecast(imagined)[-1]
 
 
 def forecasts_by_ticket(snapshot: QueueSnapshot) -> dict[str, TicketForecast]:
