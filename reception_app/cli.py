@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     commands.add_parser("check", help="check the database and say what was found")
+    _add_letter_parser(commands)
+    _add_report_parser(commands)
+    server.add_parser(commands)
+    return parser
+
+
+def _add_letter_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     letter = commands.add_parser(
         "letter",
         help="write one letter to a PDF (and a braille file beside it) and record it as sent",
@@ -82,9 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="a value the record does not hold, e.g. --set response_date='Monday 7 December 2026'",
     )
     letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
-    _add_report_parser(commands)
-    server.add_parser(commands)
-    return parser
 
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -19,7 +19,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.documents.report_csv import check_output, write_atomically
@@ -36,7 +44,8 @@ STATUS = {
     AppointmentStatus.CANCELLED: "Cancelled",
 }
 HEADERS = ("Time", "Customer", "About", "Where", "Needs and notes", "Status")
-WIDTHS = (22 * mm, 32 * mm, 30 * mm, 34 * mm, 44 * mm, 20 * mm)
+WIDTHS = (25 * mm, 32 * mm, 30 * mm, 34 * mm, 41 * mm, 20 * mm)
+"""The time column fits "09:30-09:45" on one line."""
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -77,69 +86,47 @@ def _row(appointment: Appointment, zone: tzinfo, styles: dict[str, ParagraphStyl
     ]
 
 
-def day_sheet_pdf(
-    office_name: str,
-    day: date,
-    appointments: Sequence[Appointment],
-    zone: tzinfo,
-    *,
-    officers: Sequence[str] = (),
-    printed_at: datetime | None = None,
-) -> bytes:
-    """The sheet as PDF bytes. ``officers`` fixes the order of sections (and lists officers with
-    no appointments); others follow in name order. Cancelled appointments are left out."""
-    register_fonts()
-    styles = _styles()
-    shown = [a for a in appointments if a.status is not AppointmentStatus.CANCELLED]
-    by_officer: dict[str, list[Appointment]] = {name: [] for name in officers}
-    for appointment in sorted(shown, key=lambda a: (a.start, a.id)):
-        by_officer.setdefault(appointment.officer_name, []).append(appointment)
-    order = list(officers) + sorted(n for n in by_officer if n not in officers)
-    title = f"Day sheet: {day:%A} {day.day} {day:%B %Y}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
-    story: list = [  # type: ignore[type-arg]
-        _p(title, styles["title"]),
-        _p(
-            f"{office_name}. {len(shown)} appointment{'s' if len(shown) != 1 else ''}"
-            + (f"; printed {printed_at.astimezone(zone):%d %b %Y %H:%M}" if printed_at else "")
-            + ".",
-            styles["sub"],
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    if not shown:
-        story.append(_p("No appointments are booked for this day.", styles["sub"]))
-    for name in order:
-        rows = by_officer.get(name, [])
-        heading = _p(
-            f"{name}: {len(rows)} appointment{'s' if len(rows) != 1 else ''}", styles["officer"]
-        )
-        if not rows:
-            story.append(KeepTogether([heading, _p("Nothing booked.", styles["body"])]))
-            continue
-        table = Table(
-            [[_p(h, styles["head"]) for h in HEADERS]] + [_row(a, zone, styles) for a in rows],
-            colWidths=WIDTHS,
-            repeatRows=1,
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not Helvetica (not embedded)
-                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-                    ("BACKGROUND", (0, 0), (-1, 0), HEAD),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        story.append(
-            KeepTogether([heading, Spacer(1, 2 * mm), table]) if len(rows) < 8 else heading
-        )
-        if len(rows) >= 8:
-            story.append(table)
 
+def _officer_table(
+    rows: Sequence[Appointment], zone: tzinfo, styles: dict[str, ParagraphStyle]
+) -> Table:
+    table = Table(
+        [[_p(h, styles["head"]) for h in HEADERS]] + [_row(a, zone, styles) for a in rows],
+        colWidths=WIDTHS,
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not Helvetica (not embedded)
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _officer_section(
+    name: str, rows: Sequence[Appointment], zone: tzinfo, styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """One officer's heading and table; a short table is kept with its heading."""
+    heading = _p(f"{name}: {_plural(len(rows), 'appointment')}", styles["officer"])
+    if not rows:
+        return [KeepTogether([heading, _p("Nothing booked.", styles["body"])])]
+    table = _officer_table(rows, zone, styles)
+    if len(rows) < 8:
+        return [KeepTogether([heading, Spacer(1, 2 * mm), table])]
+    return [heading, table]
+
+
+def _build(story: list[Flowable], title: str, office_name: str) -> bytes:
     def page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(REGULAR, 9)
@@ -165,6 +152,38 @@ def day_sheet_pdf(
         canvasmaker=EmbeddedFontCanvas,
     )
     return buffer.getvalue()
+
+
+def day_sheet_pdf(
+    office_name: str,
+    day: date,
+    appointments: Sequence[Appointment],
+    zone: tzinfo,
+    *,
+    officers: Sequence[str] = (),
+    printed_at: datetime | None = None,
+) -> bytes:
+    """The sheet as PDF bytes. ``officers`` fixes the order of sections (and lists officers with
+    no appointments); others follow in name order. Cancelled appointments are left out."""
+    register_fonts()
+    styles = _styles()
+    shown = [a for a in appointments if a.status is not AppointmentStatus.CANCELLED]
+    by_officer: dict[str, list[Appointment]] = {name: [] for name in officers}
+    for appointment in sorted(shown, key=lambda a: (a.start, a.id)):
+        by_officer.setdefault(appointment.officer_name, []).append(appointment)
+    order = list(officers) + sorted(n for n in by_officer if n not in officers)
+    title = f"Day sheet: {day:%A} {day.day} {day:%B %Y}"
+    printed = f"; printed {printed_at.astimezone(zone):%d %b %Y %H:%M}" if printed_at else ""
+    story: list[Flowable] = [
+        _p(title, styles["title"]),
+        _p(f"{office_name}. {_plural(len(shown), 'appointment')}{printed}.", styles["sub"]),
+        Spacer(1, 4 * mm),
+    ]
+    if not shown:
+        story.append(_p("No appointments are booked for this day.", styles["sub"]))
+    for name in order:
+        story += _officer_section(name, by_officer.get(name, []), zone, styles)
+    return _build(story, title, office_name)
 
 
 def write_day_sheet(

@@ -7,6 +7,7 @@ from reception_app.domain.people import StaffMember
 from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.changes import ChangeHub
 
 
@@ -25,7 +26,7 @@ def test_the_desk_s_own_action_is_heard_once_though_the_feed_hears_it_too(
     manager: StaffMember,  # type: ignore[no-untyped-def]
 ) -> None:
     hub, heard = _hub(qtbot, services)
-    services.queue().check_in(None, "general", "Ann Lee")
+    services.queue().check_in(None, CheckInRequest("general", "Ann Lee"))
     qtbot.waitUntil(lambda: heard == [frozenset({Topic.QUEUE})], timeout=2000)
     qtbot.wait(600)  # the feed hears the same change a little later: it is not told again
     assert heard == [frozenset({Topic.QUEUE})]
@@ -38,7 +39,7 @@ def test_changes_arriving_together_are_told_once_merged(
     manager: StaffMember,  # type: ignore[no-untyped-def]
 ) -> None:
     hub, heard = _hub(qtbot, services)
-    services.queue().check_in(None, "general", "Ann Lee")
+    services.queue().check_in(None, CheckInRequest("general", "Ann Lee"))
     services.office.put_setting("idle_lock_minutes", 9, manager)
     qtbot.waitUntil(lambda: bool(heard), timeout=2000)
     assert heard[0] >= {Topic.QUEUE, Topic.SETTINGS}

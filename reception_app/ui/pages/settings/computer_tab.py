@@ -22,16 +22,7 @@ class ComputerTab(Tab):
 
     def __init__(self, state: DeskState, after_save: Callable[[], None]) -> None:
         super().__init__(state, after_save)
-        self.database = self._value_label("Database in use")
-        self.data_dir = self._value_label("Data folder")
-        self.backup_dir = self._value_label("Backups folder")
-        self.log_dir = self._value_label("Log folder")
-        facts = QFormLayout()
-        facts.addRow("Database in use:", self.database)
-        facts.addRow("Data folder:", self.data_dir)
-        facts.addRow("Backups folder:", self.backup_dir)
-        facts.addRow("Log folder:", self.log_dir)
-
+        facts = self._facts()
         self.backup_button = make_button("&Back up now", self.back_up)
         self.check_button = make_button("&Check the database", self.check)
         self.result = status_label()
@@ -82,6 +73,19 @@ class ComputerTab(Tab):
             self.high_contrast,
             self.large_text,
         )
+
+    def _facts(self) -> QFormLayout:
+        """Which database and folders this computer uses, as selectable text."""
+        self.database = self._value_label("Database in use")
+        self.data_dir = self._value_label("Data folder")
+        self.backup_dir = self._value_label("Backups folder")
+        self.log_dir = self._value_label("Log folder")
+        facts = QFormLayout()
+        facts.addRow("Database in use:", self.database)
+        facts.addRow("Data folder:", self.data_dir)
+        facts.addRow("Backups folder:", self.backup_dir)
+        facts.addRow("Log folder:", self.log_dir)
+        return facts
 
     @staticmethod
     def _value_label(name: str) -> QLabel:
