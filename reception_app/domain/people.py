@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reception_app.domain.notifications.kinds import Channel
+
 
 class Role(StrEnum):
     RECEPTIONIST = "receptionist"
@@ -97,3 +99,5 @@ class Contact:
     postcode: str = ""
     needs: ContactNeeds = ContactNeeds()
     notes: str = ""
+    notify_by: Channel = Channel.NONE
+    """Their consent to be kept informed, and how: text, e-mail, or neither."""
