@@ -40,6 +40,12 @@ def parse_api_key(text: str, field: str = "api_key") -> NotifyKey:
         raise ValidationError("Paste the API key from GOV.UK Notify's API integration page.", field)
     match = _KEY.match(value.lower())
     if match is None:
+        if re.match(rf"^{_UUID}-{_UUID}$", value.lower()):
+            raise ValidationError(
+                "The key's name is missing from the front: copy the whole key as Notify showed "
+                "it, starting with the name you gave it.",
+                field,
+            )
         if len(value) < 74:
             raise ValidationError(
                 f"That API key is too short ({len(value)} characters). A Notify key is the key's "

@@ -37,7 +37,8 @@ class Notification:
 
 @dataclass(frozen=True, slots=True)
 class NotificationCounts:
-    """The report's figures for a period."""
+    """The report's figures for a period: ``sent`` reached Notify (delivered, failed after
+    reaching it, or still waiting for a report); ``failed`` includes those Notify refused."""
 
     queued: int = 0
     sent: int = 0
