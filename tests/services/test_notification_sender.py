@@ -200,7 +200,7 @@ def test_a_refused_key_is_retried_and_said_plainly(
     row_id = queue_text(services)
     sender = _sender(services, notify, clock)
     sender.step()
-    assert "Settings > Texts and e-mails" in sender.last_problem
+    assert "Settings > This computer > Texts and e-mails" in sender.last_problem
     assert _row(services, row_id).status is OutboxStatus.QUEUED
 
 

@@ -72,7 +72,7 @@ def from_http_error(status: int, errors: Sequence[object] | str) -> Outcome:
             )
         return Outcome(
             True,
-            "Notify refused the API key. A manager can check it in Settings > Texts and e-mails.",
+            "Notify refused the API key. A manager can check it in Settings > This computer > Texts and e-mails.",
             wrong_key=True,
         )
     if status == 429:

@@ -21,9 +21,7 @@ NOTIFY_SETTINGS = "notify"
 """The private.json entry (a JSON text: key, templates, and the API address if not Notify's)."""
 BASE_URL_VARIABLE = "RECEPTION_NOTIFY_URL"
 """Points the client at another Notify API address (the tests' and benchmark's stand-in)."""
-WHERE_TO_SET_UP = (
-    "Texts and e-mails are not set up. A manager can set them up in Settings > Texts and e-mails."
-)
+WHERE_TO_SET_UP = "Texts and e-mails are not set up. A manager can set them up in Settings > This computer > Texts and e-mails."
 
 
 @dataclass(frozen=True, slots=True)

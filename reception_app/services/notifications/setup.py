@@ -1,4 +1,4 @@
-"""Settings > Texts and e-mails: checking a key and its templates with Notify, and a test message.
+"""Settings > This computer > Texts and e-mails: checking a key and its templates with Notify, and a test message.
 
 Nothing is saved until Notify has accepted the key and both templates are what Reception
 needs: a text template whose whole content is ``((body))``, an e-mail template with
