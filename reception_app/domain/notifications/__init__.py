@@ -3,6 +3,7 @@
 from reception_app.domain.notifications.keys import NotifyKey, check_template_id, parse_api_key
 from reception_app.domain.notifications.kinds import (
     OPEN_STATUSES,
+    WHERE_TO_SET_UP,
     Channel,
     NotificationKind,
     OutboxStatus,
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_ATTEMPTS",
     "OPEN_STATUSES",
     "PLACEHOLDERS",
+    "WHERE_TO_SET_UP",
     "Channel",
     "FilledMessage",
     "Notification",

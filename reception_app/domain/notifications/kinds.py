@@ -67,3 +67,10 @@ class OutboxStatus(StrEnum):
 
 OPEN_STATUSES = (OutboxStatus.QUEUED, OutboxStatus.SENDING)
 """What withdrawing consent (or the visit ending) still stops."""
+
+
+WHERE_TO_SET_UP = (
+    "Texts and e-mails are not set up. A manager can set them up in "
+    "Settings > This computer > Texts and e-mails."
+)
+"""What a screen says instead of offering texts and e-mails when the office has none."""

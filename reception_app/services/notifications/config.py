@@ -13,7 +13,12 @@ import os
 from dataclasses import dataclass
 
 from reception_app.domain.errors import ValidationError
-from reception_app.domain.notifications import Channel, NotifyKey, parse_api_key
+from reception_app.domain.notifications import (
+    WHERE_TO_SET_UP,
+    Channel,
+    NotifyKey,
+    parse_api_key,
+)
 from reception_app.private_settings import PrivateSettings
 from reception_app.services.notifications.gateway import NOTIFY_API
 
@@ -21,7 +26,7 @@ NOTIFY_SETTINGS = "notify"
 """The private.json entry (a JSON text: key, templates, and the API address if not Notify's)."""
 BASE_URL_VARIABLE = "RECEPTION_NOTIFY_URL"
 """Points the client at another Notify API address (the tests' and benchmark's stand-in)."""
-WHERE_TO_SET_UP = "Texts and e-mails are not set up. A manager can set them up in Settings > This computer > Texts and e-mails."
+__all__ = ["BASE_URL_VARIABLE", "NOTIFY_SETTINGS", "WHERE_TO_SET_UP", "NotifyConfig"]
 
 
 @dataclass(frozen=True, slots=True)
