@@ -38,7 +38,6 @@ from reception_app.services.container import AppServices  # noqa: E402
 from reception_app.services.letter_service import (  # noqa: E402
     LetterRequest,
     LetterSource,
-    letters_for,
 )
 
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
@@ -151,7 +150,7 @@ def main() -> int:
                     EXTRA,
                 )
             )
-        letters = letters_for(services)
+        letters = services.letters()
         letters.templates()  # read the template files once, as a running desk has
 
         app_times, bare_times = [], []

@@ -242,11 +242,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     from reception_app.app import start_services
     from reception_app.domain.errors import ValidationError
     from reception_app.domain.letters import LetterFormat
-    from reception_app.services.letter_service import (
-        LetterRequest,
-        LetterSource,
-        find_staff,
-    )
+    from reception_app.services.letter_service import LetterRequest, LetterSource
 
     extra = {}
     for item in args.set:
@@ -262,7 +258,8 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
     services = start_services(url, paths, seams)
     try:
-        actor = find_staff(services, args.staff) if args.staff else None
+        office_key = services.office.active_office_key() or ""
+        actor = services.staff.find_active(office_key, args.staff) if args.staff else None
         letter, written = services.letters().save_pdf(request, args.out, actor)
     finally:
         services.database.dispose()

@@ -17,6 +17,7 @@ from reception_app.persistence.database import Database, open_database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 
 
 def _seams(now: datetime) -> Seams:
@@ -41,7 +42,10 @@ def _signed_in(services: AppServices, username: str, password: str) -> StaffMemb
 def check_in_many(services: AppServices, index: int, count: int) -> list[tuple[str, int]]:
     """A kiosk issuing ``count`` tickets as fast as it can: (ticket, queue position) each."""
     queue = services.queue()
-    tickets = [queue.check_in(None, "general", f"Kiosk {index} visitor {n}") for n in range(count)]
+    tickets = [
+        queue.check_in(None, CheckInRequest("general", f"Kiosk {index} visitor {n}"))
+        for n in range(count)
+    ]
     return [(visit.ticket, visit.position) for visit in tickets]
 
 

@@ -12,7 +12,7 @@ from reception_app.persistence.correspondence_records import CorrespondenceRecor
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.office_repository import get_office
 from reception_app.services.container import AppServices
-from reception_app.services.letter_service import LetterSource, letters_for
+from reception_app.services.letter_service import LetterSource
 from tests.conftest import CLI
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import EXTRA, add_contact
@@ -57,7 +57,7 @@ def test_letter_in_large_print_18_is_written_and_recorded(
     text = squash(" ".join(facts.pages))
     assert "Zoë Łukasz Siobhán O'Neill" in text and "Tuesday 22 December 2026" in text
     assert "Please ask for: Margaret Clerk" in text
-    [sent] = letters_for(services).sent_letters(LetterSource("contact", contact.id or 0))
+    [sent] = services.letters().sent_letters(LetterSource("contact", contact.id or 0))
     assert (sent.font_size, sent.staff_name, sent.delivery) == (18, "Margaret Clerk", "pdf")
     assert "Recorded 'Acknowledgement' (Large print, 18 pt)" in capsys.readouterr().out
 
@@ -176,7 +176,7 @@ def test_an_out_that_cannot_be_written_is_one_plain_line(
     assert str(out if where != "missing-folder" else out.parent) in err
     assert not Path("/proc/x.pdf").exists() and not (tmp_path / "mistyped").exists()
     assert sorted(tmp_path.iterdir()) == before  # no file (nor .part) left, no folder made
-    assert letters_for(services).sent_letters(LetterSource("contact", contact.id or 0)) == []
+    assert services.letters().sent_letters(LetterSource("contact", contact.id or 0)) == []
 
 
 def _correspondence(services: AppServices, manager: StaffMember, respond: date) -> int:

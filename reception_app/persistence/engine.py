@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -9,6 +10,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -213,14 +219,69 @@ def _is_busy(exc: OperationalError) -> bool:
     return code == "55P03" or "database is locked" in str(exc.orig) or "busy" in str(exc.orig)
 
 
+def _flock_until(fd: int, deadline: float) -> None:
+    """Take an exclusive flock on ``fd``, looking again every millisecond until ``deadline``."""
+    assert fcntl is not None
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise _busy() from None
+            time.sleep(0.001)
+
+
+def _sqlite_turn(path: Path, deadline: float) -> int | None:
+    """Queue fairly for the SQLite file's write lock (Linux and macOS): SQLite's own busy handler
+    polls with sleeps of up to 100 ms, so a desk in a tight loop could take the lock again and
+    again while others starved. Here a writer first passes a turnstile (a lock file it holds
+    while it waits for the writer file), so one that has just finished cannot push in front of
+    those already waiting. Returns the writer file's descriptor, released at commit/rollback."""
+    if fcntl is None:  # Windows: SQLite's busy timeout and transaction()'s retries only
+        return None
+    turnstile = os.open(f"{path}-turnstile", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        _flock_until(turnstile, deadline)
+        writer = os.open(f"{path}-writer", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _flock_until(writer, deadline)
+        except BaseException:
+            os.close(writer)
+            raise
+        return writer
+    finally:
+        os.close(turnstile)  # closing releases the turnstile for the next in line
+
+
+def _release_turn(session: Session) -> None:
+    fd = session.info.pop(_TURN, None)
+    if fd is not None:
+        os.close(fd)  # closing the descriptor releases its flock
+
+
+_TURN = "reception_sqlite_turn"
+
+
+def _busy() -> DatabaseBusy:
+    return DatabaseBusy(
+        "Another desk has been saving for over a minute, so this was not saved. "
+        "Please try again; if it keeps happening, restart the desk that is stuck."
+    )
+
+
 def _take_write_lock(session: Session) -> None:
     """Start the unit of work as the only writer: SQLite BEGIN IMMEDIATE (in the begin event),
     PostgreSQL the advisory lock. Waiting is retried with jittered backoff until
     BUSY_RETRY_SECONDS, so "database is locked" never reaches a person."""
     if is_postgresql(session):
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
-    else:
-        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        return
+    bind = session.get_bind()
+    path = sqlite_path(bind.url) if isinstance(bind, Engine) else None
+    if path is not None and _TURN not in session.info:
+        session.info[_TURN] = _sqlite_turn(path, time.monotonic() + BUSY_RETRY_SECONDS)
+    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 def _begin_read(session: Session) -> None:
@@ -251,19 +312,18 @@ def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterat
                 _begin_read(session)
             break
         except OperationalError as exc:
+            _release_turn(session)
             session.close()
             if _is_disconnect(exc):
                 raise unavailable() from None
             if not _is_busy(exc) or time.monotonic() + delay > deadline:
                 if _is_busy(exc):
-                    raise DatabaseBusy(
-                        "Another desk has been saving for over a minute, so this was not saved. "
-                        "Please try again; if it keeps happening, restart the desk that is stuck."
-                    ) from None
+                    raise _busy() from None
                 raise
             time.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, 1.0)
         except BaseException:
+            _release_turn(session)
             session.close()
             raise
     with session:
@@ -278,6 +338,8 @@ def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterat
         except BaseException:
             _safe_rollback(session)
             raise
+        finally:
+            _release_turn(session)
 
 
 def _safe_rollback(session: Session) -> None:

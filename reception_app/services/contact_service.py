@@ -26,10 +26,10 @@ from reception_app.domain.validation import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import ContactRecord
-from reception_app.services.context import ServiceContext, actor_id
+from reception_app.services.context import actor_id
 from reception_app.services.notifications.outbox import cancel_open
+from reception_app.services.office_scoped import OfficeScoped
 
 
 def _like_escape(text: str) -> str:
@@ -113,11 +113,8 @@ def clean_contact(contact: Contact) -> Contact:
     )
 
 
-class ContactService:
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
+class ContactService(OfficeScoped):
+    """Contacts of one office. Every public method is one transaction."""
 
     def search(self, text: str, limit: int = 50) -> list[Contact]:
         """Contacts whose name, phone, postcode or email contains ``text``.
@@ -127,7 +124,7 @@ class ContactService:
         """
         words = text.strip()
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             query = select(ContactRecord).where(ContactRecord.office_id == office.id)
             if words:
                 compact = _like_escape("".join(words.split()).lower())
@@ -173,7 +170,7 @@ class ContactService:
         """Create (id None) or update a contact; nothing is saved if any field is wrong."""
         cleaned = clean_contact(contact)
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             if cleaned.id is None:
                 record = ContactRecord(office_id=office.id)
                 session.add(record)

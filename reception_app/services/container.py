@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 
+from reception_app.domain.changes import Change
 from reception_app.domain.errors import NotFoundError
+from reception_app.persistence.change_feed import ChangeFeed
+from reception_app.persistence.changes import on_commit
 from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
 from reception_app.services.contact_service import ContactService
@@ -18,7 +22,7 @@ from reception_app.services.event_service import EventService
 from reception_app.services.feedback_service import FeedbackService
 from reception_app.services.message_service import MessageService
 from reception_app.services.office_service import OfficeService
-from reception_app.services.queue_service import QueueService
+from reception_app.services.queue import QueueService
 from reception_app.services.room_service import RoomService
 from reception_app.services.staff_service import StaffService
 
@@ -55,12 +59,22 @@ class AppServices:
             demo=DemoDataService(context),
         )
 
+    def listen_for_commits(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``listener`` after each of this process's commits that changed something (on
+        the committing thread); returns how to stop."""
+        return on_commit(self.database.session_factory, listener)
+
+    def change_feed(
+        self,
+        on_changes: Callable[[list[Change]], None],
+        on_connection: Callable[[bool], None] | None = None,
+    ) -> ChangeFeed:
+        """Other processes' changes to this database, heard on a thread of its own (start it)."""
+        return ChangeFeed(self.database.url, on_changes, on_connection)
+
     def contacts(self) -> ContactService:
         """Contacts of the running office (re-read each time: the office can change in Settings)."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return ContactService(self.context, key)
+        return ContactService(self.context, self._office_key())
 
     def appointments(self) -> AppointmentService:
         """Appointments of the running office."""
@@ -70,48 +84,30 @@ class AppServices:
         """Interview-room bookings of the running office."""
         return RoomService(self.context, self._office_key())
 
-    def _office_key(self) -> str:
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return key
-
     def queue(self) -> QueueService:
         """The walk-in queue of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return QueueService(self.context, key)
+        return QueueService(self.context, self._office_key())
 
     def messages(self) -> MessageService:
         """Messages taken for colleagues at the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return MessageService(self.context, key)
+        return MessageService(self.context, self._office_key())
 
     def correspondence(self) -> CorrespondenceService:
         """The correspondence log and walk-in follow-ups of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return CorrespondenceService(self.context, key)
+        return CorrespondenceService(self.context, self._office_key())
 
     def feedback(self) -> FeedbackService:
         """Feedback and the incident log of the running office."""
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return FeedbackService(self.context, key)
+        return FeedbackService(self.context, self._office_key())
 
-    def letters(self) -> LetterService:
-        """Letters of the running office (imported here: ReportLab is not needed to start)."""
+    def letters(self, braille_program: str | None = None) -> LetterService:
+        """Letters of the running office (imported here: ReportLab is not needed to start);
+        ``braille_program`` replaces the liblouis command looked up on PATH."""
         from reception_app.services.letter_service import LetterService
 
-        key = self.office.active_office_key()
-        if key is None:
-            raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return LetterService(self.context, key)
+        if braille_program is None:
+            return LetterService(self.context, self._office_key())
+        return LetterService(self.context, self._office_key(), braille_program=braille_program)
 
     def notifications(self) -> NotificationService:
         """Texts and e-mails of the running office, with this computer's Notify key."""
@@ -126,7 +122,11 @@ class AppServices:
         """Managers' reports of the running office (imported here, as for letters)."""
         from reception_app.services.report_service import ReportService
 
+        return ReportService(self.context, self._office_key())
+
+    def _office_key(self) -> str:
+        """The running office; NotFoundError until one has been chosen in Settings."""
         key = self.office.active_office_key()
         if key is None:
             raise NotFoundError("No office has been chosen yet. Choose one in Settings.")
-        return ReportService(self.context, key)
+        return key

@@ -43,8 +43,7 @@ from reception_app.persistence.events import log_event
 from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.services.context import ServiceContext
 from reception_app.services.correspondence_service import CorrespondenceService
-from reception_app.services.office_scoped import OfficeScoped, owned
-from reception_app.services.office_service import require_manager
+from reception_app.services.office_scoped import OfficeScoped, owned, require_manager
 
 FEEDBACK_VIEWS = ("open", "serious", "all")
 

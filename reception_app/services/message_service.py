@@ -1,13 +1,15 @@
 """Messages taken for colleagues: take, inbox, read, call-back attempts, reassign, close.
 
-Confidential messages are redacted here, not on the screen: whoever is not their recipient
-(or a member of the team they are for) or a manager never receives the subject or the text.
+Confidential messages are redacted in the service (``message_views``), not on the screen:
+whoever is not their recipient (or a member of the team they are for) or a manager never
+receives the subject or the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -17,7 +19,6 @@ from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.errors import PermissionDenied, ValidationError
 from reception_app.domain.messages import (
     NOTE_MAX,
-    CallbackAttempt,
     CallbackOutcome,
     Message,
     MessageDraft,
@@ -26,9 +27,6 @@ from reception_app.domain.messages import (
     callback_deadline,
     can_read_in_full,
     clean_message,
-    escalation_targets,
-    is_overdue,
-    redact,
 )
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_length
@@ -38,13 +36,17 @@ from reception_app.persistence.correspondence_records import (
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.records import ContactRecord, OfficeRecord, StaffRecord
+from reception_app.persistence.records import OfficeRecord, StaffRecord
+from reception_app.services.contact_links import check_contact
+from reception_app.services.message_views import message_view, messages_view, staff_of
 from reception_app.services.office_scoped import OfficeScoped, owned
-from reception_app.services.staff_service import staff_from_record
+from reception_app.services.status_change import Logged, change_if_status, log_change
 
 VIEWS = ("open", "due_today", "overdue", "escalated", "closed")
 """Lists for the desk and managers (``list_messages``)."""
 CLOSED_LIST_LIMIT = 500
+ALREADY_CLOSED = "This message is already closed."
+_OPEN = (MessageStatus.OPEN.value,)
 
 
 class MessageService(OfficeScoped):
@@ -115,7 +117,7 @@ class MessageService(OfficeScoped):
             )
             session.add(record)
             session.flush()
-            staff = self._staff(session, office)
+            staff = staff_of(session, office)
             log_event(
                 session,
                 at=now,
@@ -124,7 +126,8 @@ class MessageService(OfficeScoped):
                 entity_id=record.id,
                 office_id=office.id,
                 staff_id=actor.id if actor else None,
-                summary=f"Message #{record.id} taken for {self._for_whom(record, staff)}"
+                summary=f"Message #{record.id} taken for "
+                f"{self._for_whom(record.recipient_id, record.recipient_team, staff)}"
                 + (" (urgent)" if cleaned.urgency is Urgency.URGENT else ""),
             )
             return self._message(session, record, staff, actor, self._today(office))
@@ -165,7 +168,7 @@ class MessageService(OfficeScoped):
                 select(MessageRecord).where(*where).order_by(MessageRecord.id.desc()).limit(1)
             ).first()
             assert newest is not None
-            staff = self._staff(session, office)
+            staff = staff_of(session, office)
             return count, self._message(session, newest, staff, actor, self._today(office))
 
     def list_messages(
@@ -232,7 +235,7 @@ class MessageService(OfficeScoped):
             office = self._office(session)
             record = self._record(session, office, message_id)
             return self._message(
-                session, record, self._staff(session, office), member, self._today(office)
+                session, record, staff_of(session, office), member, self._today(office)
             )
 
     # --- acting on a message ------------------------------------------------------------------
@@ -251,7 +254,7 @@ class MessageService(OfficeScoped):
             elif not read:
                 record.read_at, record.read_by_id = None, None
             return self._message(
-                session, record, self._staff(session, office), member, self._today(office)
+                session, record, staff_of(session, office), member, self._today(office)
             )
 
     def record_callback(
@@ -289,23 +292,23 @@ class MessageService(OfficeScoped):
             )
             if record.read_at is None and self._is_recipient(member, record):
                 record.read_at, record.read_by_id = now, member.id
-            if close:
-                self._close(record, member, now, f"Call-back: {outcome.label.lower()}")
-            session.flush()
-            log_event(
-                session,
-                at=now,
-                action="message_callback",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Call-back for message #{record.id}: {outcome.label}"
+            log = Logged(
+                "message_callback",
+                "message",
+                member.id,
+                f"Call-back for message #{record.id}: {outcome.label}"
                 + ("; message closed" if close else ""),
-                details={"outcome": outcome.value},
+                {"outcome": outcome.value},
             )
+            if not close:
+                session.flush()
+                log_change(session, record, log, at=now)
+            else:
+                closing = self._closing(record, member, now, f"Call-back: {outcome.label.lower()}")
+                if not change_if_status(session, record, _OPEN, closing, at=now, log=log):
+                    raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(
-                session, record, self._staff(session, office), member, self._today(office)
+                session, record, staff_of(session, office), member, self._today(office)
             )
 
     def reassign(
@@ -332,23 +335,25 @@ class MessageService(OfficeScoped):
             if record.recipient_id == recipient_id and record.recipient_team == team:
                 raise ValidationError("The message is already theirs.", "recipient")
             self._check_recipient(session, office, recipient_id, team)
-            staff = self._staff(session, office)
-            before = self._for_whom(record, staff)
-            record.recipient_id, record.recipient_team = recipient_id, team
-            record.read_at, record.read_by_id = None, None
-            after = self._for_whom(record, staff)
-            log_event(
-                session,
-                at=now,
-                action="message_reassigned",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Message #{record.id} passed from {before} to {after}"
+            staff = staff_of(session, office)
+            before = self._for_whom(record.recipient_id, record.recipient_team, staff)
+            after = self._for_whom(recipient_id, team, staff)
+            passed = {
+                "recipient_id": recipient_id,
+                "recipient_team": team,
+                "read_at": None,
+                "read_by_id": None,
+            }
+            log = Logged(
+                "message_reassigned",
+                "message",
+                member.id,
+                f"Message #{record.id} passed from {before} to {after}"
                 + (f": {note}" if note else ""),
-                details={"from": before, "to": after},
+                {"from": before, "to": after},
             )
+            if not change_if_status(session, record, _OPEN, passed, at=now, log=log):
+                raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(session, record, staff, member, self._today(office))
 
     def close(self, actor: StaffMember | None, message_id: int, note: str = "") -> Message:
@@ -372,19 +377,12 @@ class MessageService(OfficeScoped):
                         "call-back, or say in the note why the message is closed without one.",
                         "note",
                     )
-            self._close(record, member, now, note)
-            log_event(
-                session,
-                at=now,
-                action="message_closed",
-                entity="message",
-                entity_id=record.id,
-                office_id=office.id,
-                staff_id=member.id,
-                summary=f"Message #{record.id} closed",
-            )
+            log = Logged("message_closed", "message", member.id, f"Message #{record.id} closed")
+            closing = self._closing(record, member, now, note)
+            if not change_if_status(session, record, _OPEN, closing, at=now, log=log):
+                raise ValidationError(ALREADY_CLOSED, "status")
             return self._message(
-                session, record, self._staff(session, office), member, self._today(office)
+                session, record, staff_of(session, office), member, self._today(office)
             )
 
     # --- helpers ------------------------------------------------------------------------------
@@ -420,15 +418,22 @@ class MessageService(OfficeScoped):
     @staticmethod
     def _require_open(record: MessageRecord) -> None:
         if record.status != MessageStatus.OPEN.value:
-            raise ValidationError("This message is already closed.", "status")
+            raise ValidationError(ALREADY_CLOSED, "status")
 
     @staticmethod
-    def _close(record: MessageRecord, member: StaffMember, now: datetime, note: str) -> None:
-        record.status = MessageStatus.CLOSED.value
-        record.closed_at, record.closed_by_id = now, member.id
-        record.close_note = note if note.strip() else ""
+    def _closing(
+        record: MessageRecord, member: StaffMember, now: datetime, note: str
+    ) -> dict[str, Any]:
+        """The columns closing the message sets (read too, by whoever closed it, if unread)."""
+        values: dict[str, Any] = {
+            "status": MessageStatus.CLOSED.value,
+            "closed_at": now,
+            "closed_by_id": member.id,
+            "close_note": note if note.strip() else "",
+        }
         if record.read_at is None:
-            record.read_at, record.read_by_id = now, member.id
+            values.update(read_at=now, read_by_id=member.id)
+        return values
 
     @staticmethod
     def _record(session: Session, office: OfficeRecord, message_id: int) -> MessageRecord:
@@ -462,18 +467,11 @@ class MessageService(OfficeScoped):
             raise ValidationError(f"Nobody active works in a team called '{team}'.", "recipient")
 
     @staticmethod
-    def _staff(session: Session, office: OfficeRecord) -> dict[int, StaffMember]:
-        return {
-            r.id: staff_from_record(r)
-            for r in session.scalars(select(StaffRecord).where(StaffRecord.office_id == office.id))
-        }
-
-    @staticmethod
-    def _for_whom(record: MessageRecord, staff: dict[int, StaffMember]) -> str:
-        if record.recipient_id is not None:
-            person = staff.get(record.recipient_id)
+    def _for_whom(recipient_id: int | None, team: str, staff: dict[int, StaffMember]) -> str:
+        if recipient_id is not None:
+            person = staff.get(recipient_id)
             return person.full_name if person else "a former colleague"
-        return f"the {record.recipient_team} team"
+        return f"the {team} team"
 
     def _messages(
         self,
@@ -482,23 +480,7 @@ class MessageService(OfficeScoped):
         records: Iterable[MessageRecord],
         viewer: StaffMember,
     ) -> list[Message]:
-        rows = list(records)
-        staff = self._staff(session, office)
-        attempts: dict[int, list[MessageCallbackRecord]] = {}
-        if rows:
-            for chunk in _chunks([r.id for r in rows], 500):
-                for attempt in session.scalars(
-                    select(MessageCallbackRecord)
-                    .where(MessageCallbackRecord.message_id.in_(chunk))
-                    .order_by(MessageCallbackRecord.at, MessageCallbackRecord.id)
-                ):
-                    attempts.setdefault(attempt.message_id, []).append(attempt)
-        today, now = self._today(office), self._clock()
-        names = contact_names(session, office, [r.contact_id for r in rows])
-        return [
-            self._to_message(r, staff, viewer, today, attempts.get(r.id, []), names, now)
-            for r in rows
-        ]
+        return messages_view(session, office, records, viewer, self._today(office), self._clock())
 
     def _message(
         self,
@@ -508,120 +490,4 @@ class MessageService(OfficeScoped):
         viewer: StaffMember | None,
         today: date,
     ) -> Message:
-        attempts = list(
-            session.scalars(
-                select(MessageCallbackRecord)
-                .where(MessageCallbackRecord.message_id == record.id)
-                .order_by(MessageCallbackRecord.at, MessageCallbackRecord.id)
-            )
-        )
-        names = contact_names(session, record.office_id, [record.contact_id])
-        return self._to_message(record, staff, viewer, today, attempts, names, self._clock())
-
-    @staticmethod
-    def _to_message(
-        record: MessageRecord,
-        staff: dict[int, StaffMember],
-        viewer: StaffMember | None,
-        today: date,
-        attempts: Sequence[MessageCallbackRecord],
-        contact_names: dict[int, str],
-        now: datetime,
-    ) -> Message:
-        """``contact_names``: the current name of each linked contact, shown instead of the name
-        typed when the message was taken (the contact may have been corrected since). ``now``:
-        a call-back due at a time of day is overdue (and escalated) from that moment."""
-
-        def name(staff_id: int | None) -> str:
-            if staff_id is None:
-                return ""
-            person = staff.get(staff_id)
-            return person.full_name if person else "a former colleague"
-
-        recipient = staff.get(record.recipient_id) if record.recipient_id is not None else None
-        open_ = record.status == MessageStatus.OPEN.value
-        targets = (
-            escalation_targets(recipient, record.recipient_team, list(staff.values()))
-            if is_overdue(record.due_on, today, open_, record.due_at, now)
-            else []
-        )
-        message = Message(
-            id=record.id,
-            taken_at=record.taken_at,
-            taken_by_name=name(record.taken_by_id),
-            recipient_id=record.recipient_id,
-            recipient_name=recipient.full_name if recipient else "",
-            recipient_team=record.recipient_team,
-            caller_name=contact_names.get(record.contact_id or -1, record.caller_name),
-            subject=record.subject,
-            body=record.body,
-            caller_phone=record.caller_phone,
-            caller_phone_other=record.caller_phone_other,
-            caller_email=record.caller_email,
-            best_time=record.best_time,
-            urgency=Urgency(record.urgency),
-            confidential=record.confidential,
-            callback_expected=record.callback_expected,
-            due_on=record.due_on,
-            due_at=record.due_at,
-            status=MessageStatus(record.status),
-            read_at=record.read_at,
-            closed_at=record.closed_at,
-            close_note=record.close_note,
-            attempts=tuple(
-                CallbackAttempt(
-                    id=a.id,
-                    at=a.at,
-                    staff_name=name(a.staff_id),
-                    outcome=CallbackOutcome(a.outcome),
-                    note=a.note,
-                )
-                for a in attempts
-            ),
-            escalated_to=tuple(t.full_name for t in targets),
-            escalated_to_ids=tuple(t.id for t in targets),
-            contact_id=record.contact_id,
-            recipient_phone=recipient.phone if recipient else "",
-            recipient_email=recipient.email if recipient else "",
-        )
-        if record.confidential and not can_read_in_full(
-            viewer, record.recipient_id, record.recipient_team
-        ):
-            return redact(message)
-        return message
-
-
-def check_contact(
-    session: Session, office: OfficeRecord | int, contact_id: int, field: str
-) -> None:
-    """ValidationError (on ``field``) unless ``contact_id`` is a contact of this office."""
-    office_id = office if isinstance(office, int) else office.id
-    contact = session.get(ContactRecord, contact_id)
-    if contact is None or contact.office_id != office_id:
-        raise ValidationError(
-            "That contact is not on this office's contact list (it may have been removed): "
-            "find them again, or save without a contact.",
-            field,
-        )
-
-
-def contact_names(
-    session: Session, office: OfficeRecord | int, ids: Iterable[int | None]
-) -> dict[int, str]:
-    """The current full name of each of these contacts of the office (missing ones left out)."""
-    office_id = office if isinstance(office, int) else office.id
-    wanted = sorted({i for i in ids if i is not None})
-    names: dict[int, str] = {}
-    for chunk in _chunks(wanted, 900):
-        rows = session.execute(
-            select(ContactRecord.id, ContactRecord.full_name).where(
-                ContactRecord.id.in_(chunk), ContactRecord.office_id == office_id
-            )
-        )
-        names.update((contact_id, name) for contact_id, name in rows)
-    return names
-
-
-def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+        return message_view(session, record, staff, viewer, today, self._clock())

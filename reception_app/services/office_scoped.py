@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.errors import NotFoundError, PermissionDenied
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import Role, StaffMember
 from reception_app.persistence.office_repository import get_office, profile_from_record
-from reception_app.persistence.records import OfficeRecord
+from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.services.context import ServiceContext
 
 
@@ -28,6 +28,7 @@ class OfficeScoped:
     """Base of a service working on one office's records (every public method one transaction)."""
 
     def __init__(self, context: ServiceContext, office_key: str) -> None:
+        self._context = context
         self._factory = context.session_factory
         self._clock = context.clock
         self._office_key = office_key
@@ -61,3 +62,17 @@ def owned(session: Session, model: type[R], record_id: int, office: OfficeRecord
     if record is None or record.office_id != office.id:
         raise NotFoundError(f"That {what} no longer exists.")
     return record
+
+
+def require_manager(actor: StaffMember | None, session: Session | None = None) -> None:
+    """Refuse unless ``actor`` is a manager; with a session, as the database says now (another
+    desk may have changed their role or deactivated them since they signed in)."""
+    if actor is None or not actor.is_manager:
+        raise PermissionDenied("Only a manager can change this.")
+    if session is not None:
+        record = session.get(StaffRecord, actor.id)
+        if record is None or not record.active or record.role != Role.MANAGER.value:
+            raise PermissionDenied(
+                "Your account is no longer a manager's, so this was not saved. "
+                "Sign out and in again, or ask a manager."
+            )

@@ -4,7 +4,6 @@ and releasing no-shows (issue 4). Uses the same conflict rule as appointments.""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -32,7 +31,6 @@ from reception_app.domain.validation import check_length
 from reception_app.persistence.appointment_records import AppointmentRecord, RoomBookingRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
-from reception_app.persistence.office_repository import get_office
 from reception_app.persistence.records import InterviewRoomRecord, OfficeRecord
 from reception_app.persistence.settings_repository import read_setting
 from reception_app.services.booking_support import (
@@ -43,81 +41,33 @@ from reception_app.services.booking_support import (
     room_from,
     zone_of,
 )
-from reception_app.services.context import ServiceContext
-from reception_app.services.office_scoped import require_actor
+from reception_app.services.office_scoped import OfficeScoped
+from reception_app.services.room_views import (
+    PlannedOccurrence,
+    RoomBooking,
+    RoomInfo,
+    room_booking,
+    room_info,
+)
+
+__all__ = ["FREE_TIME_STEP_MINUTES", "PlannedOccurrence", "RoomBooking", "RoomInfo", "RoomService"]
 
 FREE_TIME_STEP_MINUTES = 15
 """Free times offered instead of a refused one are on the quarter hour, like appointments."""
 
 
-@dataclass(frozen=True, slots=True)
-class RoomInfo:
-    id: int
-    key: str
-    name: str
-    capacity: int
-    hearing_loop: bool
-    wheelchair_access: bool
-    screen: bool
-    buffer_minutes: int
-    location: str
-
-    def features(self) -> str:
-        parts = [f"seats {self.capacity}"]
-        if self.hearing_loop:
-            parts.append("hearing loop")
-        if self.wheelchair_access:
-            parts.append("wheelchair access")
-        if self.screen:
-            parts.append("screen")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class RoomBooking:
-    id: int
-    room_id: int
-    room_name: str
-    start: datetime
-    end: datetime
-    purpose: str
-    people: int
-    status: str
-    appointment_id: int | None
-    series: str | None
-    buffer_minutes: int
-    customer_arrived: bool | None = None
-    """For an appointment's booking: whether the customer has arrived (None: not one)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedOccurrence:
-    """One date of a repeat booking, as shown before confirming: ``clash`` explains a conflict."""
-
-    start: datetime
-    end: datetime
-    clash: str = ""
-
-    @property
-    def free(self) -> bool:
-        return not self.clash
-
-
-class RoomService:
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
-        self._factory = context.session_factory
-        self._clock = context.clock
-        self._office_key = office_key
+class RoomService(OfficeScoped):
+    """Interview-room bookings of one office. Every public method is one transaction."""
 
     def rooms(self) -> list[RoomInfo]:
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
-            return [_info(r) for r in active_rooms(office)]
+            office = self._office(session)
+            return [room_info(r) for r in active_rooms(office)]
 
     def board(self, day: date) -> list[RoomBooking]:
         """The day's booked room time (released and cancelled bookings left out)."""
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             zone = zone_of(office)
             rows = session.scalars(
                 select(RoomBookingRecord)
@@ -134,11 +84,11 @@ class RoomService:
                 )
                 .order_by(RoomBookingRecord.starts_at)
             )
-            return [_booking(r) for r in rows]
+            return [room_booking(r) for r in rows]
 
     def calendar(self) -> OfficeCalendar:
         with transaction(self._factory, write=False) as session:
-            return calendar_for(get_office(session, self._office_key))
+            return calendar_for(self._office(session))
 
     def free_times(
         self,
@@ -157,7 +107,7 @@ class RoomService:
             raise ValidationError("A room booking lasts between 5 minutes and 12 hours.", "minutes")
         now = self._clock()
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             room = self._room(session, office, room_id)
             spec = room_from(room)
             calendar = calendar_for(office)
@@ -201,14 +151,14 @@ class RoomService:
         needs: RoomNeeds | None = None,
     ) -> RoomBooking:
         """Book a room on its own (a meeting, a private conversation)."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         purpose = _purpose(purpose)
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             record = self._book_one(
                 session, office, actor_id, room_id, start, minutes, purpose, needs or RoomNeeds()
             )
-            return _booking(record)
+            return room_booking(record)
 
     def private_room_now(
         self,
@@ -218,12 +168,12 @@ class RoomService:
         purpose: str = "Private conversation",
     ) -> RoomBooking:
         """A visitor asks for privacy: the smallest suitable room free from now on, booked at once."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         needs = needs or RoomNeeds()
         now = self._clock()
         start = now.replace(second=0, microsecond=0)
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             calendar = calendar_for(office)
             if not calendar.is_open(now):
                 raise ReceptionError("The office is closed, so no room can be booked for now.")
@@ -252,7 +202,7 @@ class RoomService:
                 record = self._insert(
                     session, office, actor_id, room, start, end, purpose, needs.people, None
                 )
-                return _booking(record)
+                return room_booking(record)
             raise ReceptionError(
                 "No suitable room is free right now. " + " ".join(reasons)
                 if reasons
@@ -274,7 +224,7 @@ class RoomService:
         now = self._clock()
         plan: list[PlannedOccurrence] = []
         with transaction(self._factory, write=False) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             room = self._room(session, office, room_id)
             spec = room_from(room)
             calendar = calendar_for(office)
@@ -315,7 +265,7 @@ class RoomService:
     ) -> list[RoomBooking]:
         """Book every date of a repeat booking in one transaction. With ``skip_conflicts`` the
         dates that clash are left out; without, one clash refuses the whole series."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         purpose = _purpose(purpose)
         needs = needs or RoomNeeds()
         plan = self.plan_repeat(room_id, first_start, minutes, repeat, occurrences, needs)
@@ -331,7 +281,7 @@ class RoomService:
         series = uuid.uuid4().hex[:12]
         made: list[RoomBooking] = []
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             for occurrence in plan:
                 if not occurrence.free:
                     continue
@@ -347,7 +297,7 @@ class RoomService:
                     needs,
                     series=series,
                 )
-                made.append(_booking(record))
+                made.append(room_booking(record))
             if not made:
                 raise ValidationError("None of the dates can be booked.", "start")
         return made
@@ -440,7 +390,7 @@ class RoomService:
     # --- freeing ------------------------------------------------------------------------------
 
     def cancel(self, actor: StaffMember | None, booking_id: int) -> None:
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
             record = self._booking_record(session, booking_id)
@@ -465,11 +415,11 @@ class RoomService:
     def release_no_shows(self, actor: StaffMember | None) -> list[RoomBooking]:
         """Free rooms held for appointments whose customer has not arrived by the grace period
         after the start (setting), so the room can be used by someone else."""
-        actor_id = _require_actor(actor)
+        actor_id = self._require_actor(actor).id
         now = self._clock()
         released: list[RoomBooking] = []
         with transaction(self._factory) as session:
-            office = get_office(session, self._office_key)
+            office = self._office(session)
             grace = timedelta(
                 minutes=read_setting(session, "room_release_grace_minutes", office.id)
             )
@@ -497,7 +447,7 @@ class RoomService:
                     staff_id=actor_id,
                     summary=f"{record.room.name} released: customer not arrived ({record.purpose})",
                 )
-                released.append(_booking(record))
+                released.append(room_booking(record))
         return released
 
     # --- helpers ------------------------------------------------------------------------------
@@ -511,7 +461,7 @@ class RoomService:
         return room
 
     def _booking_record(self, session: Session, booking_id: int) -> RoomBookingRecord:
-        office = get_office(session, self._office_key)
+        office = self._office(session)
         record = session.get(RoomBookingRecord, booking_id)
         if record is None or record.office_id != office.id:
             raise NotFoundError("That room booking no longer exists.")
@@ -536,44 +486,8 @@ def _check_room_open(room: Room, calendar: OfficeCalendar, start: datetime, end:
         ) from None
 
 
-def _info(room: InterviewRoomRecord) -> RoomInfo:
-    return RoomInfo(
-        room.id,
-        room.key,
-        room.name,
-        room.capacity,
-        room.hearing_loop,
-        room.wheelchair_access,
-        room.screen,
-        room.buffer_minutes,
-        room.location,
-    )
-
-
-def _booking(record: RoomBookingRecord) -> RoomBooking:
-    appointment = record.appointment
-    return RoomBooking(
-        id=record.id,
-        room_id=record.room_id,
-        room_name=record.room.name,
-        start=record.starts_at,
-        end=record.ends_at,
-        purpose=record.purpose,
-        people=record.people,
-        status=record.status,
-        appointment_id=record.appointment_id,
-        series=record.series,
-        buffer_minutes=record.room.buffer_minutes,
-        customer_arrived=None if appointment is None else appointment.status != "booked",
-    )
-
-
 def _purpose(text: str) -> str:
     text = text.strip()
     if not text:
         raise ValidationError("Say what the room is for.", "purpose")
     return check_length(text, "purpose", "The purpose", 255)
-
-
-def _require_actor(actor: StaffMember | None) -> int:
-    return require_actor(actor).id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from reception_app.domain.people import Role, StaffMember
@@ -17,10 +18,10 @@ from reception_app.domain.validation import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.office_repository import get_office
-from reception_app.persistence.records import StaffRecord
+from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.persistence.settings_repository import put_setting
 from reception_app.services.context import ServiceContext, actor_id
-from reception_app.services.office_service import require_manager
+from reception_app.services.office_scoped import require_manager
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -179,6 +180,13 @@ class StaffService:
                 staff_from_record(r) for r in session.scalars(query.order_by(StaffRecord.full_name))
             ]
 
+    def find_active(self, office_key: str, username: str) -> StaffMember:
+        """An active staff member of ``office_key`` by user name (the command line's --staff)."""
+        for member in self.list_staff(office_key, include_inactive=False):
+            if member.username == username.strip():
+                return member
+        raise NotFoundError(f"There is no active staff member with the user name '{username}'.")
+
     def sign_in_names(self) -> list[tuple[str, str]]:
         """(username, full name) of everyone who can sign in, for the sign-in list."""
         with transaction(self._factory, write=False) as session:
@@ -215,23 +223,7 @@ class StaffService:
                 raise ValidationError(
                     f"The user name '{user}' is taken by {clash.full_name}.", "username"
                 )
-            if member.id:
-                record = session.get(StaffRecord, member.id)
-                if record is None or record.office_id != office.id:
-                    raise NotFoundError("That staff member no longer exists in this office.")
-                if (
-                    actor is not None
-                    and record.id == actor.id
-                    and (not member.active or member.role is not Role.MANAGER)
-                ):
-                    raise ValidationError(
-                        "You cannot remove your own manager role or deactivate yourself; "
-                        "ask another manager.",
-                        "role",
-                    )
-            else:
-                record = StaffRecord(office_id=office.id)
-                session.add(record)
+            record = _account(session, office, member, actor)
             record.full_name = name
             record.username = user
             record.role = member.role.value
@@ -278,3 +270,27 @@ class StaffService:
                 staff_id=record.id,
                 summary=f"{record.full_name} changed their password",
             )
+
+
+def _account(
+    session: Session, office: OfficeRecord, member: StaffMember, actor: StaffMember | None
+) -> StaffRecord:
+    """The account ``member`` updates (a new one when its id is 0); a manager may not take
+    away their own manager role or deactivate themselves."""
+    if not member.id:
+        record = StaffRecord(office_id=office.id)
+        session.add(record)
+        return record
+    found = session.get(StaffRecord, member.id)
+    if found is None or found.office_id != office.id:
+        raise NotFoundError("That staff member no longer exists in this office.")
+    if (
+        actor is not None
+        and found.id == actor.id
+        and (not member.active or member.role is not Role.MANAGER)
+    ):
+        raise ValidationError(
+            "You cannot remove your own manager role or deactivate yourself; ask another manager.",
+            "role",
+        )
+    return found

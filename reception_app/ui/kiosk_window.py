@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.closing_time import runs_past_closing
 from reception_app.domain.visits import public_name
-from reception_app.domain.waits import forecast_waits
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
 from reception_app.ui.text import slots_for_visitor, wait_range, when
 
@@ -35,7 +36,6 @@ log = logging.getLogger(__name__)
 IDLE_TIMEOUT_MS = 60_000
 """Back to the start screen after this long without a touch."""
 NAME_MAX = 20
-_PROBE_TICKET = "__kiosk_probe__"
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseMove,
@@ -342,15 +342,7 @@ class KioskWindow(PublicScreen):
             return
         try:
             queue = self.services.queue()
-            snapshot = queue.snapshot()
-            snapshot["waiting"].append(
-                {
-                    "ticket": _PROBE_TICKET,
-                    "service": self.service_key,
-                    "checked_in": snapshot["now"],
-                }
-            )
-            probe = forecast_waits(snapshot).get(_PROBE_TICKET)
+            probe = queue.forecast_new_visitor(self.service_key)
             expected = None if probe is None else probe.minutes
             closes = status.closes_at
             if (
@@ -358,15 +350,13 @@ class KioskWindow(PublicScreen):
                 or probe.desk is None  # no desk for this service is on duty long enough today
                 or expected is None
                 or not math.isfinite(expected)
-                or (closes is not None and status.local_now + timedelta(minutes=expected) >= closes)
+                or runs_past_closing(status.local_now, expected, closes)
             ):
                 after = self.services.office.calendar().next_opening(
                     (closes or status.local_now) + timedelta(minutes=1)
                 )
-                past_closing = (
-                    expected is not None
-                    and closes is not None
-                    and status.local_now + timedelta(minutes=expected) >= closes
+                past_closing = expected is not None and runs_past_closing(
+                    status.local_now, expected, closes
                 )
                 headline = (
                     "Sorry, the wait today runs past our closing time"
@@ -375,7 +365,7 @@ class KioskWindow(PublicScreen):
                 )
                 self._show_closed(status, headline, after)
                 return
-            visit = queue.check_in(None, self.service_key, self._formatted_name())
+            visit = queue.check_in(None, CheckInRequest(self.service_key, self._formatted_name()))
         except Exception:
             log.exception("Kiosk could not issue a ticket")
             self._show_ask("Sorry, we could not give you a ticket here.")

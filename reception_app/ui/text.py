@@ -89,6 +89,11 @@ def day_text(d: date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
+def long_day(d: date) -> str:
+    """'Tuesday 8 December 2026'."""
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
 def due_text(engine: DeadlineEngine, due: date | datetime, today: date) -> str:
     """'Tue 8 Dec 2026 (in 10 working days)'; a time-of-day deadline also gives the time
     (in the office's zone), and one at midnight is shown as the end of the day before."""

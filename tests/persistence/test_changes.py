@@ -19,6 +19,7 @@ from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory, transaction
 from reception_app.persistence.records import VisitRecord
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from tests.postgres_server import PostgresServer
 
 
@@ -33,7 +34,7 @@ def test_a_write_logs_its_topics_once_and_a_read_logs_nothing(
 ) -> None:
     heard: list[Change] = []
     stop = on_commit(database.session_factory, heard.append)
-    visit = services.queue().check_in(None, "general", "Ann Lee")
+    visit = services.queue().check_in(None, CheckInRequest("general", "Ann Lee"))
     services.queue().waiting()  # a read
     with transaction(database.session_factory) as session:  # a Core UPDATE is noticed too
         session.execute(

@@ -17,12 +17,14 @@ from reception_app.domain.appointments import (
 )
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.domain.visits import VisitKind
 from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.services.appointment_service import AppointmentService, BookingRequest
 from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
+from reception_app.services.queue import CheckInRequest
 from reception_app.services.room_service import RoomService
 from tests.conftest import FixedClock
 from tests.threads import in_threads
@@ -129,7 +131,9 @@ def test_inactive_officer_absence_and_pattern_are_refused(
     manager: StaffMember,
     officer: StaffMember,
 ) -> None:
-    appointments.set_working_pattern(manager, officer.id, [(2, "09:30", "12:00")])  # Wednesdays
+    appointments.set_working_pattern(
+        manager, officer.id, [Shift.from_text(2, "09:30", "12:00")]
+    )  # Wednesdays
     with pytest.raises(BookingRefused, match="works 09:30-12:00 on Wednesdays"):
         appointments.book(manager, request(at(2026, 11, 25, 13), staff_id=officer.id))
     with pytest.raises(BookingRefused, match="does not work on Thursdays"):
@@ -314,7 +318,7 @@ def test_arrival_joins_the_queue_at_the_booked_time_ahead_of_walk_ins(
     queue = services.queue()
     booked = appointments.book(manager, request(at(2026, 11, 24, 11, 45), staff_id=officer.id))
     clock.now = datetime(2026, 11, 24, 11, 30, tzinfo=UTC)
-    walk_in = queue.check_in(manager, "general", "Ann")
+    walk_in = queue.check_in(manager, CheckInRequest("general", "Ann"))
     visit = queue.check_in_appointment(manager, booked.id)
     assert visit.kind is VisitKind.APPOINTMENT and visit.booked_at == booked.start
     assert visit.estimate_minutes == pytest.approx(15.0)
@@ -461,11 +465,14 @@ def test_an_officer_on_the_rota_takes_their_arrived_appointments_at_their_desk(
     queue = services.queue()
     # Tuesdays: the officer sits at the Clerk's office all day.
     queue.set_desk_duties(
-        manager, "CL", [(1, "09:30", "16:00")], officers={(1, "09:30", "16:00"): officer.id}
+        manager,
+        "CL",
+        [Shift.from_text(1, "09:30", "16:00")],
+        officers={Shift.from_text(1, "09:30", "16:00"): officer.id},
     )
-    assert queue.desk_duty_officers("CL") == {(1, "09:30", "16:00"): officer.id}
-    queue.set_desk_duties(manager, "CL", [(1, "09:30", "16:00")])  # officer kept
-    assert queue.desk_duty_officers("CL") == {(1, "09:30", "16:00"): officer.id}
+    assert queue.desk_duty_officers("CL") == {Shift.from_text(1, "09:30", "16:00"): officer.id}
+    queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "16:00")])  # officer kept
+    assert queue.desk_duty_officers("CL") == {Shift.from_text(1, "09:30", "16:00"): officer.id}
     booked = appointments.book(
         manager, request(at(2026, 11, 24, 12), service_key="allotments", staff_id=officer.id)
     )
@@ -483,7 +490,7 @@ def test_rota_lines_do_not_staff_a_desk_on_a_bank_holiday(
     services: AppServices, manager: StaffMember, clock: FixedClock
 ) -> None:
     queue = services.queue()
-    queue.set_desk_duties(manager, "R1", [(4, "09:30", "16:00")])  # Fridays
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(4, "09:30", "16:00")])  # Fridays
     clock.now = datetime(2026, 12, 25, 10, tzinfo=UTC)  # Christmas Day, a Friday
     desk = next(d for d in queue.snapshot()["desks"] if d["desk"] == "R1")
     assert desk["shifts"] == []

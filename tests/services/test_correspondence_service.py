@@ -11,6 +11,7 @@ from reception_app.domain.correspondence import CorrespondenceDraft, Corresponde
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from tests.conftest import FixedClock
 
 Staff = dict[str, StaffMember]
@@ -222,7 +223,7 @@ def test_walk_in_follow_ups_are_listed_with_their_target_and_can_be_closed(
     queue = services.queue()
     services.office.save_desk  # noqa: B018 - the shipped desks are enough
     desk = services.office.profile().desks[0].key
-    visit = queue.check_in(rita, "general", "Amelia Smith")
+    visit = queue.check_in(rita, CheckInRequest("general", "Amelia Smith"))
     queue.call(rita, desk, visit.ticket)
     queue.mark_served(rita, visit.ticket, False, tom.id, date(2026, 11, 30))
     follow_ups = services.correspondence().follow_ups()

@@ -23,7 +23,6 @@ from reception_app.services.letter_service import (
     LetterRequest,
     LetterService,
     LetterSource,
-    letters_for,
 )
 from tests.braille_support import needs_liblouis
 from tests.documents.pdf_checks import read_pdf, squash
@@ -39,7 +38,7 @@ def test_every_shipped_letter_renders_from_a_contact_with_letterhead_date_refere
     services: AppServices, manager: StaffMember
 ) -> None:
     contact = add_contact(services, manager)
-    letters = letters_for(services)
+    letters = services.letters()
     assert letters.template_problems() == []
     assert len(letters.templates()) >= 9
     for template in letters.templates():
@@ -71,7 +70,7 @@ def test_the_customers_large_print_size_is_used_and_can_be_overridden(
     services: AppServices, manager: StaffMember
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.LARGE_PRINT, size=20)
-    letters = letters_for(services)
+    letters = services.letters()
     source = LetterSource("contact", contact.id or 0)
     produced = letters.prepare(LetterRequest("acknowledgement", source, extra=EXTRA), manager)
     assert produced.draft.spec.format is LetterFormat.LARGE_PRINT and produced.draft.spec.size == 20
@@ -86,7 +85,7 @@ def test_missing_values_unknown_sizes_and_missing_addresses_produce_no_letter(
     services: AppServices, manager: StaffMember
 ) -> None:
     contact = add_contact(services, manager)
-    letters = letters_for(services)
+    letters = services.letters()
     source = LetterSource("contact", contact.id or 0)
     with pytest.raises(ValidationError) as caught:
         letters.prepare(LetterRequest("acknowledgement", source), manager)
@@ -139,7 +138,7 @@ def test_saving_writes_the_file_then_records_it_with_who_when_and_the_format(
     services: AppServices, manager: StaffMember, tmp_path: Path
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.LARGE_PRINT, size=18)
-    letters = letters_for(services)
+    letters = services.letters()
     source = LetterSource("contact", contact.id or 0)
     out = tmp_path / "out" / "ack.pdf"
     out.parent.mkdir()
@@ -169,7 +168,7 @@ def test_a_file_that_cannot_be_written_records_nothing(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(ValidationError, match="does not exist") as raised:
-        letters_for(services).save_pdf(
+        services.letters().save_pdf(
             LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
             blocker / "ack.pdf",
             manager,
@@ -183,7 +182,7 @@ def test_braille_customers_get_a_brf_beside_the_pdf(
     services: AppServices, manager: StaffMember, tmp_path: Path
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
-    letters = letters_for(services)
+    letters = services.letters()
     source = LetterSource("contact", contact.id or 0)
     letter, written = letters.save_pdf(
         LetterRequest("acknowledgement", source, extra=EXTRA), tmp_path / "ack.pdf", manager
@@ -198,7 +197,7 @@ def test_without_liblouis_braille_is_recorded_as_awaiting_transcription(
     services: AppServices, manager: StaffMember, tmp_path: Path
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
-    letters = letters_for(services, braille_program=str(tmp_path / "missing" / "lou_translate"))
+    letters = services.letters(braille_program=str(tmp_path / "missing" / "lou_translate"))
     assert not letters.braille_available()
     source = LetterSource("contact", contact.id or 0)
     letter, written = letters.save_pdf(
@@ -213,7 +212,7 @@ def test_a_batch_reports_progress_and_cancel_records_nothing(
     services: AppServices, manager: StaffMember
 ) -> None:
     contacts = [add_contact(services, manager, name=f"Customer {i}") for i in range(5)]
-    letters = letters_for(services)
+    letters = services.letters()
     requests = [
         LetterRequest("acknowledgement", LetterSource("contact", c.id or 0), extra=EXTRA)
         for c in contacts
@@ -240,7 +239,7 @@ def test_a_bad_letter_in_a_batch_is_named(services: AppServices, manager: StaffM
         LetterRequest("acknowledgement", LetterSource("contact", good.id or 0)),
     ]
     with pytest.raises(ValidationError, match="contact:"):
-        letters_for(services).produce_batch(requests, manager)
+        services.letters().produce_batch(requests, manager)
 
 
 @pytest.mark.parametrize("text", ["12", "contact", "contact:x", "fax:3", ":3"])
@@ -258,7 +257,7 @@ def test_record_names_parse() -> None:
 def test_a_batch_leaves_out_a_letter_that_cannot_be_made_and_says_which(
     services: AppServices, manager: StaffMember
 ) -> None:
-    letters = letters_for(services)
+    letters = services.letters()
     good = add_contact(services, manager)
     homeless = add_contact(services, manager, name="No Address", address=())
     requests = [
@@ -282,7 +281,7 @@ def test_save_pdf_removes_the_file_when_recording_fails(
     services: AppServices, manager: StaffMember, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     contact = add_contact(services, manager)
-    letters = letters_for(services)
+    letters = services.letters()
 
     def refuse(*_args: object, **_kw: object) -> list[int]:
         raise RuntimeError("database is locked")
@@ -304,7 +303,7 @@ def test_save_braille_leaves_no_part_file_when_it_fails(
     services: AppServices, manager: StaffMember, tmp_path: Path
 ) -> None:
     contact = add_contact(services, manager, fmt=PreferredFormat.BRAILLE)
-    letters = letters_for(services)
+    letters = services.letters()
     letter = letters.produce(
         letters.draft(
             LetterRequest("acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA),
@@ -328,7 +327,7 @@ def test_past_promised_dates_are_found_and_typed_ones_replace_them(
     services: AppServices, manager: StaffMember
 ) -> None:
     contact = add_contact(services, manager)
-    letters = letters_for(services)
+    letters = services.letters()
     source = LetterSource("contact", contact.id or 0)
     past = {**EXTRA, "response_date": "Wednesday 21 October 2026"}
     draft = letters.draft(LetterRequest("acknowledgement", source, extra=past), manager)

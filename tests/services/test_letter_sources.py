@@ -13,7 +13,7 @@ from reception_app.persistence.correspondence_records import CorrespondenceRecor
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.office_repository import get_office
 from reception_app.services.container import AppServices
-from reception_app.services.letter_service import LetterRequest, LetterSource, letters_for
+from reception_app.services.letter_service import LetterRequest, LetterSource
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import add_contact
 
@@ -40,7 +40,7 @@ def test_an_appointment_confirmation_is_filled_from_the_appointment(
         session.add(record)
         session.flush()
         appointment_id = record.id
-    letter = letters_for(services).prepare(
+    letter = services.letters().prepare(
         LetterRequest("appointment_confirmation", LetterSource("appointment", appointment_id)),
         manager,
     )
@@ -90,7 +90,7 @@ def test_correspondence_and_messages_fill_their_letters(
         session.add_all([item, message])
         session.flush()
         item_id, message_id = item.id, message.id
-    letters = letters_for(services)
+    letters = services.letters()
     due = letters.due_today()
     assert [(r.template_key, r.source) for r in due] == [
         ("information_request_acknowledgement", LetterSource("correspondence", item_id))

@@ -12,13 +12,14 @@ import pytest
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import ServiceProfile
 from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.domain.visits import VisitStatus, format_ticket, public_name
 from reception_app.domain.waits import estimate_waits
 from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.services.container import AppServices
 from reception_app.services.context import ServiceContext
-from reception_app.services.queue_service import QueueService
+from reception_app.services.queue import CheckInRequest, QueueService
 from tests.conftest import FixedClock
 from tests.threads import in_threads
 
@@ -48,11 +49,11 @@ def test_format_ticket_and_public_name() -> None:
 def test_tickets_count_per_service_per_day_and_restart_next_day(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
-    assert queue.check_in(manager, "general", "Ann Smith").ticket == "G001"
-    assert queue.check_in(manager, "general").ticket == "G002"
-    assert queue.check_in(None, "allotments").ticket == "A001"  # the kiosk
+    assert queue.check_in(manager, CheckInRequest("general", "Ann Smith")).ticket == "G001"
+    assert queue.check_in(manager, CheckInRequest("general")).ticket == "G002"
+    assert queue.check_in(None, CheckInRequest("allotments")).ticket == "A001"  # the kiosk
     clock.now += timedelta(days=1)
-    assert queue.check_in(manager, "general").ticket == "G001"
+    assert queue.check_in(manager, CheckInRequest("general")).ticket == "G001"
     assert [v.ticket for v in queue.waiting()] == ["G001"]
     clock.now -= timedelta(days=1)
     waiting = queue.waiting()
@@ -64,7 +65,7 @@ def test_concurrent_check_ins_on_two_desks_never_share_a_number(
     queue: QueueService, second_queue: QueueService, manager: StaffMember
 ) -> None:
     def many(q: QueueService) -> list[str]:
-        return [q.check_in(manager, "general").ticket for _ in range(10)]
+        return [q.check_in(manager, CheckInRequest("general")).ticket for _ in range(10)]
 
     results = in_threads(lambda: many(queue), lambda: many(second_queue))
     tickets = [t for r in results if isinstance(r, list) for t in r]
@@ -75,14 +76,14 @@ def test_concurrent_check_ins_on_two_desks_never_share_a_number(
 def test_call_next_respects_desk_services_and_breaks(
     queue: QueueService, manager: StaffMember
 ) -> None:
-    queue.check_in(manager, "general")
-    queue.check_in(manager, "burials")
+    queue.check_in(manager, CheckInRequest("general"))
+    queue.check_in(manager, CheckInRequest("burials"))
     called = queue.call_next(manager, "CL")  # the clerk handles burials, not general enquiries
     assert called is not None and called.ticket == "B001" and called.desk_key == "CL"
     assert called.status is VisitStatus.CALLED and called.called_by == manager.id
     assert queue.call_next(manager, "R1") is not None
     queue.mark_served(manager, "G001", True)
-    queue.check_in(manager, "general")
+    queue.check_in(manager, CheckInRequest("general"))
     queue.pause_desk(manager, "R1")
     assert queue.paused_desks() == ["R1"]
     with pytest.raises(ReceptionError, match="break"):
@@ -99,7 +100,7 @@ def test_call_next_respects_desk_services_and_breaks(
 def test_two_desks_calling_one_visitor_get_them_exactly_once(
     queue: QueueService, second_queue: QueueService, manager: StaffMember
 ) -> None:
-    queue.check_in(manager, "allotments")  # both desks handle allotments
+    queue.check_in(manager, CheckInRequest("allotments"))  # both desks handle allotments
     results = in_threads(
         lambda: queue.call_next(manager, "R1"), lambda: second_queue.call_next(manager, "CL")
     )
@@ -119,7 +120,7 @@ def test_served_needs_a_call_and_unresolved_needs_officer_and_date(
         "hellesdon",
         StaffMember(id=0, username="oofficer", full_name="Olu Officer", role=Role.OFFICER),
     )
-    queue.check_in(manager, "general")
+    queue.check_in(manager, CheckInRequest("general"))
     with pytest.raises(ReceptionError, match="not been called"):
         queue.mark_served(manager, "G001", True)
     queue.call(manager, "R1", "G001")
@@ -137,14 +138,14 @@ def test_served_needs_a_call_and_unresolved_needs_officer_and_date(
     assert served.follow_up_target == date(2026, 12, 1)
     with pytest.raises(ReceptionError, match="has been served"):
         queue.mark_served(manager, "G001", True)
-    queue.check_in(manager, "general")
+    queue.check_in(manager, CheckInRequest("general"))
     assert queue.mark_left(manager, "G002").status is VisitStatus.LEFT
     assert queue.waiting() == []
 
 
 def test_move_reorders_the_queue(queue: QueueService, manager: StaffMember) -> None:
     for _ in range(4):
-        queue.check_in(manager, "general")
+        queue.check_in(manager, CheckInRequest("general"))
     queue.move(manager, "G004", "G001")
     queue.move(manager, "G002", None)
     queue.move(manager, "G003", "G001")
@@ -157,8 +158,8 @@ def test_announced_wait_is_the_estimate_at_check_in(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
     for _ in range(3):
-        queue.check_in(manager, "general")
-    visit = queue.check_in(manager, "burials")
+        queue.check_in(manager, CheckInRequest("general"))
+    visit = queue.check_in(manager, CheckInRequest("burials"))
     expected = estimate_waits(queue.snapshot())
     assert visit.announced_wait_minutes == expected["B001"] == visit.estimate_minutes
     clock.now += timedelta(minutes=5)
@@ -170,12 +171,12 @@ def test_snapshot_round_trips_through_json_and_learns_from_history(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
     for minutes in (6, 9):
-        queue.check_in(manager, "general")
+        queue.check_in(manager, CheckInRequest("general"))
         queue.call_next(manager, "R1")
         clock.now += timedelta(minutes=minutes)
         queue.mark_served(manager, queue.at_desks()[0].ticket, True)
-    queue.check_in(manager, "general", "Bea")
-    queue.check_in(manager, "hall_hire")
+    queue.check_in(manager, CheckInRequest("general", "Bea"))
+    queue.check_in(manager, CheckInRequest("hall_hire"))
     queue.call_next(manager, "CL")
     snapshot = json.loads(json.dumps(queue.snapshot()))
     assert snapshot["now"] == "2026-11-24T10:45:00"
@@ -192,10 +193,15 @@ def test_snapshot_round_trips_through_json_and_learns_from_history(
 def test_rota_and_breaks_shape_the_desks_shifts(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "12:30"), (1, "13:15", "16:00")])
-    assert queue.desk_duties("R1") == [(1, "09:30", "12:30"), (1, "13:15", "16:00")]
+    queue.set_desk_duties(
+        manager, "R1", [Shift.from_text(1, "09:30", "12:30"), Shift.from_text(1, "13:15", "16:00")]
+    )
+    assert queue.desk_duties("R1") == [
+        Shift.from_text(1, "09:30", "12:30"),
+        Shift.from_text(1, "13:15", "16:00"),
+    ]
     with pytest.raises(ValidationError):
-        queue.set_desk_duties(manager, "R1", [(1, "12:00", "11:00")])
+        queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "12:00", "11:00")])
     queue.pause_desk(manager, "R1")
     desks = {d["desk"]: d for d in queue.snapshot()["desks"]}
     assert desks["R1"]["shifts"] == [
@@ -207,7 +213,7 @@ def test_rota_and_breaks_shape_the_desks_shifts(
 def test_a_withdrawn_service_keeps_its_waiting_visitors(
     services: AppServices, queue: QueueService, manager: StaffMember
 ) -> None:
-    queue.check_in(manager, "open_spaces")
+    queue.check_in(manager, CheckInRequest("open_spaces"))
     parks = next(s for s in services.office.profile().services if s.key == "open_spaces")
     assert isinstance(parks, ServiceProfile)
     services.office.save_service(dataclasses.replace(parks, active=False), manager)
@@ -215,7 +221,7 @@ def test_a_withdrawn_service_keeps_its_waiting_visitors(
     assert visit.ticket == "P001" and not visit.service_active
     assert visit.service_name == parks.name
     with pytest.raises(ValidationError, match="no longer offered"):
-        queue.check_in(manager, "open_spaces")
+        queue.check_in(manager, CheckInRequest("open_spaces"))
     called = queue.call_next(manager, "R1")
     assert called is not None and called.ticket == "P001"
 
@@ -246,11 +252,11 @@ def test_a_visitor_no_desk_can_see_today_is_told_so_not_called_now(
     queue: QueueService, manager: StaffMember, clock: FixedClock
 ) -> None:
     # Both desks' rota ends at 14:00 on Tuesdays; it is 14:10, the office is open until 16:00.
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
-    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "14:00")])
     clock.now = clock.now.replace(hour=14, minute=10)
-    visit = queue.check_in(manager, "general", "Ann")
+    visit = queue.check_in(manager, CheckInRequest("general", "Ann"))
     assert visit.callable_today is False
     assert [v.callable_today for v in queue.waiting()] == [False]
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "16:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "16:00")])
     assert [v.callable_today for v in queue.waiting()] == [True]

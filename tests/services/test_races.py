@@ -19,6 +19,7 @@ from reception_app.domain.people import Role, StaffMember
 from reception_app.persistence import migrations
 from reception_app.persistence.database import Database
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from tests import race_work
 from tests.conftest import FIXED_NOW, MANAGER_PASSWORD
 from tests.processes import in_processes, values
@@ -50,7 +51,9 @@ def test_desks_calling_together_each_get_different_visitors(
     for key in ("D3", "D4"):
         services.office.save_desk(DeskProfile(key, f"Desk {key}"), manager)
     queue = services.queue()
-    tickets = [queue.check_in(None, "general", f"Visitor {n}").ticket for n in range(12)]
+    tickets = [
+        queue.check_in(None, CheckInRequest("general", f"Visitor {n}")).ticket for n in range(12)
+    ]
     each = [(desk, *_as_manager(manager)) for desk in ("R1", "D3", "D4")]
     runs = values(in_processes(race_work.call_until_empty, _url(database), FIXED_NOW, each))
     everyone = [ticket for run in runs for ticket in run]

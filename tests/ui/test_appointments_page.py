@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from reception_app.domain.appointments import Appointment, AppointmentStatus
 from reception_app.domain.people import StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.services.appointment_service import BookingRequest
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
@@ -233,7 +234,9 @@ def test_working_pattern_shades_the_officers_column(
     manager: StaffMember,
 ) -> None:
     olu = colleagues["Olu"]
-    services.appointments().set_working_pattern(manager, olu.id, [(1, "13:00", "16:00")])
+    services.appointments().set_working_pattern(
+        manager, olu.id, [Shift.from_text(1, "13:00", "16:00")]
+    )
     page.refresh()
     column = next(c for c in page.timeline.columns if c.key == olu.id)
     assert column.open_spans == ((13 * 60, 16 * 60),)
@@ -319,8 +322,8 @@ def test_officers_hours_tab_saves_a_pattern_and_times_away(
     tab.days[2].setText("9:30-12:30")
     tab.save_button.click()
     assert services.appointments().working_pattern(olu.id) == [
-        (1, "13:00", "16:00"),
-        (2, "09:30", "12:30"),
+        Shift.from_text(1, "13:00", "16:00"),
+        Shift.from_text(2, "09:30", "12:30"),
     ]
     assert tab.status.text().startswith("Working pattern for Olu Jones saved at")
     assert tab.days[0].placeholderText() == "Not working"

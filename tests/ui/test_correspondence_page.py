@@ -12,6 +12,7 @@ from reception_app.domain.correspondence import CorrespondenceDraft
 from reception_app.domain.feedback import FeedbackAction, FeedbackDraft, FeedbackKind
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.correspondence_action_dialog import HOLDING, PAUSE, RESUME
 from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
@@ -157,7 +158,7 @@ def test_walk_in_follow_ups_tab(
     rita, tom = colleagues["Rita"], colleagues["Tom"]
     queue = services.queue()
     desk = services.office.profile().desks[0].key
-    visit = queue.check_in(rita, "general", "Amelia Smith")
+    visit = queue.check_in(rita, CheckInRequest("general", "Amelia Smith"))
     queue.call(rita, desk, visit.ticket)
     queue.mark_served(rita, visit.ticket, False, tom.id, date(2026, 11, 30))
     page = _page(qtbot, state)

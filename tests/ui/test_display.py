@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from reception_app.domain.people import StaffMember
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui import display_window
 from reception_app.ui.display_window import DisplayWindow, typical_wait
 
@@ -32,7 +33,7 @@ def test_display_shows_called_ticket_desk_and_waiting_tickets(
     monkeypatch.setattr(display_window, "chime", lambda: chimes.append(1))
     queue = services.queue()
     for name in ("Jane Private", "Tom Hidden", "Ann Secret"):
-        queue.check_in(manager, "general", name)
+        queue.check_in(manager, CheckInRequest("general", name))
     display = _display(qtbot, services)
     assert display.now_serving.text() == "-"
     assert "G001" in display.next_tickets.text()
@@ -60,9 +61,9 @@ def test_serving_the_latest_call_does_not_announce_the_previous_one_again(
     chimes: list[int] = []
     monkeypatch.setattr(display_window, "chime", lambda: chimes.append(1))
     queue = services.queue()
-    queue.check_in(manager, "general", "Jane Private")  # G001
-    queue.check_in(manager, "allotments", "Tom Hidden")  # A001
-    queue.check_in(manager, "general", "Ann Secret")  # G002
+    queue.check_in(manager, CheckInRequest("general", "Jane Private"))  # G001
+    queue.check_in(manager, CheckInRequest("allotments", "Tom Hidden"))  # A001
+    queue.check_in(manager, CheckInRequest("general", "Ann Secret"))  # G002
     display = _display(qtbot, services)
     queue.call(manager, "R1", "G001")
     display.refresh()

@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from reception_app.domain.people import StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.kiosk_window import KioskWindow
 from tests.conftest import FixedClock
 
@@ -55,7 +57,7 @@ def test_name_letters_and_a_wait_range_with_others_waiting(
 ) -> None:  # type: ignore[no-untyped-def]
     queue = services.queue()
     for name in ("Alice Hiddensurname", "Bob Secretname", "Carol Otherperson"):
-        queue.check_in(manager, "general", name)
+        queue.check_in(manager, CheckInRequest("general", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["general"])
@@ -145,7 +147,7 @@ def test_a_wait_past_closing_time_offers_the_next_opening(
     clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)  # Tuesday, closes at 16:00
     queue = services.queue()
     for name in ("Ann", "Ben", "Cat", "Dan"):
-        queue.check_in(manager, "burials", name)
+        queue.check_in(manager, CheckInRequest("burials", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])
@@ -175,7 +177,7 @@ def test_a_wait_past_closing_time_offers_times_to_come_back_first(
 ) -> None:  # type: ignore[no-untyped-def]
     clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
     for name in ("Ann", "Ben", "Cat", "Dan"):
-        services.queue().check_in(manager, "burials", name)
+        services.queue().check_in(manager, CheckInRequest("burials", name))
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])
@@ -191,8 +193,8 @@ def test_no_ticket_when_no_desk_for_the_service_is_on_duty_for_the_rest_of_today
 ) -> None:  # type: ignore[no-untyped-def]
     # The office is open until 16:00, but both desks' Tuesday rota ended at 14:00.
     queue = services.queue()
-    queue.set_desk_duties(manager, "R1", [(1, "09:30", "14:00")])
-    queue.set_desk_duties(manager, "CL", [(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "14:00")])
+    queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "14:00")])
     clock.now = datetime(2026, 11, 24, 14, 10, tzinfo=UTC)
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)

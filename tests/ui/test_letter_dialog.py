@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from reception_app.domain.letters import LetterFormat
 from reception_app.domain.people import PreferredFormat
 from reception_app.services.container import AppServices
-from reception_app.services.letter_service import LetterRequest, LetterSource, letters_for
+from reception_app.services.letter_service import LetterRequest, LetterSource
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
 from reception_app.ui.letter_batch import BatchResult, print_batch_to
@@ -139,7 +139,7 @@ def test_a_printer_that_fails_leaves_the_letter_unsent(
     assert "printer could not start" in dialog.errors.general.text()
     assert dialog.sent == []
     source = LetterSource("contact", dialog._source.id)
-    assert letters_for(state.services).sent_letters(source) == []
+    assert state.services.letters().sent_letters(source) == []
 
 
 # The printer is meant to fail to start: Qt reports it before the app does.
@@ -159,7 +159,7 @@ def test_braille_without_liblouis_is_said_in_the_dialog(
     from reception_app.domain.letters import spec_for_customer
 
     dialog = LetterDialog(
-        letters_for(state.services, braille_program=str(tmp_path / "none" / "lou_translate")),
+        state.services.letters(braille_program=str(tmp_path / "none" / "lou_translate")),
         LetterSource("contact", contact.id or 0),
         spec_for_customer("braille", None),
         state.actor,
@@ -172,7 +172,7 @@ def test_braille_without_liblouis_is_said_in_the_dialog(
     wait_preview(qtbot, dialog)
     assert "liblouis is not installed" in dialog.note.text()
     assert dialog.save_to(tmp_path / "b.pdf")
-    [sent] = letters_for(state.services).sent_letters(LetterSource("contact", contact.id or 0))
+    [sent] = state.services.letters().sent_letters(LetterSource("contact", contact.id or 0))
     assert sent.status == "awaiting_braille"
 
 
@@ -194,7 +194,7 @@ def test_a_batch_prints_as_one_job_off_the_ui_thread_and_records_every_letter(
     state: DeskState,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    letters = letters_for(state.services)
+    letters = state.services.letters()
     requests = _requests(state.services, state.actor, 6)
     results: list[BatchResult] = []
     out = tmp_path / "batch.pdf"
@@ -217,7 +217,7 @@ def test_a_batch_prints_as_one_job_off_the_ui_thread_and_records_every_letter(
 
 
 def test_cancelling_a_batch_records_nothing(qtbot, state: DeskState, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    letters = letters_for(state.services)
+    letters = state.services.letters()
     requests = _requests(state.services, state.actor, 30)
     cancelled: list[bool] = []
     dialog = print_batch_to(

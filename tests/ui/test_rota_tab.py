@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.shifts import Shift
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.pages.settings.rota_tab import NO_OFFICER, NOT_ON_DUTY, WHENEVER_OPEN, RotaTab
@@ -63,7 +64,10 @@ def test_a_saved_rota_round_trips_and_shapes_mondays_shifts(
     assert tab.errors.message_for("monday") == ""
     assert "Rota for Reception window saved" in tab.status.text()
     assert seen, "other screens were not told"
-    assert services.queue().desk_duties("R1") == [(0, "09:30", "12:30"), (0, "13:15", "16:00")]
+    assert services.queue().desk_duties("R1") == [
+        Shift.from_text(0, "09:30", "12:30"),
+        Shift.from_text(0, "13:15", "16:00"),
+    ]
     assert services.queue().desk_duties("CL") == []
     assert tab.days[0].text() == "09:30-12:30, 13:15-16:00"
 
@@ -116,7 +120,7 @@ def test_a_bad_range_is_shown_next_to_its_day_and_nothing_is_saved(
 def test_clearing_every_day_goes_back_to_the_opening_hours(
     page: SettingsPage, services: AppServices, manager: StaffMember
 ) -> None:
-    services.queue().set_desk_duties(manager, "CL", [(2, "10:00", "12:00")])
+    services.queue().set_desk_duties(manager, "CL", [Shift.from_text(2, "10:00", "12:00")])
     page.refresh()
     tab = _tab(page)
     _choose(tab, "CL")
@@ -129,7 +133,7 @@ def test_clearing_every_day_goes_back_to_the_opening_hours(
 def test_a_clerk_sees_the_rota_but_cannot_save(
     page: SettingsPage, services: AppServices, state: DeskState, manager: StaffMember
 ) -> None:
-    services.queue().set_desk_duties(manager, "R1", [(0, "09:30", "12:30")])
+    services.queue().set_desk_duties(manager, "R1", [Shift.from_text(0, "09:30", "12:30")])
     state.actor = dataclasses.replace(manager, role=Role.CLERK)
     page.refresh()
     tab = _tab(page)
@@ -144,7 +148,7 @@ def test_a_clerk_sees_the_rota_but_cannot_save(
 
     tab.days[0].setText("08:00-18:00")
     tab._save()  # even if the button were pressed, the service refuses
-    assert services.queue().desk_duties("R1") == [(0, "09:30", "12:30")]
+    assert services.queue().desk_duties("R1") == [Shift.from_text(0, "09:30", "12:30")]
     assert "manager" in (tab.errors.general.text() + tab.errors.message_for("desk")).lower()
 
 
@@ -193,8 +197,8 @@ def test_the_officer_at_a_desk_is_saved_and_their_arrivals_are_called_there(
 
     assert "Rota for Clerk's office saved" in tab.status.text()
     assert services.queue().desk_duty_officers("CL") == {
-        (1, "09:30", "12:30"): priya.id,
-        (1, "13:30", "16:00"): priya.id,
+        Shift.from_text(1, "09:30", "12:30"): priya.id,
+        Shift.from_text(1, "13:30", "16:00"): priya.id,
     }
     _choose(tab, "R1")
     assert tab.officers[1].currentText() == NO_OFFICER
@@ -245,11 +249,15 @@ def test_saved_officers_are_kept_and_someone_who_left_is_shown(
     services.queue().set_desk_duties(
         manager,
         "R1",
-        [(0, "09:30", "12:30"), (0, "13:30", "16:00"), (1, "09:30", "16:00")],
+        [
+            Shift.from_text(0, "09:30", "12:30"),
+            Shift.from_text(0, "13:30", "16:00"),
+            Shift.from_text(1, "09:30", "16:00"),
+        ],
         {
-            (0, "09:30", "12:30"): priya.id,
-            (0, "13:30", "16:00"): olu.id,
-            (1, "09:30", "16:00"): colleagues["Tom"].id,
+            Shift.from_text(0, "09:30", "12:30"): priya.id,
+            Shift.from_text(0, "13:30", "16:00"): olu.id,
+            Shift.from_text(1, "09:30", "16:00"): colleagues["Tom"].id,
         },
     )
     page.refresh()
@@ -260,9 +268,9 @@ def test_saved_officers_are_kept_and_someone_who_left_is_shown(
     tab.days[2].setText("10:00-12:00")
     tab.save_button.click()
     officers = services.queue().desk_duty_officers("R1")
-    assert officers[(0, "09:30", "12:30")] == priya.id
-    assert officers[(0, "13:30", "16:00")] == olu.id
-    assert officers[(2, "10:00", "12:00")] is None
+    assert officers[Shift.from_text(0, "09:30", "12:30")] == priya.id
+    assert officers[Shift.from_text(0, "13:30", "16:00")] == olu.id
+    assert officers[Shift.from_text(2, "10:00", "12:00")] is None
 
     # Tom leaves: his Tuesday is shown, and saving asks for someone who works here now.
     tom = colleagues["Tom"]
@@ -282,4 +290,4 @@ def test_saved_officers_are_kept_and_someone_who_left_is_shown(
     tab.officers[1].setCurrentIndex(0)
     tab.save_button.click()
     assert tab.errors.message_for("tuesday") == ""
-    assert services.queue().desk_duty_officers("R1")[(1, "09:30", "16:00")] is None
+    assert services.queue().desk_duty_officers("R1")[Shift.from_text(1, "09:30", "16:00")] is None

@@ -14,6 +14,7 @@ import reception_app.ui
 from reception_app.domain.feedback import IncidentDraft, IncidentKind
 from reception_app.domain.people import StaffMember
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.models.appointment_table_model import AppointmentTableModel
 from reception_app.ui.models.contact_table_model import ContactTableModel
 from reception_app.ui.models.correspondence_follow_up_model import CorrespondenceFollowUpModel
@@ -44,7 +45,7 @@ def filled(services: AppServices, manager: StaffMember, clock: FixedClock) -> Ap
     )
     queue = services.queue()
     for name in ("Ann Lee", "Bob Jones", "Cara Smith"):
-        queue.check_in(manager, "general", name)
+        queue.check_in(manager, CheckInRequest("general", name))
         clock.now += timedelta(minutes=2)
     return services
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from reception_app.domain.people import Contact
 from reception_app.domain.visits import VisitStatus
 from reception_app.services.container import AppServices
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
@@ -284,7 +285,7 @@ def test_check_in_dialog_offers_the_times_first_when_the_wait_runs_past_closing(
     assert closes is not None
     clock.now = closes.astimezone(clock.now.tzinfo) - timedelta(minutes=3)
     for name in ("Bob", "Cara", "Dev"):
-        services.queue().check_in(state.actor, "general", name)
+        services.queue().check_in(state.actor, CheckInRequest("general", name))
     dialog = CheckInDialog(state)
     qtbot.addWidget(dialog)
     dialog.show()

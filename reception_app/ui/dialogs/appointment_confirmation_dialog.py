@@ -1,5 +1,7 @@
-"""What a confirmation letter will say (date, time, officer, where, directions, what to bring,
-how to cancel), read-only until the letters issue prints it."""
+"""What a confirmation letter says, read-only, for reading out on the phone.
+
+Date, time, officer, where, directions, what to bring and how to cancel.
+"""
 
 from __future__ import annotations
 

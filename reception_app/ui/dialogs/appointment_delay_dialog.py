@@ -1,5 +1,8 @@
-"""Tell a waiting customer why they have not been called and when they will be seen; the
-reason, the new time and who told them are recorded (North Norfolk: kept informed of delays)."""
+"""Tell a waiting customer why they have not been called and when they will be seen.
+
+The reason, the new time and who told them are recorded (North Norfolk: kept informed of
+delays).
+"""
 
 from __future__ import annotations
 

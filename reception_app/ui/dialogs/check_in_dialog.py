@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.closing_time import closing_warning
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
-from reception_app.domain.visits import Visit
+from reception_app.domain.visits import Visit, VisitNeeds
+from reception_app.services.queue import CheckInRequest
 from reception_app.ui.dialogs.message_dialog import ContactFinder, ContactLookup, guess_contact
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.text import slot_day, slots_for_desk, wait_range
@@ -50,6 +51,26 @@ class CheckInDialog(QDialog):
         self.visit: Visit | None = None
         self.contact: Contact | None = None
 
+        self._build_fields(state)
+        self.errors = FieldErrors()
+        form, needs_box, note_form = self._build_form()
+        self._build_result()
+        self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(needs_box)
+        layout.addLayout(note_form)
+        self._result = QVBoxLayout()
+        for widget in (self.ticket, self.wait_line, self.slots_line, self.slot_box, self.warning):
+            self._result.addWidget(widget)
+        layout.addLayout(self._result)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
+
+    def _build_fields(self, state: DeskState) -> None:
+        """Who (typed, or a contact found), the service, their needs and a note."""
         self.display_name = QLineEdit()
         self.display_name.setPlaceholderText("Leave blank for anonymous")
         # The same finder as the message dialog: type-ahead search and "New contact...".
@@ -73,7 +94,8 @@ class CheckInDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. brought a letter about a burial plot")
 
-        self.errors = FieldErrors()
+    def _build_form(self) -> tuple[QFormLayout, QGroupBox, QFormLayout]:
+        """(who and what, the needs box, the note), each field with its error line."""
         form = QFormLayout()
         self.errors.add_row(form, "&Name:", "display_name", self.display_name)
         self.errors.add_row(form, "&Find contact:", "contact_id", self.finder)
@@ -99,7 +121,10 @@ class CheckInDialog(QDialog):
         grid.addLayout(interpreter_form)
         note_form = QFormLayout()
         self.errors.add_row(note_form, "N&ote:", "note", self.note)
+        return form, needs_box, note_form
 
+    def _build_result(self) -> None:
+        """Hidden until checked in: the ticket, the wait, the times to offer, any warning."""
         self.ticket = QLabel()
         self.ticket.setAccessibleName("Ticket number")
         self.ticket.setFont(scaled_font(self.font(), 2.4, bold=True))
@@ -129,6 +154,7 @@ class CheckInDialog(QDialog):
         self.slot_buttons: list[QPushButton] = []
         self.booked: Appointment | None = None
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.check_in_button = QPushButton("&Check in")
         self.check_in_button.setDefault(True)
@@ -136,18 +162,6 @@ class CheckInDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.check_in_button.clicked.connect(self.check_in)
         self.close_button.clicked.connect(self._close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(needs_box)
-        layout.addLayout(note_form)
-        self._result = QVBoxLayout()
-        for widget in (self.ticket, self.wait_line, self.slots_line, self.slot_box, self.warning):
-            self._result.addWidget(widget)
-        layout.addLayout(self._result)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
 
     # --- finding a contact ----------------------------------------------------------------------
 
@@ -204,18 +218,15 @@ class CheckInDialog(QDialog):
         )
 
         def run() -> None:
-            self.visit = self._state.services.queue().check_in(
-                self._state.actor,
-                str(service_key),
-                name,
-                contact_id,
+            needs = VisitNeeds(
                 private_room=self.private_room.isChecked(),
                 interpreter_language=self.interpreter_language.text(),
                 hearing_loop=self.hearing_loop.isChecked(),
                 wheelchair_access=self.wheelchair_access.isChecked(),
                 large_print=self.large_print.isChecked(),
-                note=self.note.text(),
             )
+            request = CheckInRequest(str(service_key), name, contact_id, needs, self.note.text())
+            self.visit = self._state.services.queue().check_in(self._state.actor, request)
 
         if self.errors.attempt(run) and self.visit is not None:
             self._show_ticket(self.visit)
@@ -336,27 +347,12 @@ class CheckInDialog(QDialog):
             status = self._state.services.office.status()
         except ReceptionError:
             return ""
-        if not status.is_open:
-            why = f" ({status.reason_closed})" if status.reason_closed else ""
-            return (
-                f"The office is closed{why}. Offer an appointment on another day before "
-                "asking them to wait."
-            )
-        minutes = visit.announced_wait_minutes or 0.0
-        # The estimator stops at closing time when no desk is left, so reaching it counts.
-        if status.closes_at is not None and (
-            status.local_now + timedelta(minutes=minutes) >= status.closes_at
-        ):
-            return (
-                f"The wait runs past closing time ({status.closes_at:%H:%M}): they may not be "
-                "seen today. Offer an appointment on another day first."
-            )
-        if not visit.callable_today:  # the desks' rota ends before the office closes
-            return (
-                f"No desk that handles {visit.service_name} is on duty for the rest of today: "
-                "they will not be seen today. Offer an appointment on another day first."
-            )
-        return ""
+        return closing_warning(
+            status,
+            wait_minutes=visit.announced_wait_minutes,
+            callable_today=visit.callable_today,
+            service_name=visit.service_name,
+        )
 
     @property
     def result_text(self) -> str:

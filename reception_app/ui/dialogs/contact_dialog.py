@@ -53,8 +53,36 @@ class ContactDialog(QDialog):
         self._save = save
         self._original = contact
         self.contact: Contact | None = None
-        needs = contact.needs if contact else ContactNeeds()
+        self._build_fields(contact)
+        self._notify_channels = notify_channels
+        self.notify_by = self._notify_choice(contact, notify_channels)
+        self.errors = FieldErrors()
+        details = self._build_details()
+        needs_box = self._build_needs()
+        notes_form = QFormLayout()
+        notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(notes_form, "No&tes:", "notes", self.notes)
+        self._build_buttons()
 
+        columns = QHBoxLayout()
+        columns.addWidget(details, 3)
+        columns.addWidget(needs_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(columns)
+        layout.addLayout(notes_form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 140)
+
+        for field, (line_edit, _label, _check) in self._inline.items():
+            line_edit.editingFinished.connect(lambda f=field: self.check_field(f))
+        self.preferred_format.currentIndexChanged.connect(self._format_chosen)
+        self._chain()
+        self.full_name.setFocus()
+
+    def _build_fields(self, contact: Contact | None) -> None:
+        """Every field, filled from ``contact`` (empty for a new one)."""
+        needs = contact.needs if contact else ContactNeeds()
         self.full_name = QLineEdit(contact.full_name if contact else "")
         self.phone = QLineEdit(contact.phone if contact else "")
         self.phone.setPlaceholderText("e.g. 01603 301751")
@@ -66,7 +94,20 @@ class ContactDialog(QDialog):
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         self.postcode = QLineEdit(contact.postcode if contact else "")
         self.postcode.setPlaceholderText("e.g. NR6 5QB")
+        self._build_format_fields(needs)
+        self.braille = self._check("&Braille", needs.braille)
+        self.hearing_loop = self._check("&Hearing loop", needs.hearing_loop)
+        self.interpreter_language = QLineEdit(needs.interpreter_language)
+        self.interpreter_language.setPlaceholderText("e.g. Polish; empty if not needed")
+        self.bsl = self._check("British Si&gn Language (BSL) interpreter", needs.bsl)
+        self.wheelchair_access = self._check("&Wheelchair access", needs.wheelchair_access)
+        self.private_room = self._check("Private &room for conversations", needs.private_room)
+        self.notes = QPlainTextEdit(contact.notes if contact else "")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
 
+    def _build_format_fields(self, needs: ContactNeeds) -> None:
+        """The format letters go out in, and the large print size (RNIB's 18 point marked)."""
         self.preferred_format = QComboBox()
         for fmt in PreferredFormat:
             self.preferred_format.addItem(fmt.label, fmt.value)
@@ -83,18 +124,10 @@ class ContactDialog(QDialog):
             if needs.large_print_size
             else 0
         )
-        self.braille = self._check("&Braille", needs.braille)
-        self.hearing_loop = self._check("&Hearing loop", needs.hearing_loop)
-        self.interpreter_language = QLineEdit(needs.interpreter_language)
-        self.interpreter_language.setPlaceholderText("e.g. Polish; empty if not needed")
-        self.bsl = self._check("British Si&gn Language (BSL) interpreter", needs.bsl)
-        self.wheelchair_access = self._check("&Wheelchair access", needs.wheelchair_access)
-        self.private_room = self._check("Private &room for conversations", needs.private_room)
-        self.notes = QPlainTextEdit(contact.notes if contact else "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
 
-        self.errors = FieldErrors()
+    def _build_details(self) -> QGroupBox:
+        """Name, phone, email, address and postcode; phone, email and postcode are checked as
+        they are left (``_inline``: field -> its edit, its error line and its check)."""
         details = QGroupBox("Contact details")
         details_form = self._form(details)
         self.errors.add_row(details_form, "Full &name:", "full_name", self.full_name)
@@ -110,8 +143,7 @@ class ContactDialog(QDialog):
                 check_email,
             ),
         }
-        self.notify_by = self._notify_choice(contact, notify_channels)
-        if notify_channels:
+        if self._notify_channels:
             self.errors.add_row(details_form, "Keep in&formed by:", "notify_by", self.notify_by)
         else:
             not_set_up = QLabel(WHERE_TO_SET_UP)
@@ -124,7 +156,9 @@ class ContactDialog(QDialog):
             self.errors.add_row(details_form, "Post&code:", "postcode", self.postcode),
             check_postcode,
         )
+        return details
 
+    def _build_needs(self) -> QGroupBox:
         needs_box = QGroupBox("Specific needs")
         needs_form = self._form(needs_box)
         self.errors.add_row(
@@ -144,11 +178,9 @@ class ContactDialog(QDialog):
             self.private_room,
         ):
             needs_form.addRow(check)
+        return needs_box
 
-        notes_form = QFormLayout()
-        notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.add_row(notes_form, "No&tes:", "notes", self.notes)
-
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -158,25 +190,12 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
-        columns = QHBoxLayout()
-        columns.addWidget(details, 3)
-        columns.addWidget(needs_box, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(columns)
-        layout.addLayout(notes_form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 140)
-
-        for field, (line_edit, _label, _check) in self._inline.items():
-            line_edit.editingFinished.connect(lambda f=field: self.check_field(f))
-        self.preferred_format.currentIndexChanged.connect(self._format_chosen)
-
+    def _chain(self) -> None:
         order: list[QWidget] = [
             self.full_name,
             self.phone,
             self.email,
-            *([self.notify_by] if notify_channels else []),
+            *([self.notify_by] if self._notify_channels else []),
             self.address,
             self.postcode,
             self.preferred_format,
@@ -192,7 +211,6 @@ class ContactDialog(QDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.full_name.setFocus()
 
     @staticmethod
     def _notify_choice(contact: Contact | None, channels: frozenset[Channel]) -> QComboBox:

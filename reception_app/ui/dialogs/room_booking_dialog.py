@@ -6,6 +6,7 @@ dialog (room_repeat_dialog.py) builds on this form.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from reception_app.ui.forms import FieldErrors
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from reception_app.services.room_service import RoomBooking
+    from reception_app.services.room_service import RoomBooking, RoomInfo
     from reception_app.ui.desk_state import DeskState
 
 
@@ -65,12 +66,32 @@ class RoomBookingDialog(QDialog):
         self.setWindowTitle(self.window_title)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
 
+        self._build_fields(rooms.rooms(), room_id, day, at)
+        self.errors = FieldErrors()
+        self.form = self._build_form()
+        self._build_buttons()
+        self._build_alternatives()
+
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.errors.general)
+        self.body.addLayout(self.form)
+        self.extend()
+        if self.alternatives.parentWidget() is not self:  # a subclass may place it itself
+            self.body.addWidget(self.alternatives)
+        self.body.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    def _build_fields(
+        self, rooms: Sequence[RoomInfo], room_id: int | None, day: date | None, at: time | None
+    ) -> None:
+        """The room (``room_id`` chosen), the date (``day``, else today), the time (``at``, else
+        the next quarter hour), an hour long, and the purpose, people and needs."""
         self.room = QComboBox()
-        for room in rooms.rooms():
+        for room in rooms:
             self.room.addItem(f"{room.name} ({room.features()})", room.id)
         if room_id is not None and self.room.findData(room_id) >= 0:
             self.room.setCurrentIndex(self.room.findData(room_id))
-        now = state.services.context.clock().astimezone(self._zone)
+        now = self._state.services.context.clock().astimezone(self._zone)
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -98,19 +119,19 @@ class RoomBookingDialog(QDialog):
         self.wheelchair_access = QCheckBox("&Wheelchair access")
         self.needs_screen = QCheckBox("Scr&een")
 
-        self.errors = FieldErrors()
-        self.form = QFormLayout()
-        self.errors.add_row(self.form, "&Room:", "room", self.room)
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        self.errors.add_row(form, "&Room:", "room", self.room)
         when = QWidget()
         when.setAccessibleName("Date and time")
         row = QHBoxLayout(when)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.day, 1)
         row.addWidget(self.at)
-        self.errors.add_row(self.form, self.date_label(), "start", when)
-        self.errors.add_row(self.form, "&Length:", "minutes", self.minutes)
-        self.errors.add_row(self.form, "&Purpose:", "purpose", self.purpose)
-        self.errors.add_row(self.form, "Pe&ople:", "people", self.people)
+        self.errors.add_row(form, self.date_label(), "start", when)
+        self.errors.add_row(form, "&Length:", "minutes", self.minutes)
+        self.errors.add_row(form, "&Purpose:", "purpose", self.purpose)
+        self.errors.add_row(form, "Pe&ople:", "people", self.people)
         needs = QWidget()
         grid = QGridLayout(needs)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -118,8 +139,10 @@ class RoomBookingDialog(QDialog):
         grid.addWidget(self.wheelchair_access, 0, 1)
         grid.addWidget(self.needs_screen, 0, 2)
         grid.setColumnStretch(3, 1)
-        self.form.addRow("Needs:", needs)
+        form.addRow("Needs:", needs)
+        return form
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.book_button = QPushButton(self.book_text)
         self.book_button.setDefault(True)
@@ -128,7 +151,8 @@ class RoomBookingDialog(QDialog):
         self.book_button.clicked.connect(self.book)
         self.buttons.rejected.connect(self.reject)
 
-        # Free times offered when a time is refused (filled by offer_free_times).
+    def _build_alternatives(self) -> None:
+        """Free times offered when a time is refused (filled by offer_free_times)."""
         self.alternatives = QWidget()
         self.alternatives.setAccessibleName("Free times instead")
         alternatives_row = QHBoxLayout(self.alternatives)
@@ -139,15 +163,6 @@ class RoomBookingDialog(QDialog):
         alternatives_row.addLayout(self._alternatives_layout)
         alternatives_row.addStretch(1)
         self.alternatives.hide()
-
-        self.body = QVBoxLayout(self)
-        self.body.addWidget(self.errors.general)
-        self.body.addLayout(self.form)
-        self.extend()
-        if self.alternatives.parentWidget() is not self:  # a subclass may place it itself
-            self.body.addWidget(self.alternatives)
-        self.body.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def date_label(self) -> str:
         return "&Date and time:"

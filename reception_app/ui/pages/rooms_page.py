@@ -1,7 +1,11 @@
-"""Rooms: the room board (rooms across, time down, the day's bookings and free gaps), booking a
-room on its own or again and again, a private room right now, and freeing rooms.
+"""Rooms: the room board, booking a room once or again and again, and freeing rooms.
 
-Keys: Ctrl+N book a room, F8 private room now, Ctrl+Shift+N repeat booking, Ctrl+Delete cancel
+The board has rooms across, time down, the day's bookings and free gaps; a private room can
+be had right now.
+
+The board and the two lists are panels (ui/panels/room_board_panel.py, room_bookings_panel.py,
+interview_rooms_panel.py); this page lays them out, keeps the board and the list on the same
+booking, and owns the actions. Keys: Ctrl+N book a room, F8 private room now, Ctrl+Shift+N repeat booking, Ctrl+Delete cancel
 the chosen booking, Ctrl+Shift+R release rooms held for customers who have not come;
 Alt+Left / Alt+Right / Alt+Home change the day.
 """
@@ -15,17 +19,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractScrollArea,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,84 +31,52 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
-from reception_app.domain.offices import RoomProfile
+from reception_app.domain.office_days import hours_text
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.room_booking_dialog import RoomBookingDialog
 from reception_app.ui.dialogs.room_repeat_dialog import RoomRepeatDialog
 from reception_app.ui.pages.page import Page
+from reception_app.ui.panels.interview_rooms_panel import InterviewRoomsPanel
+from reception_app.ui.panels.room_board_panel import RoomBoardPanel
+from reception_app.ui.panels.room_bookings_panel import RoomBookingsPanel
 from reception_app.ui.text import describe_status, when
-from reception_app.ui.timeline import (
-    DayNavigator,
-    TimelineBlock,
-    TimelineColumn,
-    TimelineGrid,
-    minute_of,
-    row_bounds,
-    spans_of,
-)
+from reception_app.ui.timeline import DayNavigator
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from reception_app.services.office_service import OfficeStatus
     from reception_app.services.room_service import RoomBooking
 
-ROOM_HEADERS = ("Room", "Capacity", "Features", "Set-up buffer", "Location")
-BOOKING_HEADERS = ("Time", "Room", "For", "People", "Status")
-
-ROOMS_NOTE = (
-    "Offer a private room to anyone discussing personal matters or who asks for one. A room is "
-    "never double-booked, and its set-up buffer is kept free between bookings to get it ready."
-)
+Action = tuple[str, str, str, Callable[[], None]]
+"""(attribute of the button, its text, its key, what it does)."""
 
 
-def room_features(room: RoomProfile) -> str:
-    """'Hearing loop, wheelchair access, screen', or 'None listed'."""
-    words = [
-        name
-        for name, present in (
-            ("hearing loop", room.hearing_loop),
-            ("wheelchair access", room.wheelchair_access),
-            ("screen", room.screen),
+def today_text(status: OfficeStatus, calendar: OfficeCalendar) -> tuple[str, str]:
+    """(title, detail) of the Today card: when rooms can be used today, and what now."""
+    now = status.local_now
+    intervals = calendar.opening_intervals(now.date())
+    day = f"{now:%A} {now.day} {now:%B}"
+    if not intervals:
+        headline, _ = describe_status(status)
+        detail = (
+            f"Rooms can next be used {when(status.next_opening, now)}."
+            if status.next_opening
+            else "No opening hours are set: a manager adds them in Settings."
         )
-        if present
-    ]
-    return ", ".join(words).capitalize() if words else "None listed"
-
-
-def room_cells(room: RoomProfile) -> tuple[str, ...]:
-    return (
-        room.name,
-        f"{room.capacity} {'person' if room.capacity == 1 else 'people'}",
-        room_features(room),
-        f"{room.buffer_minutes} minutes" if room.buffer_minutes else "None",
-        room.location or "—",
-    )
-
-
-def booking_status(booking: RoomBooking) -> str:
-    if booking.appointment_id is None:
-        return "Room booking" + (" (repeating)" if booking.series else "")
-    return "Appointment: customer here" if booking.customer_arrived else "Appointment"
-
-
-def _table(headers: tuple[str, ...], name: str, stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    rows = table.verticalHeader()
-    # A long location wraps (large text) instead of being cut off.
-    rows.setMinimumSectionSize(rows.defaultSectionSize())
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
+        return f"Today, {day}: no rooms ({headline[0].lower()}{headline[1:]})", detail
+    if status.is_open:
+        detail = f"The office is open now, until {status.closes_at:%H:%M}."
+    elif now < intervals[0][0]:
+        detail = f"The office opens {when(intervals[0][0], now)}."
+    else:
+        detail = (
+            "The office has closed for today. Rooms can next be used "
+            f"{when(status.next_opening, now)}."
+            if status.next_opening
+            else "The office has closed for today."
+        )
+    return f"Today, {day}: rooms can be used {hours_text(intervals)}", detail
 
 
 class RoomsPage(Page):
@@ -125,15 +91,37 @@ class RoomsPage(Page):
         self.today_title = self.heading("", 1.2)
         self.today_detail = QLabel()
         self.today_detail.setWordWrap(True)
-
         self.navigator = DayNavigator()
         nav = QHBoxLayout()
         nav.addWidget(self.navigator)
         nav.addStretch(1)
         self.board_title = self.heading("", 1.1)
         self.board_title.setAccessibleName("Day shown")
+        actions = self._build_actions()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Room messages")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        splitter = self._build_views()
 
-        self._actions: list[tuple[str, str, str, Callable[[], None]]] = [
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading("Rooms"))
+        layout.addWidget(self.card(self.today_title, self.today_detail))
+        layout.addLayout(nav)
+        layout.addWidget(self.board_title)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+        self.navigator.day_changed.connect(lambda _day: self.refresh_board())
+        self.board.block_chosen.connect(self._block_chosen)
+        self.board.free_cell_activated.connect(self._free_cell)
+        self.bookings.itemSelectionChanged.connect(self._row_chosen)
+
+    def _build_actions(self) -> QHBoxLayout:
+        """A button and a key per action."""
+        self._actions: list[Action] = [
             ("book_button", "&Book a room (Ctrl+N)", "Ctrl+N", self.book_room),
             ("now_button", "Private room &now (F8)", "F8", self.private_room_now),
             (
@@ -159,55 +147,26 @@ class RoomsPage(Page):
             actions.addWidget(button)
             QShortcut(QKeySequence(keys), self, slot)
         actions.addStretch(1)
+        return actions
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Room messages")
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-
-        self.board = TimelineGrid()
-        self.board.setAccessibleName("Room board")
-        self.board_scroll = QScrollArea()
-        self.board_scroll.setWidget(self.board)
-        self.board_scroll.setWidgetResizable(True)
-        self.board_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        self.bookings = _table(BOOKING_HEADERS, "Room bookings of the day", 2)
-        self.rooms = _table(ROOM_HEADERS, "Interview rooms", len(ROOM_HEADERS) - 1)
-        self.rooms.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.note = QLabel(ROOMS_NOTE)
-        self.note.setWordWrap(True)
-        self.note.setProperty("role", "hint")
-        rooms_tab = QWidget()
-        rooms_column = QVBoxLayout(rooms_tab)
-        rooms_column.addWidget(self.rooms, 1)
-        rooms_column.addWidget(self.note)
+    def _build_views(self) -> QSplitter:
+        """The board above; the day's bookings and the rooms in tabs below."""
+        self.board_scroll = RoomBoardPanel()
+        self.board = self.board_scroll.grid
+        self.bookings = RoomBookingsPanel()
+        self.rooms_tab = InterviewRoomsPanel()
+        self.rooms, self.note = self.rooms_tab.rooms, self.rooms_tab.note
         self.lists = QTabWidget()
         self.lists.setAccessibleName("Room lists")
         self.lists.addTab(self.bookings, "Bookin&gs")
-        self.lists.addTab(rooms_tab, "&Interview rooms")
-
+        self.lists.addTab(self.rooms_tab, "&Interview rooms")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.board_scroll)
         splitter.addWidget(self.lists)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading("Rooms"))
-        layout.addWidget(self.card(self.today_title, self.today_detail))
-        layout.addLayout(nav)
-        layout.addWidget(self.board_title)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
-
-        self.navigator.day_changed.connect(lambda _day: self.refresh_board())
-        self.board.block_chosen.connect(self._block_chosen)
-        self.board.free_cell_activated.connect(self._free_cell)
-        self.bookings.itemSelectionChanged.connect(self._row_chosen)
+        return splitter
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -227,44 +186,10 @@ class RoomsPage(Page):
         if not self._started:
             self._started = True
             self.navigator.set_day(now.date(), quiet=True)
-        intervals = self._calendar.opening_intervals(now.date())
-        day = f"{now:%A} {now.day} {now:%B}"
-        if intervals:
-            hours = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in intervals)
-            self.today_title.setText(f"Today, {day}: rooms can be used {hours}")
-            if status.is_open:
-                detail = f"The office is open now, until {status.closes_at:%H:%M}."
-            elif now < intervals[0][0]:
-                detail = f"The office opens {when(intervals[0][0], now)}."
-            else:
-                detail = (
-                    "The office has closed for today. Rooms can next be used "
-                    f"{when(status.next_opening, now)}."
-                    if status.next_opening
-                    else "The office has closed for today."
-                )
-        else:
-            headline, _ = describe_status(status)
-            self.today_title.setText(
-                f"Today, {day}: no rooms ({headline[0].lower()}{headline[1:]})"
-            )
-            detail = (
-                f"Rooms can next be used {when(status.next_opening, now)}."
-                if status.next_opening
-                else "No opening hours are set: a manager adds them in Settings."
-            )
+        title, detail = today_text(status, self._calendar)
+        self.today_title.setText(title)
         self.today_detail.setText(detail)
-
-        rooms = [r for r in profile.rooms if r.active]
-        self.rooms.setRowCount(len(rooms))
-        for row, room in enumerate(rooms):
-            for column, text in enumerate(room_cells(room)):
-                self.rooms.setItem(row, column, QTableWidgetItem(text))
-        self.note.setText(
-            ROOMS_NOTE
-            if rooms
-            else "This office has no interview rooms listed: a manager adds them in Settings."
-        )
+        self.rooms_tab.show_rooms(profile.rooms)
         self.refresh_board()
 
     def shown_day(self) -> date:
@@ -282,64 +207,23 @@ class RoomsPage(Page):
         except ReceptionError as exc:
             self._say(str(exc), error=True)
             return
-        opening = spans_of(self._calendar.opening_intervals(day))
-        columns = [TimelineColumn(r.id, r.name, opening, r.features()) for r in rooms]
-        blocks: list[TimelineBlock] = []
-        for booking in self._bookings:
-            start = minute_of(booking.start, day, self.zone)
-            end = minute_of(booking.end, day, self.zone)
-            if booking.buffer_minutes:
-                for key, a, b in (
-                    ("before", start - booking.buffer_minutes, start),
-                    ("after", end, end + booking.buffer_minutes),
-                ):
-                    blocks.append(
-                        TimelineBlock(
-                            ("buffer", booking.id, key),
-                            booking.room_id,
-                            max(a, 0),
-                            min(b, 24 * 60),
-                            "Set-up",
-                            kind="buffer",
-                            selectable=False,
-                        )
-                    )
-            blocks.append(
-                TimelineBlock(
-                    booking.id,
-                    booking.room_id,
-                    start,
-                    end,
-                    booking.purpose,
-                    f"{booking.people} people · {booking_status(booking)}",
-                    kind="arrived"
-                    if booking.customer_arrived
-                    else ("booked" if booking.appointment_id else "other"),
-                )
-            )
-        first, last = row_bounds(columns)
-        now = self.state.services.context.clock().astimezone(self.zone)
-        message = ""
-        if not opening:
-            message = self._closed_text(day)
-        elif not rooms:
-            message = "This office has no interview rooms: a manager adds them in Settings."
-        self.board.set_data(
-            columns,
-            blocks,
-            first=first,
-            last=last,
-            message=message,
-            now=now.hour * 60 + now.minute if now.date() == day else None,
-        )
         intervals = self._calendar.opening_intervals(day)
-        hours = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in intervals)
+        self.board_scroll.show_day(
+            day,
+            intervals,
+            rooms,
+            self._bookings,
+            self.zone,
+            self.state.services.context.clock(),
+            self._closed_text(day),
+        )
+        count = len(self._bookings)
         self.board_title.setText(
             f"{day:%A} {day.day} {day:%B %Y}: "
-            + (f"open {hours}" if intervals else self._closed_text(day))
-            + f"; {len(self._bookings)} booking{'s' if len(self._bookings) != 1 else ''}"
+            + (f"open {hours_text(intervals)}" if intervals else self._closed_text(day))
+            + f"; {count} booking{'s' if count != 1 else ''}"
         )
-        self._fill_bookings(day)
+        self.bookings.show_bookings(self._bookings, self.zone)
         if keep is not None:
             self.select_booking(keep)
 
@@ -352,40 +236,15 @@ class RoomsPage(Page):
             return "Closed: office closure day"
         return "Closed"
 
-    def _fill_bookings(self, day: date) -> None:
-        self.bookings.blockSignals(True)
-        self.bookings.setRowCount(len(self._bookings))
-        for row, booking in enumerate(self._bookings):
-            start, end = booking.start.astimezone(self.zone), booking.end.astimezone(self.zone)
-            cells = (
-                f"{start:%H:%M}-{end:%H:%M}",
-                booking.room_name,
-                booking.purpose,
-                str(booking.people),
-                booking_status(booking),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, booking.id)
-                self.bookings.setItem(row, column, item)
-        self.bookings.blockSignals(False)
-
     def booking_rows(self) -> list[list[str]]:
-        return [
-            [_cell(self.bookings, r, c) for c in range(self.bookings.columnCount())]
-            for r in range(self.bookings.rowCount())
-        ]
+        return self.bookings.rows_text()
 
     # --- choosing -----------------------------------------------------------------------------
 
     def selected_booking_id(self) -> int | None:
-        row = self.bookings.currentRow()
-        if row >= 0 and self.bookings.selectionModel().isRowSelected(row):
-            item = self.bookings.item(row, 0)
-            value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-            if isinstance(value, int):
-                return value
+        chosen = self.bookings.chosen_id()
+        if chosen is not None:
+            return chosen
         key = self.board.selected()
         return key if isinstance(key, int) else None
 
@@ -394,14 +253,8 @@ class RoomsPage(Page):
         return next((b for b in self._bookings if b.id == booking_id), None)
 
     def select_booking(self, booking_id: int) -> None:
-        for row in range(self.bookings.rowCount()):
-            item = self.bookings.item(row, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) == booking_id:
-                self.bookings.blockSignals(True)
-                self.bookings.selectRow(row)
-                self.bookings.blockSignals(False)
-                self.board.select(booking_id)
-                return
+        if self.bookings.select_booking(booking_id):
+            self.board.select(booking_id)
 
     def _block_chosen(self, key: object) -> None:
         if isinstance(key, int):
@@ -538,8 +391,3 @@ class RoomsPage(Page):
         self._say(
             f"Released {len(released)} room booking{'s' if len(released) != 1 else ''}: {lines}."
         )
-
-
-def _cell(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    return item.text() if item is not None else ""

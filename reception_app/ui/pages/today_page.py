@@ -1,5 +1,8 @@
 """Today: whether the office is open, the live queue of visitors, and the desks on duty.
 
+The queue table, the late-appointment prompt and the desks are panels (ui/panels/); this page
+lays them out and owns the queue's actions.
+
 Keyboard: F2 check in, F3 call next, F4 served, F6 left without being seen, Ctrl+Up/Down move
 the chosen ticket, Enter on a row calls that ticket to this desk.
 """
@@ -10,19 +13,14 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,14 +28,17 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, RoomNeeds
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.office_days import week_day_text
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
-from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
+from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
+from reception_app.ui.panels.desks_panel import DesksPanel
+from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.text import describe_status
 from reception_app.ui.theme import scaled_font
 
@@ -68,16 +69,7 @@ class TodayPage(Page):
         self.queue_note.setProperty("role", "hint")
         self._build_queue()
 
-        self.desks = QTableWidget(0, 2)
-        self.desks.setHorizontalHeaderLabels(["Desk", "Handles"])
-        self.desks.setAccessibleName("Desks and the services they handle")
-        self.desks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.desks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.desks.verticalHeader().hide()
-        self.desks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.desks.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.desks = DesksPanel()
 
         top = QHBoxLayout()
         top.addWidget(self.card(self.status_title, self.status_detail), 3)
@@ -118,48 +110,46 @@ class TodayPage(Page):
         lines = []
         for offset in range(7):
             day = monday + timedelta(days=offset)
-            if calendar.is_office_working_day(day):
-                hours = profile.hours_text(day.weekday())
-            else:
-                hours = calendar.bank_holiday_name(day) or next(
-                    (
-                        f"Closed ({d.reason or 'closure day'})"
-                        for d in profile.closure_days
-                        if d.day == day
-                    ),
-                    "Closed",
-                )
-                if hours != "Closed" and not hours.startswith("Closed"):
-                    hours = f"Closed ({hours})"
             marker = "▶ " if day == today else ""
+            hours = week_day_text(calendar, profile, day)
             lines.append(f"{marker}{WEEKDAYS[day.weekday()].capitalize()} {day:%d %b}: {hours}")
         self.week.setText("\n".join(lines))
-
-        services = {s.key: s.name for s in profile.services}
-        active_desks = [d for d in profile.desks if d.active]
-        self.desks.setRowCount(len(active_desks))
-        for row, desk in enumerate(active_desks):
-            handles = (
-                "Every service"
-                if desk.services is None
-                else ", ".join(services.get(k, k) for k in desk.services)
-            )
-            self.desks.setItem(row, 0, QTableWidgetItem(desk.name))
-            self.desks.setItem(row, 1, QTableWidgetItem(handles))
-        # As tall as its rows, so the page does not end in a large empty box.
-        self.desks.setFixedHeight(
-            self.desks.horizontalHeader().height()
-            + sum(self.desks.rowHeight(r) for r in range(self.desks.rowCount()))
-            + 2 * self.desks.frameWidth()
-        )
-        self._fill_desk_choice([(d.key, d.name) for d in active_desks])
+        self.desks.show_desks(profile)
+        self._fill_desk_choice([(d.key, d.name) for d in profile.desks if d.active])
 
     # --- the queue --------------------------------------------------------------------------------
 
     def _build_queue(self) -> None:
+        """The desk chosen and the queue's buttons, what is happening, and the queue itself."""
         self._zone = None
         self._mine: Visit | None = None
         self._paused = False
+        self._build_queue_bar()
+        self.at_desk = QLabel()
+        self.at_desk.setAccessibleName("Visitor at your desk")
+        self.at_desk.setWordWrap(True)
+        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
+        self.queue_status = QLabel()
+        self.queue_status.setAccessibleName("Queue messages")
+        self.queue_status.setProperty("role", "error")
+        self.queue_status.setWordWrap(True)
+        self.queue_status.hide()
+        self.queue_info = QLabel()
+        self.queue_info.setAccessibleName("Queue news")
+        self.queue_info.setWordWrap(True)
+        self.queue_info.hide()
+        # An arrived customer not called within the prompt time: the desk must tell them why.
+        self.delay_box = AppointmentDelayBanner()
+        self.delay_banner, self.delay_button = self.delay_box.banner, self.delay_box.button
+        self._late: list[Appointment] = []
+        self.queue_table = QueueTablePanel()
+        self.queue_model = self.queue_table.queue_model
+        self._timer = QTimer(self)
+        self._timer.setInterval(QUEUE_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_queue)
+        self._connect_queue()
+
+    def _build_queue_bar(self) -> None:
         self.desk_choice = QComboBox()
         self.desk_choice.setAccessibleName("This PC's desk")
         desk_label = QLabel("This &desk:")
@@ -186,52 +176,8 @@ class TodayPage(Page):
             self.queue_bar.addWidget(button)
         self.queue_bar.addStretch(1)
 
-        self.at_desk = QLabel()
-        self.at_desk.setAccessibleName("Visitor at your desk")
-        self.at_desk.setWordWrap(True)
-        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
-        self.queue_status = QLabel()
-        self.queue_status.setAccessibleName("Queue messages")
-        self.queue_status.setProperty("role", "error")
-        self.queue_status.setWordWrap(True)
-        self.queue_status.hide()
-        self.queue_info = QLabel()
-        self.queue_info.setAccessibleName("Queue news")
-        self.queue_info.setWordWrap(True)
-        self.queue_info.hide()
-        # An arrived customer not called within the prompt time: the desk must tell them why.
-        self.delay_banner = QLabel()
-        self.delay_banner.setAccessibleName("Appointments running late")
-        self.delay_banner.setProperty("role", "error")
-        self.delay_banner.setWordWrap(True)
-        self.delay_button = QPushButton("&Tell them why (F8)")
-        self.delay_box = QWidget()
-        delay_row = QHBoxLayout(self.delay_box)
-        delay_row.setContentsMargins(0, 0, 0, 0)
-        delay_row.addWidget(self.delay_banner, 1)
-        delay_row.addWidget(self.delay_button)
-        self.delay_box.hide()
-        self._late: list[Appointment] = []
-
-        self.queue_model = QueueTableModel(parent=self)
-        self.queue_table = QTableView()
-        self.queue_table.setModel(self.queue_model)
-        self.queue_table.setAccessibleName("Visitors waiting, in calling order")
-        self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue_table.setAlternatingRowColors(True)
-        self.queue_table.setWordWrap(False)
-        self.queue_table.verticalHeader().hide()
-        header = self.queue_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QueueTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.queue_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(QUEUE_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_queue)
-
+    def _connect_queue(self) -> None:
+        """The buttons, Enter on a row, and the keys."""
         self.desk_choice.activated.connect(self._desk_chosen)
         self.check_in_button.clicked.connect(self.check_in)
         self.call_next_button.clicked.connect(self.call_next)
@@ -329,36 +275,16 @@ class TodayPage(Page):
             now = self.state.services.context.clock()
         except ReceptionError:
             self._late = []
-        if not self._late:
+        if self._late:
+            self.delay_box.show_late(self._late, now, self._zone)
+        else:
             self.delay_box.hide()
-            return
-        first = self._late[0]
-        due = first.delay_new_time or first.start
-        minutes = int((now - due).total_seconds() // 60)
-        told = " again (past the time they were told)" if first.delay_new_time else ""
-        more = f" (and {len(self._late) - 1} more)" if len(self._late) > 1 else ""
-        self.delay_banner.setText(
-            f"{first.customer_name} ({first.ticket}) was due at "
-            f"{due.astimezone(self._zone):%H:%M} with {first.officer_name} and has waited "
-            f"{minutes} min past it{more}: tell them why and when they will be seen{told}."
-        )
-        self.delay_box.show()
 
     def _selected_ticket(self) -> str | None:
-        rows = self.queue_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        visit = rows[0].data(QueueTableModel.VisitRole)
-        return visit.ticket if isinstance(visit, Visit) else None
+        return self.queue_table.selected_ticket()
 
     def _select_row(self, row: int) -> None:
-        index = self.queue_model.index(row, 0)
-        self.queue_table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.queue_table.scrollTo(index)
+        self.queue_table.select_row(row)
 
     def _say(self, message: str) -> None:
         self.queue_status.setText(message)
@@ -430,10 +356,7 @@ class TodayPage(Page):
     def private_room_now(self) -> None:
         """Book the smallest suitable free room from now for the chosen visitor (or anyone)."""
         ticket = self._selected_ticket()
-        visit = None
-        if ticket is not None:
-            row = self.queue_model.row_of(ticket)
-            visit = None if row is None else self.queue_model.visit_at(row)
+        visit = None if ticket is None else self.queue_table.visit_of(ticket)
         needs = RoomNeeds(
             hearing_loop=bool(visit and visit.needs.hearing_loop),
             wheelchair_access=bool(visit and visit.needs.wheelchair_access),

@@ -43,9 +43,48 @@ class ClosureDaysTab(Tab):
     def __init__(self, state: DeskState, after_save: Callable[[], None], confirm: Confirm) -> None:
         super().__init__(state, after_save)
         self._confirm = confirm
+        left, add_box = self._build_own_days()
+        right = self._build_bank_holidays()
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        layout.addLayout(right, 2)
+        self.editing = [self.day, self.kind, self.reason, self.add_button]
+        self.change_buttons = [self.remove_button, add_box]
+        chain(
+            self.table,
+            self.remove_button,
+            self.day,
+            self.kind,
+            self.reason,
+            self.add_button,
+            self.holidays,
+        )
+
+    def _build_own_days(self) -> tuple[QVBoxLayout, QGroupBox]:
+        """This office's days off, Remove, and the box to add one: (the column, the box)."""
         self.table = make_table(["Date", "Kind", "Reason"], "Closure days and extra bank holidays")
         self.remove_button = make_button("&Remove the chosen day", self._remove)
+        add_box = self._build_add_box()
+        self.status = status_label()
+        left = QVBoxLayout()
+        left.addWidget(Heading("This office's own days off"))
+        left.addWidget(
+            hint(
+                "A closure day shuts this office only (e.g. a Christmas shutdown); FOI and EIR "
+                "deadlines still count it as a working day. An extra bank holiday (e.g. one "
+                "announced by royal proclamation) stops every deadline clock."
+            )
+        )
+        left.addWidget(self.table, 1)
+        remove_row = QHBoxLayout()
+        remove_row.addWidget(self.remove_button)
+        remove_row.addWidget(self.status, 1)
+        left.addLayout(remove_row)
+        left.addWidget(add_box)
+        return left, add_box
 
+    def _build_add_box(self) -> QGroupBox:
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -73,24 +112,10 @@ class ClosureDaysTab(Tab):
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.errors.general)
         add_layout.addLayout(add_form)
-        self.status = status_label()
+        return add_box
 
-        left = QVBoxLayout()
-        left.addWidget(Heading("This office's own days off"))
-        left.addWidget(
-            hint(
-                "A closure day shuts this office only (e.g. a Christmas shutdown); FOI and EIR "
-                "deadlines still count it as a working day. An extra bank holiday (e.g. one "
-                "announced by royal proclamation) stops every deadline clock."
-            )
-        )
-        left.addWidget(self.table, 1)
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.remove_button)
-        remove_row.addWidget(self.status, 1)
-        left.addLayout(remove_row)
-        left.addWidget(add_box)
-
+    def _build_bank_holidays(self) -> QVBoxLayout:
+        """The bank holidays Reception already knows, for the next 12 months."""
         self.region_heading = Heading("Bank holidays already covered")
         self.holidays = read_only(
             make_table(["Date", "Bank holiday"], "Bank holidays in the next 12 months")
@@ -103,22 +128,7 @@ class ClosureDaysTab(Tab):
             )
         )
         right.addWidget(self.holidays, 1)
-
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
-        layout.addLayout(right, 2)
-        self.editing = [self.day, self.kind, self.reason, self.add_button]
-        self.change_buttons = [self.remove_button, add_box]
-        chain(
-            self.table,
-            self.remove_button,
-            self.day,
-            self.kind,
-            self.reason,
-            self.add_button,
-            self.holidays,
-        )
+        return right
 
     def refresh(self, profile: OfficeProfile | None = None) -> None:
         office = self.state.services.office

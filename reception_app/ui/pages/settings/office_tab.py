@@ -41,6 +41,35 @@ class OfficeTab(Tab):
         super().__init__(state, after_save)
         self._office_switched = office_switched
         self._confirm = confirm
+        office_row = self._build_office_choice()
+        self._build_fields()
+        self.errors = FieldErrors()
+        columns = self._build_columns()
+        self.save_button = make_button("&Save office details", self._save)
+        self.undo_button = make_button("&Undo changes", self._undo)
+        buttons = self.button_row(self.save_button, self.undo_button)
+        self._lay_out(office_row, columns, buttons)
+
+        fields: list[QWidget] = [
+            self.name,
+            self.site,
+            self.address,
+            self.postcode,
+            self.phone,
+            self.email,
+            self.website,
+            self.region,
+            self.out_of_hours,
+            self.directions,
+            self.complaints,
+        ]
+        self.editing = [self.office, *fields]
+        self.change_buttons = [self.save_button, self.undo_button]
+        self.watch(*fields)
+        chain(self.office, *fields, self.save_button, self.undo_button)
+
+    def _build_office_choice(self) -> QHBoxLayout:
+        """Which office every desk on this database works for."""
         self.office = QComboBox()
         self.office.setAccessibleName("Office in use")
         self.office.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -51,7 +80,9 @@ class OfficeTab(Tab):
         office_row.addWidget(office_label)
         office_row.addWidget(self.office)
         office_row.addStretch(1)
+        return office_row
 
+    def _build_fields(self) -> None:
         self.name = QLineEdit()
         self.site = QLineEdit()
         self.address = TextBox(5)
@@ -66,7 +97,8 @@ class OfficeTab(Tab):
         self.directions = TextBox(4)
         self.complaints = TextBox(6)
 
-        self.errors = FieldErrors()
+    def _build_columns(self) -> QHBoxLayout:
+        """The office's contact details on the left; what visitors are told on the right."""
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors.add_row(left, "&Name:", "name", self.name)
@@ -87,16 +119,14 @@ class OfficeTab(Tab):
         self.errors.add_row(
             right, "&Complaints procedure:", "complaints_procedure", self.complaints
         )
-
-        self.save_button = make_button("&Save office details", self._save)
-        self.undo_button = make_button("&Undo changes", self._undo)
-        buttons = self.button_row(self.save_button, self.undo_button)
-
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         columns.addLayout(right, 1)
+        return columns
 
+    def _lay_out(self, office_row: QHBoxLayout, columns: QHBoxLayout, buttons: QHBoxLayout) -> None:
+        """Everything in a scroll area, so large text on a small screen still reaches Save."""
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(office_row)
@@ -118,24 +148,6 @@ class OfficeTab(Tab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        fields: list[QWidget] = [
-            self.name,
-            self.site,
-            self.address,
-            self.postcode,
-            self.phone,
-            self.email,
-            self.website,
-            self.region,
-            self.out_of_hours,
-            self.directions,
-            self.complaints,
-        ]
-        self.editing = [self.office, *fields]
-        self.change_buttons = [self.save_button, self.undo_button]
-        self.watch(*fields)
-        chain(self.office, *fields, self.save_button, self.undo_button)
 
     def refresh(self, profile: OfficeProfile | None = None) -> None:
         office = self.state.services.office

@@ -1,5 +1,7 @@
-"""The Officers' hours tab: when each officer takes appointments, day by day, and when they are
-away (issue 4). The free-slot search reads both; managers edit, everyone else reads."""
+"""The Officers' hours tab: when each officer takes appointments, and when they are away.
+
+Day by day (issue 4). The free-slot search reads both; managers edit, everyone else reads.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.errors import ReceptionError, ValidationError
-from reception_app.domain.offices import WEEKDAYS, OfficeProfile
+from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
+from reception_app.domain.shifts import Shift
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
@@ -38,7 +41,7 @@ WHENEVER_OPEN = "Whenever the office is open"
 NOT_WORKING = "Not working"
 
 
-def parse_working_day(text: str, weekday: int) -> list[tuple[str, str]]:
+def parse_working_day(text: str, weekday: int) -> tuple[Interval, ...]:
     """One day of an officer's pattern, typed like the opening hours ('09:30-12:30, 13:15-16:00')."""
     try:
         spans = parse_day_hours(text, weekday)
@@ -49,7 +52,7 @@ def parse_working_day(text: str, weekday: int) -> list[tuple[str, str]]:
             .replace("the opening times overlap", "the working times overlap")
         )
         raise ValidationError(message, exc.field) from None
-    return [(f"{a:%H:%M}", f"{b:%H:%M}") for a, b in spans]
+    return spans
 
 
 def _day(value: QDate) -> date:
@@ -63,55 +66,8 @@ class OfficerHoursTab(Tab):
         self.absence_errors = FieldErrors()
         self._staff_id: int | None = None
 
-        self.officer = QComboBox()
-        self.officer.setAccessibleName("Officer")
-        self.officer.setMinimumContentsLength(24)
-        self.officer.currentIndexChanged.connect(self._officer_chosen)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors.add_row(form, "&Officer:", "officer", self.officer)
-        self.days = self.day_fields(form, self.errors, WHENEVER_OPEN)
-        for edit in self.days:
-            edit.textChanged.connect(self._update_placeholders)
-        self.save_button = make_button("S&ave working pattern", self._save)
-        self.undo_button = make_button("U&ndo changes", self._undo)
-        buttons = self.button_row(self.save_button, self.undo_button)
-
-        # Absences: leave, training, sickness; appointments are never offered then.
-        self.absences = make_table(("From", "To", "Reason"), "Times away", 2)
-        self.first_day = QDateEdit()
-        self.first_day.setCalendarPopup(True)
-        self.first_day.setDisplayFormat("ddd d MMM yyyy")
-        self.last_day = QDateEdit()
-        self.last_day.setCalendarPopup(True)
-        self.last_day.setDisplayFormat("ddd d MMM yyyy")
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("e.g. Annual leave, training")
-        self.first_day.dateChanged.connect(self._first_day_changed)
-        away_form = QFormLayout()
-        self.absence_errors.add_row(away_form, "&First day away:", "first_day", self.first_day)
-        self.absence_errors.add_row(away_form, "&Last day away:", "last_day", self.last_day)
-        self.absence_errors.add_row(away_form, "Reason (o&ptional):", "reason", self.reason)
-        self.add_button = make_button("A&dd time away", self._add_absence)
-        self.remove_button = make_button("Remo&ve time away", self._remove_absence)
-        self.absence_status = status_label()
-        away_buttons = QHBoxLayout()
-        away_buttons.addWidget(self.add_button)
-        away_buttons.addWidget(self.remove_button)
-        away_buttons.addWidget(self.absence_status, 1)
-        absences_label = QLabel("Times awa&y:")
-        absences_label.setBuddy(self.absences)
-
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addLayout(buttons)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(absences_label)
-        right.addWidget(self.absences, 1)
-        right.addWidget(self.absence_errors.general)
-        right.addLayout(away_form)
-        right.addLayout(away_buttons)
+        left = self._build_pattern()
+        right = self._build_absences()
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -147,6 +103,60 @@ class OfficerHoursTab(Tab):
             self.add_button,
             self.remove_button,
         )
+
+    def _build_pattern(self) -> QVBoxLayout:
+        """The officer, their working times day by day, Save and Undo."""
+        self.officer = QComboBox()
+        self.officer.setAccessibleName("Officer")
+        self.officer.setMinimumContentsLength(24)
+        self.officer.currentIndexChanged.connect(self._officer_chosen)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors.add_row(form, "&Officer:", "officer", self.officer)
+        self.days = self.day_fields(form, self.errors, WHENEVER_OPEN)
+        for edit in self.days:
+            edit.textChanged.connect(self._update_placeholders)
+        self.save_button = make_button("S&ave working pattern", self._save)
+        self.undo_button = make_button("U&ndo changes", self._undo)
+        buttons = self.button_row(self.save_button, self.undo_button)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        return left
+
+    def _build_absences(self) -> QVBoxLayout:
+        """Absences: leave, training, sickness; appointments are never offered then."""
+        self.absences = make_table(("From", "To", "Reason"), "Times away", 2)
+        self.first_day = QDateEdit()
+        self.first_day.setCalendarPopup(True)
+        self.first_day.setDisplayFormat("ddd d MMM yyyy")
+        self.last_day = QDateEdit()
+        self.last_day.setCalendarPopup(True)
+        self.last_day.setDisplayFormat("ddd d MMM yyyy")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("e.g. Annual leave, training")
+        self.first_day.dateChanged.connect(self._first_day_changed)
+        away_form = QFormLayout()
+        self.absence_errors.add_row(away_form, "&First day away:", "first_day", self.first_day)
+        self.absence_errors.add_row(away_form, "&Last day away:", "last_day", self.last_day)
+        self.absence_errors.add_row(away_form, "Reason (o&ptional):", "reason", self.reason)
+        self.add_button = make_button("A&dd time away", self._add_absence)
+        self.remove_button = make_button("Remo&ve time away", self._remove_absence)
+        self.absence_status = status_label()
+        away_buttons = QHBoxLayout()
+        away_buttons.addWidget(self.add_button)
+        away_buttons.addWidget(self.remove_button)
+        away_buttons.addWidget(self.absence_status, 1)
+        absences_label = QLabel("Times awa&y:")
+        absences_label.setBuddy(self.absences)
+        right = QVBoxLayout()
+        right.addWidget(absences_label)
+        right.addWidget(self.absences, 1)
+        right.addWidget(self.absence_errors.general)
+        right.addLayout(away_form)
+        right.addLayout(away_buttons)
+        return right
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -187,19 +197,19 @@ class OfficerHoursTab(Tab):
     def _load(self) -> None:
         self.dirty = False
         self._staff_id = self.current_officer()
-        by_day: dict[int, list[tuple[str, str]]] = {}
+        by_day: dict[int, list[str]] = {}
         if self._staff_id is not None:
             try:
                 lines = self.state.services.appointments().working_pattern(self._staff_id)
             except ReceptionError as exc:
                 lines = []
                 self.errors.show(exc, "officer")
-            for weekday, start, end in lines:
-                by_day.setdefault(weekday, []).append((start, end))
+            for line in lines:
+                by_day.setdefault(line.weekday, []).append(line.span_text)
         self._loading = True
         try:
             for weekday, edit in enumerate(self.days):
-                edit.setText(", ".join(f"{a}-{b}" for a, b in by_day.get(weekday, [])))
+                edit.setText(", ".join(by_day.get(weekday, [])))
         finally:
             self._loading = False
         self._update_placeholders()
@@ -251,9 +261,9 @@ class OfficerHoursTab(Tab):
         if self.last_day.date() < value:
             self.last_day.setDate(value)
 
-    def pattern(self) -> list[tuple[int, str, str]]:
+    def pattern(self) -> list[Shift]:
         return [
-            (weekday, a, b)
+            Shift(weekday, a, b)
             for weekday, edit in enumerate(self.days)
             for a, b in parse_working_day(edit.text(), weekday)
         ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import WEEKDAYS, Interval, OfficeProfile
+from reception_app.domain.shifts import Shift
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
@@ -69,7 +70,7 @@ class RotaTab(Tab):
         self.officers = [
             self._officer_beside(edit, weekday) for weekday, edit in enumerate(self.days)
         ]
-        self._saved_officers: dict[tuple[int, str, str], int | None] = {}
+        self._saved_officers: dict[Shift, int | None] = {}
         times_header = QLabel("Times on duty")
         officer_header = QLabel("Officer at the desk")
         officer_header.setFixedWidth(self.officers[0].sizeHint().width())
@@ -165,23 +166,23 @@ class RotaTab(Tab):
     def _load(self) -> None:
         self.dirty = False
         self._desk_key = self.current_desk()
-        by_day: dict[int, list[tuple[str, str]]] = {}
+        by_day: dict[int, list[str]] = {}
         who: dict[int, set[int | None]] = {}
-        duties: dict[tuple[int, str, str], int | None] = {}
+        duties: dict[Shift, int | None] = {}
         if self._desk_key is not None:
             try:
                 duties = self.state.services.queue().desk_duty_officers(self._desk_key)
             except ReceptionError as exc:
                 self.errors.show(exc, "desk")
-            for (weekday, start, end), staff_id in duties.items():
-                by_day.setdefault(weekday, []).append((start, end))
-                who.setdefault(weekday, set()).add(staff_id)
+            for shift, staff_id in duties.items():
+                by_day.setdefault(shift.weekday, []).append(shift.span_text)
+                who.setdefault(shift.weekday, set()).add(staff_id)
         self._saved_officers = dict(duties)
         names = self._officer_names()
         self._loading = True
         try:
             for weekday, edit in enumerate(self.days):
-                edit.setText(", ".join(f"{a}-{b}" for a, b in by_day.get(weekday, [])))
+                edit.setText(", ".join(by_day.get(weekday, [])))
                 self._fill_officers(self.officers[weekday], names, who.get(weekday, {None}))
         finally:
             self._loading = False
@@ -238,26 +239,23 @@ class RotaTab(Tab):
         if dropped:
             self.status.setText(f"The changes to {previous or 'the other desk'} were not saved.")
 
-    def duties(self) -> list[tuple[int, str, str]]:
+    def duties(self) -> list[Shift]:
         """The typed rota as service lines; ValidationError naming the first bad day."""
         return [
-            (weekday, f"{a:%H:%M}", f"{b:%H:%M}")
+            Shift(weekday, a, b)
             for weekday, edit in enumerate(self.days)
             for a, b in parse_duty_day(edit.text(), weekday)
         ]
 
-    def duty_officers(self) -> dict[tuple[int, str, str], int | None]:
+    def duty_officers(self) -> dict[Shift, int | None]:
         """Who sits at the desk for each typed line (the day's choice; 'as saved' keeps each
         unchanged line's officer); ValidationError next to a day whose choice cannot be saved."""
-        chosen: dict[tuple[int, str, str], int | None] = {}
+        chosen: dict[Shift, int | None] = {}
         active = self._officer_names()
         for weekday, edit in enumerate(self.days):
             combo = self.officers[weekday]
             value = combo.currentData()
-            lines = [
-                (weekday, f"{a:%H:%M}", f"{b:%H:%M}")
-                for a, b in parse_duty_day(edit.text(), weekday)
-            ]
+            lines = [Shift(weekday, a, b) for a, b in parse_duty_day(edit.text(), weekday)]
             day = WEEKDAYS[weekday]
             if isinstance(value, int) and not lines:
                 raise ValidationError(

@@ -1,0 +1,186 @@
+"""Checking in a walk-in: the next ticket for their service, the wait they are told, and the
+appointment times offered instead of waiting."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reception_app.domain.appointments import FreeSlot
+from reception_app.domain.errors import NotFoundError, ReceptionError, ValidationError
+from reception_app.domain.people import StaffMember
+from reception_app.domain.visits import (
+    Visit,
+    VisitKind,
+    VisitNeeds,
+    VisitStatus,
+    format_ticket,
+    public_name,
+)
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.events import log_event
+from reception_app.persistence.records import (
+    ContactRecord,
+    OfficeRecord,
+    ServiceRecord,
+    VisitRecord,
+)
+from reception_app.services.appointment_service import AppointmentService
+from reception_app.services.context import actor_id
+from reception_app.services.office_scoped import OfficeScoped
+from reception_app.services.queue.snapshot import build_snapshot, forecasts_by_ticket
+from reception_app.services.queue.visits import local_day, next_ticket, visit_view
+
+CHECK_IN_ATTEMPTS = 3
+"""A clash on the unique ticket number (another desk, another server) is retried this often."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInRequest:
+    """A walk-in to check in, as the check-in dialog or the kiosk sends it.
+
+    ``display_name`` may be left empty (the contact's name, or "anonymous", is used);
+    ``contact_id`` links a known contact, whose own needs are added to ``needs``."""
+
+    service_key: str
+    display_name: str = ""
+    contact_id: int | None = None
+    needs: VisitNeeds = field(default_factory=VisitNeeds)
+    note: str = ""
+
+
+class CheckIn(OfficeScoped):
+    """Walk-in check-in (``QueueService`` is made of this and its siblings)."""
+
+    def check_in(self, actor: StaffMember | None, request: CheckInRequest) -> Visit:
+        """Give a walk-in the next ticket for their service and store the wait announced to them.
+
+        ``actor`` is None at the self-service kiosk. The number is allocated inside the write
+        transaction, and the database refuses a duplicate; a clash is retried.
+        """
+        language = request.needs.interpreter_language.strip()[:120]
+        cleaned = dataclasses.replace(
+            request,
+            needs=dataclasses.replace(request.needs, interpreter_language=language),
+            note=request.note.strip(),
+        )
+        for attempt in range(CHECK_IN_ATTEMPTS):
+            try:
+                return self._check_in_once(actor, cleaned)
+            except IntegrityError:
+                if attempt == CHECK_IN_ATTEMPTS - 1:
+                    raise ReceptionError(
+                        "Another desk was issuing a ticket at the same moment and no free number "
+                        "could be reserved. Please try again."
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def alternative_slots(self, service_key: str, count: int = 3) -> list[FreeSlot]:
+        """The next free appointment slots for a service: the alternative to waiting.
+
+        The same search the Appointments page books from (officers' patterns, absences,
+        existing bookings, rooms where the service needs one, the minimum notice), so a slot
+        offered at check-in can be booked in one click. An unknown service is refused; a service
+        no longer offered has no slots.
+        """
+        service = AppointmentService(self._context, self._office_key)
+        return service.free_slots(service_key, count=count)
+
+    def _check_in_once(self, actor: StaffMember | None, request: CheckInRequest) -> Visit:
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            service = _offered_service(session, office, request.service_key)
+            name, needs = request.display_name, request.needs
+            if request.contact_id is not None:
+                name, needs = _with_contact(session, office, request.contact_id, name, needs)
+            day = local_day(office, now)
+            number, position = next_ticket(session, office, day, service.ticket_prefix)
+            record = VisitRecord(
+                office_id=office.id,
+                ticket=format_ticket(service.ticket_prefix, number),
+                ticket_prefix=service.ticket_prefix,
+                ticket_number=number,
+                ticket_day=day,
+                service_id=service.id,
+                contact_id=request.contact_id,
+                display_name=public_name(name),
+                private_room=needs.private_room,
+                interpreter_language=needs.interpreter_language,
+                hearing_loop=needs.hearing_loop,
+                wheelchair_access=needs.wheelchair_access,
+                large_print=needs.large_print,
+                note=request.note,
+                kind=VisitKind.WALK_IN.value,
+                status=VisitStatus.WAITING.value,
+                checked_in_at=now,
+                position=position,
+            )
+            session.add(record)
+            session.flush()
+            told = forecasts_by_ticket(build_snapshot(session, office, now))[record.ticket]
+            record.announced_wait_minutes = told.minutes
+            _log_check_in(session, record, service, actor, now)
+            visit = visit_view(record, record.announced_wait_minutes)
+            return dataclasses.replace(visit, callable_today=told.desk is not None)
+
+
+def _offered_service(session: Session, office: OfficeRecord, key: str) -> ServiceRecord:
+    """The service ``key``, refused when unknown or no longer offered at the desk."""
+    service = session.scalars(
+        select(ServiceRecord).where(ServiceRecord.office_id == office.id, ServiceRecord.key == key)
+    ).first()
+    if service is None:
+        raise NotFoundError(f"There is no service '{key}' at {office.name}.")
+    if not service.active:
+        raise ValidationError(f"{service.name} is no longer offered at the desk.", "service")
+    return service
+
+
+def _with_contact(
+    session: Session, office: OfficeRecord, contact_id: int, name: str, needs: VisitNeeds
+) -> tuple[str, VisitNeeds]:
+    """The name (the contact's when none was typed) and the needs, the contact's added."""
+    contact = session.get(ContactRecord, contact_id)
+    if contact is None or contact.office_id != office.id:
+        raise NotFoundError("That contact no longer exists.")
+    return name or contact.full_name, VisitNeeds(
+        private_room=needs.private_room or contact.private_room,
+        interpreter_language=needs.interpreter_language or contact.interpreter_language,
+        hearing_loop=needs.hearing_loop or contact.hearing_loop,
+        wheelchair_access=needs.wheelchair_access or contact.wheelchair_access,
+        large_print=needs.large_print or contact.preferred_format == "large_print",
+    )
+
+
+def _log_check_in(
+    session: Session,
+    record: VisitRecord,
+    service: ServiceRecord,
+    actor: StaffMember | None,
+    now: datetime,
+) -> None:
+    log_event(
+        session,
+        at=now,
+        action="checked_in",
+        entity="visit",
+        entity_id=record.id,
+        office_id=record.office_id,
+        staff_id=actor_id(actor),
+        summary=(
+            f"{record.ticket} checked in for {service.name}; "
+            f"told about {record.announced_wait_minutes:.0f} min"
+        ),
+        details={
+            "ticket": record.ticket,
+            "service": service.key,
+            "announced_wait_minutes": record.announced_wait_minutes,
+            "kiosk": actor is None,
+        },
+    )
