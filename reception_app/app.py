@@ -102,6 +102,7 @@ def open_desk(
             QApplication.quit()
             return
         window.start(member)
+        _start_notify_sender(services, window)
 
     def guarded_ready(services: AppServices) -> None:
         try:
@@ -117,6 +118,23 @@ def open_desk(
         lambda _progress: open_services(db_text, paths, seams), on_done=opened, on_error=fail
     )
     return window
+
+
+def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
+    """Texts and e-mails go from a desk that has the Notify key (docs/notify.md): its sender
+    runs on its own thread while the window is open, one desk per office at a time."""
+
+    try:
+        notifications = services.notifications()
+        if not notifications.config().channels:
+            return
+        sender = notifications.sender()
+    except ReceptionError as exc:
+        log.info("texts and e-mails not sent from this desk: %s", exc)
+        return
+    sender.start()
+    window.destroyed.connect(lambda *_: sender.stop(timeout=2))
+    window._notify_sender = sender  # type: ignore[attr-defined]
 
 
 def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:

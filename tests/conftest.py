@@ -23,6 +23,7 @@ from reception_app.seams import Seams  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
 from tests import databases  # noqa: E402
 from tests.databases import postgres  # noqa: E402, F401 - the session's server (a fixture)
+from tests.notify_fixtures import notify, notify_server, notify_standin  # noqa: E402, F401
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
 """Tuesday 24 November 2026, 10:30 in London (GMT): both offices are open."""

@@ -138,3 +138,39 @@ def first_start(url: str, now: datetime, index: int) -> list[str]:
 
 
 first_start.opens_the_database = True  # type: ignore[attr-defined]
+
+
+def send_until_done(
+    services: AppServices, index: int, api_key: str, sms: str, email: str, base_url: str
+) -> int:
+    """A desk running the office's sender until nothing is left to send: how many it sent."""
+    import time
+
+    from sqlalchemy import func, select
+
+    from reception_app.persistence.engine import transaction
+    from reception_app.persistence.notification_records import NotificationRecord
+    from reception_app.services.notifications.config import NotifyConfig
+    from reception_app.services.notifications.sender import NotificationSender
+
+    config = NotifyConfig(api_key, sms, email, base_url)
+    factory = services.database.session_factory
+    sender = NotificationSender(
+        factory,
+        "hellesdon",
+        lambda: config,
+        clock=services.context.clock,
+        holder=f"desk {index}",
+        per_second=0,
+    )
+    sent, deadline = 0, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        sent += sender.step().sent
+        with transaction(factory, write=False) as session:
+            left = session.scalar(
+                select(func.count()).where(NotificationRecord.status.in_(["queued", "sending"]))
+            )
+        if not left:
+            return sent
+        time.sleep(0.01)
+    raise TimeoutError("the outbox never emptied")

@@ -20,6 +20,8 @@ class Topic(StrEnum):
     CONTACTS = "contacts"
     SETTINGS = "settings"
     """Office facts, desks, services, staff, rota, standards: nearly every screen shows some."""
+    NOTIFICATIONS = "notifications"
+    """Texts and e-mails queued, sent, delivered or failed (the outbox)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reception_app.domain.notifications.kinds import Channel
+
 
 class Role(StrEnum):
     RECEPTIONIST = "receptionist"
@@ -115,3 +117,5 @@ class Contact:
     postcode: str = ""
     needs: ContactNeeds = ContactNeeds()
     notes: str = ""
+    notify_by: Channel = Channel.NONE
+    """Their consent to be kept informed, and how: text, e-mail, or neither."""

@@ -68,6 +68,48 @@ def check_phone(text: str, field: str = "phone") -> str:
     return phonenumbers.format_number(number, fmt)
 
 
+def check_uk_mobile(text: str, field: str = "mobile") -> str:
+    """A UK mobile number for text messages (07..., or +44 7...), formatted; empty stays empty."""
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            f"'{value}' is not a mobile number. Type it like 07700 900123.", field
+        ) from None
+    if number.country_code != 44:
+        raise ValidationError(
+            f"'{value}' is not a UK number: texts can only go to a UK mobile (07...).", field
+        )
+    if not (_drama_range(number) or phonenumbers.is_valid_number(number)):
+        raise ValidationError(
+            f"'{value}' is not a UK mobile number: check the number of digits (07 and nine more).",
+            field,
+        )
+    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if not _drama_range(number) and phonenumbers.number_type(number) not in kinds:
+        raise ValidationError(
+            f"'{value}' is not a mobile number, so it cannot receive texts. Give a mobile "
+            "number (07...), or leave it empty.",
+            field,
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _drama_range(number: phonenumbers.PhoneNumber) -> bool:
+    """07700 900000-900999: Ofcom keeps it for drama and tests (Notify's test numbers)."""
+    national = str(number.national_number)
+    return len(national) == 10 and national.startswith("7700900")
+
+
+def mobile_for_notify(text: str) -> str:
+    """A checked UK mobile as Notify wants it: +447700900123."""
+    number = phonenumbers.parse(text, "GB")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def check_required(text: str, field: str, label: str, max_length: int = 300) -> str:
     value = text.strip()
     if not value:

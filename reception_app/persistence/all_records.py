@@ -14,6 +14,7 @@ from reception_app.persistence import (
     change_records,
     correspondence_records,
     letter_records,
+    notification_records,
     records,
 )
 from reception_app.persistence.base import Base
@@ -24,6 +25,7 @@ RECORD_MODULES = (
     change_records,
     correspondence_records,
     letter_records,
+    notification_records,
 )
 
 metadata: MetaData = Base.metadata

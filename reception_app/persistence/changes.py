@@ -22,7 +22,7 @@ from reception_app.persistence.change_records import ChangeRecord
 CHANNEL = "reception_changes"
 """The PostgreSQL LISTEN/NOTIFY channel."""
 
-Q, A, R, M, C, P, S = (
+Q, A, R, M, C, P, S, N = (
     Topic.QUEUE,
     Topic.APPOINTMENTS,
     Topic.ROOMS,
@@ -30,6 +30,7 @@ Q, A, R, M, C, P, S = (
     Topic.CORRESPONDENCE,
     Topic.CONTACTS,
     Topic.SETTINGS,
+    Topic.NOTIFICATIONS,
 )
 TABLE_TOPICS: dict[str, frozenset[Topic]] = {
     "visits": frozenset({Q}),
@@ -58,11 +59,14 @@ TABLE_TOPICS: dict[str, frozenset[Topic]] = {
     "desk_services": frozenset({S, Q}),
     "settings": frozenset({S, Q, A, R, M, C}),
     "staff": frozenset({S, A, M, C}),
+    # The desk, the display and each record show whether a person was texted or e-mailed.
+    "notifications": frozenset({N, Q, A, M, C}),
 }
 """Which screens' data each table holds. tests/persistence/test_changes.py fails when a table
 is in neither this map nor UNTRACKED."""
-UNTRACKED = frozenset({"event_log", "change_log", "alembic_version"})
-"""Written by every unit of work or by none a screen shows."""
+UNTRACKED = frozenset({"event_log", "change_log", "alembic_version", "notification_senders"})
+"""Written by every unit of work or by none a screen shows (the sender's lease is renewed
+every few seconds and shown nowhere)."""
 
 _TOPICS = "reception_topics"
 _COMMITTED = "reception_committed_change"

@@ -224,6 +224,10 @@ class ContactRecord(Base):
     wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
     private_room: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    notify_by: Mapped[str] = mapped_column(String(10), default="none")
+    """Consent and channel for texts and e-mails: 'none', 'sms' or 'email'."""
+    notify_consent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When they agreed (or last changed how); None while they have not."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -312,6 +316,8 @@ class VisitRecord(Base):
     wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
     large_print: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    notify_mobile: Mapped[str40] = mapped_column(default="")
+    """A mobile the visitor gave at check-in for texts about their turn (their consent)."""
     kind: Mapped[str] = mapped_column(String(20), default="walk_in")
     status: Mapped[str] = mapped_column(String(20), default="waiting")
     checked_in_at: Mapped[datetime]

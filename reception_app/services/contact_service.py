@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError, ValidationError
+from reception_app.domain.notifications import Channel
 from reception_app.domain.people import (
     LARGE_PRINT_SIZES,
     Contact,
@@ -20,11 +22,13 @@ from reception_app.domain.validation import (
     check_phone,
     check_postcode,
     check_required,
+    check_uk_mobile,
 )
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import ContactRecord
 from reception_app.services.context import actor_id
+from reception_app.services.notifications.outbox import cancel_open
 from reception_app.services.office_scoped import OfficeScoped
 
 
@@ -52,7 +56,24 @@ def contact_from_record(record: ContactRecord) -> Contact:
             private_room=record.private_room,
         ),
         notes=record.notes,
+        notify_by=Channel(record.notify_by) if record.notify_by in set(Channel) else Channel.NONE,
     )
+
+
+def _check_notify_by(contact: Contact, email: str) -> None:
+    """Texts need a UK mobile as the phone number, e-mails an address (plain words if not)."""
+    if contact.notify_by is Channel.SMS:
+        if not contact.phone.strip():
+            raise ValidationError("Add their mobile number to send them texts.", "phone")
+        try:
+            check_uk_mobile(contact.phone, "phone")
+        except ValidationError as exc:
+            raise ValidationError(
+                f"{exc} To keep them informed by text, the phone number must be their mobile.",
+                "phone",
+            ) from None
+    if contact.notify_by is Channel.EMAIL and not email:
+        raise ValidationError("Add an email address to keep them informed by e-mail.", "email")
 
 
 def clean_contact(contact: Contact) -> Contact:
@@ -70,6 +91,7 @@ def clean_contact(contact: Contact) -> Contact:
     email = check_email(contact.email)
     if needs.preferred_format is PreferredFormat.EMAIL and not email:
         raise ValidationError("Add an email address to send letters by email.", "email")
+    _check_notify_by(contact, email)
     return dataclasses.replace(
         contact,
         full_name=check_required(contact.full_name, "full_name", "The name", 300),
@@ -128,6 +150,22 @@ class ContactService(OfficeScoped):
                 raise NotFoundError("That contact no longer exists.")
             return contact_from_record(record)
 
+    def _note_consent(self, session: Session, record: ContactRecord, notify_by: Channel) -> None:
+        """Record when they agreed or changed their mind; what is still queued for them by
+        another channel (or at all, once they say no) is cancelled in the same transaction."""
+        before = record.notify_by or Channel.NONE.value
+        if before == notify_by.value:
+            return
+        record.notify_by = notify_by.value
+        record.notify_consent_at = self._clock() if notify_by is not Channel.NONE else None
+        if record.id is not None and before != Channel.NONE.value:
+            reason = (
+                "They withdrew their consent, so it was not sent."
+                if notify_by is Channel.NONE
+                else "They asked to be kept informed another way, so it was not sent."
+            )
+            cancel_open(session, self._clock(), reason, contact_id=record.id)
+
     def save(self, contact: Contact, actor: StaffMember | None) -> Contact:
         """Create (id None) or update a contact; nothing is saved if any field is wrong."""
         cleaned = clean_contact(contact)
@@ -157,6 +195,7 @@ class ContactService(OfficeScoped):
             record.wheelchair_access = needs.wheelchair_access
             record.private_room = needs.private_room
             record.notes = cleaned.notes
+            self._note_consent(session, record, cleaned.notify_by)
             session.flush()
             log_event(
                 session,

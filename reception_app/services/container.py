@@ -28,6 +28,7 @@ from reception_app.services.staff_service import StaffService
 
 if TYPE_CHECKING:
     from reception_app.services.letter_service import LetterService
+    from reception_app.services.notifications.service import NotificationService
     from reception_app.services.report_service import ReportService
 
 
@@ -113,6 +114,15 @@ class AppServices:
         if braille_program is None:
             return LetterService(self.context, self._office_key())
         return LetterService(self.context, self._office_key(), braille_program=braille_program)
+
+    def notifications(self) -> NotificationService:
+        """Texts and e-mails of the running office, with this computer's Notify key."""
+        from reception_app.paths import AppPaths
+        from reception_app.private_settings import PrivateSettings
+        from reception_app.services.notifications.service import NotificationService
+
+        private = PrivateSettings(AppPaths.from_environment().private_settings_file)
+        return NotificationService(self.context, self._office_key(), private)
 
     def reports(self) -> ReportService:
         """Managers' reports of the running office (imported here, as for letters)."""

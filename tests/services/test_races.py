@@ -120,3 +120,21 @@ def test_desks_started_together_on_an_empty_database_all_open_it(
         assert keys[:2] == ["hellesdon", "north-norfolk"], keys
     waited = [keys[2:] for keys in opened if len(keys) > 2]
     assert all(w == [migrations.WAITING_MESSAGE] for w in waited), waited
+
+
+def test_desks_running_senders_together_send_each_notification_once(
+    database: Database, services: AppServices, notify: object
+) -> None:
+    from tests.notify_fixtures import NotifyOffice
+    from tests.services.notify_helpers import queue_text
+
+    assert isinstance(notify, NotifyOffice)
+    for n in range(40):
+        queue_text(services, f"07700 900{n:03d}")
+    config = notify.config
+    args = (config.api_key, config.sms_template, config.email_template, config.base_url)
+    runs = values(in_processes(race_work.send_until_done, _url(database), FIXED_NOW, [args] * 3))
+    received = notify.standin.received
+    assert sum(runs) == 40 and len(received) == 40
+    assert len({r.reference for r in received}) == 40, "each reference once"
+    assert sorted(runs)[:2] == [0, 0], f"one desk is the office's sender: {runs}"

@@ -18,6 +18,7 @@ from reception_app.persistence.events import log_event
 from reception_app.persistence.records import DeskRecord, OfficeRecord, StaffRecord, VisitRecord
 from reception_app.services.office_scoped import OfficeScoped
 from reception_app.services.queue.desks import desk_by_key, officer_desks, open_pause
+from reception_app.services.queue.texts import text_called
 from reception_app.services.queue.visits import (
     AT_DESK,
     booked,
@@ -55,6 +56,7 @@ class Calling(OfficeScoped):
                     if officers_desk is not None and officers_desk != desk.id:
                         continue  # their officer is at another desk
                 if _claim(session, record, desk, staff_id, now):
+                    text_called(session, office, record, desk, now)
                     return visit_view(record)
             return None
 
@@ -77,6 +79,7 @@ class Calling(OfficeScoped):
                 )
             if not _claim(session, record, desk, staff_id, now):
                 raise ReceptionError(not_waiting_message(record))
+            text_called(session, office, record, desk, now)
             return visit_view(record)
 
     def start_serving(self, actor: StaffMember | None, ticket: str) -> Visit:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from reception_app.domain.appointments import FreeSlot
 from reception_app.domain.errors import NotFoundError, ReceptionError, ValidationError
 from reception_app.domain.people import StaffMember
+from reception_app.domain.validation import check_uk_mobile
 from reception_app.domain.visits import (
     Visit,
     VisitKind,
@@ -53,6 +54,8 @@ class CheckInRequest:
     contact_id: int | None = None
     needs: VisitNeeds = field(default_factory=VisitNeeds)
     note: str = ""
+    mobile: str = ""
+    """A UK mobile they gave for texts about their turn (their consent); empty: no texts."""
 
 
 class CheckIn(OfficeScoped):
@@ -69,6 +72,7 @@ class CheckIn(OfficeScoped):
             request,
             needs=dataclasses.replace(request.needs, interpreter_language=language),
             note=request.note.strip(),
+            mobile=check_uk_mobile(request.mobile),
         )
         for attempt in range(CHECK_IN_ATTEMPTS):
             try:
@@ -128,6 +132,7 @@ class CheckIn(OfficeScoped):
                 wheelchair_access=needs.wheelchair_access,
                 large_print=needs.large_print,
                 note=request.note,
+                notify_mobile=request.mobile,
                 kind=VisitKind.WALK_IN.value,
                 status=VisitStatus.WAITING.value,
                 checked_in_at=now,

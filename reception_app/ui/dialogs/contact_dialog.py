@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.errors import ValidationError
+from reception_app.domain.notifications import WHERE_TO_SET_UP, Channel
 from reception_app.domain.people import LARGE_PRINT_SIZES, Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.validation import check_email, check_phone, check_postcode
 from reception_app.ui.forms import FieldErrors
@@ -37,8 +39,14 @@ class ContactDialog(QDialog):
     contact."""
 
     def __init__(
-        self, save: SaveContact, contact: Contact | None = None, parent: QWidget | None = None
+        self,
+        save: SaveContact,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
+        notify_channels: frozenset[Channel] = frozenset(),
     ) -> None:
+        """``notify_channels``: what the office set up for keeping people informed (none:
+        the dialog says where to set it up instead of offering it)."""
         super().__init__(parent)
         self.setWindowTitle(f"Edit {contact.full_name}" if contact else "Add a contact")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
@@ -46,6 +54,8 @@ class ContactDialog(QDialog):
         self._original = contact
         self.contact: Contact | None = None
         self._build_fields(contact)
+        self._notify_channels = notify_channels
+        self.notify_by = self._notify_choice(contact, notify_channels)
         self.errors = FieldErrors()
         details = self._build_details()
         needs_box = self._build_needs()
@@ -133,6 +143,13 @@ class ContactDialog(QDialog):
                 check_email,
             ),
         }
+        if self._notify_channels:
+            self.errors.add_row(details_form, "Keep in&formed by:", "notify_by", self.notify_by)
+        else:
+            not_set_up = QLabel(WHERE_TO_SET_UP)
+            not_set_up.setWordWrap(True)
+            not_set_up.setProperty("role", "hint")
+            details_form.addRow("Texts and e-mails:", not_set_up)
         self.errors.add_row(details_form, "A&ddress:", "address", self.address)
         self._inline["postcode"] = (
             self.postcode,
@@ -178,6 +195,7 @@ class ContactDialog(QDialog):
             self.full_name,
             self.phone,
             self.email,
+            *([self.notify_by] if self._notify_channels else []),
             self.address,
             self.postcode,
             self.preferred_format,
@@ -193,6 +211,20 @@ class ContactDialog(QDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    @staticmethod
+    def _notify_choice(contact: Contact | None, channels: frozenset[Channel]) -> QComboBox:
+        """Their consent and channel: only what the office set up, and what they chose before."""
+        current = contact.notify_by if contact else Channel.NONE
+        combo = QComboBox()
+        for channel in Channel:
+            if channel is Channel.NONE or channel in channels or channel is current:
+                combo.addItem(channel.label, channel.value)
+        combo.setCurrentIndex(max(0, combo.findData(current.value)))
+        combo.setToolTip(
+            "Only with their agreement: texts go to the phone number above (a UK mobile)."
+        )
+        return combo
 
     @staticmethod
     def _check(text: str, checked: bool) -> QCheckBox:
@@ -271,6 +303,7 @@ class ContactDialog(QDialog):
                 private_room=self.private_room.isChecked(),
             ),
             notes=self.notes.toPlainText(),
+            notify_by=Channel(self.notify_by.currentData()),
         )
 
     def submit(self) -> None:

@@ -273,7 +273,8 @@ class ContactsPage(Page):
         def save(value: Contact) -> Contact:
             return self.state.services.contacts().save(value, self.state.actor)
 
-        return ContactDialog(save, contact, parent=self)
+        channels = self.state.services.notifications().channels()
+        return ContactDialog(save, contact, parent=self, notify_channels=channels)
 
     def _saved(self, contact: Contact) -> None:
         self.run_search(select_id=contact.id)

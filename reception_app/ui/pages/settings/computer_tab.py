@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reception_app.domain.offices import OfficeProfile
 from reception_app.services import maintenance_service
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.error_hook import plain_message
+from reception_app.ui.pages.settings.notify_box import NotifyBox
 from reception_app.ui.pages.settings.server_box import ServerBox
 from reception_app.ui.pages.settings.tab import Tab, chain, hint, make_button, status_label
 from reception_app.ui.widgets import Heading
@@ -41,12 +50,15 @@ class ComputerTab(Tab):
         self.large_text.toggled.connect(self._look_changed)
 
         self.server = ServerBox(state)
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls at 1366x768: the server and Notify boxes are tall
+        layout = QVBoxLayout(content)
         layout.addWidget(Heading("Database and folders"))
         layout.addLayout(facts)
         layout.addLayout(maintenance)
         layout.addWidget(self.result)
         layout.addWidget(self.server)
+        self.notify = NotifyBox(state)
+        layout.addWidget(self.notify)
         layout.addWidget(Heading("How Reception looks on this computer"))
         layout.addWidget(self.high_contrast)
         layout.addWidget(self.large_text)
@@ -57,6 +69,13 @@ class ComputerTab(Tab):
             )
         )
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         chain(
             self.backup_button,
             self.check_button,
@@ -70,6 +89,14 @@ class ComputerTab(Tab):
             self.server.office,
             self.server.test_button,
             self.server.save_button,
+            self.notify.api_key,
+            self.notify.sms_template,
+            self.notify.email_template,
+            self.notify.test_address,
+            self.notify.save_button,
+            self.notify.off_button,
+            self.notify.test_channel,
+            self.notify.test_button,
             self.high_contrast,
             self.large_text,
         )
@@ -100,6 +127,7 @@ class ComputerTab(Tab):
 
     def refresh(self, profile: OfficeProfile | None = None) -> None:
         self.server.refresh()
+        self.notify.refresh()
         paths = self.state.paths
         self.database.setText(self.state.services.database.description)
         self.data_dir.setText(str(paths.data_dir))
