@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError
 from reception_app.domain.offices import (
@@ -180,16 +180,10 @@ def profile_from_record(record: OfficeRecord) -> OfficeProfile:
 
 
 def get_office(session: Session, key: str) -> OfficeRecord:
-    record = session.scalars(
-        select(OfficeRecord)
-        .where(OfficeRecord.key == key)
-        .options(
-            selectinload(OfficeRecord.days_off),
-            selectinload(OfficeRecord.services),
-            selectinload(OfficeRecord.desks).selectinload(DeskRecord.services),
-            selectinload(OfficeRecord.rooms),
-        )
-    ).one_or_none()
+    """The office row alone: its days off, services, desks and rooms load when first used (one
+    query each; a desk's services with its desks). Most units of work need only its id and zone,
+    and loading all five every time cost five statements per desk action."""
+    record = session.scalars(select(OfficeRecord).where(OfficeRecord.key == key)).one_or_none()
     if record is None:
         raise NotFoundError(f"There is no office '{key}' in this database.")
     return record

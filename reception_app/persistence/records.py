@@ -133,7 +133,8 @@ class DeskRecord(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     office: Mapped[OfficeRecord] = relationship(back_populates="desks")
-    services: Mapped[list[ServiceRecord]] = relationship(secondary=desk_services)
+    services: Mapped[list[ServiceRecord]] = relationship(secondary=desk_services, lazy="selectin")
+    """Loaded with the desks (one query for all of them), not desk by desk."""
 
 
 class InterviewRoomRecord(Base):
