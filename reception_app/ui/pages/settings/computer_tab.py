@@ -32,18 +32,7 @@ class ComputerTab(Tab):
     def __init__(self, state: DeskState, after_save: Callable[[], None]) -> None:
         super().__init__(state, after_save)
         facts = self._facts()
-        self.backup_button = make_button("&Back up now", self.back_up)
-        self.check_button = make_button("&Check the database", self.check)
-        self.result = status_label()
-        self.result.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        maintenance = QHBoxLayout()
-        maintenance.addWidget(self.backup_button)
-        maintenance.addWidget(self.check_button)
-        maintenance.addStretch(1)
-
+        maintenance = self._maintenance()
         self.high_contrast = QCheckBox("Hi&gh contrast (yellow on black)")
         self.large_text = QCheckBox("&Larger text")
         self.high_contrast.toggled.connect(self._look_changed)
@@ -76,6 +65,24 @@ class ComputerTab(Tab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self._tab_order()
+
+    def _maintenance(self) -> QHBoxLayout:
+        self.backup_button = make_button("&Back up now", self.back_up)
+        self.check_button = make_button("&Check the database", self.check)
+        self.result = status_label()
+        self.result.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        return row
+
+    def _tab_order(self) -> None:
+        """Tab goes down the tab as a person reads it."""
         chain(
             self.backup_button,
             self.check_button,
