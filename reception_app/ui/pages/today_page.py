@@ -89,6 +89,25 @@ class TodayPage(Page):
         layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
+        self._queue_first_in_tab_order()
+
+    def _queue_first_in_tab_order(self) -> None:
+        """One Tab from the sidebar reaches the queue; the desk choice and the buttons (each
+        with its own F-key) come after it, then the late-appointment prompt's button."""
+        chain = (
+            self.queue_table,
+            self.desk_choice,
+            self.check_in_button,
+            self.call_next_button,
+            self.served_button,
+            self.left_button,
+            self.arrived_button,
+            self.room_now_button,
+            self.pause_button,
+            self.delay_button,
+        )
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def refresh(self) -> None:
         self._refresh_office()
