@@ -48,6 +48,31 @@ def public_name(name: str) -> str:
     return words[0][:120] if words else ANONYMOUS
 
 
+NAME_JOINERS = (" ", "-", "'")
+"""What may join the parts of a first name typed at the kiosk: "Mary Ann", "Anne-Marie", "O'Neill"."""
+
+
+def typed_first_name(typed: str) -> str:
+    """A first name typed in capitals on the kiosk's keys, as people write it: "MARY ANN" ->
+    "Mary Ann", "O'BRIEN" -> "O'Brien". Joiners at either end or doubled are dropped."""
+    parts: list[str] = []
+    word = ""
+    for char in typed:
+        if char in NAME_JOINERS:
+            if word:
+                parts.append(word)
+                word = ""
+            if parts and parts[-1] not in NAME_JOINERS:
+                parts.append(char)
+        else:
+            word += char
+    if word:
+        parts.append(word)
+    while parts and parts[-1] in NAME_JOINERS:
+        parts.pop()
+    return "".join(p if p in NAME_JOINERS else p[:1].upper() + p[1:].lower() for p in parts)
+
+
 @dataclass(frozen=True, slots=True)
 class VisitNeeds:
     """Specific requirements to meet for this visit (Hellesdon 5.2)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.closing_time import runs_past_closing
-from reception_app.domain.visits import public_name
+from reception_app.domain.visits import typed_first_name
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.services.queue import CheckInRequest
@@ -129,12 +129,20 @@ class KioskWindow(PublicScreen):
         grid = QGridLayout()
         grid.setSpacing(8)
         self.letter_buttons: dict[str, QPushButton] = {}
-        for i, letter in enumerate([*ascii_uppercase, "-"]):
+        # The letters, then what joins the parts of a name: O'Brien, Anne-Marie, Mary Ann.
+        keys = [*ascii_uppercase, "'", "-"]
+        for i, letter in enumerate(keys):
             button = self._button(letter, 2.8)
             button.setMinimumHeight(80)
             button.clicked.connect(lambda _=False, c=letter: self._type(c))
+            button.setAccessibleName({"'": "Apostrophe", "-": "Hyphen"}.get(letter, letter))
             self.letter_buttons[letter] = button
-            grid.addWidget(button, i // 9, i % 9)
+            grid.addWidget(button, i // 10, i % 10)
+        space = self._button("Space", 2.6)
+        space.setMinimumHeight(80)
+        space.clicked.connect(lambda _=False: self._type(" "))
+        self.letter_buttons[" "] = space
+        grid.addWidget(space, len(keys) // 10, len(keys) % 10, 1, 10 - len(keys) % 10)
         layout.addLayout(grid)
         row = QHBoxLayout()
         self.delete_button = self._button("Delete", 2.6, secondary=True)
@@ -326,8 +334,7 @@ class KioskWindow(PublicScreen):
         self.name_label.setText(self._formatted_name() or " ")
 
     def _formatted_name(self) -> str:
-        name = public_name(self.first_name.strip("-")) if self.first_name.strip("-") else ""
-        return "-".join(part.capitalize() for part in name.split("-"))
+        return typed_first_name(self.first_name)
 
     def _skip(self) -> None:
         self.first_name = ""

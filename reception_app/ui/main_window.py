@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +32,7 @@ from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
 from reception_app.ui.idle_watcher import IdleWatcher
 from reception_app.ui.pages.page import Page
+from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
 from reception_app.ui.workers import ProgressCallback, run_with_progress
@@ -85,8 +87,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{title} (Ctrl+{index})")
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index}"), self)
-            shortcut.activated.connect(lambda i=index - 1: self.show_page(i))
+            bind(self, f"page_{index}", partial(self.show_page, index - 1), title)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
 
@@ -152,23 +153,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.backup_action = self._action(
-            file_menu, "&Back up the database now", "Ctrl+Shift+B", self.backup_now
+            file_menu, "&Back up the database now", "backup", self.backup_now
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Lock the desk", "Ctrl+L", self.lock)
-        self._action(file_menu, "&Sign out", "Ctrl+Shift+L", self.sign_out)
+        self._action(file_menu, "&Lock the desk", "lock", self.lock)
+        self._action(file_menu, "&Sign out", "sign_out", self.sign_out)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._action(file_menu, "&Quit", "quit", self.close)
 
         view = self.menuBar().addMenu("&View")
-        self._action(view, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_current)
+        self._action(view, "&Refresh", "refresh", self.refresh_current)
         self.contrast_action = self._action(
-            view, "&High contrast", "Ctrl+Shift+H", self._toggle_contrast
+            view, "&High contrast", "high_contrast", self._toggle_contrast
         )
         self.contrast_action.setCheckable(True)
         self.contrast_action.setChecked(self.state.machine.high_contrast)
         self.large_text_action = self._action(
-            view, "&Larger text", "Ctrl+Shift+T", self._toggle_large_text
+            view, "&Larger text", "large_text", self._toggle_large_text
         )
         self.large_text_action.setCheckable(True)
         self.large_text_action.setChecked(self.state.machine.large_text)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         self._action(
             help_menu,
             "&Keyboard shortcuts",
-            QKeySequence.StandardKey.HelpContents,
+            "help",
             self.show_shortcuts,
         )
         self._action(help_menu, "Open the &log folder", None, self._open_log_folder)
@@ -187,13 +188,15 @@ class MainWindow(QMainWindow):
         self,
         menu: QMenu,
         text: str,
-        shortcut: str | QKeySequence.StandardKey | None,
+        shortcut: str | None,
         slot: Callable[..., object],
     ) -> QAction:
-        """An action in ``menu``; ``slot`` gets the checked state when it takes an argument."""
+        """An action in ``menu``; ``shortcut`` names its key in ui/shortcuts.py; ``slot`` gets
+        the checked state when it takes an argument."""
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(QKeySequence(SHORTCUTS[shortcut].keys))
+            action.setProperty(MEANING, shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -415,14 +418,27 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
 
+    def shortcut_lists(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(key, what it does) of the page in view, and of the window (pages and menus)."""
+        page = self.current_page() if self._desk.isVisible() else None
+        on_page = listed(page) if page is not None else []
+        everywhere = [
+            (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
+            for a in self.findChildren(QAction)
+            if a.property(MEANING) is not None
+        ]
+        window_own = [line for line in listed(self) if line not in on_page]
+        pages = [(k, f"Go to {title}") for k, title in window_own if title in dict(PAGES)]
+        others = [line for line in window_own if line[1] not in dict(PAGES)]
+        return on_page, pages + [(k, t.replace("&", "")) for k, t in everywhere] + others
+
     def show_shortcuts(self) -> None:
-        lines = [f"Ctrl+{i}\t{title}" for i, (title, _) in enumerate(PAGES, start=1)]
-        for menu in self.menuBar().findChildren(QAction):
-            if menu.shortcut() and not menu.shortcut().isEmpty():
-                lines.append(
-                    f"{menu.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{menu.text().replace('&', '')}"
-                )
-        QMessageBox.information(self, "Keyboard shortcuts", "\n".join(dict.fromkeys(lines)))
+        """F1: every key of the page in view, then the ones that work everywhere."""
+        from reception_app.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        on_page, everywhere = self.shortcut_lists()
+        title = self.current_page().title if self._desk.isVisible() else ""
+        ShortcutsDialog(title, on_page, everywhere, self).exec()
 
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.paths.log_dir)))

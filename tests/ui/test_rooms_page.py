@@ -95,7 +95,7 @@ def test_a_room_too_small_is_refused_next_to_the_room(
 def test_private_room_now_takes_the_smallest_suitable_room(
     qtbot, page: RoomsPage, services: AppServices, manager: StaffMember
 ) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(page, Qt.Key.Key_F8)
+    qtbot.keyClick(page, Qt.Key.Key_F9)  # one key for a private room now, on every page
     assert page.message_text.startswith("Interview Room (Ground floor, first door on the left")
     assert "is yours until 11:00" in page.message_text
     [booking] = [b for b in page.board.blocks if b.kind != "buffer"]

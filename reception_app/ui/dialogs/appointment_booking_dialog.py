@@ -75,7 +75,7 @@ class BookAppointmentDialog(QDialog):
         self.when = AppointmentWhenBox(self.errors)
         self._name_fields()
         self.buttons = QDialogButtonBox()
-        self.book_button = QPushButton("&Move" if appointment else "&Book")
+        self.book_button = QPushButton("Mo&ve" if appointment else "&Book")
         self.book_button.setDefault(True)
         self.buttons.addButton(self.book_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -127,7 +127,7 @@ class AppointmentWhenBox(QGroupBox):
         self.slots_note.setProperty("role", "hint")
         self.slots_note.setWordWrap(True)
         search = QFormLayout()
-        search.addRow(_buddy("Pa&rt of day:", self.part_of_day), self.part_of_day)
+        search.addRow(_buddy("Part of da&y:", self.part_of_day), self.part_of_day)
         search.addRow(_buddy("Fro&m:", self.search_from), self.search_from)
         search_box = QGroupBox("Free times")
         search_column = QVBoxLayout(search_box)

@@ -93,7 +93,7 @@ class AppointmentWhoBox(QGroupBox):
         who.addRow("", self.place_hint)
         who.setRowVisible(self.place_hint, False)
         errors.add_row(who, "Add&ress:", "home_address", self.home_address)
-        errors.add_row(who, "Roo&m:", "room", self.room)
+        errors.add_row(who, "Room:", "room", self.room)
         errors.add_row(who, "P&eople:", "people", self.people)
         errors.add_row(who, "&Interpreter:", "interpreter_language", self.interpreter_language)
         checks = QWidget()
@@ -104,7 +104,7 @@ class AppointmentWhoBox(QGroupBox):
         checks_grid.addWidget(self.large_print, 1, 0)
         checks_grid.setColumnStretch(2, 1)
         who.addRow("Needs:", checks)
-        errors.add_row(who, "No&tes:", "notes", self.notes)
+        errors.add_row(who, "&Notes:", "notes", self.notes)
         return who
 
     # --- reading ------------------------------------------------------------------------------

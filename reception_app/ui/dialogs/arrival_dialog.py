@@ -61,7 +61,8 @@ class ArrivalDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self.check_in)
+        # Enter in the search box presses the default button (Check in), as in every dialog.
+        self.arrive_button.setDefault(True)
         self.list.itemActivated.connect(lambda _item: self.check_in())
         self._load()
 

@@ -269,9 +269,9 @@ class CheckInDialog(QDialog):
         ):
             widget.setEnabled(False)
         self.check_in_button.hide()
-        self.buttons.removeButton(self.close_button)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.clicked.connect(self._close)
+        # The same button, renamed: swapping in a new one lost it to the garbage collector
+        # when the check-in came from Enter (the old wrapper went, taking the new button along).
+        self.close_button.setText("Close")
         self.close_button.setDefault(True)
         self.close_button.setFocus()
         layout = self.layout()

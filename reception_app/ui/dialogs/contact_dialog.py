@@ -25,6 +25,7 @@ from reception_app.domain.notifications import WHERE_TO_SET_UP, Channel
 from reception_app.domain.people import LARGE_PRINT_SIZES, Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.validation import check_email, check_phone, check_postcode
 from reception_app.ui.forms import FieldErrors
+from reception_app.ui.widgets.text_box import TextBox
 
 SaveContact = Callable[[Contact], Contact]
 """Contact (id None for a new one) -> the contact as saved (ContactService.save bound to the actor)."""
@@ -102,9 +103,8 @@ class ContactDialog(QDialog):
         self.bsl = self._check("British Si&gn Language (BSL) interpreter", needs.bsl)
         self.wheelchair_access = self._check("&Wheelchair access", needs.wheelchair_access)
         self.private_room = self._check("Private &room for conversations", needs.private_room)
-        self.notes = QPlainTextEdit(contact.notes if contact else "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.notes = TextBox(3)
+        self.notes.setPlainText(contact.notes if contact else "")
 
     def _build_format_fields(self, needs: ContactNeeds) -> None:
         """The format letters go out in, and the large print size (RNIB's 18 point marked)."""

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +32,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.standards import CHANNELS
 from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import due_text
 from reception_app.ui.widgets.contact_finder import ContactFinder
 from reception_app.ui.widgets.contact_lookup import ContactLookup
@@ -98,8 +98,8 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         ]
         buttons, self.save_button = save_cancel(self, "&Log it", self.save)
         self.save_button.setToolTip("Log it (Ctrl+Enter)")
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        for name in ("save_dialog", "save_dialog_keypad"):
+            bind(self, name, self.save)
         form_column(self, self.errors, self._form, buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
 
@@ -162,7 +162,7 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         add(form, "&Subject:", "subject", self.subject)
         add(form, "&Owner:", "owner", self.owner)
         self.target_error = add(form, "&Agreed target:", "target_on", self.target)
-        add(form, "Su&mmary:", "summary", self.summary)
+        add(form, "Summar&y:", "summary", self.summary)
         form.addRow("Due:", self.due)
         return form
 

@@ -82,11 +82,11 @@ class FeedbackDialog(QDialog):
         add = self.errors.add_row
         add(form, "&Kind:", "kind", self.kind)
         add(form, "&How it came:", "channel", self.channel)
-        add(form, "&Received:", "received_at", self.received)
+        add(form, "Recei&ved:", "received_at", self.received)
         add(form, "&From:", "from_name", self.from_name)
         add(form, "&Phone:", "from_phone", self.from_phone)
         add(form, "E&mail:", "from_email", self.from_email)
-        add(form, "About &service:", "about_service", self.about_service)
+        add(form, "About servi&ce:", "about_service", self.about_service)
         self.about_service.setAccessibleName("About which service")
         add(form, "About &officer:", "about_staff", self.about_staff)
         add(form, "&Details:", "details", self.details)

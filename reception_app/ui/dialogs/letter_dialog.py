@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,7 @@ from reception_app.ui.letter_printing import (
     prepare_printer,
     print_and_record,
 )
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.letter_preview import LetterPreview
 from reception_app.ui.widgets.placeholder_field import placeholder_field, placeholder_label
@@ -223,8 +224,8 @@ class LetterDialog(QDialog):
         self.print_button.clicked.connect(self.print_letter)
         self.save_button.clicked.connect(self.save_letter)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_letter)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save_letter)
+        bind(self, "print", self.print_letter, "Print the letter")
+        bind(self, "save_file", self.save_letter, "Save the letter as a PDF")
 
     # --- choices --------------------------------------------------------------------------------
 

@@ -74,7 +74,7 @@ class MessageActionDialog(QDialog):
             self.outcome.currentIndexChanged.connect(self._outcome_changed)
             self._outcome_changed()
         elif self.mode == REASSIGN:
-            self.errors.add_row(form, "&Pass to:", "recipient", self.recipient)
+            self.errors.add_row(form, "Pass &to:", "recipient", self.recipient)
             self.recipient.setAccessibleName("Pass to")
         self.errors.add_row(form, "&Note:", "note", self.note)
         self.note.setAccessibleName("Note")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.messages import BODY_MAX, Message, MessageDraft, Urgency
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.widgets.contact_finder import ContactFinder
 from reception_app.ui.widgets.contact_lookup import ContactLookup
 from reception_app.ui.widgets.fit_window import fit_window
@@ -78,8 +78,8 @@ class MessageDialog(LinkedContact, QDialog):
         ]
         self.buttons, self.save_button = save_cancel(self, "&Save message", self.save)
         self.save_button.setToolTip("Save (Ctrl+Enter)")
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        for name in ("save_dialog", "save_dialog_keypad"):
+            bind(self, name, self.save)
         form_column(self, self.errors, form, self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
@@ -108,7 +108,7 @@ class MessageDialog(LinkedContact, QDialog):
         self.body_count = QLabel()
         self.body_count.setProperty("role", "hint")
         self.urgent = QCheckBox("&Urgent")
-        self.confidential = QCheckBox("Con&fidential: only the recipient and managers can read it")
+        self.confidential = QCheckBox("Confi&dential: only the recipient and managers can read it")
         self.callback = QCheckBox("The caller &expects a call back")
         self.callback.setChecked(True)
         self.due = QLabel()
@@ -129,7 +129,7 @@ class MessageDialog(LinkedContact, QDialog):
         add(form, "&Other phone:", "caller_phone_other", self.caller_phone_other)
         add(form, "E&mail:", "caller_email", self.caller_email)
         add(form, "&Best time to call:", "best_time", self.best_time)
-        add(form, "&Subject:", "subject", self.subject)
+        add(form, "Subjec&t:", "subject", self.subject)
         add(form, "Mess&age:", "body", self.body)
         form.addRow("", self.body_count)
         form.addRow("", self.urgent)

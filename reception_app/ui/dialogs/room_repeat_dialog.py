@@ -52,8 +52,8 @@ class RoomRepeatDialog(RoomBookingDialog):
         self.occurrences.setRange(1, 104)
         self.occurrences.setValue(6)
         self.occurrences.setSuffix(" times")
-        self.errors.add_row(self.form, "R&epeat:", "repeat", self.repeat)
-        self.errors.add_row(self.form, "&How many:", "occurrences", self.occurrences)
+        self.errors.add_row(self.form, "Repe&at:", "repeat", self.repeat)
+        self.errors.add_row(self.form, "How &many:", "occurrences", self.occurrences)
         self.check_button = QPushButton("&Check the dates")
         self.check_button.setAutoDefault(False)
         self.check_button.clicked.connect(self.check_dates)
@@ -80,7 +80,7 @@ class RoomRepeatDialog(RoomBookingDialog):
         self.body.addWidget(self.summary)
         self.body.addWidget(self.alternatives)  # times with fewer clashes, under the summary
         self.body.addWidget(self.skip)
-        self.book_button.setEnabled(False)
+        self._set_bookable(False)
         for signal in (
             self.room.currentIndexChanged,
             self.day.dateChanged,
@@ -110,7 +110,7 @@ class RoomRepeatDialog(RoomBookingDialog):
     def _inputs_changed(self, *_: object) -> None:
         if self._planned_for is not None and self._planned_for != self._key():
             self.summary.setText("The choices changed: check the dates again before booking.")
-            self.book_button.setEnabled(False)
+            self._set_bookable(False)
             self.clear_free_times()
 
     def check_dates(self) -> None:
@@ -133,7 +133,7 @@ class RoomRepeatDialog(RoomBookingDialog):
             self.errors.show(exc)
             self.plan = []
             self.table.setRowCount(0)
-            self.book_button.setEnabled(False)
+            self._set_bookable(False)
             return
         self._planned_for = self._key()
         self.table.setRowCount(len(self.plan))
@@ -205,6 +205,12 @@ class RoomRepeatDialog(RoomBookingDialog):
         if self.book_button.isEnabled():
             self.book_button.setFocus()
 
+    def _set_bookable(self, on: bool) -> None:
+        """Book only once the dates are checked; until then Enter checks them."""
+        self.book_button.setEnabled(on)
+        self.book_button.setDefault(on)
+        self.check_button.setDefault(not on)
+
     def _update_book_button(self) -> None:
         free = sum(1 for p in self.plan if p.free)
         clashes = len(self.plan) - free
@@ -213,21 +219,21 @@ class RoomRepeatDialog(RoomBookingDialog):
         if clashes == 0:
             self.summary.setText(f"All {len(self.plan)} dates are free.")
             self.book_button.setText(f"&Book all {len(self.plan)} dates")
-            self.book_button.setEnabled(True)
+            self._set_bookable(True)
         elif self.skip.isChecked():
             self.summary.setText(
                 f"{clashes} of the {len(self.plan)} dates clash and will be skipped; "
                 f"{free} will be booked."
             )
             self.book_button.setText(f"&Book {free} free dates")
-            self.book_button.setEnabled(free > 0)
+            self._set_bookable(free > 0)
         else:
             self.summary.setText(
                 f"{clashes} of the {len(self.plan)} dates clash. Tick 'Skip conflicting dates' "
                 "or change the time."
             )
             self.book_button.setText("&Book the dates")
-            self.book_button.setEnabled(False)
+            self._set_bookable(False)
 
     def table_rows(self) -> list[tuple[str, str]]:
         return [

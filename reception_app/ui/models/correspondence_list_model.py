@@ -96,9 +96,7 @@ class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        self._apply_sort()
-        self.layoutChanged.emit()
+        self._rearrange(self._apply_sort)
 
     # --- filling and filtering ------------------------------------------------------------------
 
@@ -139,10 +137,8 @@ class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
         needle = text.strip().casefold()
         if needle == self._filter:
             return
-        self.beginResetModel()
         self._filter = needle
-        self._refilter()
-        self.endResetModel()
+        self._rearrange(self._refilter)
 
     def row_value(self, row: int) -> Row:
         return self._rows[self._visible[row]]
@@ -158,6 +154,29 @@ class CorrespondenceListModel(QAbstractTableModel, Generic[Row]):
     def row_where(self, predicate: Callable[[Row], bool]) -> int | None:
         """The shown row whose value matches ``predicate``, or None."""
         return next((n for n, i in enumerate(self._visible) if predicate(self._rows[i])), None)
+
+    def _rearrange(self, change: Callable[[], None]) -> None:
+        """Reorder or filter the shown rows with every persistent index (the view's current
+        row and selection) following its record, not its row number: otherwise after a sort
+        the highlight stays on row 3 while the detail pane and the actions keep the record
+        that was there. A record filtered out loses its index."""
+        self.layoutAboutToBeChanged.emit()
+        held = self.persistentIndexList()
+        records = [
+            (self._visible[i.row()], i.column()) if 0 <= i.row() < len(self._visible) else None
+            for i in held
+        ]
+        change()
+        if held:
+            row_of = {at: n for n, at in enumerate(self._visible)}
+            moved: list[QModelIndex] = []
+            for record in records:
+                row = row_of.get(record[0]) if record is not None else None
+                moved.append(
+                    self.index(row, record[1]) if row is not None and record else QModelIndex()
+                )
+            self.changePersistentIndexList(held, moved)
+        self.layoutChanged.emit()
 
     def _refilter(self) -> None:
         if self._filter:

@@ -6,8 +6,8 @@ What is shown comes from the panels (ui/panels/appointment_timeline_panel.py, _l
 coming_days_panel.py, appointment_services_panel.py); what is done, from the action families
 beside them (appointment_booking.py, appointment_day_actions.py, appointment_documents.py). This
 page lays them out, keeps the timeline and the list on the same appointment, says what happened,
-and owns the keys: Ctrl+N new appointment, Ctrl+R move, Ctrl+Delete cancel, F2 arrived (joins
-the queue), F4 seen, F6 did not come, F9 tell a waiting customer about a delay, Ctrl+P day
+and owns the keys (ui/shortcuts.py): Ctrl+N new appointment, Ctrl+M move, Ctrl+Delete cancel, F7
+arrived (joins the queue), F4 seen, F6 did not come, F8 tell a waiting customer about a delay, Ctrl+P day
 sheet, Ctrl+I confirmation letter, Ctrl+Shift+W a letter about the chosen appointment (after a
 move or a cancellation: the letter about that change); Alt+Left / Alt+Right / Alt+Home change
 the day, Alt+W the week (the button's mnemonic)."""
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -50,6 +50,7 @@ from reception_app.ui.panels.appointment_list_panel import AppointmentListPanel
 from reception_app.ui.panels.appointment_services_panel import AppointmentServicesPanel
 from reception_app.ui.panels.appointment_timeline_panel import AppointmentTimelinePanel
 from reception_app.ui.panels.coming_days_panel import ComingDaysPanel
+from reception_app.ui.shortcuts import bind, keys
 from reception_app.ui.text import long_day
 from reception_app.ui.theme import scaled_font
 from reception_app.ui.timeline import DayNavigator
@@ -110,7 +111,7 @@ class AppointmentsPage(Page):
         self.week_officer = QComboBox()
         self.week_officer.setAccessibleName("Officer for the week")
         self.week_officer.setMinimumContentsLength(16)
-        self.week_officer_label = QLabel("O&fficer:")
+        self.week_officer_label = QLabel("Off&icer:")
         self.week_officer_label.setBuddy(self.week_officer)
         nav = QHBoxLayout()
         nav.addWidget(self.navigator)
@@ -135,31 +136,36 @@ class AppointmentsPage(Page):
         # After a move or a cancellation: offers the letter about it (non-blocking).
         self.letter_offer = AppointmentLetterOffer()
         self.letter_offer.clicked.connect(self.write_letter)
-        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
+        bind(self, "write_letter", self.write_letter, "Letter about the chosen appointment")
 
     def _build_actions(self) -> QVBoxLayout:
         """A button and a key per action, in two rows (booking; on the day), so large text never
         makes the page wider than the window."""
         booking, day, documents = self.booking, self.day_actions, self.documents
         self._actions: list[Action] = [
-            ("new_button", "&New appointment (Ctrl+N)", "Ctrl+N", booking.new_appointment),
-            ("move_button", "&Move (Ctrl+R)", "Ctrl+R", booking.reschedule),
-            ("cancel_button", "&Cancel… (Ctrl+Del)", "Ctrl+Delete", booking.cancel_appointment),
-            ("arrived_button", "&Arrived (F2)", "F2", day.arrived),
-            ("seen_button", "&Seen (F4)", "F4", day.seen),
-            ("no_show_button", "Did no&t come (F6)", "F6", day.no_show),
-            ("delay_button", "Tell about &delay (F9)", "F9", day.tell_delay),
-            ("sheet_button", "Day s&heet (Ctrl+P)", "Ctrl+P", documents.print_day_sheet),
-            ("letter_button", "Confirmation lett&er (Ctrl+I)", "Ctrl+I", documents.confirmation),
+            ("new_button", "&New appointment", "new", booking.new_appointment),
+            ("move_button", "&Move", "move_booking", booking.reschedule),
+            ("cancel_button", "&Cancel…", "cancel_booking", booking.cancel_appointment),
+            ("arrived_button", "&Arrived", "arrived", day.arrived),
+            ("seen_button", "&Seen", "served", day.seen),
+            ("no_show_button", "Did no&t come", "not_seen", day.no_show),
+            ("delay_button", "Tell about &delay", "tell_delay", day.tell_delay),
+            ("sheet_button", "Day sheet", "print", documents.print_day_sheet),
+            (
+                "letter_button",
+                "Confirmation lett&er",
+                "confirmation_letter",
+                documents.confirmation,
+            ),
         ]
         booking_row, day_row = QHBoxLayout(), QHBoxLayout()
-        for number, (attribute, text, keys, slot) in enumerate(self._actions):
-            button = QPushButton(text)
+        for number, (attribute, text, name, slot) in enumerate(self._actions):
+            button = QPushButton(f"{text} ({keys(name)})")
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             setattr(self, attribute, button)
             (booking_row if number < 3 or number > 6 else day_row).addWidget(button)
-            QShortcut(QKeySequence(keys), self, slot)
+            bind(self, name, slot, text.replace("&", "").rstrip("…"))
         booking_row.addStretch(1)
         day_row.addStretch(1)
         actions = QVBoxLayout()
@@ -179,7 +185,7 @@ class AppointmentsPage(Page):
         self.lists.setAccessibleName("Appointment lists")
         self.lists.addTab(self.table, "&List")
         self.lists.addTab(self.days, "Comin&g days")
-        self.lists.addTab(self.services, "Ser&vices")
+        self.lists.addTab(self.services, "Se&rvices")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.timeline_scroll)
         splitter.addWidget(self.lists)
@@ -310,7 +316,7 @@ class AppointmentsPage(Page):
             for a in waiting
         )
         self.prompts.setText(
-            f"Waiting past their time: {names}. Tell them why and when they will be seen (F9)."
+            f"Waiting past their time: {names}. Tell them why and when they will be seen (F8)."
         )
         self.prompts.show()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from reception_app.ui.dialogs.letter_dialog import LetterDialog
 from reception_app.ui.models.contact_table_model import ContactTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.contact_details_panel import ContactDetailsPanel
+from reception_app.ui.shortcuts import bind
 
 SEARCH_DELAY_MS = 250
 """Pause in typing before searching: long enough not to search on every key, short enough to feel
@@ -112,15 +112,10 @@ class ContactsPage(Page):
         self.model.modelReset.connect(self._selection_changed)
 
     def _add_shortcuts(self) -> None:
-        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.write_letter)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_contact)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Down),
-            self.search,
-            self._go_to_results,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        bind(self, "write_letter", self.write_letter, "Letter to the chosen contact")
+        bind(self, "new", self.add_contact, "Add a contact")
+        bind(self, "find", self._focus_search, "Find a contact")
+        bind(self.search, "to_results", self._go_to_results, widget_only=True)
         order = (self.search, self.add_button, self.edit_button, self.letter_button)
         for first, second in zip(order, (*order[1:], self.batch_button), strict=True):
             QWidget.setTabOrder(first, second)

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reception_app.domain.correspondence import CorrespondenceItem
@@ -34,6 +33,7 @@ from reception_app.ui.panels.deadline_calculator_panel import DeadlineCalculator
 from reception_app.ui.panels.feedback_panel import FeedbackPanel
 from reception_app.ui.panels.follow_ups_panel import FollowUpsPanel
 from reception_app.ui.panels.incidents_panel import IncidentsPanel
+from reception_app.ui.shortcuts import bind
 
 
 class CorrespondencePage(Page):
@@ -62,10 +62,10 @@ class CorrespondencePage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Correspondence"))
         layout.addWidget(self.tabs, 1)
-        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.log_panel.write_letter)
-        QShortcut(QKeySequence("Ctrl+D"), self, self._focus_calculator)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_find)
-        QShortcut(QKeySequence("Ctrl+N"), self, self._new_for_tab)
+        bind(self, "write_letter", self.log_panel.write_letter, "Letter about the chosen item")
+        bind(self, "deadline_calculator", self._focus_calculator)
+        bind(self, "find", self._focus_find, "Find correspondence")
+        bind(self, "new", self._new_for_tab, "Log correspondence (on Feedback: record feedback)")
         self._keep_names()
 
     def _keep_names(self) -> None:

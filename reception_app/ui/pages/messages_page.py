@@ -3,14 +3,13 @@
 Each officer's inbox has its call-backs; the desk and managers see the lists due today, overdue
 and escalated. The two tabs are panels of ``reception_app.ui.panels``; this page lays them out
 and owns the keyboard shortcuts: Ctrl+N take a message, Ctrl+R mark read or unread, Ctrl+K
-record a call-back, Ctrl+P pass it on, Ctrl+E close it, Ctrl+F find, Ctrl+Shift+W call-back
+record a call-back, Ctrl+T pass it on, Ctrl+E close it, Ctrl+F find, Ctrl+Shift+W call-back
 confirmation letter.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reception_app.domain.messages import Message
@@ -26,6 +25,7 @@ from reception_app.ui.dialogs.message_dialog import MessageDialog
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.messages_panel import MessagesPanel
 from reception_app.ui.panels.staff_directory_panel import StaffDirectoryPanel
+from reception_app.ui.shortcuts import bind
 
 
 class MessagesPage(Page):
@@ -42,16 +42,16 @@ class MessagesPage(Page):
         layout.addWidget(self.heading("Messages"))
         layout.addWidget(self.tabs, 1)
         panel = self.messages_panel
-        for keys, slot in (
-            ("Ctrl+Shift+W", panel.write_letter),
-            ("Ctrl+N", panel.take_message),
-            ("Ctrl+R", panel.toggle_read),
-            ("Ctrl+K", lambda: panel.act(CALLBACK)),
-            ("Ctrl+P", lambda: panel.act(REASSIGN)),
-            ("Ctrl+E", lambda: panel.act(CLOSE)),
+        for name, slot, label in (
+            ("write_letter", panel.write_letter, "Call-back confirmation letter"),
+            ("new", panel.take_message, "Take a message"),
+            ("read_unread", panel.toggle_read, None),
+            ("call_back", lambda: panel.act(CALLBACK), None),
+            ("pass_on", lambda: panel.act(REASSIGN), "Pass the chosen message on"),
+            ("close_item", lambda: panel.act(CLOSE), "Close the chosen message"),
+            ("find", self._focus_filter, "Find a message or a colleague"),
         ):
-            QShortcut(QKeySequence(keys), self, slot)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+            bind(self, name, slot, label)
         self._keep_names()
 
     def _keep_names(self) -> None:

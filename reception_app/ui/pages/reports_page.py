@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from reception_app.domain.periods import period_for
@@ -22,6 +22,7 @@ from reception_app.ui.dialogs.report_records_dialog import ReportRecordsDialog
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.activity_log_panel import ActivityLogPanel
 from reception_app.ui.panels.report_figures_panel import ReportFiguresPanel
+from reception_app.ui.shortcuts import bind
 
 __all__ = ["ReportsPage", "period_for"]  # period_for was defined here before domain/periods.py
 
@@ -42,9 +43,9 @@ class ReportsPage(Page):
         self.tabs.setAccessibleName("Reports")
         self.figures_tab = ReportFiguresPanel(state)
         self.log_tab = ActivityLogPanel(state)
-        self.tabs.addTab(self.figures_tab, "&Figures and standards")
+        self.tabs.addTab(self.figures_tab, "Fi&gures and standards")
         self.tabs.addTab(self.log_tab, "&Activity log")
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        bind(self, "find", self._focus_filter, "Filter the activity log")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Reports"))

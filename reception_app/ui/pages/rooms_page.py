@@ -5,7 +5,7 @@ be had right now.
 
 The board and the two lists are panels (ui/panels/room_board_panel.py, room_bookings_panel.py,
 interview_rooms_panel.py); this page lays them out, keeps the board and the list on the same
-booking, and owns the actions. Keys: Ctrl+N book a room, F8 private room now, Ctrl+Shift+N repeat booking, Ctrl+Delete cancel
+booking, and owns the actions. Keys (ui/shortcuts.py): Ctrl+N book a room, F9 private room now, Ctrl+Shift+N repeat booking, Ctrl+Delete cancel
 the chosen booking, Ctrl+Shift+R release rooms held for customers who have not come;
 Alt+Left / Alt+Right / Alt+Home change the day.
 """
@@ -17,7 +17,6 @@ from datetime import date, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.interview_rooms_panel import InterviewRoomsPanel
 from reception_app.ui.panels.room_board_panel import RoomBoardPanel
 from reception_app.ui.panels.room_bookings_panel import RoomBookingsPanel
+from reception_app.ui.shortcuts import bind, keys
 from reception_app.ui.text import describe_status, when
 from reception_app.ui.timeline import DayNavigator
 
@@ -122,30 +122,20 @@ class RoomsPage(Page):
     def _build_actions(self) -> QHBoxLayout:
         """A button and a key per action."""
         self._actions: list[Action] = [
-            ("book_button", "&Book a room (Ctrl+N)", "Ctrl+N", self.book_room),
-            ("now_button", "Private room &now (F8)", "F8", self.private_room_now),
-            (
-                "repeat_button",
-                "R&epeat booking (Ctrl+Shift+N)",
-                "Ctrl+Shift+N",
-                self.repeat_booking,
-            ),
-            ("cancel_button", "&Cancel booking (Ctrl+Del)", "Ctrl+Delete", self.cancel_booking),
-            (
-                "release_button",
-                "Re&lease no-shows (Ctrl+Shift+R)",
-                "Ctrl+Shift+R",
-                self.release_no_shows,
-            ),
+            ("book_button", "&Book a room", "new", self.book_room),
+            ("now_button", "Private room &now", "room_now", self.private_room_now),
+            ("repeat_button", "R&epeat booking", "repeat_booking", self.repeat_booking),
+            ("cancel_button", "&Cancel booking", "cancel_booking", self.cancel_booking),
+            ("release_button", "Re&lease no-shows", "release_no_shows", self.release_no_shows),
         ]
         actions = QHBoxLayout()
-        for attribute, text, keys, slot in self._actions:
-            button = QPushButton(text)
+        for attribute, text, name, slot in self._actions:
+            button = QPushButton(f"{text} ({keys(name)})")
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             setattr(self, attribute, button)
             actions.addWidget(button)
-            QShortcut(QKeySequence(keys), self, slot)
+            bind(self, name, slot, text.replace("&", ""))
         actions.addStretch(1)
         return actions
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +39,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import describe_status
 from reception_app.ui.theme import scaled_font
 
@@ -88,6 +89,25 @@ class TodayPage(Page):
         layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
+        self._queue_first_in_tab_order()
+
+    def _queue_first_in_tab_order(self) -> None:
+        """One Tab from the sidebar reaches the queue; the desk choice and the buttons (each
+        with its own F-key) come after it, then the late-appointment prompt's button."""
+        chain = (
+            self.queue_table,
+            self.desk_choice,
+            self.check_in_button,
+            self.call_next_button,
+            self.served_button,
+            self.left_button,
+            self.arrived_button,
+            self.room_now_button,
+            self.pause_button,
+            self.delay_button,
+        )
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def refresh(self) -> None:
         self._refresh_office()
@@ -189,18 +209,18 @@ class TodayPage(Page):
         self.delay_button.clicked.connect(self.tell_delay)
         # Enter on a row (or a double-click) calls that ticket to this desk.
         self.queue_table.activated.connect(lambda _index: self.call_selected())
-        for keys, slot in (
-            ("F2", self.check_in),
-            ("F3", self.call_next),
-            ("F4", self.mark_served),
-            ("F6", self.mark_left),
-            ("F7", self.appointment_arrived),
-            ("F8", self.tell_delay),
-            ("F9", self.private_room_now),
-            ("Ctrl+Up", lambda: self.move_selected(-1)),
-            ("Ctrl+Down", lambda: self.move_selected(1)),
+        for name, slot, label in (
+            ("check_in", self.check_in, "Check in a walk-in visitor"),
+            ("call_next", self.call_next, "Call the next visitor"),
+            ("served", self.mark_served, "Served: the visitor at this desk has been seen"),
+            ("not_seen", self.mark_left, "Left without being seen"),
+            ("arrived", self.appointment_arrived, "An appointment has arrived"),
+            ("tell_delay", self.tell_delay, "Tell a late-running customer why, and when"),
+            ("room_now", self.private_room_now, "A private room now"),
+            ("move_up", lambda: self.move_selected(-1), None),
+            ("move_down", lambda: self.move_selected(1), None),
         ):
-            QShortcut(QKeySequence(keys), self, slot)
+            bind(self, name, slot, label)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

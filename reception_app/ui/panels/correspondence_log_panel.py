@@ -93,7 +93,7 @@ class CorrespondenceLogPanel(Panel):
         self._offer_id: int | None = None
         self._shown_item: CorrespondenceItem | None = None
 
-        self.log_button = QPushButton("&Log correspondence (Ctrl+N)")
+        self.log_button = QPushButton("Log correspondence (Ctrl+N)")
         bar = self._build_bar()
         self.log_model = CorrespondenceTableModel(self)
         self.log_table = table_view("Correspondence", self.log_model, CorrespondenceTableModel.DUE)
@@ -135,10 +135,10 @@ class CorrespondenceLogPanel(Panel):
         bar.addWidget(self.log_button)
         bar.addSpacing(12)
         for text, widget in (
-            ("S&how:", self.log_view),
+            ("&Show:", self.log_view),
             ("&Owner:", self.owner_filter),
-            ("C&hannel:", self.channel_filter),
-            ("F&ind:", self.log_find),
+            ("Cha&nnel:", self.channel_filter),
+            ("Fin&d:", self.log_find),
         ):
             bar.addWidget(buddy_label(text, widget))
             bar.addWidget(widget, 1 if widget is self.log_find else 0)
@@ -162,7 +162,7 @@ class CorrespondenceLogPanel(Panel):
         self.letter_button.setToolTip(
             "A letter about the chosen item, in the customer's preferred format"
         )
-        self.batch_button = QPushButton("Letters &due today...")
+        self.batch_button = QPushButton("Letters due toda&y...")
         self.batch_button.setToolTip(
             "Every acknowledgement due today: print them as one job or save them as PDFs"
         )

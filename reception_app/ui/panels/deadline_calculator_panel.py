@@ -88,7 +88,7 @@ class DeadlineCalculatorPanel(Panel):
 
         calculator = QFormLayout()
         calculator.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        channel_label = QLabel("&Channel:")
+        channel_label = QLabel("Ch&annel:")
         channel_label.setBuddy(self.channel)
         self.channel.setAccessibleName("Channel")
         calculator.addRow(channel_label, self.channel)

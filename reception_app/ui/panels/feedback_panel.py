@@ -31,8 +31,8 @@ from reception_app.ui.widgets.simple_fields import buddy_label, named_combo
 FEEDBACK_VIEWS = [("open", "Open"), ("serious", "Serious"), ("all", "All")]
 ACTION_BUTTONS = (
     (FeedbackAction.SHARE, "&Share with the officer"),
-    (FeedbackAction.RESOLVE_INFORMALLY, "Resolved &informally..."),
-    (FeedbackAction.MAKE_FORMAL, "Formal &complaint..."),
+    (FeedbackAction.RESOLVE_INFORMALLY, "&Resolved informally..."),
+    (FeedbackAction.MAKE_FORMAL, "Formal com&plaint..."),
     (FeedbackAction.ESCALATE, "Escalate to a &manager..."),
     (FeedbackAction.CLOSE, "Clos&e..."),
 )
@@ -75,14 +75,14 @@ class FeedbackPanel(Panel):
     ) -> None:
         super().__init__(state, parent)
         self.context = context
-        self.feedback_button = QPushButton("Record &feedback (Ctrl+N)")
+        self.feedback_button = QPushButton("Record feedback (Ctrl+N)")
         self.incident_button = QPushButton("Record an i&ncident...")
         self.feedback_view = named_combo("Show feedback", FEEDBACK_VIEWS)
         bar = QHBoxLayout()
         bar.addWidget(self.feedback_button)
         bar.addWidget(self.incident_button)
         bar.addSpacing(12)
-        bar.addWidget(buddy_label("S&how:", self.feedback_view))
+        bar.addWidget(buddy_label("Sh&ow:", self.feedback_view))
         bar.addWidget(self.feedback_view)
         bar.addStretch(1)
         self.feedback_model = FeedbackTableModel(self)

@@ -35,7 +35,7 @@ class FollowUpsPanel(Panel):
         )
         note.setWordWrap(True)
         note.setProperty("role", "hint")
-        self.follow_up_done_too = QCheckBox("Show &done ones too")
+        self.follow_up_done_too = QCheckBox("Show done ones &too")
         self.follow_up_button = QPushButton("Follow-up &done...")
         self.follow_up_model = CorrespondenceFollowUpModel(self)
         self.follow_up_table = table_view(

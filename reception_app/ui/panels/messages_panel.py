@@ -151,7 +151,7 @@ class MessagesPanel(Panel):
         for key, text in VIEWS:
             self.view.addItem(text, key)
         self.view.setAccessibleName("Show")
-        view_label = buddy_label("S&how:", self.view)
+        view_label = buddy_label("&Show:", self.view)
         self.who = QComboBox()
         self.who.setAccessibleName("For whom")
         # Long enough for "Everyone" and most names at every text size.
@@ -176,7 +176,7 @@ class MessagesPanel(Panel):
     def _build_actions(self) -> QHBoxLayout:
         self.read_button = QPushButton("Mark &read (Ctrl+R)")
         self.callback_button = QPushButton("Record &call-back (Ctrl+K)")
-        self.reassign_button = QPushButton("&Pass on (Ctrl+P)")
+        self.reassign_button = QPushButton("&Pass on (Ctrl+T)")
         self.close_button = QPushButton("Clos&e (Ctrl+E)")
         self.letter_button = QPushButton("Call-back confirmation &letter... (Ctrl+Shift+W)")
         self.letter_button.setToolTip(

@@ -121,7 +121,7 @@ class ReportFiguresPanel(Panel):
             edit.setAccessibleName(name)
         self.show_button = QPushButton("&Show")
         self.pdf_button = QPushButton("Save as P&DF...")
-        self.csv_button = QPushButton("Save as CS&V...")
+        self.csv_button = QPushButton("Save as &CSV...")
         self.large_print = QCheckBox("La&rge print PDF")
         self.pdf_button.setEnabled(False)
         self.csv_button.setEnabled(False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
+from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import StaffMember, team_lead_text
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.panels.panel import Panel
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.widgets.filtered_table import filtered_table
 
 # Most needed first: with large text the right-hand columns may need scrolling to.
@@ -56,12 +57,7 @@ class StaffDirectoryPanel(Panel):
 
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.returnPressed.connect(self._go_to_table)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Down),
-            self.filter,
-            self._go_to_table,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        bind(self.filter, "to_results", self._go_to_table, widget_only=True)
         QWidget.setTabOrder(self.filter, self.table)
 
     def _fit_table(self) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from reception_app.ui.shortcuts import bind
 
 
 class DayNavigator(QWidget):
@@ -42,12 +43,12 @@ class DayNavigator(QWidget):
         self.next_button.clicked.connect(lambda: self.step(self._step))
         self.today_button.clicked.connect(self.go_today)
         self.date.dateChanged.connect(self._typed)
-        for keys, slot in (
-            ("Alt+Left", lambda: self.step(-self._step)),
-            ("Alt+Right", lambda: self.step(self._step)),
-            ("Alt+Home", self.go_today),
+        for name, slot in (
+            ("previous_day", lambda: self.step(-self._step)),
+            ("next_day", lambda: self.step(self._step)),
+            ("today", self.go_today),
         ):
-            QShortcut(QKeySequence(keys), self, slot)
+            bind(self, name, slot)
 
     def set_step(self, days: int) -> None:
         self._step = days

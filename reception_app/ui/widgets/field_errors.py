@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.ui.widgets.fit_window import fit_window
+from reception_app.ui.widgets.simple_fields import set_buddy
 
 
 class FieldErrors:
@@ -24,7 +25,7 @@ class FieldErrors:
     def add_row(self, form: QFormLayout, label_text: str, field: str, widget: QWidget) -> QLabel:
         """Add ``label_text`` (with & mnemonic) as the buddy label of ``widget`` plus an error line."""
         label = QLabel(label_text)
-        label.setBuddy(widget)
+        set_buddy(label, widget)
         widget.setAccessibleName(label_text.replace("&", ""))
         error = QLabel()
         error.setProperty("role", "error")

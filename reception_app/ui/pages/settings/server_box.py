@@ -54,7 +54,7 @@ class ServerBox(QGroupBox):
         self.errors = FieldErrors()
         form = QFormLayout()
         for label, field, widget in (
-            ("Ser&ver:", "host", self.host),
+            ("Serv&er:", "host", self.host),
             ("Po&rt:", "port", self.port),
             ("&Database:", "database", self.database_name),
             ("&User:", "user", self.user),
@@ -63,9 +63,9 @@ class ServerBox(QGroupBox):
             self.errors.add_row(form, label, field, widget)
         self.office = QComboBox()
         self.office.setAccessibleName("Office this computer works for")
-        self.errors.add_row(form, "O&ffice this computer works for:", "office", self.office)
+        self.errors.add_row(form, "Office this co&mputer works for:", "office", self.office)
         self.test_button = make_button("&Test the connection", self.test_connection)
-        self.save_button = make_button("Use these settin&gs", self.save)
+        self.save_button = make_button("Use these setti&ngs", self.save)
         self.result = status_label()
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
