@@ -21,6 +21,8 @@ from tests.system_tools import require_program
 BOTH_ENGINES_UNDER = ("persistence", "services")
 DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"}
 _names = itertools.count(1)
+SHARED_SERVER = "RECEPTION_TEST_POSTGRES_FOLDER"
+"""Set by a test that runs part of the suite in a subprocess: the folder of its running server."""
 
 
 def parametrize_engines(metafunc: pytest.Metafunc) -> None:
@@ -39,9 +41,15 @@ def unique_name() -> str:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """One throw-away server per test session (per xdist worker), with two template databases:
-    'migrated' (the schema) and 'seeded' (the schema and both shipped offices)."""
+    'migrated' (the schema) and 'seeded' (the schema and both shipped offices). A session that
+    a test started in a subprocess uses its parent's server (``SHARED_SERVER`` names its folder):
+    the templates are there already, and the parent stops it."""
     if find_pg_bin() is None:
         require_program("pg_ctl")  # skips here, fails in CI
+    shared = os.environ.get(SHARED_SERVER)
+    if shared:
+        yield PostgresServer.attach(Path(shared))
+        return
     server = PostgresServer.start()
     try:
         _make_templates(server)
