@@ -54,6 +54,7 @@ class CorrespondencePage(Page):
         self.feedback.incident_recorded.connect(self._incident_recorded)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Correspondence sections")
         self.tabs.addTab(self.log_panel, "&Log")
         self.tabs.addTab(self.follow_ups, "&Walk-in follow-ups")
         self.feedback_index = self.tabs.addTab(self.feedback, "Feed&back")

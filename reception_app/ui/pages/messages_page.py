@@ -36,6 +36,7 @@ class MessagesPage(Page):
         self.messages_panel = MessagesPanel(state, lambda dialog: self.show_letter(dialog))
         self.staff_directory = StaffDirectoryPanel(state)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Messages sections")
         self.tabs.addTab(self.messages_panel, "&Messages")
         self.tabs.addTab(self.staff_directory, "Staff &directory")
         layout = QVBoxLayout(self)
