@@ -201,9 +201,17 @@ class RetentionService(OfficeScoped):
         return result
 
     def run_if_due(self) -> RunResult | None:
-        """The daily run (at start-up): None when it has already run today."""
-        if not self.is_due():
-            return None
+        """The daily run (at start-up): None when it has already run today.
+
+        The day is claimed first, in one write transaction, so of several desks started
+        together only one runs it."""
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            value = get_setting(session, LAST_RUN_SETTING, office.id)
+            today = self._today(office)
+            if not is_due(date.fromisoformat(value) if isinstance(value, str) else None, today):
+                return None
+            put_setting(session, LAST_RUN_SETTING, today.isoformat(), office.id)
         return self.run(COMMAND_LINE, skip=REVIEWED_BY_A_MANAGER)
 
     def _timed(self, result: RunResult, work: Callable[[Session], int]) -> int:
