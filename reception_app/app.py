@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,7 @@ def open_desk(
             return
         window.start(member)
         _start_notify_sender(services, window)
+        window._retention_thread = start_daily_retention(services)  # type: ignore[attr-defined]
 
     def guarded_ready(services: AppServices) -> None:
         try:
@@ -118,6 +120,24 @@ def open_desk(
         lambda _progress: open_services(db_text, paths, seams), on_done=opened, on_error=fail
     )
     return window
+
+
+def start_daily_retention(services: AppServices) -> threading.Thread:
+    """Once a day, at start-up, retention runs on a thread of its own in short batches, so the
+    desk keeps working (docs/personal-data.md). Failures are logged, never shown."""
+
+    def work() -> None:
+        try:
+            result = services.retention().run_if_due()
+        except Exception:  # noqa: BLE001 - a background job: logged, tried again tomorrow
+            log.exception("the daily retention run failed")
+            return
+        if result is not None:
+            log.info("daily retention run: %s", result.counts)
+
+    thread = threading.Thread(target=work, name="retention", daemon=True)
+    thread.start()
+    return thread
 
 
 def _start_notify_sender(services: AppServices, window: MainWindow) -> None:

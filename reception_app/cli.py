@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reception_app import __version__
-from reception_app.commands import server
+from reception_app.commands import retention, server
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
 from reception_app.paths import AppPaths
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_letter_parser(commands)
     _add_report_parser(commands)
     server.add_parser(commands)
+    retention.add_parser(commands)
     return parser
 
 
@@ -302,6 +303,7 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         "letter": cmd_letter,
         "report": cmd_report,
         "server": server.cmd_server,
+        "retention": retention.cmd_retention,
     }
     try:
         url = resolve_database_url(args.db, paths)

@@ -73,6 +73,10 @@ class MessageRecord(Base):
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     close_note: Mapped[str] = mapped_column(Text, default="")
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class MessageCallbackRecord(Base):
@@ -145,6 +149,10 @@ class CorrespondenceRecord(Base):
     """When the next step is due; None when closed, paused or with no clock."""
     next_step: Mapped[str] = mapped_column(String(20), default="")
     """'acknowledge', 'respond', 'final', 'target' or ''."""
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class CorrespondencePauseRecord(Base):
@@ -244,6 +252,10 @@ class FeedbackRecord(Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class IncidentRecord(Base):
@@ -271,3 +283,7 @@ class IncidentRecord(Base):
     police_reference: Mapped[str] = mapped_column(String(60), default="")
     police_not_told_reason: Mapped[str] = mapped_column(Text, default="")
     witness_count: Mapped[int] = mapped_column(Integer, default=0)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reception_app.services.letter_service import LetterService
     from reception_app.services.notifications.service import NotificationService
     from reception_app.services.report_service import ReportService
+    from reception_app.services.retention import RetentionService
 
 
 @dataclass
@@ -129,6 +130,12 @@ class AppServices:
         from reception_app.services.report_service import ReportService
 
         return ReportService(self.context, self._office_key())
+
+    def retention(self) -> RetentionService:
+        """Retention schedule, legal holds and the purge of the running office (manager-only)."""
+        from reception_app.services.retention import RetentionService
+
+        return RetentionService(self.context, self._office_key())
 
     def _office_key(self) -> str:
         """The running office; NotFoundError until one has been chosen in Settings."""
