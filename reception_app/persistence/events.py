@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from reception_app.persistence.records import EventRecord
 
-
 ACTING_AS: ContextVar[str | None] = ContextVar("acting_as", default=None)
 """Who acts when no staff member does, e.g. "the command line": kept in the entry's details
 ("by") so the log names it instead of "System"."""
