@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+COMMAND_LINE_NAME = "the command line"
+"""How the event log names what a command did without ``--staff`` (domain COMMAND_LINE)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +91,12 @@ def _add_letter_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="NAME=VALUE",
         help="a value the record does not hold, e.g. --set response_date='Monday 7 December 2026'",
     )
-    letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
+    letter.add_argument(
+        "--staff",
+        metavar="USERNAME",
+        help="who sends it (their password is asked on the terminal; default: the command line, "
+        "with the record's named contact on the letter)",
+    )
 
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -124,6 +131,12 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         )
         sub.add_argument("--large-print", action="store_true", help="PDF in 18 pt large print")
         sub.add_argument("--office", help="office profile key (default: the running office)")
+        sub.add_argument(
+            "--staff",
+            metavar="USERNAME",
+            help="run as this manager (their password is asked on the terminal); "
+            "default: the command line",
+        )
 
 
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
@@ -214,6 +227,7 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams)
 
 def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
+    from reception_app.commands.acting import command_actor
     from reception_app.documents.report_csv import check_output
     from reception_app.services.report_service import ReportService
 
@@ -227,7 +241,8 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
                 "No office has been chosen yet: start the app once, or pass --office "
                 f"({' or '.join(services.office.office_keys())})."
             )
-        reports = ReportService(services.context, office)
+        actor = command_actor(services, args.staff, seams)
+        reports = ReportService(services.context, office, actor)
         if args.report_kind == "daily":
             day = args.date or reports.today()
             report = reports.daily(day)
@@ -245,6 +260,7 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
 
 def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
+    from reception_app.commands.acting import command_actor
     from reception_app.domain.errors import ValidationError
     from reception_app.domain.letters import LetterFormat
     from reception_app.services.letter_service import LetterRequest, LetterSource
@@ -264,7 +280,10 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     services = start_services(url, paths, seams)
     try:
         office_key = services.office.active_office_key() or ""
-        actor = services.staff.find_active(office_key, args.staff) if args.staff else None
+        actor = None
+        if args.staff:
+            services.staff.find_active(office_key, args.staff)  # of this office, and active
+            actor = command_actor(services, args.staff, seams)
         letter, written = services.letters().save_pdf(request, args.out, actor)
     finally:
         services.database.dispose()
@@ -293,8 +312,10 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         # The database address is checked with the rest of the start-up, off the UI thread.
         return run_gui(command, args.db, paths, seams)
     from reception_app.logging_setup import configure_logging
+    from reception_app.persistence.events import ACTING_AS
 
     configure_logging(paths.log_file)
+    ACTING_AS.set(COMMAND_LINE_NAME)
     handlers = {
         "demo-data": cmd_demo_data,
         "backup": cmd_backup,

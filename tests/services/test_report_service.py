@@ -70,7 +70,7 @@ def utc(day: date, hh: int, mm: int) -> datetime:
 
 @pytest.fixture
 def reports(services: AppServices, manager: StaffMember) -> ReportService:
-    return ReportService(services.context, "hellesdon")
+    return ReportService(services.context, "hellesdon", manager)
 
 
 def test_daily_report_reads_the_days_visits_with_names_of_service_desk_and_officer(

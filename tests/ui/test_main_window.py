@@ -107,7 +107,7 @@ def test_idle_desk_locks_hides_everything_and_unlocks_with_password(
     assert "not right" in str(seen["error"])
     assert state.actor is not None and state.actor.username == "mclerk"
     assert window.centralWidget().isVisible()
-    actions = [e.action for e in state.services.events.recent()]
+    actions = [e.action for e in state.services.events.recent(state.actor)]
     assert "signed_out" in actions and "sign_in_failed" in actions
 
 

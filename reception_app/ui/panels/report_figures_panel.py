@@ -201,7 +201,7 @@ class ReportFiguresPanel(Panel):
     # --- reading --------------------------------------------------------------------------------
 
     def _service(self) -> ReportService:
-        return self.state.services.reports()
+        return self.state.services.reports(self.state.actor)
 
     def _clear_errors(self) -> None:
         for label in (self.start_error, self.end_error):
