@@ -268,6 +268,17 @@ class KioskWindow(PublicScreen):
             log.exception("Kiosk could not read the free appointment times")
             return ""
 
+    def _book_by_phone(self) -> str:
+        """Appointments on another day when no service was chosen yet (closed at the start)."""
+        try:
+            phone = self.services.office.profile().phone
+        except Exception:
+            log.exception("Kiosk could not read the office's phone number")
+            return ""
+        if not phone:
+            return "For an appointment on another day, ask at the desk when we open."
+        return f"For an appointment on another day, call {phone}."
+
     def _show_closed(
         self, status: OfficeStatus, headline: str, next_opening: datetime | None
     ) -> None:
@@ -277,7 +288,7 @@ class KioskWindow(PublicScreen):
             else "Please ask at the desk when we are next open."
         )
         self.closed_headline.setText(headline)
-        self.closed_slots.setText(self._slots_text())
+        self.closed_slots.setText(self._slots_text() or self._book_by_phone())
         self.closed_slots.setVisible(bool(self.closed_slots.text()))
         self.closed_detail.setText(f"{opens}\n\nOut of hours: {status.out_of_hours}")
         self._go(self.closed_page)

@@ -99,6 +99,7 @@ def test_closed_office_shows_the_next_opening_instead_of_a_ticket(
     assert "closed" in kiosk.closed_headline.text()
     assert "Monday" in kiosk.closed_detail.text()
     assert "Out of hours" in kiosk.closed_detail.text()
+    assert kiosk.closed_slots.text() == "For an appointment on another day, call 01603 301751."
     assert kiosk.ticket_label.text() == ""
     assert services.queue().waiting() == []
 

@@ -3,7 +3,7 @@ booked time, the late prompt and a private room now."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -18,6 +18,7 @@ from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
+from reception_app.ui.models.appointment_table_model import status_text
 from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.today_page import TodayPage
 from tests.conftest import FixedClock
@@ -117,6 +118,16 @@ def test_arrival_shows_the_booked_time_and_the_late_prompt_records_what_was_said
     assert told.delay_reason == "The officer is on an urgent call"
     assert told.delay_new_time is not None and told.delay_new_time > clock.now
     assert page.delay_box.isHidden()
+    # The promised time shows in the queue, not "due now"; and again prompts once it passes.
+    promised = f"{told.delay_new_time.astimezone(LONDON):%H:%M}"
+    estimate = page.queue_model.index(0, QueueTableModel.ESTIMATE).data()
+    assert estimate == f"by {promised} (told)"
+    assert status_text(told, LONDON) == f"Arrived (G001), told seen by {promised}"
+    clock.now = told.delay_new_time + timedelta(minutes=1)
+    page.refresh_queue()
+    assert page.queue_model.index(0, QueueTableModel.ESTIMATE).data() == f"told {promised}: overdue"
+    assert page.delay_box.isVisible()
+    assert "again (past the time they were told)" in page.delay_banner.text()
 
 
 def test_private_room_now_books_a_room_for_the_chosen_visitor(

@@ -110,7 +110,11 @@ def not_waiting_message(record: VisitRecord) -> str:
 
 
 def visit_view(
-    record: VisitRecord, estimate: float | None = None, *, booked_at: datetime | None = None
+    record: VisitRecord,
+    estimate: float | None = None,
+    *,
+    booked_at: datetime | None = None,
+    promised_at: datetime | None = None,
 ) -> Visit:
     """The domain ``Visit`` of ``record``, with its current estimate (and booked time)."""
     return Visit(
@@ -144,5 +148,6 @@ def visit_view(
         follow_up_officer_id=record.follow_up_officer_id,
         follow_up_target=record.follow_up_target,
         booked_at=booked_at,
+        promised_at=promised_at,
         estimate_minutes=estimate,
     )

@@ -93,10 +93,12 @@ class QueueTableModel(RowTableModel[Visit]):
         if column == self.WAITED:
             return f"{int(visit.waited_minutes(self._now))} min"
         if column == self.ESTIMATE:
-            if visit.booked_at is not None:
-                if visit.booked_at <= self._now:
-                    return "due now"
-                return f"at {visit.booked_at.astimezone(self._zone):%H:%M} (booked)"
+            due = visit.due_at
+            if due is not None:
+                clock = f"{due.astimezone(self._zone):%H:%M}"
+                if visit.promised_at is not None:  # told why and when (F8): that time shows
+                    return f"by {clock} (told)" if due > self._now else f"told {clock}: overdue"
+                return "due now" if due <= self._now else f"at {clock} (booked)"
             if not visit.callable_today:
                 return "not today"
             return wait_range(visit.estimate_minutes)
