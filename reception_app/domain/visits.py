@@ -82,6 +82,9 @@ class VisitNeeds:
     hearing_loop: bool = False
     wheelchair_access: bool = False
     large_print: bool = False
+    bsl: bool = False
+    """A British Sign Language interpreter."""
+    braille: bool = False
 
     @property
     def any(self) -> bool:
@@ -91,7 +94,25 @@ class VisitNeeds:
             or self.hearing_loop
             or self.wheelchair_access
             or self.large_print
+            or self.bsl
+            or self.braille
         )
+
+    def words(self) -> list[str]:
+        """Short words for the screens: ['Room', 'Polish interpreter', 'Loop', ...]."""
+        return [
+            word
+            for on, word in (
+                (self.private_room, "Room"),
+                (bool(self.interpreter_language), f"{self.interpreter_language} interpreter"),
+                (self.bsl, "BSL interpreter"),
+                (self.hearing_loop, "Loop"),
+                (self.wheelchair_access, "Wheelchair"),
+                (self.large_print, "Large print"),
+                (self.braille, "Braille"),
+            )
+            if on
+        ]
 
 
 @dataclass(frozen=True, slots=True)

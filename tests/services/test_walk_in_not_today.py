@@ -96,3 +96,16 @@ def test_a_refused_booking_leaves_the_ticket_waiting(
     with pytest.raises(ReceptionError):
         queue.book_instead(manager, visit.ticket, request)
     assert queue.visit(visit.ticket).status is VisitStatus.WAITING
+
+
+def test_book_instead_without_a_ticket_keeps_bsl_and_braille_in_the_notes(
+    services: AppServices, manager: StaffMember
+) -> None:
+    queue = services.queue()
+    slot = queue.alternative_slots("general")[0]
+    request = BookingRequest("general", slot.start, staff_id=slot.staff_id, customer_name="Rhi")
+    booked = queue.book_instead(
+        manager, None, request, VisitNeeds(hearing_loop=True, bsl=True, braille=True)
+    )
+    assert booked.hearing_loop
+    assert booked.notes == "Needs: BSL interpreter, Braille"

@@ -115,7 +115,7 @@ def test_check_in_call_serve_and_follow_up(
     assert not page.queue_note.isVisible()
 
     _press(qtbot, page, page, Qt.Key.Key_F3)
-    assert page.at_desk.text() == "Now at your desk: G001 (called 10:30)"
+    assert page.at_desk.text() == "Now at your desk: G001 Ann (called 10:30)."
     assert _tickets(page) == ["B001"]
     assert services.queue().visit("G001").desk_key == "R1"
 
@@ -132,7 +132,8 @@ def test_check_in_call_serve_and_follow_up(
     assert page.at_desk.text() == "Nobody at your desk."
 
     _press(qtbot, page, page, Qt.Key.Key_F3)
-    assert page.at_desk.text().startswith("Now at your desk: B001")
+    # The name and the needs, not the ticket alone (issue 13 point 13).
+    assert page.at_desk.text() == "Now at your desk: B001 anonymous (called 10:30). Needs: Room."
     messages: list[str] = []
 
     def follow_up(dialog: QDialog) -> None:
@@ -294,8 +295,7 @@ def test_check_in_dialog_offers_the_times_first_when_the_wait_runs_past_closing(
     assert "past closing time" in dialog.warning_text
     assert dialog.result_text == ""
     assert dialog.slots_text == (
-        "Offer an appointment on another day: Wed 25 Nov 09:30, Wed 25 Nov 09:45, "
-        "Wed 25 Nov 10:00"
+        "Offer an appointment on another day: Wed 25 Nov 09:30, Wed 25 Nov 09:45, Wed 25 Nov 10:00"
     )
     layout = dialog._result
     assert layout.indexOf(dialog.warning) < layout.indexOf(dialog.slots_line)
@@ -323,3 +323,39 @@ def test_closed_office_check_in_leads_with_the_next_opening_and_issues_no_ticket
     assert "called now" not in dialog.result_text
     assert dialog.slot_buttons
     assert services.queue().waiting() == []
+
+
+def test_check_in_offers_bsl_and_braille_and_the_desk_line_shows_the_needs(
+    qtbot, page: TodayPage, services: AppServices, state: DeskState
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.domain.people import ContactNeeds, PreferredFormat
+
+    contact = services.contacts().save(
+        Contact(
+            id=None,
+            full_name="Rhiannon Price",
+            phone="01603 301751",
+            needs=ContactNeeds(preferred_format=PreferredFormat.BRAILLE, bsl=True),
+        ),
+        state.actor,
+    )
+    dialog = CheckInDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.use_contact(contact)
+    # The contact's needs arrive ticked, as the other needs do.
+    assert dialog.bsl.isChecked() and dialog.braille.isChecked()
+    dialog.hearing_loop.setChecked(True)
+    dialog.service.setCurrentIndex(dialog.service.findData("general"))
+    dialog.check_in_button.click()
+    assert dialog.visit is not None
+    needs = services.queue().visit(dialog.visit.ticket).needs
+    assert needs.bsl and needs.braille and needs.hearing_loop
+    page.refresh_queue()
+    assert page.queue_model.index(0, QueueTableModel.NEEDS).data() == (
+        "BSL interpreter, Loop, Braille"
+    )
+    _press(qtbot, page, page, Qt.Key.Key_F3)
+    assert page.at_desk.text() == (
+        "Now at your desk: G001 Rhiannon (called 10:30). Needs: BSL interpreter, Loop, Braille."
+    )

@@ -117,21 +117,29 @@ class CheckIn(OfficeScoped):
         )
 
     def book_instead(
-        self, actor: StaffMember | None, ticket: str | None, request: BookingRequest
+        self,
+        actor: StaffMember | None,
+        ticket: str | None,
+        request: BookingRequest,
+        needs: VisitNeeds | None = None,
     ) -> Appointment:
         """Book an appointment instead of waiting and withdraw ``ticket`` (None: no ticket was
-        issued), in one transaction: both happen or neither. The visit's needs and contact go
-        with the booking, whatever ``request`` left out."""
+        issued), in one transaction: both happen or neither. Every need (``needs`` and the
+        visit's) and the visit's contact and note go with the booking, whatever ``request``
+        left out."""
         staff_id = self._require_actor(actor).id
         booking = AppointmentService(self._context, self._office_key)
         now = self._clock()
         with transaction(self._factory) as session:
             office = self._office(session)
+            request = _with_needs(request, needs or VisitNeeds(), None, "")
             if ticket is not None:
                 visit = withdraw_in(
                     session, office, staff_id, ticket, "booked an appointment instead", now
                 )
-                request = _with_visit(request, visit)
+                request = _with_needs(
+                    request, visit_view(visit).needs, visit.contact_id, visit.note
+                )
             return appointment_view(booking.book_in(session, staff_id, request))
 
     def walk_in_verdict(self, service_key: str) -> WalkInVerdict:
@@ -176,6 +184,8 @@ class CheckIn(OfficeScoped):
                 hearing_loop=needs.hearing_loop,
                 wheelchair_access=needs.wheelchair_access,
                 large_print=needs.large_print,
+                bsl=needs.bsl,
+                braille=needs.braille,
                 note=request.note,
                 notify_mobile=request.mobile,
                 kind=VisitKind.WALK_IN.value,
@@ -191,17 +201,27 @@ class CheckIn(OfficeScoped):
             return dataclasses.replace(visit, callable_today=told.desk is not None)
 
 
-def _with_visit(request: BookingRequest, visit: VisitRecord) -> BookingRequest:
-    """``request`` with everything the visit recorded added: its contact and every need."""
+def _with_needs(
+    request: BookingRequest, needs: VisitNeeds, contact_id: int | None, note: str
+) -> BookingRequest:
+    """``request`` with every need in ``needs``, the contact and the note added. The booking
+    has no BSL or braille field of its own (its interpreter field is for a spoken language):
+    those go into its notes, so the officer sees them."""
+    notes = request.notes or note
+    extra = [w for on, w in ((needs.bsl, "BSL interpreter"), (needs.braille, "Braille")) if on]
+    missing = [w for w in extra if w.lower() not in notes.lower()]
+    if missing:
+        line = "Needs: " + ", ".join(missing)
+        notes = f"{notes}\n{line}" if notes else line
     return dataclasses.replace(
         request,
-        contact_id=request.contact_id or visit.contact_id,
-        place=Place.ROOM if visit.private_room and request.place is Place.DESK else request.place,
-        interpreter_language=request.interpreter_language or visit.interpreter_language,
-        hearing_loop=request.hearing_loop or visit.hearing_loop,
-        wheelchair_access=request.wheelchair_access or visit.wheelchair_access,
-        large_print=request.large_print or visit.large_print,
-        notes=request.notes or visit.note,
+        contact_id=request.contact_id or contact_id,
+        place=Place.ROOM if needs.private_room and request.place is Place.DESK else request.place,
+        interpreter_language=request.interpreter_language or needs.interpreter_language,
+        hearing_loop=request.hearing_loop or needs.hearing_loop,
+        wheelchair_access=request.wheelchair_access or needs.wheelchair_access,
+        large_print=request.large_print or needs.large_print,
+        notes=notes,
     )
 
 
@@ -247,6 +267,8 @@ def _with_contact(
         hearing_loop=needs.hearing_loop or contact.hearing_loop,
         wheelchair_access=needs.wheelchair_access or contact.wheelchair_access,
         large_print=needs.large_print or contact.preferred_format == "large_print",
+        bsl=needs.bsl or contact.bsl,
+        braille=needs.braille or contact.braille or contact.preferred_format == "braille",
     )
 
 

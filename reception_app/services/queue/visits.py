@@ -132,6 +132,8 @@ def visit_view(
             hearing_loop=record.hearing_loop,
             wheelchair_access=record.wheelchair_access,
             large_print=record.large_print,
+            bsl=record.bsl,
+            braille=record.braille,
         ),
         note=record.note,
         kind=VisitKind(record.kind),

@@ -111,6 +111,8 @@ class CheckInDialog(QDialog):
         self.hearing_loop = QCheckBox("&Hearing loop")
         self.wheelchair_access = QCheckBox("&Wheelchair access")
         self.large_print = QCheckBox("Lar&ge print")
+        self.bsl = QCheckBox("&BSL interpreter")
+        self.braille = QCheckBox("Brai&lle")
         self.interpreter_language = QLineEdit()
         self.interpreter_language.setPlaceholderText("Language; empty if not needed")
         self.note = QLineEdit()
@@ -129,10 +131,12 @@ class CheckInDialog(QDialog):
         row1 = QHBoxLayout()
         row1.addWidget(self.private_room)
         row1.addWidget(self.hearing_loop)
+        row1.addWidget(self.bsl)
         row1.addStretch(1)
         row2 = QHBoxLayout()
         row2.addWidget(self.wheelchair_access)
         row2.addWidget(self.large_print)
+        row2.addWidget(self.braille)
         row2.addStretch(1)
         grid.addLayout(row1)
         grid.addLayout(row2)
@@ -198,8 +202,12 @@ class CheckInDialog(QDialog):
             preferred_format=(
                 PreferredFormat.LARGE_PRINT
                 if self.large_print.isChecked()
+                else PreferredFormat.BRAILLE
+                if self.braille.isChecked()
                 else PreferredFormat.STANDARD
             ),
+            braille=self.braille.isChecked(),
+            bsl=self.bsl.isChecked(),
             hearing_loop=self.hearing_loop.isChecked(),
             interpreter_language=self.interpreter_language.text().strip(),
             wheelchair_access=self.wheelchair_access.isChecked(),
@@ -220,6 +228,8 @@ class CheckInDialog(QDialog):
         self.large_print.setChecked(
             self.large_print.isChecked() or "Large print" in " ".join(needs.labels())
         )
+        self.bsl.setChecked(self.bsl.isChecked() or needs.bsl)
+        self.braille.setChecked(self.braille.isChecked() or "Braille" in needs.labels())
         if needs.interpreter_language and not self.interpreter_language.text():
             self.interpreter_language.setText(needs.interpreter_language)
         self.finder.say(f"Linked to contact {contact.full_name}.")
@@ -267,6 +277,8 @@ class CheckInDialog(QDialog):
             hearing_loop=self.hearing_loop.isChecked(),
             wheelchair_access=self.wheelchair_access.isChecked(),
             large_print=self.large_print.isChecked(),
+            bsl=self.bsl.isChecked(),
+            braille=self.braille.isChecked(),
         )
 
     def _show_not_today(self, refused: NotSeenToday) -> None:
@@ -324,6 +336,8 @@ class CheckInDialog(QDialog):
             self.hearing_loop,
             self.wheelchair_access,
             self.large_print,
+            self.bsl,
+            self.braille,
             self.interpreter_language,
             self.note,
         ):
@@ -379,7 +393,7 @@ class CheckInDialog(QDialog):
 
         def run() -> None:
             self.booked = self._state.services.queue().book_instead(
-                self._state.actor, ticket, request
+                self._state.actor, ticket, request, self.needs()
             )
 
         if not self.errors.attempt(run) or self.booked is None:

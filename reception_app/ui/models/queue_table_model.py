@@ -15,18 +15,7 @@ from reception_app.ui.text import wait_range
 
 def needs_words(needs: VisitNeeds) -> list[str]:
     """Short words for the queue table: ['Room', 'Polish interpreter', 'Loop', ...]."""
-    words = []
-    if needs.private_room:
-        words.append("Room")
-    if needs.interpreter_language:
-        words.append(f"{needs.interpreter_language} interpreter")
-    if needs.hearing_loop:
-        words.append("Loop")
-    if needs.wheelchair_access:
-        words.append("Wheelchair")
-    if needs.large_print:
-        words.append("Large print")
-    return words
+    return needs.words()
 
 
 class QueueTableModel(RowTableModel[Visit]):
