@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-import math
-import statistics
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
+from reception_app.domain.closing_time import typical_wait
 from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
 from reception_app.ui.public_screen import ASK_AT_DESK, BLACK, WHITE, YELLOW, PublicScreen
-from reception_app.ui.text import describe_status
+from reception_app.ui.text import opening_lead
 
 log = logging.getLogger(__name__)
 
@@ -24,19 +23,6 @@ FLASH_MS = 500
 FLASH_TIMES = 8
 """A newly called ticket flashes this many half-second steps (about four seconds)."""
 NEXT_COUNT = 5
-
-
-def typical_wait(estimates: list[float]) -> str:
-    """'about 10 minutes' (the median, to the nearest 5), 'under 5 minutes' or 'no wait'."""
-    finite = [m for m in estimates if m is not None and math.isfinite(m)]
-    if not finite:
-        return "no wait"
-    median = statistics.median(finite)
-    if median < 2:
-        return "no wait"
-    if median < 5:
-        return "under 5 minutes"
-    return f"about {int(5 * round(median / 5))} minutes"
 
 
 _chime_effect: object | None = None
@@ -129,13 +115,21 @@ class DisplayWindow(PublicScreen):
         tickets = [v.ticket for v in waiting[:NEXT_COUNT]]
         self.next_title.setVisible(bool(tickets))
         self.next_tickets.setText("   ".join(tickets) if tickets else "Nobody is waiting")
-        estimates = [v.estimate_minutes for v in waiting if v.estimate_minutes is not None]
-        self.typical_wait.setText(f"Typical wait now: {typical_wait(estimates)}")
+        # Only the waits that can happen today are promised (domain.closing_time); closed,
+        # the screen says when the office opens and whom to call out of hours instead.
+        estimates = [v.estimate_minutes for v in waiting if v.callable_today]
+        self.typical_wait.setVisible(status.is_open)
+        self.typical_wait.setText(
+            f"Typical wait now: {typical_wait(estimates, waiting=len(waiting))}"
+            if status.is_open
+            else ""
+        )
         if status.is_open:
             self.status_line.setText("")
         else:
-            headline, detail = describe_status(status)
-            self.status_line.setText(f"{headline}. {detail.splitlines()[0]}")
+            why = f" ({status.reason_closed})" if status.reason_closed else ""
+            lead = opening_lead(status.next_opening, status.out_of_hours, status.local_now)
+            self.status_line.setText(f"We are closed{why}. {lead}")
         self._first_read = False
 
     def _show_called(self, at_desks: list[Visit], places: dict[str, str]) -> None:

@@ -52,6 +52,17 @@ def slots_for_visitor(slots: Sequence[Slot]) -> str:
     return "Or come back: " + "; ".join(parts)
 
 
+def opening_lead(next_opening: datetime | None, out_of_hours: str, now: datetime) -> str:
+    """'Opens tomorrow at 09:30. Out of hours: ...': what to lead with when a visitor cannot be
+    seen today."""
+    opens = (
+        f"Opens {when(next_opening, now)}."
+        if next_opening is not None
+        else "No opening hours are set: add them in Settings."
+    )
+    return f"{opens} Out of hours: {out_of_hours}"
+
+
 def describe_status(status: OfficeStatus) -> tuple[str, str]:
     """(headline, detail) for whether the office is open."""
     if status.is_open:

@@ -37,11 +37,11 @@ from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
+from reception_app.ui.panels.at_desk_label import AtDeskLabel
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import describe_status
-from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
     from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
@@ -145,10 +145,7 @@ class TodayPage(Page):
         self._mine: Visit | None = None
         self._paused = False
         self._build_queue_bar()
-        self.at_desk = QLabel()
-        self.at_desk.setAccessibleName("Visitor at your desk")
-        self.at_desk.setWordWrap(True)
-        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
+        self.at_desk = AtDeskLabel()
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
         self.queue_status.setProperty("role", "error")
@@ -272,16 +269,7 @@ class TodayPage(Page):
         self.queue_model.set_visits(waiting, now, self._zone)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
-        if not self.desk_key:
-            self.at_desk.setText("Choose this PC's desk to call visitors.")
-        elif self._mine is None:
-            self.at_desk.setText(
-                "Nobody at your desk." + (" The desk is paused." if paused else "")
-            )
-        else:
-            called = self._mine.called_at
-            when = f" (called {called.astimezone(self._zone):%H:%M})" if called else ""
-            self.at_desk.setText(f"Now at your desk: {self._mine.ticket}{when}")
+        self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
         self._refresh_delays()
