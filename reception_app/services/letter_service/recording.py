@@ -16,6 +16,7 @@ from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
 from reception_app.persistence.records import StaffRecord
 from reception_app.services.context import actor_id
+from reception_app.services.correspondence_service.letter_steps import record_letter_step
 from reception_app.services.letter_service.drafting import Drafting
 from reception_app.services.letter_service.files import (
     batch_file_name,
@@ -95,7 +96,10 @@ class Recording(Drafting):
         delivery: str,
         file_names: Sequence[str] | None = None,
     ) -> list[int]:
-        """Record letters the printer or the disk accepted; one transaction for the batch."""
+        """Record letters the printer or the disk accepted; one transaction for the batch.
+
+        A letter whose template ``records`` a step (an acknowledgement) records that step on
+        the correspondence it was written from, with the letter as its evidence."""
         if delivery not in ("printed", "pdf"):
             raise ValueError(f"unknown delivery {delivery!r}")
         names = list(file_names) if file_names is not None else [""] * len(letters)
@@ -139,6 +143,19 @@ class Recording(Drafting):
                     summary=f"Letter '{d.template.title}' ({d.spec.label}) {delivery}",
                     details={"letter_id": record.id, "template": d.template.key},
                 )
+                if d.request.source.kind == "correspondence" and d.template.records:
+                    record_letter_step(
+                        session,
+                        office,
+                        self._engine(office),
+                        item_id=d.request.source.id,
+                        step=d.template.records,
+                        letter_id=record.id,
+                        letter_title=d.template.title,
+                        at=now,
+                        today=self._today(office),
+                        staff_id=actor_id(actor),
+                    )
             return ids
 
     def save_pdf(

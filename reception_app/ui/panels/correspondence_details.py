@@ -44,7 +44,12 @@ def history_lines(item: CorrespondenceItem, zone: tzinfo) -> list[str]:
     """What has happened to the item so far: extension, pauses, holding responses, answers."""
     lines = []
     if item.extension_reason:
-        lines.append(f"Extended: {item.extension_reason}")
+        told = (
+            f" (the person was told {day_text(item.extension_told_on)})"
+            if item.extension_told_on
+            else ""
+        )
+        lines.append(f"Extended: {item.extension_reason}{told}")
     for pause in item.pauses:
         until = f"answered {day_text(pause.answered_on)}" if pause.answered_on else "still waiting"
         lines.append(
@@ -58,10 +63,12 @@ def history_lines(item: CorrespondenceItem, zone: tzinfo) -> list[str]:
             f"{day_text(held.expected_on)}; contact {held.contact_name} ({reach})"
         )
     if item.acknowledged_at:
-        lines.append(f"Acknowledged {local_text(item.acknowledged_at, zone)}")
+        by_letter = " by letter" if item.acknowledged_letter_id is not None else ""
+        lines.append(f"Acknowledged {local_text(item.acknowledged_at, zone)}{by_letter}")
     if item.responded_at:
         lines.append(
             f"Responded {local_text(item.responded_at, zone)}"
+            + (" by letter" if item.responded_letter_id is not None else "")
             + (f": {item.response_note}" if item.response_note else "")
         )
     if item.closed_at:
