@@ -13,6 +13,7 @@ from sqlalchemy import BindParameter, Executable, Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.extensions import extension_applies
 from reception_app.domain.reports import WorkItemRow, correspondence_section
 from reception_app.persistence.correspondence_records import (
     CorrespondenceRecord,
@@ -39,6 +40,7 @@ def _statements() -> dict[str, Executable]:
         c.channel,
         c.received_at,
         c.extended_due_on,
+        c.extended_at,
         c.respond_due_on,
         c.respond_due_at,
         c.final_due_on,
@@ -59,14 +61,17 @@ def _statements() -> dict[str, Executable]:
     }
 
 
-def _letter_item(r: Any) -> WorkItemRow:
+def _letter_item(r: Any, calendar: OfficeCalendar) -> WorkItemRow:
     """A piece of correspondence, due by its extended date, else the response, else the final
-    deadline, else the date agreed with the customer."""
+    deadline, else the date agreed with the customer. An extension taken after the original
+    deadline does not count: the reply is judged against the deadline that applied when it
+    fell due."""
     (
         id_,
         channel,
         received,
         extended,
+        extended_at,
         respond_on,
         respond_at,
         final_on,
@@ -76,6 +81,12 @@ def _letter_item(r: Any) -> WorkItemRow:
         closed,
         next_due,
     ) = r
+    if extended_at is not None and not extension_applies(
+        calendar.to_local(extended_at).date(), respond_on
+    ):
+        if next_due is not None and next_due == extended:
+            next_due = respond_on  # still open: overdue since the original deadline
+        extended = None
     due_on, due_at = extended, None
     if due_on is None and respond_on is not None:
         due_on, due_at = respond_on, respond_at
@@ -124,11 +135,11 @@ def correspondence_part(
     statements = _statements()
     run = session.connection().execute
     period = {"office_id": office.id, "begin": begin, "finish": finish}
-    in_period = [_letter_item(r) for r in run(statements["letters"], period)] + [
+    in_period = [_letter_item(r, calendar) for r in run(statements["letters"], period)] + [
         _message_item(r) for r in run(statements["messages"], period)
     ]
     mine = {"office_id": office.id}
-    open_now = [_letter_item(r) for r in run(statements["open_letters"], mine)] + [
+    open_now = [_letter_item(r, calendar) for r in run(statements["open_letters"], mine)] + [
         _message_item(r) for r in run(statements["open_messages"], mine)
     ]
     today = calendar.to_local(now).date()
