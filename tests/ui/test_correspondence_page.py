@@ -402,6 +402,15 @@ def test_an_hours_clock_shows_overdue_from_its_moment(
     assert _column(page, CorrespondenceTableModel.DUE) == ["Fri 27 Nov 2026 at 09:00 (overdue)"]
     font = page.log_model.index(0, 0).data(Qt.ItemDataRole.FontRole)
     assert font is not None and font.bold()
+    # Issue 13 point 7: the detail pane and the report say the same as the list.
+    details = page.log_detail.toPlainText()
+    assert "Acknowledge: Fri 27 Nov 2026 at 09:00 (overdue)" in details
+    assert "Next: acknowledge by Fri 27 Nov 2026 at 09:00 (overdue)" in details
+    assert "09:00 (due today)" not in details
+    report = services.reports().daily(date(2026, 11, 27))
+    figures = {f.key: f.text for f in report.section("correspondence").figures}
+    assert figures["overdue_now"] == "1"
+    assert figures["oldest_overdue"].startswith("Email received 24 Nov 2026, due 27 Nov 2026")
 
 
 def test_pause_and_extension_dialogs_show_the_new_deadline_before_saving(

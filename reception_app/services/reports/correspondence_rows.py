@@ -49,6 +49,8 @@ def _statements() -> dict[str, Executable]:
         c.responded_at,
         c.closed_at,
         c.next_due_on,
+        c.next_step,
+        c.acknowledge_due_at,
     ).where(c.office_id == office_id)
     messages = select(
         m.id, m.taken_at, m.due_on, m.due_at, first_call, m.closed_at, m.status
@@ -80,6 +82,8 @@ def _letter_item(r: Any, calendar: OfficeCalendar) -> WorkItemRow:
         responded,
         closed,
         next_due,
+        step,
+        acknowledge_at,
     ) = r
     if extended_at is not None and not extension_applies(
         calendar.to_local(extended_at).date(), respond_on
@@ -104,7 +108,27 @@ def _letter_item(r: Any, calendar: OfficeCalendar) -> WorkItemRow:
         answered_at=responded or closed,
         closed=closed is not None,
         next_due_on=next_due,
+        next_due_at=_next_due_at(step, next_due, acknowledge_at, respond_at, final_at, extended),
     )
+
+
+def _next_due_at(
+    step: str,
+    next_due: Any,
+    acknowledge_at: datetime | None,
+    respond_at: datetime | None,
+    final_at: datetime | None,
+    extended: Any,
+) -> datetime | None:
+    """The exact moment of the next step when its clock counts hours (as the log's
+    ``_next_due_moment_passed``: a response with an extension is a date only)."""
+    if next_due is None:
+        return None
+    if step == "acknowledge":
+        return acknowledge_at
+    if step == "respond":
+        return respond_at if extended is None else None
+    return final_at if step == "final" else None
 
 
 def _message_item(r: Any) -> WorkItemRow:
@@ -121,6 +145,7 @@ def _message_item(r: Any) -> WorkItemRow:
         answered_at=answered,
         closed=status != "open",
         next_due_on=due_on if status == "open" else None,
+        next_due_at=due_at if status == "open" else None,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import datetime, tzinfo
 
 from reception_app.domain.correspondence import STEP_LABELS, CorrespondenceItem
 from reception_app.domain.deadlines import DeadlineEngine
@@ -12,9 +12,10 @@ from reception_app.ui.text import day_text, due_text
 
 
 def item_details(
-    item: CorrespondenceItem, engine: DeadlineEngine, today: date, zone: tzinfo
+    item: CorrespondenceItem, engine: DeadlineEngine, now: datetime, zone: tzinfo
 ) -> str:
-    """Everything about one item as plain text, exactly as typed."""
+    """Everything about one item as plain text, exactly as typed (``now``: the moment, so an
+    hours clock is overdue from its moment here as in the list)."""
     lines = [f"{item.reference}  ·  {item.channel_name}  ·  {item.status.label}"]
     lines.append(f"Received: {local_text(item.received_at, zone)}")
     contact = ", ".join(p for p in (item.from_phone, item.from_email) if p)
@@ -25,7 +26,7 @@ def item_details(
         + (f" ({owner_contact})" if owner_contact else "")
     )
     lines.append(f"Subject: {item.subject}")
-    lines += ["", deadline_lines(engine, item.deadlines, today)]
+    lines += ["", deadline_lines(engine, item.deadlines, now)]
     if item.open_pause is not None:
         lines.append(
             "(The clock is paused: these dates count as if the answer came today and move on "
@@ -33,7 +34,7 @@ def item_details(
         )
     if item.next_step:
         lines.append(
-            f"Next: {STEP_LABELS[item.next_step].lower()} by {due_text(engine, item.next_due, today)}"
+            f"Next: {STEP_LABELS[item.next_step].lower()} by {due_text(engine, item.next_due, now)}"
             if item.next_due is not None
             else f"Next: {STEP_LABELS[item.next_step].lower()}"
         )

@@ -7,6 +7,7 @@ steps, and the letters about it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -315,7 +316,8 @@ class CorrespondenceLogPanel(Panel):
                 button.setEnabled(False)
             return
         context = self.context
-        self.log_detail.setPlainText(item_details(item, engine, context.today, context.zone))
+        now = context.now or datetime.combine(context.today, time(0), context.zone)
+        self.log_detail.setPlainText(item_details(item, engine, now, context.zone))
         steps = available_steps(item)
         for key, button in self.log_actions.items():
             button.setEnabled(key in steps)

@@ -5,6 +5,7 @@ against (holding response)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 
 from PySide6.QtWidgets import QWidget
 
@@ -104,18 +105,19 @@ def _previewer(
     context: CorrespondenceContext,
 ) -> Callable[[Dialog], str] | None:
     """'New deadline: ...' as the fields stand, or why the step cannot be taken."""
+    now = context.now or datetime.combine(context.today, time(0), context.zone)
 
     def respond_text(deadlines: Deadlines) -> str:
         due = deadlines.extended or deadlines.respond
         if due is None:
             return ""
-        return f"New deadline for the reply: {due_text(engine, due, context.today)}"
+        return f"New deadline for the reply: {due_text(engine, due, now)}"
 
     def preview(dialog: Dialog) -> str:
         try:
             if mode == EXTEND:
                 extended = log.preview_extension(item.id)
-                return f"New deadline for the reply: {due_text(engine, extended, context.today)}"
+                return f"New deadline for the reply: {due_text(engine, extended, now)}"
             if mode == PAUSE:
                 return respond_text(
                     log.preview_pause(
