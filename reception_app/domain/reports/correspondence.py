@@ -22,6 +22,7 @@ from reception_app.domain.reports.figures import (
     short_date,
 )
 from reception_app.domain.standards import CHANNELS
+from reception_app.domain.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,7 @@ def _figures(
         Figure(
             "received",
             "Call-backs and correspondence received",
-            f"{len(messages)} call-backs, {len(letters)} correspondence",
+            f"{counted(len(messages), 'call-back')}, {len(letters)} correspondence",
             float(len(in_period)),
         ),
         Figure(

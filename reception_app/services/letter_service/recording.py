@@ -8,8 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from reception_app.domain.errors import ValidationError
+from reception_app.domain.errors import ValidationError, write_problem
 from reception_app.domain.letters import LetterFormat, past_date_message
+from reception_app.domain.letters.filling import set_keys_message
 from reception_app.domain.people import StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
@@ -167,7 +168,14 @@ class Recording(Drafting):
         file, or a place that cannot be written; field "values" for a promised date already
         past, unless it was given in ``request.extra``. Nothing is left behind on failure."""
         check_out_path(out)
-        draft = self.draft(request, actor)
+        try:
+            draft = self.draft(request, actor)
+        except ValidationError as exc:
+            missing = self.missing(request, actor) if exc.field == "values" else []
+            if not missing:
+                raise
+            template = self.template(request.template_key)
+            raise ValidationError(set_keys_message(template, missing), "values") from None
         past = {k: v for k, v in draft.past_dates.items() if not request.extra.get(k, "").strip()}
         if past and draft.letter_date is not None:
             name, value = next(iter(past.items()))
@@ -181,7 +189,7 @@ class Recording(Drafting):
             written = self.write_files(letter, out)
         except OSError as exc:
             raise ValidationError(
-                f"The letter could not be written to {out}: {exc.strerror or exc}.", "out"
+                f"The letter could not be written to {out}: {write_problem(exc)}", "out"
             ) from None
         try:
             self.record_sent([letter], actor, "pdf", [str(out)])
