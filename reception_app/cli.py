@@ -19,6 +19,8 @@ from reception_app.seams import Seams
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
+    from reception_app.services.container import AppServices
+
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -139,23 +141,30 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         )
 
 
+def chosen_office(services: AppServices, given: str | None) -> str:
+    """The office a command works on: ``--office`` if given (it must exist), else the running
+    office; each refusal says what is actually wrong."""
+    keys = services.office.office_keys()
+    choices = " or ".join(keys)
+    if given is not None:
+        if given not in keys:
+            raise ReceptionError(f"There is no office '{given}': use --office {choices}.")
+        return given
+    office = services.office.active_office_key()
+    if office is None:
+        raise ReceptionError(
+            f"No office has been chosen yet: start the app once, or pass --office ({choices})."
+        )
+    return office
+
+
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
 
     from reception_app.app import start_services
 
     services = start_services(url, paths, seams)
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None:
-            keys = services.office.office_keys()
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(keys)})."
-            )
-        if office not in services.office.office_keys():
-            raise ReceptionError(
-                f"Unknown office '{office}'; choose {' or '.join(services.office.office_keys())}."
-            )
+        office = chosen_office(services, args.office)
         if not services.demo.is_empty(office) and not args.force:
             raise ReceptionError(
                 f"The office '{office}' already has staff or contacts, so no sample data was "
@@ -235,12 +244,7 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     services = start_services(url, paths, seams)
     database = services.database
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None or office not in services.office.office_keys():
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(services.office.office_keys())})."
-            )
+        office = chosen_office(services, args.office)
         actor = command_actor(services, args.staff, seams)
         reports = ReportService(services.context, office, actor)
         if args.report_kind == "daily":

@@ -247,3 +247,25 @@ def test_a_promised_date_still_to_come_is_not_questioned(
         cli(["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)])
         == 0
     )
+
+
+def test_missing_values_name_the_set_keys_and_no_one_signed_in_reads_well(
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli: CLI,
+) -> None:
+    """Issue 13 point 16: the refusal names the --set keys; "please call the reception team"."""
+    contact = add_contact(services, manager)
+    out = tmp_path / "ack.pdf"
+    args = ["letter", "acknowledgement", "--record", f"contact:{contact.id}", "--out", str(out)]
+    assert cli(args) == 1
+    err = capsys.readouterr().err
+    assert "the date we will reply by (response_date)" in err
+    assert '--set about="..." --set received_date="..." --set response_date="..."' in err
+    assert not out.exists()
+    assert cli([*args, *sets("about", "received_date", "response_date")]) == 0
+    text = squash(" ".join(read_pdf(out.read_bytes()).pages))
+    assert "please call the reception team on" in text
+    assert "The reception team" in text  # the signature starts with a capital

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self)
-        self.idle.idle_timed_out.connect(self.lock)
+        self.idle.idle_timed_out.connect(self.lock_idle)
         self.idle.paused = True  # until someone has signed in
 
         state.data_changed.connect(self.refresh_current)
@@ -304,7 +304,14 @@ class MainWindow(QMainWindow):
             return 5
 
     def lock(self) -> None:
-        """Hide the desk's contents until someone signs in again."""
+        """Ctrl+L: hide the desk's contents until someone signs in again."""
+        self._lock(idle=False)
+
+    def lock_idle(self) -> None:
+        """The idle time set in Settings has passed: lock, and say why on the lock screen."""
+        self._lock(idle=True)
+
+    def _lock(self, idle: bool) -> None:
         previous = self.state.actor
         self.idle.paused = True
         if previous is not None:
@@ -312,7 +319,7 @@ class MainWindow(QMainWindow):
         self.state.actor = None
         self._close_dialogs()
         self._desk.hide()
-        member = self.ask_sign_in(previous.username if previous else None)
+        member = self.ask_sign_in(previous.username if previous else None, idle=idle)
         if member is None:
             self.close()
             return
@@ -356,13 +363,14 @@ class MainWindow(QMainWindow):
         self._desk.show()
         self.refresh_current()
 
-    def ask_sign_in(self, locked_user: str | None) -> StaffMember | None:
+    def ask_sign_in(self, locked_user: str | None, idle: bool = False) -> StaffMember | None:
         services = self.state.services
         dialog = SignInDialog(
             services.office.status().office_name,
             services.staff.sign_in_names(),
             services.staff.sign_in,
             locked_user=locked_user,
+            locked_idle=idle,
             parent=self,
         )
         return dialog.member if dialog.exec() else None
