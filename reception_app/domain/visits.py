@@ -126,6 +126,9 @@ class Visit:
     booked_at: datetime | None = None
     callable_today: bool = True
     """False when no desk that handles the service is on duty long enough to call them today."""
+    texted: str = ""
+    """Where the newest text to their check-in mobile stands ('' none): an ``OutboxStatus``
+    value, so the desk and the display can show that the visitor was texted."""
     """For an arrived appointment: the booked time (they are called then, ahead of walk-ins)."""
     """Current predicted minutes until called (waiting visits listed by the queue only)."""
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
+from reception_app.domain.notifications import OutboxStatus
 from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
 from reception_app.ui.public_screen import ASK_AT_DESK, BLACK, WHITE, YELLOW, PublicScreen
@@ -40,6 +41,13 @@ def typical_wait(estimates: list[float]) -> str:
 
 
 _chime_effect: object | None = None
+
+
+def texted_line(visits: list[Visit]) -> str:
+    """'We have texted G002, G003.' for the tickets shown whose visitor a text reached."""
+    reached = (OutboxStatus.SENT.value, OutboxStatus.DELIVERED.value)
+    tickets = [v.ticket for v in visits if v.texted in reached]
+    return f"We have texted {', '.join(tickets)}." if tickets else ""
 
 
 def chime_path() -> Path:
@@ -95,6 +103,9 @@ class DisplayWindow(PublicScreen):
         self.next_tickets.setStyleSheet(f"color: {YELLOW};")
         self.layout_.addWidget(self.next_title)
         self.layout_.addWidget(self.next_tickets)
+        self.texted_line = self._label(2.5)
+        self.texted_line.setAccessibleName("Tickets texted")
+        self.layout_.addWidget(self.texted_line)
         self.layout_.addStretch(1)
         self.typical_wait = self._label(2.8, bold=True)
         self.layout_.addWidget(self.typical_wait)
@@ -129,6 +140,8 @@ class DisplayWindow(PublicScreen):
         tickets = [v.ticket for v in waiting[:NEXT_COUNT]]
         self.next_title.setVisible(bool(tickets))
         self.next_tickets.setText("   ".join(tickets) if tickets else "Nobody is waiting")
+        self.texted_line.setText(texted_line(at_desks[::-1] + waiting[:NEXT_COUNT]))
+        self.texted_line.setVisible(bool(self.texted_line.text()))
         estimates = [v.estimate_minutes for v in waiting if v.estimate_minutes is not None]
         self.typical_wait.setText(f"Typical wait now: {typical_wait(estimates)}")
         if status.is_open:
