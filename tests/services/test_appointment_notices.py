@@ -188,3 +188,40 @@ def test_withdrawing_consent_stops_what_was_queued_for_the_appointment(
         and only.kind is NotificationKind.APPOINTMENT_CONFIRMED
     )
     assert notify.standin.received == []
+
+
+def test_the_sender_reminds_the_working_day_before_once_and_not_for_a_moved_one(
+    services: AppServices,
+    manager: StaffMember,
+    officer: StaffMember,
+    notify: NotifyOffice,
+    clock: FixedClock,
+) -> None:
+    appointments = services.appointments()
+    contact = _contact(services, manager, Channel.SMS)
+    # Booked on Tuesday 24 November for Thursday 26 and for Monday 30 November.
+    thursday = _book(appointments, manager, officer, contact, at(26, 10))
+    monday = _book(appointments, manager, officer, contact, at(30, 10))
+    sender = services.notifications().sender(per_second=0)
+    sender.step()  # the confirmations
+    assert len(notify.standin.received) == 2
+    clock.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday before 10:00: not yet
+    sender.step()
+    assert len(notify.standin.received) == 2
+    clock.now = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
+    sender.step()
+    assert _sent(services, thursday)[-1] == ("appointment_reminder", "sent")
+    assert "a reminder of your appointment on Thursday 26 November at 10:00" in (
+        notify.standin.received[-1].body
+    )
+    clock.now = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+    sender.step()
+    assert [k for k, _ in _sent(services, thursday)].count("appointment_reminder") == 1
+    assert [k for k, _ in _sent(services, monday)] == ["appointment_confirmed"]
+    # Friday 27 reminds Monday 30 (the next working day); one booked on Friday gets none.
+    clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    late = _book(appointments, manager, officer, contact, at(30, 11))
+    clock.now = datetime(2026, 11, 27, 11, 0, tzinfo=UTC)
+    sender.step()
+    assert [k for k, _ in _sent(services, monday)][-1] == "appointment_reminder"
+    assert "appointment_reminder" not in [k for k, _ in _sent(services, late)]
