@@ -28,6 +28,10 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import StaffRecord
 from reception_app.services.correspondence_service.clocks import open_pause, pauses, recompute
+from reception_app.services.correspondence_service.notices import (
+    notice_holding,
+    notice_received,
+)
 from reception_app.services.correspondence_service.views import CorrespondenceBase
 
 
@@ -39,6 +43,7 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is not None:
                 raise ValidationError("It has already been acknowledged.", "status")
             record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            notice_received(session, self._office(session), record, self._clock())
             return "acknowledged"
 
         return self._act(actor, item_id, "correspondence_acknowledged", act)
@@ -85,6 +90,8 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is None:
                 # A holding response tells the customer it has arrived: it acknowledges too.
                 record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            session.flush()
+            notice_holding(session, office, record, self._clock())
             return f"holding response sent, expected {expected_on:%d %b %Y}"
 
         return self._act(actor, item_id, "correspondence_holding", act)
