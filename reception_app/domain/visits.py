@@ -151,6 +151,9 @@ class Visit:
     """False when no desk that handles the service is on duty long enough to call them today."""
     promised_at: datetime | None = None
     """For an arrived appointment running late: the new time the desk told them (F8)."""
+    texted: str = ""
+    """Where the newest text to their check-in mobile stands ('' none): an ``OutboxStatus``
+    value, so the desk and the display can show that the visitor was texted."""
 
     @property
     def due_at(self) -> datetime | None:

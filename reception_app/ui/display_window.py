@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from reception_app.domain.closing_time import typical_wait
+from reception_app.domain.notifications import OutboxStatus
 from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
 from reception_app.ui.public_screen import ASK_AT_DESK, BLACK, WHITE, YELLOW, PublicScreen
@@ -26,6 +27,13 @@ NEXT_COUNT = 5
 
 
 _chime_effect: object | None = None
+
+
+def texted_line(visits: list[Visit]) -> str:
+    """'We have texted G002, G003.' for the tickets shown whose visitor a text reached."""
+    reached = (OutboxStatus.SENT.value, OutboxStatus.DELIVERED.value)
+    tickets = [v.ticket for v in visits if v.texted in reached]
+    return f"We have texted {', '.join(tickets)}." if tickets else ""
 
 
 def chime_path() -> Path:
@@ -81,6 +89,9 @@ class DisplayWindow(PublicScreen):
         self.next_tickets.setStyleSheet(f"color: {YELLOW};")
         self.layout_.addWidget(self.next_title)
         self.layout_.addWidget(self.next_tickets)
+        self.texted_line = self._label(2.5)
+        self.texted_line.setAccessibleName("Tickets texted")
+        self.layout_.addWidget(self.texted_line)
         self.layout_.addStretch(1)
         self.typical_wait = self._label(2.8, bold=True)
         self.layout_.addWidget(self.typical_wait)
@@ -124,6 +135,8 @@ class DisplayWindow(PublicScreen):
             if status.is_open
             else ""
         )
+        self.texted_line.setText(texted_line(at_desks[::-1] + waiting[:NEXT_COUNT]))
+        self.texted_line.setVisible(bool(self.texted_line.text()))
         if status.is_open:
             self.status_line.setText("")
         else:

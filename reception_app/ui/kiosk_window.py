@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.closing_time import NotSeenToday, visitor_headline
+from reception_app.domain.notifications import Channel
 from reception_app.domain.visits import typed_first_name
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.services.queue import CheckInRequest
+from reception_app.ui.kiosk_mobile_page import KioskMobilePage
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
 from reception_app.ui.text import slots_for_visitor, wait_range, when
 
@@ -59,6 +61,10 @@ class KioskWindow(PublicScreen):
         self.start_page = self._start_page()
         self.service_page = self._service_page()
         self.name_page = self._name_page()
+        self.mobile = ""
+        self.mobile_page = KioskMobilePage(self._label, self._button)
+        self.mobile_page.chosen.connect(self._mobile_chosen)
+        self.stack.addWidget(self.mobile_page)
         self.ticket_page = self._ticket_page()
         self.closed_page = self._closed_page()
         self.ask_page = self._ask_page()
@@ -149,7 +155,7 @@ class KioskWindow(PublicScreen):
         self.skip_button = self._button("Skip", 2.8)
         self.skip_button.clicked.connect(self._skip)
         self.done_button = self._button("Done", 2.8)
-        self.done_button.clicked.connect(self._issue_ticket)
+        self.done_button.clicked.connect(self._name_done)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         row.addWidget(self.skip_button)
@@ -171,6 +177,10 @@ class KioskWindow(PublicScreen):
         layout.addWidget(
             self._label(2.5, text="Please take a seat. The screen will show your number.")
         )
+        self.texted_label = self._label(
+            2.5, bold=True, text="We will text you when it is nearly your turn."
+        )
+        layout.addWidget(self.texted_label)
         self.alternative_label = self._label(
             2.5,
             text="Would you rather come back?\nAsk at the desk for an appointment on another day.",
@@ -232,6 +242,8 @@ class KioskWindow(PublicScreen):
         self.service_key = ""
         self.service_name = ""
         self.first_name = ""
+        self.mobile = ""
+        self.mobile_page.clear()
         self.ticket_label.clear()
         self.wait_label.clear()
         self.ticket_service.clear()
@@ -350,6 +362,24 @@ class KioskWindow(PublicScreen):
 
     def _skip(self) -> None:
         self.first_name = ""
+        self._name_done()
+
+    def _name_done(self) -> None:
+        """Then the mobile for texts where the office texts, or straight to the ticket."""
+        self.mobile = ""
+        try:
+            texts_on = Channel.SMS in self.services.notifications().channels()
+        except Exception:
+            log.exception("Kiosk could not read whether the office texts")
+            texts_on = False
+        if not texts_on:
+            self._issue_ticket()
+            return
+        self.mobile_page.clear()
+        self._go(self.mobile_page)
+
+    def _mobile_chosen(self, mobile: str) -> None:
+        self.mobile = mobile
         self._issue_ticket()
 
     def _issue_ticket(self) -> None:
@@ -358,7 +388,7 @@ class KioskWindow(PublicScreen):
             return
         try:
             visit = self.services.queue().check_in(
-                None, CheckInRequest(self.service_key, self._formatted_name())
+                None, CheckInRequest(self.service_key, self._formatted_name(), mobile=self.mobile)
             )
         except NotSeenToday as refused:  # closed, past closing, or no desk: no ticket
             verdict = refused.verdict
@@ -380,6 +410,7 @@ class KioskWindow(PublicScreen):
             self.wait_label.setText("")
         self.slots_label.setText(self._slots_text())
         self.slots_label.setVisible(bool(self.slots_label.text()))
+        self.texted_label.setVisible(bool(self.mobile))
         self._go(self.ticket_page)
 
     # --- idle and keys ------------------------------------------------------------------------

@@ -207,3 +207,46 @@ def test_no_ticket_when_no_desk_for_the_service_is_on_duty_for_the_rest_of_today
     assert kiosk.stack.currentWidget() is kiosk.closed_page
     assert kiosk.closed_headline.text() == "Sorry, nobody can see you about this today"
     assert queue.waiting() == []  # no ticket was issued
+
+
+def test_a_mobile_at_the_kiosk_is_checked_then_brings_the_texts(
+    qtbot, services: AppServices, manager: StaffMember, notify, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _kiosk(qtbot, services)
+    kiosk.resize(1366, 768)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    page = kiosk.mobile_page
+    assert kiosk.stack.currentWidget() is page
+    for digit in "0160330175":
+        _tap(qtbot, page.digit_buttons[digit])
+    _tap(qtbot, page.text_me_button)
+    assert "not a UK mobile number" in page.problem.text()
+    assert kiosk.stack.currentWidget() is page, "a wrong number stays on the page"
+    assert kiosk.grab().save(str(tmp_path / "kiosk_mobile_wrong.png"))
+    page.clear()
+    for digit in "07700900123":
+        _tap(qtbot, page.digit_buttons[digit])
+    _tap(qtbot, page.text_me_button)
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert kiosk.texted_label.isVisibleTo(kiosk)
+    (visit,) = services.queue().waiting()
+    kiosk.reset()
+    assert kiosk.mobile == "" and page.digits == ""
+    services.queue().check_in(None, CheckInRequest("general", "Ann"))
+    # Ann is behind: calling the kiosk's visitor texts them "please go to".
+    services.queue().call_next(manager, "R1")
+    kinds = [n.kind.value for n in services.notifications().about("visit", visit.id)]
+    assert kinds == ["nearly_up", "called"] or kinds == ["called"]
+
+
+def test_no_thanks_at_the_kiosk_and_no_page_without_notify(
+    qtbot, services: AppServices, manager: StaffMember
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _kiosk(qtbot, services)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert not kiosk.texted_label.isVisibleTo(kiosk)

@@ -38,6 +38,7 @@ from reception_app.persistence.records import (
     StaffRecord,
 )
 from reception_app.persistence.settings_repository import read_setting
+from reception_app.services.appointment_service.notices import notice_booked, notice_moved
 from reception_app.services.appointment_service.search import SlotSearch
 from reception_app.services.appointment_service.views import (
     MAX_MINUTES,
@@ -70,6 +71,7 @@ class Booking(SlotSearch):
         try:
             with transaction(self._factory) as session:
                 record = self._save(session, staff_id, request, None)
+                notice_booked(session, self._office(session), record, self._clock())
                 return appointment_view(record)
         except BookingRefused as refused:
             if not refused.alternatives:
@@ -105,6 +107,7 @@ class Booking(SlotSearch):
             if current.status not in OPEN_STATUSES:
                 raise ReceptionError("Only a booked appointment can be moved.")
             booking = current.room_booking
+            previous = current.starts_at
             request = BookingRequest(
                 service_key=current.service.key,
                 start=start,
@@ -128,6 +131,7 @@ class Booking(SlotSearch):
         try:
             with transaction(self._factory) as session:
                 record = self._save(session, actor_id, request, appointment_id)
+                notice_moved(session, self._office(session), record, previous, self._clock())
                 return appointment_view(record)
         except BookingRefused as refused:
             if booking is not None and "room" in (refused.field or ""):
@@ -136,6 +140,8 @@ class Booking(SlotSearch):
                 try:
                     with transaction(self._factory) as session:
                         record = self._save(session, actor_id, request, appointment_id)
+                        office = self._office(session)
+                        notice_moved(session, office, record, previous, self._clock())
                         return appointment_view(record)
                 except BookingRefused as again:
                     refused = again

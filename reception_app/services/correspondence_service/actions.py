@@ -33,6 +33,10 @@ from reception_app.services.correspondence_service.clocks import (
     recompute,
     record_deadlines,
 )
+from reception_app.services.correspondence_service.notices import (
+    notice_holding,
+    notice_received,
+)
 from reception_app.services.correspondence_service.previews import check_extendable
 from reception_app.services.correspondence_service.views import CorrespondenceBase
 
@@ -45,6 +49,7 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is not None:
                 raise ValidationError("It has already been acknowledged.", "status")
             record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            notice_received(session, self._office(session), record, self._clock())
             return "acknowledged"
 
         return self._act(actor, item_id, "correspondence_acknowledged", act)
@@ -102,6 +107,8 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is None:
                 # A holding response tells the customer it has arrived: it acknowledges too.
                 record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            session.flush()
+            notice_holding(session, office, record, self._clock())
             return f"holding response sent, expected {expected_on:%d %b %Y}"
 
         return self._act(actor, item_id, "correspondence_holding", act)

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,7 @@ from reception_app.persistence.changes import on_commit
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.records import OfficeRecord
 from reception_app.seams import Clock, system_clock
+from reception_app.services.appointment_service.reminders import queue_reminders
 from reception_app.services.notifications import claims
 from reception_app.services.notifications.claims import Claim
 from reception_app.services.notifications.config import NotifyConfig
@@ -37,6 +38,8 @@ from reception_app.services.notifications.gateway import Gateway, NotifyGateway,
 log = logging.getLogger(__name__)
 
 GatewayFactory = Callable[[NotifyConfig], Gateway]
+REMINDER_EVERY = timedelta(minutes=5)
+"""How often the office's sender looks for appointment reminders that are due."""
 
 
 def default_holder() -> str:
@@ -104,6 +107,7 @@ class NotificationSender:
         self._pacer = _Pacer(per_second)
         self._batch = batch
         self._office_id: int | None = None
+        self._reminded_at: datetime | None = None
         self._gateway: tuple[NotifyConfig, Gateway] | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -122,6 +126,7 @@ class NotificationSender:
         if not channels:
             return report  # no key on this desk: leave the sending to a desk that has one
         gateway = self._gateway_for(config)
+        self._remind()
         claimed = self._claim(channels)
         if claimed is None:
             return report
@@ -145,6 +150,21 @@ class NotificationSender:
                 raise ReceptionError(f"There is no office '{self._office_key}'.")
             self._office_id = int(office_id)
         return self._office_id
+
+    def _remind(self) -> None:
+        """Every few minutes, as the office's sender: queue the reminders due (the working
+        day before each appointment)."""
+        now = self._clock()
+        if self._reminded_at is not None and now - self._reminded_at < REMINDER_EVERY:
+            return
+        with transaction(self._factory) as session:
+            office_id = self._office(session)
+            if not claims.hold_lease(session, office_id, self.holder, now, self._lease):
+                return
+            office = session.get(OfficeRecord, office_id)
+            if office is not None:
+                queue_reminders(session, office, now)
+        self._reminded_at = now
 
     def _claim(self, channels: frozenset[Channel]) -> list[Claim] | None:
         """None when another desk is the office's sender; else what this desk must send now."""

@@ -47,6 +47,7 @@ from reception_app.services.queue.visits import (
     local_day,
     visit_view,
     waiting_records,
+    with_texted,
 )
 
 HISTORY_DAYS = 42
@@ -82,7 +83,7 @@ class QueueReadings(OfficeScoped):
                     if known is not None and known.desk is None:
                         visit = dataclasses.replace(visit, callable_today=False)
                     visits.append(visit)
-            return visits
+            return with_texted(session, visits)
 
     def at_desks(self) -> list[Visit]:
         """Today's visitors who have been called and are not finished."""
@@ -98,7 +99,7 @@ class QueueReadings(OfficeScoped):
                 )
                 .order_by(VisitRecord.called_at)
             )
-            return [visit_view(r) for r in rows]
+            return with_texted(session, [visit_view(r) for r in rows])
 
     def visit(self, ticket: str) -> Visit:
         """Today's visit with ``ticket``, in any status."""

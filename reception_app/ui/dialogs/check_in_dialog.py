@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.closing_time import NotSeenToday, WalkInVerdict
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.notifications import WHERE_TO_SET_UP, Channel
 from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.visits import Visit, VisitNeeds
 from reception_app.services.queue import CheckInRequest
@@ -117,6 +118,15 @@ class CheckInDialog(QDialog):
         self.interpreter_language.setPlaceholderText("Language; empty if not needed")
         self.note = QLineEdit()
         self.note.setPlaceholderText("e.g. brought a letter about a burial plot")
+        # A mobile only where the office texts: giving it is their consent for this visit.
+        self.texts_on = Channel.SMS in state.services.notifications().channels()
+        self.mobile = QLineEdit()
+        self.mobile.setPlaceholderText("07700 900123; empty for no texts")
+        self.mobile.setAccessibleName("Mobile for texts about their turn")
+        self.mobile.setToolTip(
+            "A text when they are nearly at the front and when they are called, "
+            "so they can wait outside. Only if they agree."
+        )
 
     def _build_form(self) -> tuple[QFormLayout, QGroupBox, QFormLayout]:
         """(who and what, the needs box, the note), each field with its error line."""
@@ -147,6 +157,13 @@ class CheckInDialog(QDialog):
         grid.addLayout(interpreter_form)
         note_form = QFormLayout()
         self.errors.add_row(note_form, "N&ote:", "note", self.note)
+        if self.texts_on:
+            self.errors.add_row(note_form, "Mo&bile for texts:", "mobile", self.mobile)
+        else:
+            not_set_up = QLabel(WHERE_TO_SET_UP)
+            not_set_up.setWordWrap(True)
+            not_set_up.setProperty("role", "hint")
+            note_form.addRow("Texts:", not_set_up)
         return form, needs_box, note_form
 
     def _build_result(self) -> None:
@@ -250,7 +267,12 @@ class CheckInDialog(QDialog):
 
         def run() -> None:
             request = CheckInRequest(
-                str(service_key), name, contact_id, self.needs(), self.note.text()
+                str(service_key),
+                name,
+                contact_id,
+                self.needs(),
+                self.note.text(),
+                mobile=self.mobile.text() if self.texts_on else "",
             )
             try:
                 self.visit = self._state.services.queue().check_in(self._state.actor, request)
@@ -308,8 +330,11 @@ class CheckInDialog(QDialog):
         told = "they will be called now" if wait == "now" else f"the wait is {wait}"
         self.ticket.setText(visit.ticket)
         self.ticket.show()
+        texts = (
+            " We will text them when they are nearly at the front." if self.mobile.text() else ""
+        )
         self.wait_line.setText(
-            f"Ticket {visit.ticket}: {visit.display_name} for {visit.service_name}; {told}."
+            f"Ticket {visit.ticket}: {visit.display_name} for {visit.service_name}; {told}.{texts}"
         )
         self.wait_line.setTextFormat(Qt.TextFormat.PlainText)
         self.wait_line.show()
@@ -340,6 +365,7 @@ class CheckInDialog(QDialog):
             self.braille,
             self.interpreter_language,
             self.note,
+            self.mobile,
         ):
             widget.setEnabled(False)
         self.check_in_button.hide()

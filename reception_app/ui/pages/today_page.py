@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, RoomNeeds
 from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.notifications import Channel
 from reception_app.domain.office_days import week_day_text
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
@@ -35,6 +36,7 @@ from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
+from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
 from reception_app.ui.panels.at_desk_label import AtDeskLabel
@@ -262,11 +264,13 @@ class TodayPage(Page):
             waiting = queue.waiting()
             at_desks = queue.at_desks()
             paused = self.desk_key in queue.paused_desks()
+            texts_on = Channel.SMS in self.state.services.notifications().channels()
             now = self.state.services.context.clock()
         except ReceptionError as exc:
             self._say(str(exc))
             return
         self.queue_model.set_visits(waiting, now, self._zone)
+        self.queue_table.setColumnHidden(QueueTableModel.TEXT, not texts_on)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
         self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reception_app.domain.visits import Visit
+from reception_app.ui.models.queue_table_model import texted_words
 from reception_app.ui.theme import scaled_font
 
 
@@ -39,4 +40,7 @@ class AtDeskLabel(QLabel):
             parts.append(f"Needs: {', '.join(needs)}.")
         if visit.note:
             parts.append(f"Note: {visit.note}")
+        texted = texted_words(visit.texted)
+        if texted:
+            parts.append(f"{texted}.")
         self.setText(" ".join(parts))

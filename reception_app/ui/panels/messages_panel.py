@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message, callback_deadline
+from reception_app.domain.notifications import Channel
 from reception_app.domain.people import Role, StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
@@ -382,6 +383,7 @@ class MessagesPanel(Panel):
             lambda draft: messages.take(actor, draft),
             parent=self,
             contacts=ContactLookup.from_state(self.state),
+            texts_on=Channel.SMS in services.notifications().channels(),
         )
 
     def take_message(self) -> None:
