@@ -226,6 +226,14 @@ class KioskWindow(PublicScreen):
                 else "We are closed at the moment. Tap below to see when we open."
             )
 
+    def connection_changed(self, up: bool) -> None:
+        """While the database cannot be reached the kiosk sends visitors to the desk; once it
+        answers again it starts afresh."""
+        if not up:
+            self._show_ask("We cannot give out tickets here at the moment.")
+        elif self.stack.currentWidget() is self.ask_page:
+            self.reset()
+
     def reset(self) -> None:
         """Back to the start screen, forgetting everything the last visitor entered."""
         self.service_key = ""
