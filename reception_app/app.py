@@ -91,7 +91,10 @@ def open_desk(
     window.show()
 
     def ready(services: AppServices) -> None:
+        from reception_app.ui.live_desk import go_live
+
         state.services = services
+        go_live(window)
         if sign_in is None:
             from reception_app.ui.first_start import first_start
 
@@ -158,7 +161,7 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
 
 
 def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reception_app.ui.error_hook import ErrorReporter
     from reception_app.ui.theme import Theme
@@ -192,6 +195,8 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         QApplication.quit()
 
     if command in ("kiosk", "display"):
+        from reception_app.ui.public_screen import PublicScreen
+
         try:
             services = open_services(db_text, paths, seams)
         except Exception as exc:  # noqa: BLE001 - explained, never a traceback
@@ -200,17 +205,26 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         if command == "kiosk":
             from reception_app.ui.kiosk_window import KioskWindow
 
-            window: QWidget = KioskWindow(services)
+            window: PublicScreen = KioskWindow(services)
             window.showFullScreen()
         else:
             from reception_app.ui.display_window import DisplayWindow
 
             window = DisplayWindow(services)
             window.show()
-        return app.exec()
+        from reception_app.ui.changes import ChangeHub
+
+        hub = ChangeHub(window)
+        hub.start(services)
+        window.listen(hub)
+        code = app.exec()
+        hub.stop()
+        return code
 
     desk = open_desk(paths, machine, theme, db_text, fail, seams=seams)
     code = app.exec()
+    if desk.state.hub is not None:
+        desk.state.hub.stop()
     if desk.state.has_services:
         desk.state.services.database.dispose()
     return 1 if failed else code

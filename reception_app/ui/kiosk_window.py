@@ -237,6 +237,14 @@ class KioskWindow(PublicScreen):
             )
             self.take_ticket_button.setText("Take a ticket" if status.is_open else "When we open")
 
+    def connection_changed(self, up: bool) -> None:
+        """While the database cannot be reached the kiosk sends visitors to the desk; once it
+        answers again it starts afresh."""
+        if not up:
+            self._show_ask("We cannot give out tickets here at the moment.")
+        elif self.stack.currentWidget() is self.ask_page:
+            self.reset()
+
     def reset(self) -> None:
         """Back to the start screen, forgetting everything the last visitor entered."""
         self.service_key = ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reception_app.domain.changes import Topic
 from reception_app.domain.messages import Message
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
@@ -30,6 +31,7 @@ from reception_app.ui.shortcuts import bind
 
 class MessagesPage(Page):
     title = "Messages"
+    topics = frozenset({Topic.MESSAGES, Topic.CONTACTS, Topic.NOTIFICATIONS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
