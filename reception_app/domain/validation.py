@@ -103,7 +103,10 @@ def _invalid_number(value: str, number: phonenumbers.PhoneNumber) -> str:
             f"'{value}' is not a phone number in use in the country with code "
             f"+{number.country_code}: check the digits."
         )
-    digits = len(national) + 1  # with the leading 0
+    typed = value.strip()
+    international = typed.startswith(("+", "00"))
+    # The digits as typed: '12345' has 5; '+44 7911 12345' counts as its national form, 0 first.
+    digits = len(national) + 1 if international else sum(c.isdigit() for c in typed)
     if digits == 11:
         return (
             f"'{value}' has the right number of digits, but no UK number in use starts "

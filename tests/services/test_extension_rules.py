@@ -81,7 +81,7 @@ def test_a_late_reply_after_a_late_extension_counts_as_late(
             if item_id == answered:
                 record.responded_at = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
                 record.next_due_on, record.next_step = None, ""
-    report = ReportService(services.context, "hellesdon").report(
+    report = ReportService(services.context, "hellesdon", manager).report(
         date(2026, 9, 1), date(2026, 9, 30)
     )
     figures = {f.key: f.text for f in report.section("correspondence").figures}

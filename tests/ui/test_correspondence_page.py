@@ -407,7 +407,7 @@ def test_an_hours_clock_shows_overdue_from_its_moment(
     assert "Acknowledge: Fri 27 Nov 2026 at 09:00 (overdue)" in details
     assert "Next: acknowledge by Fri 27 Nov 2026 at 09:00 (overdue)" in details
     assert "09:00 (due today)" not in details
-    report = services.reports().daily(date(2026, 11, 27))
+    report = services.reports(state.actor).daily(date(2026, 11, 27))
     figures = {f.key: f.text for f in report.section("correspondence").figures}
     assert figures["overdue_now"] == "1"
     assert figures["oldest_overdue"].startswith("Email received 24 Nov 2026, due 27 Nov 2026")
