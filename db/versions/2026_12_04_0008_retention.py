@@ -1,4 +1,5 @@
-"""Retention (issue 12): a manager's legal hold on records, and when a record was anonymised.
+"""Retention (issue 12): a manager's legal hold on records, when a record was anonymised, and
+indexes on contact_id.
 
 Revision ID: 0008
 Revises: 0007
@@ -29,6 +30,9 @@ PURGED = (
     "incidents",
 )
 HELD = (*PURGED, "contacts")
+INDEXED = ("visits", "messages", "correspondence", "feedback", "incidents")
+"""Tables whose contact_id had no index: retention asks "does anything still name this
+contact?" for each contact it may remove, and a person's export lists their records."""
 
 
 def upgrade() -> None:
@@ -40,9 +44,20 @@ def upgrade() -> None:
         )
     for table in PURGED:
         op.add_column(table, sa.Column("purged_at", UTCDateTime(), nullable=True))
+    for table in INDEXED:
+        where = sa.text("contact_id IS NOT NULL")
+        op.create_index(
+            op.f(f"ix_{table}_contact_id"),
+            table,
+            ["contact_id"],
+            sqlite_where=where,
+            postgresql_where=where,
+        )
 
 
 def downgrade() -> None:
+    for table in INDEXED:
+        op.drop_index(op.f(f"ix_{table}_contact_id"), table_name=table)
     for table in PURGED:
         op.drop_column(table, "purged_at")
     for table in HELD:

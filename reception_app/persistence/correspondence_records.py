@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from reception_app.persistence.base import Base, str40, str120, str255
+from reception_app.persistence.base import Base, contact_index, str40, str120, str255
 
 MESSAGE_STATUSES = ("open", "closed")
 MESSAGE_URGENCIES = ("normal", "urgent")
@@ -34,6 +34,7 @@ class MessageRecord(Base):
 
     __tablename__ = "messages"
     __table_args__ = (
+        contact_index("messages"),
         Index("ix_messages_office_id_status", "office_id", "status"),
         CheckConstraint(_in("status", MESSAGE_STATUSES), name="status_known"),
         CheckConstraint(_in("urgency", MESSAGE_URGENCIES), name="urgency_known"),
@@ -105,6 +106,7 @@ class CorrespondenceRecord(Base):
 
     __tablename__ = "correspondence"
     __table_args__ = (
+        contact_index("correspondence"),
         Index("ix_correspondence_office_id_next_due_on", "office_id", "next_due_on"),
         Index("ix_correspondence_office_id_closed_at", "office_id", "closed_at"),
     )
@@ -218,6 +220,7 @@ class FeedbackRecord(Base):
 
     __tablename__ = "feedback"
     __table_args__ = (
+        contact_index("feedback"),
         Index("ix_feedback_office_id_status", "office_id", "status"),
         CheckConstraint(_in("kind", FEEDBACK_KINDS), name="kind_known"),
         CheckConstraint(_in("status", FEEDBACK_STATUSES), name="status_known"),
@@ -262,7 +265,10 @@ class IncidentRecord(Base):
     """Aggressive or abusive behaviour (Hellesdon 4.2); only managers read these."""
 
     __tablename__ = "incidents"
-    __table_args__ = (CheckConstraint(_in("kind", INCIDENT_KINDS), name="kind_known"),)
+    __table_args__ = (
+        contact_index("incidents"),
+        CheckConstraint(_in("kind", INCIDENT_KINDS), name="kind_known"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)

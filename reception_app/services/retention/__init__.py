@@ -66,6 +66,8 @@ class RunResult:
     """Records (per kind) that lost, or would lose, their personal details; contacts removed."""
     seconds: float = 0.0
     longest_write_seconds: float = 0.0
+    """The longest write transaction of the run (from asking for the lock to the commit)."""
+    longest_write_kind: str = ""
     files_deleted: int = 0
 
     @property
@@ -188,6 +190,7 @@ class RetentionService(OfficeScoped):
             for chunk in _chunks(ids, self._batch):
                 done = self._timed(
                     result,
+                    rule.key,
                     partial(
                         _purge_batch, rule=rule, chunk=chunk, cutoffs=cutoffs, now=now, files=files
                     ),
@@ -213,13 +216,13 @@ class RetentionService(OfficeScoped):
             put_setting(session, LAST_RUN_SETTING, today.isoformat(), office.id)
         return self.run(COMMAND_LINE, skip=REVIEWED_BY_A_MANAGER)
 
-    def _timed(self, result: RunResult, work: Callable[[Session], int]) -> int:
+    def _timed(self, result: RunResult, key: str, work: Callable[[Session], int]) -> int:
         begun = time.perf_counter()
         with transaction(self._factory) as session:
             done = work(session)
-        result.longest_write_seconds = max(
-            result.longest_write_seconds, time.perf_counter() - begun
-        )
+        held = time.perf_counter() - begun
+        if held > result.longest_write_seconds:
+            result.longest_write_seconds, result.longest_write_kind = held, key
         return done
 
     def _finish(
@@ -262,7 +265,9 @@ class RetentionService(OfficeScoped):
         done = 0
         for chunk in _chunks(ids, self._batch):
             done += self._timed(
-                result, partial(clear_letters, where=LetterRecord.id.in_(chunk), files=files)
+                result,
+                LETTERS_KEY,
+                partial(clear_letters, where=LetterRecord.id.in_(chunk), files=files),
             )
         return done
 
@@ -283,7 +288,7 @@ class RetentionService(OfficeScoped):
                 )
                 return int(getattr(gone, "rowcount", 0) or 0)
 
-            done += self._timed(result, remove)
+            done += self._timed(result, CONTACTS_KEY, remove)
         return done
 
 
