@@ -31,8 +31,9 @@ PURGED = (
 )
 HELD = (*PURGED, "contacts")
 INDEXED = ("visits", "messages", "correspondence", "feedback", "incidents")
-"""Tables whose contact_id had no index: retention asks "does anything still name this
-contact?" for each contact it may remove, and a person's export lists their records."""
+"""Tables whose contact_id had no index: deleting a contact makes the database look for rows
+naming it in each (ON DELETE SET NULL), and a person's export lists their records. Full indexes,
+not partial ones: SQLite's foreign-key checks use only full indexes."""
 
 
 def upgrade() -> None:
@@ -45,14 +46,7 @@ def upgrade() -> None:
     for table in PURGED:
         op.add_column(table, sa.Column("purged_at", UTCDateTime(), nullable=True))
     for table in INDEXED:
-        where = sa.text("contact_id IS NOT NULL")
-        op.create_index(
-            op.f(f"ix_{table}_contact_id"),
-            table,
-            ["contact_id"],
-            sqlite_where=where,
-            postgresql_where=where,
-        )
+        op.create_index(op.f(f"ix_{table}_contact_id"), table, ["contact_id"])
 
 
 def downgrade() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from sqlalchemy import JSON, DateTime, Index, MetaData, String, TypeDecorator, text
+from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
@@ -58,11 +58,3 @@ class Base(DeclarativeBase):
         dict[str, Any]: JSON(),
         list[Any]: JSON(),
     }
-
-
-def contact_index(table: str) -> Index:
-    """``contact_id`` indexed where it is set: most visits and messages name no contact, and a
-    partial index keeps SQLite's statistics from deciding a scan is cheaper (retention asks
-    "does anything still name this contact?" for each contact it may remove)."""
-    where = text("contact_id IS NOT NULL")
-    return Index(f"ix_{table}_contact_id", "contact_id", sqlite_where=where, postgresql_where=where)

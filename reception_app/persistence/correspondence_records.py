@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from reception_app.persistence.base import Base, contact_index, str40, str120, str255
+from reception_app.persistence.base import Base, str40, str120, str255
 
 MESSAGE_STATUSES = ("open", "closed")
 MESSAGE_URGENCIES = ("normal", "urgent")
@@ -34,7 +34,6 @@ class MessageRecord(Base):
 
     __tablename__ = "messages"
     __table_args__ = (
-        contact_index("messages"),
         Index("ix_messages_office_id_status", "office_id", "status"),
         CheckConstraint(_in("status", MESSAGE_STATUSES), name="status_known"),
         CheckConstraint(_in("urgency", MESSAGE_URGENCIES), name="urgency_known"),
@@ -56,7 +55,7 @@ class MessageRecord(Base):
     caller_phone_other: Mapped[str40] = mapped_column(default="")
     caller_email: Mapped[str255] = mapped_column(default="")
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     best_time: Mapped[str] = mapped_column(String(200), default="")
     subject: Mapped[str] = mapped_column(String(200))
@@ -106,7 +105,6 @@ class CorrespondenceRecord(Base):
 
     __tablename__ = "correspondence"
     __table_args__ = (
-        contact_index("correspondence"),
         Index("ix_correspondence_office_id_next_due_on", "office_id", "next_due_on"),
         Index("ix_correspondence_office_id_closed_at", "office_id", "closed_at"),
     )
@@ -118,7 +116,7 @@ class CorrespondenceRecord(Base):
     logged_at: Mapped[datetime]
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     from_name: Mapped[str] = mapped_column(String(300))
     from_email: Mapped[str255] = mapped_column(default="")
@@ -220,7 +218,6 @@ class FeedbackRecord(Base):
 
     __tablename__ = "feedback"
     __table_args__ = (
-        contact_index("feedback"),
         Index("ix_feedback_office_id_status", "office_id", "status"),
         CheckConstraint(_in("kind", FEEDBACK_KINDS), name="kind_known"),
         CheckConstraint(_in("status", FEEDBACK_STATUSES), name="status_known"),
@@ -234,7 +231,7 @@ class FeedbackRecord(Base):
     recorded_at: Mapped[datetime]
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     from_name: Mapped[str] = mapped_column(String(300), default="")
     from_phone: Mapped[str40] = mapped_column(default="")
@@ -265,10 +262,7 @@ class IncidentRecord(Base):
     """Aggressive or abusive behaviour (Hellesdon 4.2); only managers read these."""
 
     __tablename__ = "incidents"
-    __table_args__ = (
-        contact_index("incidents"),
-        CheckConstraint(_in("kind", INCIDENT_KINDS), name="kind_known"),
-    )
+    __table_args__ = (CheckConstraint(_in("kind", INCIDENT_KINDS), name="kind_known"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
@@ -280,7 +274,7 @@ class IncidentRecord(Base):
     person: Mapped[str] = mapped_column(String(300), default="")
     """Who behaved so: a name if known, else a description."""
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     staff_involved: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text)

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from reception_app.persistence.base import Base, contact_index, str40, str120, str255
+from reception_app.persistence.base import Base, str40, str120, str255
 
 
 def utcnow() -> datetime:
@@ -288,7 +288,6 @@ class VisitRecord(Base):
 
     __tablename__ = "visits"
     __table_args__ = (
-        contact_index("visits"),
         UniqueConstraint("office_id", "ticket_day", "ticket"),
         Index("ix_visits_office_id_status", "office_id", "status"),
         CheckConstraint(_in("status", VISIT_STATUSES), name="status_known"),
@@ -310,7 +309,7 @@ class VisitRecord(Base):
         ForeignKey("services.id", ondelete="RESTRICT"), index=True
     )
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     display_name: Mapped[str120] = mapped_column(default="anonymous")
     """First name or 'anonymous': the only name public screens may show."""

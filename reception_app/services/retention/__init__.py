@@ -280,16 +280,31 @@ class RetentionService(OfficeScoped):
             )
         done = 0
         for chunk in _chunks(ids, self._batch):
-
-            def remove(session: Session, chunk: Sequence[int] = chunk) -> int:
-                still = and_(ContactRecord.id.in_(chunk), CONTACTS.removable(office_id, cutoffs))
-                gone = session.execute(
-                    delete(ContactRecord).where(still).execution_options(synchronize_session=False)
-                )
-                return int(getattr(gone, "rowcount", 0) or 0)
-
-            done += self._timed(result, CONTACTS_KEY, remove)
+            work = partial(_remove_contacts, chunk=chunk, office_id=office_id, cutoffs=cutoffs)
+            done += self._timed(result, CONTACTS_KEY, work)
         return done
+
+
+def _remove_contacts(
+    session: Session, *, chunk: Sequence[int], office_id: int, cutoffs: Cutoffs
+) -> int:
+    """Delete the contacts of ``chunk`` nothing names any more, checked again under the lock
+    one table at a time (an IN list per table: an index look-up whatever the statistics say)."""
+    c = ContactRecord
+    still = set(
+        session.scalars(select(c.id).where(c.id.in_(chunk), CONTACTS.candidate(office_id, cutoffs)))
+    )
+    for model in CONTACTS.referring:
+        if not still:
+            return 0
+        named = select(model.contact_id).where(model.contact_id.in_(sorted(still))).distinct()
+        still -= set(session.scalars(named))
+    if not still:
+        return 0
+    gone = session.execute(
+        delete(c).where(c.id.in_(sorted(still))).execution_options(synchronize_session=False)
+    )
+    return int(getattr(gone, "rowcount", 0) or 0)
 
 
 def _purge_batch(
