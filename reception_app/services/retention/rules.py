@@ -299,11 +299,6 @@ class ContactRule:
             c.updated_at < cutoffs.moments[RecordKind.WALK_IN],
         )
 
-    def removable(self, office_id: int, cutoffs: Cutoffs) -> ColumnElement[bool]:
-        c = ContactRecord
-        refs = [exists().where(model.contact_id == c.id) for model in self.referring]
-        return and_(self.candidate(office_id, cutoffs), *[not_(ref) for ref in refs])
-
 
 CONTACTS = ContactRule()
 
