@@ -79,8 +79,8 @@ class PersonDataService(OfficeScoped):
     """Subject access export and erasure of one contact of the office."""
 
     def gather(self, actor: Actor, contact_id: int) -> PersonData:
-        """Everything held about the contact; recorded in the event log as an export."""
-        with transaction(self._factory) as session:
+        """Everything held about the contact, read in one snapshot."""
+        with transaction(self._factory, write=False) as session:
             check_actor(actor, session)
             office = self._office(session)
             contact = self._contact(session, contact_id, office.id)
@@ -110,17 +110,6 @@ class PersonDataService(OfficeScoped):
             )
             size = contact.large_print_size or 18
             large = contact.preferred_format == "large_print"
-            log_event(
-                session,
-                at=self._clock(),
-                action="subject_access_export",
-                entity="contact",
-                entity_id=contact_id,
-                staff_id=staff_id_of(actor),
-                office_id=office.id,
-                summary=f"Everything held about contact {contact_id} exported "
-                f"({sum(len(s.rows) for s in sets)} records)",
-            )
             return PersonData(
                 contact_id,
                 contact.full_name,
@@ -139,6 +128,19 @@ class PersonDataService(OfficeScoped):
         check_output(path, (".zip",))
         data = self.gather(actor, contact_id)
         write_person_export(data, path)
+        with transaction(self._factory) as session:  # recorded once it exists (DOMAIN.md 9)
+            check_actor(actor, session)
+            log_event(
+                session,
+                at=self._clock(),
+                action="subject_access_export",
+                entity="contact",
+                entity_id=contact_id,
+                staff_id=staff_id_of(actor),
+                office_id=self._office(session).id,
+                summary=f"Everything held about contact {contact_id} exported "
+                f"({sum(len(s.rows) for s in data.sets)} records)",
+            )
         return data
 
     def erasure_plan(self, actor: Actor, contact_id: int) -> ErasurePlan:
