@@ -60,8 +60,9 @@ def _stamp(at: datetime) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def build(path: Path, visits: int, seed: int) -> tuple[int, list[date]]:
-    """Migrate a new database, seed the offices and staff, bulk-insert the visits."""
+def build(path: Path, visits: int, seed: int, span_days: int = 5 * 365) -> tuple[int, list[date]]:
+    """Migrate a new database, seed the offices and staff, bulk-insert the visits over the
+    ``span_days`` calendar days before NOW (benchmarks/retention.py scales it down)."""
     database = open_database(sqlite_url(path), backup_dir=None, now=NOW)
     services = AppServices.create(database, lambda: NOW)
     services.office.seed_shipped_profiles()
@@ -78,7 +79,7 @@ def build(path: Path, visits: int, seed: int) -> tuple[int, list[date]]:
     calendar = services.office.calendar(OFFICE)
     database.dispose()
 
-    days = _working_days(calendar, NOW.date() - timedelta(days=1), 5 * 365)
+    days = _working_days(calendar, NOW.date() - timedelta(days=1), span_days)
     per_day = visits / len(days)
     connection = sqlite3.connect(path)
     office_id = connection.execute("SELECT id FROM offices WHERE key = ?", (OFFICE,)).fetchone()[0]

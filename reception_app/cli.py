@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_parser(commands)
     server.add_parser(commands)
     retention.add_parser(commands)
+    retention.add_person_parser(commands)
     return parser
 
 
@@ -329,6 +330,7 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         "report": cmd_report,
         "server": server.cmd_server,
         "retention": retention.cmd_retention,
+        "person": retention.cmd_person,
     }
     try:
         url = resolve_database_url(args.db, paths)

@@ -85,3 +85,31 @@ def test_the_daily_run_at_start_up_runs_off_the_gui_thread_once_a_day(
     finally:
         services.database.dispose()
     assert _named_visits(paths) > 0
+
+
+def test_person_export_and_erase_from_the_command_line(
+    prepared: Path, paths: AppPaths, cli: CLI, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "person.zip"
+    assert cli(["person", "export", "1", "--out", str(out)]) == 0
+    assert out.is_file() and "records and 0 letter files" in capsys.readouterr().out
+    assert cli(["person", "export", "99999", "--out", str(tmp_path / "x.zip")]) == 1
+    assert "There is no contact 99999" in capsys.readouterr().err
+    assert cli(["person", "export", "1", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "must end with .zip" in capsys.readouterr().err
+    services = _services(paths)
+    try:
+        people = services.person_data()
+        free = next(
+            c for c in range(1, 60) if not people.erasure_plan("the command line", c).blockers
+        )
+        busy = next(c for c in range(1, 60) if people.erasure_plan("the command line", c).blockers)
+    finally:
+        services.database.dispose()
+    assert cli(["person", "erase", str(free)]) == 1  # no terminal to confirm on
+    assert "Add --yes" in capsys.readouterr().err
+    assert cli(["person", "erase", str(busy), "--yes"]) == 1
+    assert "Nothing was erased: " in capsys.readouterr().err
+    assert cli(["person", "erase", str(free), "--yes"]) == 0
+    assert "This removes" in capsys.readouterr().out
+    assert cli(["person", "export", str(free), "--out", str(out)]) == 1

@@ -1,4 +1,5 @@
-"""Retention (issue 12): a manager's legal hold on records, and when a record was anonymised.
+"""Retention (issue 12): a manager's legal hold on records, when a record was anonymised, and
+indexes on contact_id.
 
 Revision ID: 0008
 Revises: 0007
@@ -29,6 +30,10 @@ PURGED = (
     "incidents",
 )
 HELD = (*PURGED, "contacts")
+INDEXED = ("visits", "messages", "correspondence", "feedback", "incidents")
+"""Tables whose contact_id had no index: deleting a contact makes the database look for rows
+naming it in each (ON DELETE SET NULL), and a person's export lists their records. Full indexes,
+not partial ones: SQLite's foreign-key checks use only full indexes."""
 
 
 def upgrade() -> None:
@@ -40,9 +45,13 @@ def upgrade() -> None:
         )
     for table in PURGED:
         op.add_column(table, sa.Column("purged_at", UTCDateTime(), nullable=True))
+    for table in INDEXED:
+        op.create_index(op.f(f"ix_{table}_contact_id"), table, ["contact_id"])
 
 
 def downgrade() -> None:
+    for table in INDEXED:
+        op.drop_index(op.f(f"ix_{table}_contact_id"), table_name=table)
     for table in PURGED:
         op.drop_column(table, "purged_at")
     for table in HELD:

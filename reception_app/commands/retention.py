@@ -1,4 +1,5 @@
-"""`reception-app retention run [--dry-run]` and `retention hold KIND:ID [--off]` (issue 12).
+"""`reception-app retention run [--dry-run]`, `retention hold KIND:ID [--off]` and
+`person export|erase CONTACT_ID` (issue 12).
 
 The command line acts as "the command line" in the audit log: whoever can run it can already
 open the database itself.
@@ -7,6 +8,8 @@ open the database itself.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reception_app.domain.errors import ReceptionError, ValidationError
@@ -82,3 +85,62 @@ def cmd_retention(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Se
             "files deleted. Recorded in the event log."
         )
     return 0
+
+
+def add_person_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    person = commands.add_parser(
+        "person", help="one person's data: export everything held (subject access) or erase"
+    )
+    actions = person.add_subparsers(dest="person_action", metavar="export|erase", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write everything held about a contact to a zip (PDF, JSON, CSV, letter files)",
+    )
+    export.add_argument("contact", type=int, metavar="CONTACT_ID")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
+    export.add_argument("--office", help="office profile key (default: the running office)")
+    erase = actions.add_parser(
+        "erase", help="remove a contact and the personal details on their records"
+    )
+    erase.add_argument("contact", type=int, metavar="CONTACT_ID")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.add_argument("--office", help="office profile key (default: the running office)")
+
+
+def cmd_person(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
+    from reception_app.app import start_services
+    from reception_app.domain.retention import COMMAND_LINE
+    from reception_app.services.retention.person import PersonDataService
+
+    if args.person_action == "export":
+        from reception_app.documents.report_csv import check_output
+
+        check_output(args.out, (".zip",))  # before any work: a bad path fails at once
+    services = start_services(url, paths, seams)
+    try:
+        people = PersonDataService(services.context, office_of(services, args.office))
+        if args.person_action == "export":
+            data = people.export(COMMAND_LINE, args.contact, args.out)
+            total = sum(len(s.rows) for s in data.sets)
+            print(f"Wrote {args.out}: {total} records and {len(data.files)} letter files.")
+            return 0
+        plan = people.erasure_plan(COMMAND_LINE, args.contact)
+        if plan.blockers:
+            raise ReceptionError(
+                "Nothing was erased: " + "; ".join(plan.blockers) + ". Deal with that first."
+            )
+        print(plan.describe())
+        if not args.yes and not _confirmed():
+            print("Nothing was erased.")
+            return 1
+        people.erase(COMMAND_LINE, args.contact)
+    finally:
+        services.database.dispose()
+    print(f"Contact {args.contact} erased; the erasure is recorded in the event log.")
+    return 0
+
+
+def _confirmed() -> bool:
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise ReceptionError("Add --yes to erase without a terminal to confirm on.")
+    return input("Type ERASE to go ahead: ").strip() == "ERASE"

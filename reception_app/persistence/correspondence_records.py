@@ -55,7 +55,7 @@ class MessageRecord(Base):
     caller_phone_other: Mapped[str40] = mapped_column(default="")
     caller_email: Mapped[str255] = mapped_column(default="")
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     best_time: Mapped[str] = mapped_column(String(200), default="")
     subject: Mapped[str] = mapped_column(String(200))
@@ -116,7 +116,7 @@ class CorrespondenceRecord(Base):
     logged_at: Mapped[datetime]
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     from_name: Mapped[str] = mapped_column(String(300))
     from_email: Mapped[str255] = mapped_column(default="")
@@ -237,7 +237,7 @@ class FeedbackRecord(Base):
     recorded_at: Mapped[datetime]
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     from_name: Mapped[str] = mapped_column(String(300), default="")
     from_phone: Mapped[str40] = mapped_column(default="")
@@ -280,7 +280,7 @@ class IncidentRecord(Base):
     person: Mapped[str] = mapped_column(String(300), default="")
     """Who behaved so: a name if known, else a description."""
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     staff_involved: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text)

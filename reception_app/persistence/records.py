@@ -309,7 +309,7 @@ class VisitRecord(Base):
         ForeignKey("services.id", ondelete="RESTRICT"), index=True
     )
     contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     display_name: Mapped[str120] = mapped_column(default="anonymous")
     """First name or 'anonymous': the only name public screens may show."""

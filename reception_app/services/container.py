@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reception_app.services.notifications.service import NotificationService
     from reception_app.services.report_service import ReportService
     from reception_app.services.retention import RetentionService
+    from reception_app.services.retention.person import PersonDataService
 
 
 @dataclass
@@ -138,6 +139,12 @@ class AppServices:
         from reception_app.services.retention import RetentionService
 
         return RetentionService(self.context, self._office_key())
+
+    def person_data(self) -> PersonDataService:
+        """Subject access export and erasure of one contact (manager-only)."""
+        from reception_app.services.retention.person import PersonDataService
+
+        return PersonDataService(self.context, self._office_key())
 
     def _office_key(self) -> str:
         """The running office; NotFoundError until one has been chosen in Settings."""

@@ -72,6 +72,7 @@ def test_every_tab_renders_and_is_captured(page: SettingsPage, tmp_path: Path) -
         "Standards",
         "Staff",
         "Desk rules",
+        "Retention",
         "This computer",
     ]
     for name in page.tab_names():

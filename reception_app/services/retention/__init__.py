@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, func, or_, select, true, update
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError, ValidationError
@@ -26,7 +25,6 @@ from reception_app.domain.retention import (
     COMMAND_LINE,
     LAST_RUN_SETTING,
     SCHEDULE_SETTING,
-    RecordKind,
     Schedule,
     is_due,
 )
@@ -38,10 +36,10 @@ from reception_app.persistence.records import ContactRecord, OfficeRecord
 from reception_app.persistence.settings_repository import get_setting, put_setting
 from reception_app.services.context import ServiceContext
 from reception_app.services.office_scoped import OfficeScoped, require_manager
+from reception_app.services.retention.clearing import clear_letters, clear_records
 from reception_app.services.retention.holds import HELD_KINDS
 from reception_app.services.retention.rules import (
     CONTACTS,
-    FINISHED_NOTIFICATIONS,
     RULES,
     Cutoffs,
     Rule,
@@ -67,6 +65,8 @@ class RunResult:
     """Records (per kind) that lost, or would lose, their personal details; contacts removed."""
     seconds: float = 0.0
     longest_write_seconds: float = 0.0
+    """The longest write transaction of the run (from asking for the lock to the commit)."""
+    longest_write_kind: str = ""
     files_deleted: int = 0
 
     @property
@@ -92,7 +92,7 @@ class RetentionService(OfficeScoped):
 
     def save_schedule(self, actor: Actor, schedule: Schedule) -> None:
         with transaction(self._factory) as session:
-            _check(actor, session)
+            check_actor(actor, session)
             office = self._office(session)
             before = Schedule.from_json(get_setting(session, SCHEDULE_SETTING, office.id))
             put_setting(session, SCHEDULE_SETTING, schedule.to_json(), office.id)
@@ -107,7 +107,7 @@ class RetentionService(OfficeScoped):
                 action="retention_schedule",
                 entity="office",
                 entity_id=office.id,
-                staff_id=_staff_id(actor),
+                staff_id=staff_id_of(actor),
                 office_id=office.id,
                 summary="Retention schedule set" + (": " + "; ".join(changed) if changed else ""),
                 details=schedule.to_json(),
@@ -135,7 +135,7 @@ class RetentionService(OfficeScoped):
                 f"'{what}' cannot be held; choose one of {', '.join(HELD_KINDS)}.", "kind"
             )
         with transaction(self._factory) as session:
-            _check(actor, session)
+            check_actor(actor, session)
             office = self._office(session)
             record = session.get(model, record_id)
             if record is None or record.office_id != office.id:
@@ -147,7 +147,7 @@ class RetentionService(OfficeScoped):
                 action="legal_hold" if held else "legal_hold_lifted",
                 entity=what,
                 entity_id=record_id,
-                staff_id=_staff_id(actor),
+                staff_id=staff_id_of(actor),
                 office_id=office.id,
                 summary=f"Legal hold {'set on' if held else 'lifted from'} {what} {record_id}",
             )
@@ -167,7 +167,7 @@ class RetentionService(OfficeScoped):
         ``skip`` names rules left for later (the daily run leaves incidents to a manager)."""
         started = time.perf_counter()
         with transaction(self._factory, write=False) as session:
-            _check(actor, session)
+            check_actor(actor, session)
             office = self._office(session)
             office_id, today = office.id, self._today(office)
             schedule = Schedule.from_json(get_setting(session, SCHEDULE_SETTING, office_id))
@@ -189,6 +189,7 @@ class RetentionService(OfficeScoped):
             for chunk in _chunks(ids, self._batch):
                 done = self._timed(
                     result,
+                    rule.key,
                     partial(
                         _purge_batch, rule=rule, chunk=chunk, cutoffs=cutoffs, now=now, files=files
                     ),
@@ -214,13 +215,13 @@ class RetentionService(OfficeScoped):
             put_setting(session, LAST_RUN_SETTING, today.isoformat(), office.id)
         return self.run(COMMAND_LINE, skip=REVIEWED_BY_A_MANAGER)
 
-    def _timed(self, result: RunResult, work: Callable[[Session], int]) -> int:
+    def _timed(self, result: RunResult, key: str, work: Callable[[Session], int]) -> int:
         begun = time.perf_counter()
         with transaction(self._factory) as session:
             done = work(session)
-        result.longest_write_seconds = max(
-            result.longest_write_seconds, time.perf_counter() - begun
-        )
+        held = time.perf_counter() - begun
+        if held > result.longest_write_seconds:
+            result.longest_write_seconds, result.longest_write_kind = held, key
         return done
 
     def _finish(
@@ -235,7 +236,7 @@ class RetentionService(OfficeScoped):
         letters = self._letters_of_contacts(result, office_id, cutoffs, files)
         result.counts[LETTERS_KEY] = result.counts.get(LETTERS_KEY, 0) + letters
         result.counts[CONTACTS_KEY] = self._remove_contacts(result, office_id, cutoffs)
-        result.files_deleted = _delete_files(files)
+        result.files_deleted = delete_files(files)
         with transaction(self._factory) as session:
             put_setting(session, LAST_RUN_SETTING, today.isoformat(), office_id)
             log_event(
@@ -244,7 +245,7 @@ class RetentionService(OfficeScoped):
                 action="retention_run",
                 entity="office",
                 entity_id=office_id,
-                staff_id=_staff_id(actor),
+                staff_id=staff_id_of(actor),
                 office_id=office_id,
                 summary=f"Retention: personal details removed from {result.total} records "
                 f"({result.counts[CONTACTS_KEY]} contacts removed)",
@@ -263,29 +264,42 @@ class RetentionService(OfficeScoped):
         done = 0
         for chunk in _chunks(ids, self._batch):
             done += self._timed(
-                result, partial(_clear_letters, where=LetterRecord.id.in_(chunk), files=files)
+                result,
+                LETTERS_KEY,
+                partial(clear_letters, where=LetterRecord.id.in_(chunk), files=files),
             )
         return done
 
     def _remove_contacts(self, result: RunResult, office_id: int, cutoffs: Cutoffs) -> int:
         with transaction(self._factory, write=False) as session:
-            ids = list(
-                session.scalars(
-                    select(ContactRecord.id).where(CONTACTS.removable(office_id, cutoffs))
-                )
-            )
+            ids = sorted(removable_contacts(session, office_id, cutoffs))
         done = 0
         for chunk in _chunks(ids, self._batch):
-
-            def remove(session: Session, chunk: Sequence[int] = chunk) -> int:
-                still = and_(ContactRecord.id.in_(chunk), CONTACTS.removable(office_id, cutoffs))
-                gone = session.execute(
-                    delete(ContactRecord).where(still).execution_options(synchronize_session=False)
-                )
-                return int(getattr(gone, "rowcount", 0) or 0)
-
-            done += self._timed(result, remove)
+            work = partial(_remove_contacts, chunk=chunk, office_id=office_id, cutoffs=cutoffs)
+            done += self._timed(result, CONTACTS_KEY, work)
         return done
+
+
+def _remove_contacts(
+    session: Session, *, chunk: Sequence[int], office_id: int, cutoffs: Cutoffs
+) -> int:
+    """Delete the contacts of ``chunk`` nothing names any more, checked again under the lock
+    one table at a time (an IN list per table: an index look-up whatever the statistics say)."""
+    c = ContactRecord
+    still = set(
+        session.scalars(select(c.id).where(c.id.in_(chunk), CONTACTS.candidate(office_id, cutoffs)))
+    )
+    for model in CONTACTS.referring:
+        if not still:
+            return 0
+        named = select(model.contact_id).where(model.contact_id.in_(sorted(still))).distinct()
+        still -= set(session.scalars(named))
+    if not still:
+        return 0
+    gone = session.execute(
+        delete(c).where(c.id.in_(sorted(still))).execution_options(synchronize_session=False)
+    )
+    return int(getattr(gone, "rowcount", 0) or 0)
 
 
 def _purge_batch(
@@ -305,45 +319,8 @@ def _purge_batch(
     ids = list(
         session.scalars(select(model.id).where(model.id.in_(chunk), rule.due(office_id, cutoffs)))
     )
-    if not ids:
-        return 0
-    _update(session, model, model.id.in_(ids), {**rule.clear, "purged_at": now})
-    for child in rule.children:
-        values = dict(child.clear)
-        if hasattr(child.model, "purged_at"):
-            values["purged_at"] = now
-        _update(session, child.model, getattr(child.model, child.parent_column).in_(ids), values)
-    if rule.source_kind:
-        letters = and_(
-            LetterRecord.source_kind == rule.source_kind, LetterRecord.source_id.in_(ids)
-        )
-        _clear_letters(session, letters, files)
-        n = NotificationRecord
-        _update(
-            session,
-            n,
-            and_(
-                n.subject_kind == rule.source_kind,
-                n.subject_id.in_(ids),
-                n.status.in_(FINISHED_NOTIFICATIONS),
-            ),
-            {"recipient": "", "body": "", "subject": "", "contact_id": None},
-        )
+    clear_records(session, rule, ids, now, files)
     return len(ids)
-
-
-def _clear_letters(session: Session, where: Any, files: list[str]) -> int:
-    files.extend(
-        name for name in session.scalars(select(LetterRecord.file_name).where(where)) if name
-    )
-    return _update(session, LetterRecord, where, {"file_name": "", "contact_id": None})
-
-
-def _update(session: Session, model: Any, where: Any, values: dict[str, Any]) -> int:
-    done = session.execute(
-        update(model).where(where).values(**values).execution_options(synchronize_session=False)
-    )
-    return int(getattr(done, "rowcount", 0) or 0)
 
 
 def _count_due(
@@ -383,32 +360,39 @@ def _count_due(
 
 def _contacts_left_without_records(session: Session, office_id: int, cutoffs: Cutoffs) -> int:
     """Contacts every record of which is due (letters and texts go with their records)."""
-    c = ContactRecord
-    kept = []
+    return len(removable_contacts(session, office_id, cutoffs, counting_due_as_gone=True))
+
+
+def removable_contacts(
+    session: Session, office_id: int, cutoffs: Cutoffs, *, counting_due_as_gone: bool = False
+) -> set[int]:
+    """The contacts nothing names (or, counting, nothing that is kept): one pass per table
+    rather than a correlated look-up per contact, so the plan does not depend on statistics."""
+    left = set(
+        session.scalars(select(ContactRecord.id).where(CONTACTS.candidate(office_id, cutoffs)))
+    )
     for model in CONTACTS.referring:
-        rules = [r for r in RULES if r.model is model and r.has_contact]
+        if not left:
+            break
+        named = select(model.id, model.contact_id).where(model.contact_id.is_not(None))
+        if not counting_due_as_gone:
+            left -= {cid for _id, cid in session.execute(named)}
+            continue
         if model in (LetterRecord, NotificationRecord):
             continue
-        due = or_(*[r.due(office_id, cutoffs) for r in rules]) if rules else ~true()
-        kept.append(select(model.id).where(model.contact_id == c.id, ~due).exists())
-    query = (
-        select(func.count())
-        .select_from(c)
-        .where(
-            c.office_id == office_id,
-            c.legal_hold.is_(False),
-            c.updated_at < cutoffs.moments[RecordKind.WALK_IN],
-            *[~k for k in kept],
-        )
-    )
-    return int(session.scalar(query) or 0)
+        rules = [r for r in RULES if r.model is model and r.has_contact]
+        due: set[int] = set()
+        for rule in rules:
+            due |= set(session.scalars(select(model.id).where(rule.due(office_id, cutoffs))))
+        left -= {cid for id_, cid in session.execute(named) if id_ not in due}
+    return left
 
 
 def _chunks(ids: Sequence[int], size: int) -> list[Sequence[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def _delete_files(names: list[str]) -> int:
+def delete_files(names: list[str]) -> int:
     deleted = 0
     for name in names:
         path = Path(name)
@@ -426,11 +410,11 @@ def _local_midnight(office: OfficeRecord) -> Callable[[date], datetime]:
     return lambda day: datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
-def _check(actor: Actor, session: Session) -> None:
+def check_actor(actor: Actor, session: Session) -> None:
     if actor == COMMAND_LINE:
         return
     require_manager(actor if isinstance(actor, StaffMember) else None, session)
 
 
-def _staff_id(actor: Actor) -> int | None:
+def staff_id_of(actor: Actor) -> int | None:
     return actor.id if isinstance(actor, StaffMember) else None

@@ -290,14 +290,13 @@ class ContactRule:
             or_(letter.contact_id.is_(None), not_(_contact_held(letter.contact_id))),
         )
 
-    def removable(self, office_id: int, cutoffs: Cutoffs) -> ColumnElement[bool]:
+    def candidate(self, office_id: int, cutoffs: Cutoffs) -> ColumnElement[bool]:
+        """The contact's own conditions: this office, not held, unchanged for the walk-in period."""
         c = ContactRecord
-        refs = [exists().where(model.contact_id == c.id) for model in self.referring]
         return and_(
             c.office_id == office_id,
             c.legal_hold == false(),
             c.updated_at < cutoffs.moments[RecordKind.WALK_IN],
-            *[not_(ref) for ref in refs],
         )
 
 

@@ -24,6 +24,7 @@ from reception_app.ui.dialogs.letter_dialog import LetterDialog
 from reception_app.ui.models.contact_table_model import ContactTableModel
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.contact_details_panel import ContactDetailsPanel
+from reception_app.ui.panels.person_data_actions import PersonDataActions
 from reception_app.ui.shortcuts import bind
 
 SEARCH_DELAY_MS = 250
@@ -47,6 +48,7 @@ class ContactsPage(Page):
         self.result_note.setWordWrap(True)
         self.contact_details = ContactDetailsPanel()
         self.details, self.needs = self.contact_details.details, self.contact_details.needs
+        self.person_data = PersonDataActions(state, self.selected_contact, self._erased)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading("Contacts"))
@@ -55,6 +57,7 @@ class ContactsPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.result_note)
         layout.addWidget(self.card(self.contact_details))
+        layout.addWidget(self.person_data)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -198,6 +201,7 @@ class ContactsPage(Page):
         self.edit_button.setEnabled(contact is not None)
         self.letter_button.setEnabled(contact is not None)
         self.contact_details.show_contact(contact)
+        self.person_data.update_for(contact)
 
     # --- adding and editing ---------------------------------------------------------------------
 
@@ -272,6 +276,10 @@ class ContactsPage(Page):
 
         channels = self.state.services.notifications().channels()
         return ContactDialog(save, contact, parent=self, notify_channels=channels)
+
+    def _erased(self) -> None:
+        self.run_search()
+        self.state.data_changed.emit()
 
     def _saved(self, contact: Contact) -> None:
         self.run_search(select_id=contact.id)

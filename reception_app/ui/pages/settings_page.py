@@ -1,4 +1,5 @@
-"""Settings: office details, hours, days off, desks, rota, rooms, services, standards, staff, rules, PC.
+"""Settings: office, hours, days off, desks, rota, rooms, services, standards, staff, rules,
+retention, PC.
 
 Managers edit; everyone else sees the same tabs read-only. Each tab lives in its own module of
 ``reception_app.ui.pages.settings``; this module puts them together.
@@ -20,6 +21,7 @@ from reception_app.ui.pages.settings.desks_tab import DesksTab
 from reception_app.ui.pages.settings.hours_tab import HoursTab, parse_day_hours
 from reception_app.ui.pages.settings.office_tab import OfficeTab
 from reception_app.ui.pages.settings.officer_hours_tab import OfficerHoursTab
+from reception_app.ui.pages.settings.retention_tab import RetentionTab
 from reception_app.ui.pages.settings.rooms_tab import RoomsTab
 from reception_app.ui.pages.settings.rota_tab import RotaTab
 from reception_app.ui.pages.settings.services_tab import ServicesTab
@@ -78,6 +80,7 @@ class SettingsPage(Page):
             ("Standards", self.standards_tab),
             ("Staff", self.staff_tab),
             ("Desk rules", self.rules_tab),
+            ("Retention", self.retention_tab),
             ("This computer", self.computer_tab),
         ]
         for name, tab in self._tabs:
@@ -108,6 +111,7 @@ class SettingsPage(Page):
         self.standards_tab = StandardsTab(state, after)
         self.staff_tab = StaffTab(state, after)
         self.rules_tab = DeskRulesTab(state, after)
+        self.retention_tab = RetentionTab(state, after, self._confirm)
         self.computer_tab = ComputerTab(state, after)
         self._sections: list[_Section] = [
             self.office_tab,
@@ -121,6 +125,7 @@ class SettingsPage(Page):
             self.standards_tab,
             self.staff_tab,
             self.rules_tab,
+            self.retention_tab,
             self.computer_tab,
         ]
 
