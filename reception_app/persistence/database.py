@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reception_app.file_modes import make_private
 from reception_app.migrations import HEAD_REVISION
 from reception_app.persistence import backup
 from reception_app.persistence.connection_errors import (
@@ -150,6 +151,9 @@ def open_database(
     try:
         with engine.connect() as connection:
             check_server_version(connection)
+        if path is not None:  # files an older version (or SQLite) made readable by all
+            for own in (path, *(path.with_name(path.name + e) for e in ("-wal", "-shm"))):
+                make_private(own)
         if migrate and current_revision(engine) != HEAD_REVISION:
             from reception_app.persistence import migrations  # Alembic only when needed
 

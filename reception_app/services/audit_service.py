@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reception_app.domain.audit import AuditFilter, AuditRow, audit_csv
 from reception_app.domain.people import StaffMember
-from reception_app.file_modes import write_private
+from reception_app.file_modes import write_file_private
 from reception_app.persistence.appointment_records import AppointmentRecord
 from reception_app.persistence.correspondence_records import (
     CorrespondenceRecord,
@@ -65,7 +65,12 @@ class AuditService:
         with transaction(self._factory) as session:
             require_manager(actor, session, READ_AUDIT)
             rows = self._rows(session, wanted)
-            write_private(path, audit_csv(rows))
+            partial = path.with_name(path.name + ".partial")
+            try:
+                write_file_private(partial, audit_csv(rows))
+                partial.replace(path)
+            finally:
+                partial.unlink(missing_ok=True)
             log_event(
                 session,
                 at=self._clock(),

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reception_app.domain.errors import ValidationError
+from reception_app.file_modes import write_file_private
 from reception_app.services.letter_service.requests import ProducedLetter
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def write_files(letter: ProducedLetter, pdf_path: Path) -> list[Path]:
         for path, data in outputs:
             partial = path.with_name(path.name + ".part")
             try:
-                partial.write_bytes(data)
+                write_file_private(partial, data)  # letters hold personal data
                 partial.replace(path)
             finally:
                 discard(partial)
@@ -72,7 +73,7 @@ def save_braille(letter: ProducedLetter, folder: Path) -> Path | None:
     path = folder / f"{stem or 'letter'}-{d.template.key}.brf"
     partial = path.with_name(path.name + ".part")
     try:
-        partial.write_bytes(letter.brf.encode("ascii"))
+        write_file_private(partial, letter.brf.encode("ascii"))
         partial.replace(path)
     finally:
         discard(partial)  # gone once renamed; removed if the write failed
