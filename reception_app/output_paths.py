@@ -28,7 +28,7 @@ def own_files(paths: AppPaths, database: Path | None) -> tuple[list[Path], list[
     for db in {paths.default_database, *([database] if database is not None else [])}:
         files.append(db)
         files += [db.with_name(db.name + end) for end in DATABASE_COMPANIONS]
-        folders.append(backup_folder_for(db))
+        folders += [backup_folder_for(db), db.with_name(db.name + "-open")]
     files += [paths.log_file, paths.machine_settings_file, paths.private_settings_file]
     return files, folders
 
