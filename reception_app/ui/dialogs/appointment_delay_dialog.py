@@ -62,6 +62,7 @@ class AppointmentDelayDialog(QDialog):
             "will be seen."
         )
         summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the customer's name
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(("", *COMMON_REASONS))
