@@ -13,7 +13,7 @@ from tests.conftest import FixedClock
 
 LONG_NAME = ("Maria-Fernanda Oyelaran-Whitcombe " * 16)[:500].strip()
 """A 500-character name: the fit checks must see it wrap or elide, never overflow."""
-HOSTILE = "<b>bold</b> &amp; <font size=40>X</font><img src=/etc/passwd>"
+HOSTILE = "<b>bold</b> &amp; <font size=40>X</font><img src=/etc/passwd> محمد\u200f"
 """Markup typed as text (issue 12): every screen must show it as typed, never interpret it."""
 
 
