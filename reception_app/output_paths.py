@@ -82,6 +82,10 @@ def check_output_path(
                 f"{path} is {_kind(mode)}, not a file Reception can write to; give a file name.",
                 field,
             )
+    elif path.parent.exists() and not path.parent.is_dir():
+        raise ValidationError(
+            f"{path.parent} is a file, not a folder; choose an existing folder.", field
+        )
     elif not path.parent.is_dir():
         raise ValidationError(
             f"The folder {path.parent} does not exist; choose an existing folder.", field

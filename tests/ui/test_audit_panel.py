@@ -62,3 +62,17 @@ def test_the_audit_tab_is_hidden_from_a_receptionist(  # type: ignore[no-untyped
     assert not page.tabs.isTabVisible(page.tabs.indexOf(page.audit_tab))
     page.audit_tab.search()  # even if reached: the service refuses
     assert page.audit_tab.message.text().startswith("Only a manager can read the audit log")
+
+
+def test_exporting_over_the_database_is_refused_in_place(  # type: ignore[no-untyped-def]
+    qtbot, state: DeskState
+) -> None:
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.refresh()
+    database = state.services.database.file
+    assert database is not None and database.exists()
+    before = database.read_bytes()
+    page.audit_tab.export_to(database)
+    assert "one of Reception's own files" in page.audit_tab.message.text()
+    assert database.read_bytes() == before

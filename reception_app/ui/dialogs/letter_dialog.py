@@ -36,6 +36,8 @@ from reception_app.domain.letters import (
     past_date_message,
 )
 from reception_app.domain.people import StaffMember
+from reception_app.output_paths import check_output_path
+from reception_app.paths import AppPaths
 from reception_app.ui.letter_printing import (
     PrintOutcome,
     page_images,
@@ -435,6 +437,12 @@ class LetterDialog(QDialog):
         """Write the PDF (and the BRF beside it) and record it; False with a message on failure."""
         produced = self.produced
         if produced is None:
+            return False
+        try:
+            for target in (path, path.with_suffix(".brf")):
+                check_output_path(target, AppPaths.from_environment())
+        except ReceptionError as exc:
+            self.errors.show(f"{exc} Nothing was marked as sent.")
             return False
         try:
             written = self._letters.write_files(produced, path)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.audit import AuditFilter, AuditRow
 from reception_app.domain.errors import ReceptionError
+from reception_app.output_paths import check_output_path
 from reception_app.services.audit_service import AUDIT_LIMIT, HELD_FOR_A_PERSON
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.panels.activity_log_panel import LONDON
@@ -209,6 +210,7 @@ class AuditPanel(Panel):
 
     def export_to(self, path: Path) -> None:
         try:
+            check_output_path(path, self.state.paths, self.state.services.database.file)
             count = self.state.services.audit.export_csv(
                 self.state.actor, self.chosen_filter(), path
             )
