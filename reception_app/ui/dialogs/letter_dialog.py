@@ -36,8 +36,6 @@ from reception_app.domain.letters import (
     past_date_message,
 )
 from reception_app.domain.people import StaffMember
-from reception_app.output_paths import check_output_path
-from reception_app.paths import AppPaths
 from reception_app.ui.letter_printing import (
     PrintOutcome,
     page_images,
@@ -439,16 +437,10 @@ class LetterDialog(QDialog):
         if produced is None:
             return False
         try:
-            for target in (path, path.with_suffix(".brf")):
-                check_output_path(target, AppPaths.from_environment())
-        except ReceptionError as exc:
-            self.errors.show(f"{exc} Nothing was marked as sent.")
-            return False
-        try:
             written = self._letters.write_files(produced, path)
-        except OSError as exc:
+        except (OSError, ReceptionError) as exc:  # ReceptionError: one of the app's own files
             self.errors.show(
-                f"The letter could not be saved to {path}: {exc.strerror or exc}. Nothing was marked as sent."
+                f"The letter could not be saved to {path}: {str(getattr(exc, 'strerror', None) or exc).rstrip('.')}. Nothing was marked as sent."
             )
             return False
         try:
