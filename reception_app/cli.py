@@ -202,6 +202,10 @@ def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seam
     from reception_app.services.maintenance_service import restore_from
 
     target = sqlite_path(url)
+    if target is not None:  # say so before asking anything
+        from reception_app.services.restore_check import refuse_while_open
+
+        refuse_while_open(target)
     if not args.yes:
         if not sys.stdin or not sys.stdin.isatty():
             print(
