@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import JSON, String, event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.text_rules import check_text, field_label
@@ -25,15 +25,34 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+_TEXT_KEYS: dict[type, tuple[str, ...]] = {}
+
+
+def _text_keys(model: type) -> tuple[str, ...]:
+    """The attributes of ``model`` that hold text (string and JSON columns), found once."""
+    keys = _TEXT_KEYS.get(model)
+    if keys is None:
+        mapper: Mapper[Any] = inspect(model)
+        keys = tuple(
+            mapper.get_property_by_column(column).key
+            for column in mapper.columns
+            if isinstance(column.type, String | JSON)
+        )
+        _TEXT_KEYS[model] = keys
+    return keys
+
+
 def check_row(obj: object) -> None:
-    mapper = inspect(type(obj))
-    for column in mapper.columns:
-        if not isinstance(column.type, String | JSON):
+    loaded = vars(obj)  # only what the row holds in memory: nothing is loaded to check it
+    for key in _text_keys(type(obj)):
+        value = loaded.get(key)
+        if value is None:
             continue
-        key = mapper.get_property_by_column(column).key
-        for text in _strings(getattr(obj, key, None)):
+        if isinstance(value, str) and value.isascii() and value.isprintable():
+            continue  # the common case, checked at C speed
+        for text in _strings(value):
             if text.isascii() and text.isprintable():
-                continue  # the common case, checked at C speed
+                continue
             try:
                 check_text(text, key, field_label(key))
             except ValidationError as exc:
@@ -42,6 +61,7 @@ def check_row(obj: object) -> None:
 
 @event.listens_for(Session, "before_flush")
 def _refuse_what_is_not_text(session: Session, _context: object, _instances: object) -> None:
-    for obj in list(session.new) + list(session.dirty):
-        if session.is_modified(obj) or obj in session.new:
-            check_row(obj)
+    for obj in session.new:
+        check_row(obj)
+    for obj in session.dirty:
+        check_row(obj)
