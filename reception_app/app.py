@@ -160,6 +160,14 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
     window._notify_sender = sender  # type: ignore[attr-defined]
 
 
+SCREEN_NAMES = {
+    "run": "the desk app",
+    "kiosk": "the kiosk",
+    "display": "the 'now serving' display",
+}
+"""How restore names a running screen it asks to close."""
+
+
 def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -168,6 +176,9 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
 
     log_file = configure_logging(paths.log_file)
     log.info("Reception %s starting (%s)", __version__, command)
+    from reception_app.persistence.presence import set_screen
+
+    set_screen(SCREEN_NAMES.get(command, "the desk app"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Reception")

@@ -13,6 +13,8 @@ from reception_app import __version__
 from reception_app.commands import retention, server
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
+from reception_app.file_modes import owner_only_by_default
+from reception_app.output_paths import check_output_path
 from reception_app.paths import AppPaths
 from reception_app.seams import Seams
 
@@ -159,6 +161,14 @@ def chosen_office(services: AppServices, given: str | None) -> str:
     return office
 
 
+def written_paths(out: Path, url: URL, paths: AppPaths, *beside: Path) -> None:
+    """Refuse ``out`` (and the files written beside it) before any work: one sentence each."""
+    from reception_app.persistence.engine import sqlite_path
+
+    for path in (out, *beside):
+        check_output_path(path, paths, sqlite_path(url))
+
+
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
 
     from reception_app.app import start_services
@@ -189,6 +199,8 @@ def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import backup_now
 
+    if args.to is not None:
+        check_output_path(args.to, paths, sqlite_path(url), "to")
     target = backup_now(
         url, args.to, paths.backups_of(sqlite_path(url)), seams.clock(), overwrite=args.force
     )
@@ -201,6 +213,10 @@ def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seam
     from reception_app.services.maintenance_service import restore_from
 
     target = sqlite_path(url)
+    if target is not None:  # say so before asking anything
+        from reception_app.services.restore_check import refuse_while_open
+
+        refuse_while_open(target)
     if not args.yes:
         if not sys.stdin or not sys.stdin.isatty():
             print(
@@ -238,10 +254,11 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams)
 def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
     from reception_app.commands.acting import command_actor
-    from reception_app.documents.report_csv import check_output
+    from reception_app.documents.report_csv import check_output, visits_path
     from reception_app.services.report_service import ReportService
 
     check_output(args.out, (".pdf", ".csv"))  # before any work: a bad path fails at once
+    written_paths(args.out, url, paths, visits_path(args.out))
     services = start_services(url, paths, seams)
     database = services.database
     try:
@@ -282,6 +299,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
         else LetterFormat("large_print" if args.format == "large" else args.format)
     )
     request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
+    written_paths(args.out, url, paths, args.out.with_suffix(".brf"))
     services = start_services(url, paths, seams)
     try:
         office_key = services.office.active_office_key() or ""
@@ -307,6 +325,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
 def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
     """Run one command; ``seams`` (the clock, the password hasher) is for tests."""
     seams = seams or Seams()
+    owner_only_by_default()  # the database, backups, logs, letters and reports: issue 12
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.from_environment()

@@ -35,8 +35,10 @@ class Attempts:
 
 
 def lock_key(username: str) -> str:
-    """How a typed user name is remembered: trimmed, lower case, cut to USERNAME_KEPT."""
-    return username.strip().lower()[:USERNAME_KEPT]
+    """How a typed user name is remembered: trimmed, lower case, characters that do not print
+    escaped (\\x1b: what is stored and logged is always text), cut to USERNAME_KEPT."""
+    typed = username.strip().lower()
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in typed)[:USERNAME_KEPT]
 
 
 def wait_words(until: datetime, now: datetime) -> str:

@@ -11,6 +11,7 @@ import re
 import phonenumbers
 
 from reception_app.domain.errors import ValidationError
+from reception_app.domain.text_rules import character_name, check_text
 
 # The UK postcode shape (outward code, space, inward code); BFPO and GIR 0AA are accepted too.
 _POSTCODE = re.compile(
@@ -21,7 +22,16 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def check_postcode(text: str, field: str = "postcode") -> str:
-    """'nr65qb' -> 'NR6 5QB'; empty stays empty."""
+    """'nr65qb' -> 'NR6 5QB'; empty stays empty. ASCII letters and digits only (an Arabic-Indic
+    six looks like a digit to a regular expression but no sorting office reads it)."""
+    text = check_text(text, field, "The postcode")
+    for index, c in enumerate(text):
+        if not c.isascii() and not c.isspace():
+            raise ValidationError(
+                f"The postcode has '{c}' ({character_name(c)}) at character {index + 1}; "
+                "postcodes use the letters A to Z and the digits 0 to 9 only.",
+                field,
+            )
     compact = re.sub(r"\s+", "", text).upper()
     if not compact:
         return ""
@@ -35,7 +45,7 @@ def check_postcode(text: str, field: str = "postcode") -> str:
 
 
 def check_email(text: str, field: str = "email") -> str:
-    value = text.strip()
+    value = check_text(text, field, "The email address").strip()
     if not value:
         return ""
     if not _EMAIL.match(value):
@@ -47,7 +57,7 @@ def check_email(text: str, field: str = "email") -> str:
 
 def check_phone(text: str, field: str = "phone") -> str:
     """A UK or international number, formatted for display; empty stays empty."""
-    value = text.strip()
+    value = check_text(text, field, "The phone number").strip()
     if not value:
         return ""
     try:
@@ -69,7 +79,7 @@ def check_phone(text: str, field: str = "phone") -> str:
 
 def check_uk_mobile(text: str, field: str = "mobile") -> str:
     """A UK mobile number for text messages (07..., or +44 7...), formatted; empty stays empty."""
-    value = text.strip()
+    value = check_text(text, field, "The mobile number").strip()
     if not value:
         return ""
     try:
@@ -131,7 +141,7 @@ def mobile_for_notify(text: str) -> str:
 
 
 def check_required(text: str, field: str, label: str, max_length: int = 300) -> str:
-    value = text.strip()
+    value = check_text(text, field, label).strip()
     if not value:
         raise ValidationError(f"{label} is needed.", field)
     if len(value) > max_length:
@@ -142,6 +152,7 @@ def check_required(text: str, field: str, label: str, max_length: int = 300) -> 
 
 
 def check_length(text: str, field: str, label: str, max_length: int) -> str:
+    text = check_text(text, field, label)
     if len(text) > max_length:
         raise ValidationError(
             f"{label} is too long ({len(text)} characters; at most {max_length}).", field

@@ -15,6 +15,7 @@ from reception_app.persistence.change_feed import ChangeFeed
 from reception_app.persistence.changes import on_commit
 from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
+from reception_app.services.audit_service import AuditService
 from reception_app.services.contact_service import ContactService
 from reception_app.services.context import Clock, Seams, ServiceContext, system_clock
 from reception_app.services.correspondence_service import CorrespondenceService
@@ -67,6 +68,11 @@ class AppServices:
             events=EventService(context),
             demo=DemoDataService(context),
         )
+
+    @property
+    def audit(self) -> AuditService:
+        """Managers' audit page: the event log filtered and exported."""
+        return AuditService(self.context)
 
     def listen_for_commits(self, listener: Callable[[Change], None]) -> Callable[[], None]:
         """Call ``listener`` after each of this process's commits that changed something (on

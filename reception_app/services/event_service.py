@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from reception_app.domain.errors import PermissionDenied
 from reception_app.domain.people import StaffMember
 from reception_app.persistence.engine import transaction
-from reception_app.persistence.records import EventRecord
+from reception_app.persistence.records import EventRecord, StaffRecord
 from reception_app.services.context import ServiceContext
 from reception_app.services.office_scoped import require_actor, require_manager
 
@@ -90,3 +90,7 @@ def _may_read(session: Session, actor: StaffMember | None, staff_id: int | None)
         raise PermissionDenied(
             "Only a manager can read the whole activity log; you can read your own entries."
         )
+    else:
+        record = session.get(StaffRecord, member.id)
+        if record is None or not record.active:
+            raise PermissionDenied("Your account is no longer active; ask a manager.")

@@ -13,6 +13,8 @@ from tests.conftest import FixedClock
 
 LONG_NAME = ("Maria-Fernanda Oyelaran-Whitcombe " * 16)[:500].strip()
 """A 500-character name: the fit checks must see it wrap or elide, never overflow."""
+HOSTILE = "<b>bold</b> &amp; <font size=40>X</font><img src=/etc/passwd> محمد\u200f"
+"""Markup typed as text (issue 12): every screen must show it as typed, never interpret it."""
 
 
 def fill_sample_desk(
@@ -21,10 +23,12 @@ def fill_sample_desk(
     clock: FixedClock | None = None,
     *,
     long_text: bool = False,
+    hostile: bool = False,
 ) -> None:
-    """Sample history (three working days) and a few items on every list the manager reads."""
+    """Sample history (three working days) and a few items on every list the manager reads;
+    ``hostile``: the names and texts typed are markup (HOSTILE)."""
     services.demo.fill("hellesdon", 3, seed=5)
-    caller = LONG_NAME if long_text else "Ana Nowak"
+    caller = LONG_NAME if long_text else (HOSTILE if hostile else "Ana Nowak")
     start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     for n, subject in enumerate(
         ("Hedge height", "Bins not emptied", "Parking permit", "Allotment")

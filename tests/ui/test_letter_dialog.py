@@ -345,3 +345,22 @@ def test_a_promised_date_already_past_is_warned_next_to_its_field(
     assert dialog.produced is not None and dialog.produced.draft.past_dates == {}
     text = squash(" ".join(read_pdf(dialog.produced.pdf).pages))
     assert "by Friday 4 December 2026" in text and "🌳" not in text
+
+
+def test_saving_a_letter_over_the_database_is_refused_and_records_nothing(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 12: the desk's own save goes through the same check as the command line's --out."""
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    database = state.services.database.file
+    assert database is not None
+    before = database.read_bytes()
+    assert not dialog.save_to(database)
+    text = dialog.errors.general.text()
+    assert "one of Reception's own files" in text and "Nothing was marked as sent." in text
+    assert database.read_bytes() == before and dialog.sent == []

@@ -70,6 +70,7 @@ class AppointmentDelayDialog(QDialog):
         )
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the customer's name
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(("", *COMMON_REASONS))

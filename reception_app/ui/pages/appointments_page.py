@@ -129,10 +129,12 @@ class AppointmentsPage(Page):
         self.prompts.setWordWrap(True)
         self.prompts.setProperty("role", "error")
         self.prompts.setAccessibleName("Customers waiting past their time")
+        self.prompts.setTextFormat(Qt.TextFormat.PlainText)  # customers' names
         self.prompts.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Appointment messages")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         # After a move or a cancellation: offers the letter about it (non-blocking).

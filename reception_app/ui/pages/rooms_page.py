@@ -103,6 +103,7 @@ class RoomsPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Room messages")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a booking's purpose
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         splitter = self._build_views()

@@ -111,6 +111,10 @@ class ActivityLogPanel(Panel):
         services = self.state.services
         actor = self.state.actor
         manager = self.state.is_manager
+        if actor is None:  # locked: nothing to show, and the service would refuse
+            self.log.removeRows(0, self.log.rowCount())
+            self.today_counts.clear()
+            return
         now = services.office.status().local_now.astimezone(LONDON)
         midnight = datetime.combine(now.date(), time(0), tzinfo=LONDON).astimezone(UTC)
         # Staff who are not managers see only their own actions (filtered in the database).
