@@ -90,7 +90,7 @@ class DisplayWindow(PublicScreen):
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(24, 12, 24, 12)
         self.now_serving_title = self._label(2.8, bold=True, text="Now serving")
-        self.now_serving = self._label(9.0, bold=True, text="-")
+        self.now_serving = self._label(8.0, bold=True, text="-")  # fits 768 px at large text
         self.go_to = self._label(3.6, bold=True)
         for label in (self.now_serving_title, self.now_serving, self.go_to):
             card_layout.addWidget(label)

@@ -75,6 +75,9 @@ class KioskWindow(PublicScreen):
         self.ask_button = self._button("Ask at the desk", 2.6, secondary=True)
         self.ask_button.clicked.connect(lambda: self._show_ask())
         footer.addWidget(self.start_again_button)
+        # The ticket page's Finished sits in the footer: on the page it pushed the window past
+        # a 768-pixel screen at large text.
+        footer.addWidget(self.finished_button)
         footer.addStretch(1)
         footer.addWidget(self.ask_button)
         self.layout_.addLayout(footer)
@@ -95,7 +98,7 @@ class KioskWindow(PublicScreen):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setSpacing(8)  # every page fits a 1366x768 screen at large text
         self.stack.addWidget(page)
         return page, layout
 
@@ -166,13 +169,14 @@ class KioskWindow(PublicScreen):
 
     def _ticket_page(self) -> QWidget:
         page, layout = self._page()
-        layout.addWidget(self._label(2.8, text="Your ticket number is"))
-        self.ticket_label = self._label(10.0, bold=True)
+        layout.addWidget(self._label(2.5, text="Your ticket number is"))
+        # Large, but not so large that the page outgrows a 1366x768 screen at large text.
+        self.ticket_label = self._label(5.0, bold=True)
         self.ticket_label.setStyleSheet(f"color: {YELLOW};")
         layout.addWidget(self.ticket_label)
         self.ticket_service = self._label(2.6)
         layout.addWidget(self.ticket_service)
-        self.wait_label = self._label(3.2, bold=True)
+        self.wait_label = self._label(2.8, bold=True)
         layout.addWidget(self.wait_label)
         layout.addWidget(
             self._label(2.5, text="Please take a seat. The screen will show your number.")
@@ -183,17 +187,17 @@ class KioskWindow(PublicScreen):
         layout.addWidget(self.texted_label)
         self.alternative_label = self._label(
             2.5,
-            text="Would you rather come back?\nAsk at the desk for an appointment on another day.",
+            text="Would you rather come back? Ask at the desk for an appointment on another day.",
         )
         self.alternative_label.setStyleSheet(f"color: {YELLOW};")
         layout.addWidget(self.alternative_label)
         self.slots_label = self._label(2.5, bold=True)
         self.slots_label.setStyleSheet(f"color: {YELLOW};")
+        self.slots_label.hide()  # shown when there are times to offer
         layout.addWidget(self.slots_label)
         layout.addStretch(1)
         self.finished_button = self._button("Finished", 3.0)
         self.finished_button.clicked.connect(self.reset)
-        layout.addWidget(self.finished_button)
         return page
 
     def _closed_page(self) -> QWidget:
@@ -264,6 +268,7 @@ class KioskWindow(PublicScreen):
     def _go(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         self.start_again_button.setVisible(page not in (self.start_page, self.ticket_page))
+        self.finished_button.setVisible(page is self.ticket_page)
         self._restart_idle()
 
     def _show_ask(self, detail: str = "A member of staff will be happy to help you.") -> None:

@@ -37,6 +37,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
+from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame
 from reception_app.ui.workers import ProgressCallback, run_with_progress
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
+        # Every dialog of the desk grows to the height its wrapped text needs when shown.
+        application = QApplication.instance()
+        if application is not None:
+            DialogFitter.install(application)
         if state.has_services and state.actor is not None:
             self.start(state.actor)
         else:
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
             page = page_class(index)(self.state)
             placeholder = self.stack.widget(index)
             current = self.stack.currentIndex()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, page_frame(page))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -481,8 +486,18 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        screen = self.screen()
+        if screen is None:
+            return
+        # A first start, or a size saved on a larger screen: never taller or wider than this
+        # screen (a 1366x768 laptop would lose the status bar under the task bar).
+        frame = self.frameGeometry().size() - self.geometry().size()
+        available = screen.availableGeometry()
+        width, height = fitting_size(available, frame=(frame.width(), frame.height()))
+        if geometry is None:
+            self.resize(width, height)
+        elif self.height() > height or self.width() > width:
+            self.resize(min(self.width(), width), min(self.height(), height))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main_window/geometry", self.saveGeometry())

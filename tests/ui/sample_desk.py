@@ -36,7 +36,7 @@ def fill_sample_desk(
         services.messages().take(
             manager,
             MessageDraft(
-                f"{caller} {n}" if not long_text else caller,
+                f"{caller} {n}" if not long_text else caller[:200],  # the longest it takes
                 subject,
                 "Please ring back",
                 recipient_id=manager.id,
@@ -47,8 +47,14 @@ def fill_sample_desk(
         services.feedback().record(
             manager,
             FeedbackDraft(
-                kind, "phone", start - timedelta(hours=n), f"Feedback {n}", from_name=caller
+                kind, "phone", start - timedelta(hours=n), f"Feedback {n}", from_name=caller[:300]
             ),
+        )
+    if long_text:
+        from reception_app.domain.people import Contact
+
+        services.contacts().save(
+            Contact(id=None, full_name=caller[:300], phone="01603 301751"), manager
         )
     _today_at_the_desk(services, manager, caller, clock)
     for n, incident in enumerate(
@@ -56,7 +62,9 @@ def fill_sample_desk(
     ):
         services.feedback().record_incident(
             manager,
-            IncidentDraft(start - timedelta(hours=n + 1), incident, f"Incident {n}", person=caller),
+            IncidentDraft(
+                start - timedelta(hours=n + 1), incident, f"Incident {n}", person=caller[:300]
+            ),
         )
 
 
@@ -72,7 +80,10 @@ def _today_at_the_desk(
     queue = services.queue()
     for n in range(3):
         needs = VisitNeeds(hearing_loop=n == 0, wheelchair_access=n == 1)
-        queue.check_in(manager, CheckInRequest("general", f"{caller} {n}"[:500], needs=needs))
+        note = caller if len(caller) > 100 else ""
+        queue.check_in(
+            manager, CheckInRequest("general", f"{caller} {n}"[:500], needs=needs, note=note)
+        )
     queue.call_next(manager, "R1")
     booked = services.appointments().book(
         manager,
@@ -80,7 +91,7 @@ def _today_at_the_desk(
             "general",
             datetime(2026, 11, 24, 11, 40, tzinfo=UTC),
             staff_id=manager.id,
-            customer_name=caller,
+            customer_name=caller[:300],
         ),
     )
     queue.check_in_appointment(manager, booked.id)

@@ -39,7 +39,7 @@ def test_every_page_renders_without_errors(qtbot, state: DeskState, tmp_path: Pa
     assert [p.title for p in window.pages] == [title for title, _ in PAGES]
     for index, page in enumerate(window.pages):
         window.show_page(index)
-        assert window.stack.currentWidget() is page
+        assert window.stack.currentWidget().widget() is page  # in its scrolling frame
         shot = tmp_path / f"page-{index}.png"
         assert window.grab().save(str(shot))
         image = QImage(str(shot))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from reception_app.ui.timeline.timeline_grid import TimelineGrid
@@ -38,6 +38,7 @@ class TimelineArea(QScrollArea):
         else:
             self.verticalScrollBar().setValue(0)
         self._scroll_to_now()
+        QTimer.singleShot(0, self, self._scroll_to_now)
 
     def _scroll_to_now(self) -> None:
         minute = self._pending_minute
@@ -53,7 +54,5 @@ class TimelineArea(QScrollArea):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._scroll_to_now()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._scroll_to_now()
+        # Once more when the layout has given the frame its size (the scroll range is 0 before).
+        QTimer.singleShot(0, self, self._scroll_to_now)
