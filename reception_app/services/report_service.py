@@ -45,6 +45,11 @@ __all__ = [
 ]
 
 
+COMPARED_DAYS_MAX = 93
+"""Periods up to a quarter are compared with the previous period and a year earlier; longer
+ones are not (reading three years of records would triple a long report's wait)."""
+
+
 class ReportService:
     """The figures managers monitor (DOMAIN.md 7) for one office. Read-only."""
 
@@ -72,8 +77,8 @@ class ReportService:
             today = office_calendar(office, []).to_local(self._clock()).date()
             check_period(start, end, today, first_day(session, office))
 
-    def daily(self, day: date, *, waits_only: bool = False) -> Report:
-        return self.report(day, day, waits_only=waits_only)
+    def daily(self, day: date, *, waits_only: bool = False, compare: bool = True) -> Report:
+        return self.report(day, day, waits_only=waits_only, compare=compare)
 
     def report(
         self,
@@ -93,7 +98,8 @@ class ReportService:
         returns False.
         """
         report = self._build(start, end, progress, waits_only, checked=True)
-        if not compare or waits_only or report.no_office_hours:
+        too_long = (end - start).days + 1 > COMPARED_DAYS_MAX
+        if not compare or waits_only or report.no_office_hours or too_long:
             return report
         calendar, known_from = report.calendar, self.first_day()
         other: list[tuple[str, dict[str, str]]] = []

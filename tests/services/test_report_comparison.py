@@ -48,3 +48,11 @@ def test_a_day_is_compared_with_the_previous_open_day_and_the_same_weekday_a_yea
     early = reports.daily(YEAR_AGO)
     assert early.compared.of("walk_ins", "arrivals") == ("-", "-")
     assert reports.daily(MONDAY, waits_only=True).compared.present is False
+
+
+def test_a_long_range_is_not_compared(services: AppServices, manager: StaffMember) -> None:
+    add_visits(services, _served(MONDAY, 10, 4), _served(date(2026, 8, 3), 10, 4))
+    reports = ReportService(services.context, "hellesdon")
+    assert reports.report(date(2026, 8, 3), MONDAY).compared.present is False
+    week = reports.report(date(2026, 11, 16), date(2026, 11, 22))
+    assert week.compared.previous_label == "9 Nov 2026 to 15 Nov 2026"
