@@ -577,7 +577,9 @@ def main() -> None:
             args.runs,
         )
         ours_day, report, base_day, base = paired(
-            lambda: reports.daily(day),
+            lambda: reports.daily(
+                day, compare=False
+            ),  # like for like: the baseline compares nothing
             lambda: baseline(connection, office_id, day, day, _stamp(close)),
             args.runs,
         )

@@ -60,7 +60,7 @@ def test_daily_pdf_and_csv(
     csv_out = tmp_path / "summary.csv"
     assert cli(["report", "daily", "--date", "2026-03-16", "--out", str(csv_out)]) == 0
     rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert ["Walk-in visitors", "Mean wait", "", "18.0 min"] in rows
+    assert ["Walk-in visitors", "Mean wait", "", "18.0 min"] in [r[:4] for r in rows]
     visits = (tmp_path / "summary-visits.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(visits) == 3
 
@@ -80,9 +80,9 @@ def test_a_bst_change_sunday_says_no_office_hours(
     out = tmp_path / "sunday.csv"
     assert cli(["report", "daily", "--date", "2026-03-29", "--out", str(out)]) == 0
     assert "No office hours on Sunday 29 March 2026: weekend." in capsys.readouterr().out
-    assert ["Report", "No office hours", "2026-03-29", "weekend"] in list(
-        csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")))
-    )
+    assert ["Report", "No office hours", "2026-03-29", "weekend"] in [
+        r[:4] for r in csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """A report as CSV: the summary, and the per-visit rows behind it; written whole or not at all.
 
-``summary.csv`` gets (section, figure, breakdown, value) lines; the visits go beside it in
+``summary.csv`` gets (section, figure, breakdown, value as shown, its numbers in columns with
+the unit in the header, the compared periods' values) lines; the visits go beside it in
 ``summary-visits.csv``. Both are written to temporary files in the same folder and renamed into
 place only when both are complete, so a failure never leaves a partial file.
 """
@@ -22,8 +23,19 @@ from reception_app.domain.reports import (
     summary_rows,
     visit_cells,
 )
+from reception_app.domain.reports.csv_numbers import NUMBER_HEADERS, number_cells
 
-SUMMARY_HEADERS = ("Section", "Figure", "Breakdown", "Value")
+SUMMARY_HEADERS = (
+    "Section",
+    "Figure",
+    "Breakdown",
+    "Value (as shown)",
+    *NUMBER_HEADERS,
+    "Previous period (as shown)",
+    "A year earlier (as shown)",
+)
+"""The figure as the report words it, then its numbers in columns with the unit in the header
+(``csv_numbers``), then the same figure for the periods it is compared with (issue 13 point 15)."""
 
 
 def visits_path(path: Path) -> Path:
@@ -95,7 +107,26 @@ def _csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def summary_csv(report: Report) -> bytes:
-    return _csv_bytes(SUMMARY_HEADERS, summary_rows(report))
+    compared = report.compared
+    figures = {(s.title, f.label): (s.key, f.key) for s in report.sections for f in s.figures}
+    rows: list[tuple[str, ...]] = []
+    if compared.present:
+        rows.append(
+            (
+                "Report",
+                "Compared with",
+                "",
+                "",
+                *[""] * 5,
+                compared.previous_label,
+                compared.year_label,
+            )
+        )
+    for section, figure, breakdown, value in summary_rows(report):
+        keys = figures.get((section, figure)) if not breakdown else None
+        others = compared.of(*keys) if keys and compared.present else ("", "")
+        rows.append((section, figure, breakdown, value, *number_cells(value), *others))
+    return _csv_bytes(SUMMARY_HEADERS, rows)
 
 
 def visits_csv(report: Report) -> bytes:

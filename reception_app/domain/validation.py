@@ -108,23 +108,21 @@ def _invalid_number(value: str, number: phonenumbers.PhoneNumber) -> str:
     """What is actually wrong with a number that parsed but is not in use: its length, or (with
     the right length) its first digits."""
     national = str(number.national_number)
+    start = f"'{value}' is not a valid phone number:"
     if number.country_code != 44:
-        return (
-            f"'{value}' is not a phone number in use in the country with code "
-            f"+{number.country_code}: check the digits."
-        )
+        return f"{start} no number in use in the country with code +{number.country_code} looks like it."
     typed = value.strip()
     international = typed.startswith(("+", "00"))
     # The digits as typed: '12345' has 5; '+44 7911 12345' counts as its national form, 0 first.
     digits = len(national) + 1 if international else sum(c.isdigit() for c in typed)
     if digits == 11:
         return (
-            f"'{value}' has the right number of digits, but no UK number in use starts "
-            f"0{national[:4]}: check the first digits."
+            f"{start} it has the right number of digits, but no UK number in use starts "
+            f"0{national[:4]}. Check the first digits."
         )
     return (
-        f"'{value}' has {digits} digits; UK numbers have 11 (a few, such as some 0800 numbers, "
-        "have 10): check for a missing or extra digit."
+        f"{start} it has {digits} digits; UK numbers have 11 (a few, such as some 0800 "
+        "numbers, have 10). Check for a missing or extra digit."
     )
 
 

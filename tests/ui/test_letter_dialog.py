@@ -364,3 +364,60 @@ def test_saving_a_letter_over_the_database_is_refused_and_records_nothing(
     text = dialog.errors.general.text()
     assert "one of Reception's own files" in text and "Nothing was marked as sent." in text
     assert database.read_bytes() == before and dialog.sent == []
+
+
+def test_a_printed_batch_leaves_out_letters_with_no_postal_address_and_says_why(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 13 point 17: an e-mail with no postal address is not printed; the result says so."""
+    from datetime import UTC, datetime
+
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.services.letter_service import LetterSource
+
+    emailed = services.correspondence().log(
+        state.actor,
+        CorrespondenceDraft(
+            "email",
+            datetime(2026, 11, 18, 9, tzinfo=UTC),
+            "Ana Nowak",
+            "a pothole",
+            state.actor.id,
+            from_email="ana@example.co.uk",
+        ),
+    )
+    letters = state.services.letters()
+    requests = [*_requests(state.services, state.actor, 2), *letters.due_today()]
+    results: list[BatchResult] = []
+    print_batch_to(
+        None,
+        letters,
+        requests,
+        state.actor,
+        pdf_printer(tmp_path / "batch.pdf"),
+        tmp_path / "braille",
+        results.append,
+        pytest.fail,
+        lambda: pytest.fail("cancelled"),
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    message = results[0].message()
+    assert "2 letters printed and recorded as sent" in message
+    assert f"correspondence:{emailed.id} (no postal address: save it as a PDF" in message
+    assert letters.sent_letters(LetterSource("correspondence", emailed.id)) == []
+
+
+def test_cancel_after_pages_went_to_the_printer_says_so(
+    qtbot,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.domain.errors import Cancelled
+
+    letters = state.services.letters()
+    pdfs = [letters.prepare(r, state.actor).pdf for r in _requests(state.services, state.actor, 2)]
+    with pytest.raises(Cancelled, match="after 1 letter of 2 had gone to the printer"):
+        print_pdfs(pdf_printer(tmp_path / "p.pdf"), pdfs, lambda _done: False)

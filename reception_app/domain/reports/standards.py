@@ -41,6 +41,15 @@ def channel_lines(
     return tuple(lines)
 
 
+def verdict(answered: Share, overdue_now: int) -> str:
+    """The channel's standard at a glance: 'Met' when every item due was answered within it
+    and none is overdue now; 'Missed: N late' otherwise; 'Nothing due' when there was none."""
+    late = answered.total - answered.met + overdue_now
+    if late:
+        return f"Missed: {late} late"
+    return "Met" if answered.total else "Nothing due"
+
+
 def standards_section(channels: Sequence[ChannelLine], target: int, with_results: bool) -> Section:
     items = (
         Figure(
@@ -56,10 +65,17 @@ def standards_section(channels: Sequence[ChannelLine], target: int, with_results
     for line in channels:
         row: tuple[str, ...] = (line.name, line.clocks)
         if with_results:
-            row += (line.answered.text(), str(line.overdue_now))
+            row = (
+                line.name,
+                verdict(line.answered, line.overdue_now),
+                line.clocks,
+                line.answered.text(),
+                str(line.overdue_now),
+            )
         rows.append(row)
     if with_results:
-        headers += ("Answered within standard", "Overdue now")
+        headers = ("Channel", "Standard", "Published standard", "Answered within standard")
+        headers += ("Overdue now",)
     table = FigureTable(
         "standards",
         "Service standards by channel",

@@ -82,6 +82,7 @@ class CorrespondencePage(Page):
             log.log_detail,
         )
         self.log_actions, self.log_status = log.log_actions, log.log_status
+        self.batch_result = log.batch_result
         self.letter_button, self.letter_offer = log.letter_button, log.letter_offer
         self.follow_up_model = self.follow_ups.follow_up_model
         self.follow_up_table = self.follow_ups.follow_up_table

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.correspondence import CorrespondenceItem, available_steps
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.standards import CHANNELS
+from reception_app.domain.wording import counted
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.correspondence_action_dialog import (
     CLOSE,
@@ -110,12 +111,19 @@ class CorrespondenceLogPanel(Panel):
         self.log_status.setWordWrap(True)
         self.log_status.setTextFormat(Qt.TextFormat.PlainText)
         letters_row = self._build_letters()
+        # The batch's outcome stays here: the log's own status line is rewritten by each reload.
+        self.batch_result = QLabel()
+        self.batch_result.setWordWrap(True)
+        self.batch_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.batch_result.setAccessibleName("Letters due today: result")
+        self.batch_result.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         layout.addLayout(letters_row)
+        layout.addWidget(self.batch_result)
         layout.addWidget(self.log_status)
         self.log_button.clicked.connect(self.log_new)
         for box in (self.log_view, self.owner_filter, self.channel_filter):
@@ -271,7 +279,7 @@ class CorrespondenceLogPanel(Panel):
         if total == 0:
             self.log_status.setText(f"Nothing in '{view}'.")
         elif shown == total:
-            self.log_status.setText(f"{total} item{'s' if total != 1 else ''} in '{view}'.")
+            self.log_status.setText(f"{counted(total, 'item')} in '{view}'.")
         else:
             self.log_status.setText(
                 f"{shown} of {total} in '{view}' match '{self.log_find.text().strip()}'."
@@ -440,9 +448,9 @@ class CorrespondenceLogPanel(Panel):
             return None
 
         def report(text: str) -> None:
-            self.log_status.setText(text)
+            self.batch_result.setText(text)
+            self.batch_result.show()
             self.refresh_log()
-            self.log_status.setText(text)
             self.state.data_changed.emit()
 
         return print_batch(
