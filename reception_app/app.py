@@ -126,9 +126,9 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
 
     try:
         notifications = services.notifications()
-        if not notifications.config().channels:
-            return
-        sender = notifications.sender()
+        # Started even without a key: it idles until a manager sets Notify up in Settings, and
+        # it follows the running office: a manager can change it in Settings while it runs.
+        sender = notifications.sender(office_key=services.office.active_office_key)
     except ReceptionError as exc:
         log.info("texts and e-mails not sent from this desk: %s", exc)
         return
