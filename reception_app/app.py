@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.gc_tuning import freeze_start_up_objects
 from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
@@ -103,6 +104,7 @@ def open_desk(
             return
         window.start(member)
         _start_notify_sender(services, window)
+        freeze_start_up_objects()  # shorter full collections from now on: fewer GUI stalls
 
     def guarded_ready(services: AppServices) -> None:
         try:
