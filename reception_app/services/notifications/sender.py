@@ -175,6 +175,10 @@ class NotificationSender:
         now = self._clock()
         if self._reminded_at is not None and now - self._reminded_at < REMINDER_EVERY:
             return
+        self._reminded_at = now  # a desk that is not the sender looks again later, not each step
+        with transaction(self._factory, write=False) as session:  # most desks are not it
+            if claims.lease_state(session, self._office(session), self.holder, now) is None:
+                return
         with transaction(self._factory) as session:
             office_id = self._office(session)
             if not claims.hold_lease(session, office_id, self.holder, now, self._lease):
@@ -182,7 +186,6 @@ class NotificationSender:
             office = session.get(OfficeRecord, office_id)
             if office is not None:
                 queue_reminders(session, office, now)
-        self._reminded_at = now
 
     def _claim(self, channels: frozenset[Channel]) -> list[Claim] | None:
         """None when another desk is the office's sender; else what this desk must send now."""
