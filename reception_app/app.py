@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,10 @@ def open_desk(
     window.show()
 
     def ready(services: AppServices) -> None:
+        from reception_app.ui.live_desk import go_live
+
         state.services = services
+        go_live(window)
         if sign_in is None:
             from reception_app.ui.first_start import first_start
 
@@ -104,6 +108,7 @@ def open_desk(
             return
         window.start(member)
         _start_notify_sender(services, window)
+        window._retention_thread = start_daily_retention(services)  # type: ignore[attr-defined]
         freeze_start_up_objects()  # shorter full collections from now on: fewer GUI stalls
 
     def guarded_ready(services: AppServices) -> None:
@@ -120,6 +125,24 @@ def open_desk(
         lambda _progress: open_services(db_text, paths, seams), on_done=opened, on_error=fail
     )
     return window
+
+
+def start_daily_retention(services: AppServices) -> threading.Thread:
+    """Once a day, at start-up, retention runs on a thread of its own in short batches, so the
+    desk keeps working (docs/personal-data.md). Failures are logged, never shown."""
+
+    def work() -> None:
+        try:
+            result = services.retention().run_if_due()
+        except Exception:  # noqa: BLE001 - a background job: logged, tried again tomorrow
+            log.exception("the daily retention run failed")
+            return
+        if result is not None:
+            log.info("daily retention run: %s", result.counts)
+
+    thread = threading.Thread(target=work, name="retention", daemon=True)
+    thread.start()
+    return thread
 
 
 def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
@@ -140,7 +163,7 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
 
 
 def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reception_app.ui.error_hook import ErrorReporter
     from reception_app.ui.theme import Theme
@@ -174,6 +197,8 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         QApplication.quit()
 
     if command in ("kiosk", "display"):
+        from reception_app.ui.public_screen import PublicScreen
+
         try:
             services = open_services(db_text, paths, seams)
         except Exception as exc:  # noqa: BLE001 - explained, never a traceback
@@ -182,17 +207,26 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         if command == "kiosk":
             from reception_app.ui.kiosk_window import KioskWindow
 
-            window: QWidget = KioskWindow(services)
+            window: PublicScreen = KioskWindow(services)
             window.showFullScreen()
         else:
             from reception_app.ui.display_window import DisplayWindow
 
             window = DisplayWindow(services)
             window.show()
-        return app.exec()
+        from reception_app.ui.changes import ChangeHub
+
+        hub = ChangeHub(window)
+        hub.start(services)
+        window.listen(hub)
+        code = app.exec()
+        hub.stop()
+        return code
 
     desk = open_desk(paths, machine, theme, db_text, fail, seams=seams)
     code = app.exec()
+    if desk.state.hub is not None:
+        desk.state.hub.stop()
     if desk.state.has_services:
         desk.state.services.database.dispose()
     return 1 if failed else code

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reception_app import __version__
-from reception_app.commands import server
+from reception_app.commands import retention, server
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
 from reception_app.paths import AppPaths
@@ -19,9 +19,13 @@ from reception_app.seams import Seams
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
+    from reception_app.services.container import AppServices
+
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+COMMAND_LINE_NAME = "the command line"
+"""How the event log names what a command did without ``--staff`` (domain COMMAND_LINE)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_letter_parser(commands)
     _add_report_parser(commands)
     server.add_parser(commands)
+    retention.add_parser(commands)
     return parser
 
 
@@ -88,7 +93,12 @@ def _add_letter_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="NAME=VALUE",
         help="a value the record does not hold, e.g. --set response_date='Monday 7 December 2026'",
     )
-    letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
+    letter.add_argument(
+        "--staff",
+        metavar="USERNAME",
+        help="who sends it (their password is asked on the terminal; default: the command line, "
+        "with the record's named contact on the letter)",
+    )
 
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -123,6 +133,29 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         )
         sub.add_argument("--large-print", action="store_true", help="PDF in 18 pt large print")
         sub.add_argument("--office", help="office profile key (default: the running office)")
+        sub.add_argument(
+            "--staff",
+            metavar="USERNAME",
+            help="run as this manager (their password is asked on the terminal); "
+            "default: the command line",
+        )
+
+
+def chosen_office(services: AppServices, given: str | None) -> str:
+    """The office a command works on: ``--office`` if given (it must exist), else the running
+    office; each refusal says what is actually wrong."""
+    keys = services.office.office_keys()
+    choices = " or ".join(keys)
+    if given is not None:
+        if given not in keys:
+            raise ReceptionError(f"There is no office '{given}': use --office {choices}.")
+        return given
+    office = services.office.active_office_key()
+    if office is None:
+        raise ReceptionError(
+            f"No office has been chosen yet: start the app once, or pass --office ({choices})."
+        )
+    return office
 
 
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
@@ -131,17 +164,7 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Se
 
     services = start_services(url, paths, seams)
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None:
-            keys = services.office.office_keys()
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(keys)})."
-            )
-        if office not in services.office.office_keys():
-            raise ReceptionError(
-                f"Unknown office '{office}'; choose {' or '.join(services.office.office_keys())}."
-            )
+        office = chosen_office(services, args.office)
         if not services.demo.is_empty(office) and not args.force:
             raise ReceptionError(
                 f"The office '{office}' already has staff or contacts, so no sample data was "
@@ -213,6 +236,7 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams)
 
 def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
+    from reception_app.commands.acting import command_actor
     from reception_app.documents.report_csv import check_output
     from reception_app.services.report_service import ReportService
 
@@ -220,13 +244,9 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     services = start_services(url, paths, seams)
     database = services.database
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None or office not in services.office.office_keys():
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(services.office.office_keys())})."
-            )
-        reports = ReportService(services.context, office)
+        office = chosen_office(services, args.office)
+        actor = command_actor(services, args.staff, seams)
+        reports = ReportService(services.context, office, actor)
         if args.report_kind == "daily":
             day = args.date or reports.today()
             report = reports.daily(day)
@@ -244,6 +264,7 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
 
 def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
+    from reception_app.commands.acting import command_actor
     from reception_app.domain.errors import ValidationError
     from reception_app.domain.letters import LetterFormat
     from reception_app.services.letter_service import LetterRequest, LetterSource
@@ -263,7 +284,10 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     services = start_services(url, paths, seams)
     try:
         office_key = services.office.active_office_key() or ""
-        actor = services.staff.find_active(office_key, args.staff) if args.staff else None
+        actor = None
+        if args.staff:
+            services.staff.find_active(office_key, args.staff)  # of this office, and active
+            actor = command_actor(services, args.staff, seams)
         letter, written = services.letters().save_pdf(request, args.out, actor)
     finally:
         services.database.dispose()
@@ -292,8 +316,10 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         # The database address is checked with the rest of the start-up, off the UI thread.
         return run_gui(command, args.db, paths, seams)
     from reception_app.logging_setup import configure_logging
+    from reception_app.persistence.events import ACTING_AS
 
     configure_logging(paths.log_file)
+    ACTING_AS.set(COMMAND_LINE_NAME)
     handlers = {
         "demo-data": cmd_demo_data,
         "backup": cmd_backup,
@@ -302,6 +328,7 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         "letter": cmd_letter,
         "report": cmd_report,
         "server": server.cmd_server,
+        "retention": retention.cmd_retention,
     }
     try:
         url = resolve_database_url(args.db, paths)

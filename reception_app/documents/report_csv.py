@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ReceptionError, ValidationError, write_problem
 from reception_app.domain.reports import (
     VISIT_HEADERS,
     Report,
@@ -33,8 +33,16 @@ def visits_path(path: Path) -> Path:
 
 def check_output(path: Path, suffixes: Sequence[str]) -> None:
     """Refuse a path that cannot be written, before any work is done (ValidationError 'out')."""
+    if path.is_dir():
+        raise ValidationError(
+            f"{path} is a folder; give a file name ending {' or '.join(suffixes)}, for example "
+            f"{path / ('report' + suffixes[0])}.",
+            "out",
+        )
     if path.suffix.lower() not in suffixes:
-        raise ValidationError(f"'{path.name}' must end with {' or '.join(suffixes)}.", "out")
+        raise ValidationError(
+            f"'{path.name or path}' must end with {' or '.join(suffixes)}.", "out"
+        )
     folder = path.parent
     if not folder.is_dir():
         raise ValidationError(
@@ -42,8 +50,6 @@ def check_output(path: Path, suffixes: Sequence[str]) -> None:
             "Choose an existing folder.",
             "out",
         )
-    if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name ending {suffixes[0]}.", "out")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise ValidationError(
             f"Reception cannot write to {path} (no permission). Choose another folder, such as "
@@ -73,8 +79,8 @@ def write_atomically(targets: Sequence[tuple[Path, Callable[[IO[bytes]], object]
             Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise ReceptionError(
-                f"The report could not be saved to {targets[0][0]} ({exc.strerror or exc}); "
-                "nothing was written. Choose another folder or free some disk space."
+                f"The report could not be saved to {targets[0][0]} and nothing was written: "
+                f"{write_problem(exc)}"
             ) from None
         raise
 

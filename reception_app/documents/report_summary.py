@@ -13,6 +13,7 @@ from reception_app.documents.report_charts import Bar, BarChart
 from reception_app.documents.report_style import Styles
 from reception_app.documents.report_tables import table
 from reception_app.domain.reports import DayStatus, Figure, Report, Share, long_date, minutes_text
+from reception_app.domain.wording import counted
 
 TITLE = "Walk-in waits and service standards"
 
@@ -92,7 +93,7 @@ def _closed_days(closed: list[DayStatus]) -> str:
     """'No office hours on 8 weekend days and Fri 25 Dec: Christmas Day (bank holiday).'"""
     weekends = sum(1 for d in closed if d.reason == "weekend")
     others = [d for d in closed if d.reason != "weekend"]
-    parts = [f"{weekends} weekend day{'s' if weekends != 1 else ''}"] if weekends else []
+    parts = [counted(weekends, "weekend day")] if weekends else []
     if len(others) <= 6:
         parts += [f"{d.day:%a} {d.day.day} {d.day:%b}: {d.reason}" for d in others]
     else:

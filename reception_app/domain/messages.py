@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.deadlines import DeadlineEngine, deadline_passed
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import (
@@ -252,7 +252,7 @@ def is_overdue(
     and ``now`` is given, from the due moment on."""
     if not is_open or due_on is None:
         return False
-    return due_on < today or (due_at is not None and now is not None and now >= due_at)
+    return deadline_passed(due_on, due_at, today, now)
 
 
 def can_read_in_full(viewer: StaffMember | None, recipient_id: int | None, team: str) -> bool:

@@ -57,10 +57,8 @@ def check_phone(text: str, field: str = "phone") -> str:
             f"'{value}' is not a phone number. Type it like 01603 301751.", field
         ) from None
     # The drama range is how Notify's test numbers reach a contact (trials with a test key).
-    if not (phonenumbers.is_valid_number(number) or _drama_range(number)):
-        raise ValidationError(
-            f"'{value}' is not a valid phone number: check the number of digits.", field
-        )
+    if not (_drama_range(number) or phonenumbers.is_valid_number(number)):
+        raise ValidationError(_invalid_number(value, number), field)
     fmt = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if number.country_code == 44
@@ -85,10 +83,7 @@ def check_uk_mobile(text: str, field: str = "mobile") -> str:
             f"'{value}' is not a UK number: texts can only go to a UK mobile (07...).", field
         )
     if not (_drama_range(number) or phonenumbers.is_valid_number(number)):
-        raise ValidationError(
-            f"'{value}' is not a UK mobile number: check the number of digits (07 and nine more).",
-            field,
-        )
+        raise ValidationError(_invalid_number(value, number), field)
     kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
     if not _drama_range(number) and phonenumbers.number_type(number) not in kinds:
         raise ValidationError(
@@ -97,6 +92,30 @@ def check_uk_mobile(text: str, field: str = "mobile") -> str:
             field,
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _invalid_number(value: str, number: phonenumbers.PhoneNumber) -> str:
+    """What is actually wrong with a number that parsed but is not in use: its length, or (with
+    the right length) its first digits."""
+    national = str(number.national_number)
+    if number.country_code != 44:
+        return (
+            f"'{value}' is not a phone number in use in the country with code "
+            f"+{number.country_code}: check the digits."
+        )
+    typed = value.strip()
+    international = typed.startswith(("+", "00"))
+    # The digits as typed: '12345' has 5; '+44 7911 12345' counts as its national form, 0 first.
+    digits = len(national) + 1 if international else sum(c.isdigit() for c in typed)
+    if digits == 11:
+        return (
+            f"'{value}' has the right number of digits, but no UK number in use starts "
+            f"0{national[:4]}: check the first digits."
+        )
+    return (
+        f"'{value}' has {digits} digits; UK numbers have 11 (a few, such as some 0800 numbers, "
+        "have 10): check for a missing or extra digit."
+    )
 
 
 def _drama_range(number: phonenumbers.PhoneNumber) -> bool:

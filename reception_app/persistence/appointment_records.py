@@ -110,6 +110,10 @@ class AppointmentRecord(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
     service: Mapped[ServiceRecord] = relationship()
     staff: Mapped[StaffRecord] = relationship(foreign_keys=[staff_id])
@@ -147,6 +151,10 @@ class RoomBookingRecord(Base):
     booked_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
     room: Mapped[InterviewRoomRecord] = relationship()
     appointment: Mapped[AppointmentRecord | None] = relationship(back_populates="room_booking")

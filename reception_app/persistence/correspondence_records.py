@@ -73,6 +73,10 @@ class MessageRecord(Base):
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
     close_note: Mapped[str] = mapped_column(Text, default="")
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class MessageCallbackRecord(Base):
@@ -133,10 +137,16 @@ class CorrespondenceRecord(Base):
     extension_reason: Mapped[str] = mapped_column(Text, default="")
     extended_at: Mapped[datetime | None] = mapped_column(nullable=True)
     extended_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    extension_told_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    """SAR: the day the person was told of the extension (within the first month)."""
     acknowledged_at: Mapped[datetime | None] = mapped_column(nullable=True)
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    acknowledged_letter_id: Mapped[int | None] = mapped_column(nullable=True)
+    """The letter that acknowledged it (its evidence), or None when recorded by hand."""
     responded_at: Mapped[datetime | None] = mapped_column(nullable=True)
     responded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    responded_letter_id: Mapped[int | None] = mapped_column(nullable=True)
+    """The letter that answered it (its evidence), or None when recorded by hand."""
     response_note: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
@@ -145,6 +155,10 @@ class CorrespondenceRecord(Base):
     """When the next step is due; None when closed, paused or with no clock."""
     next_step: Mapped[str] = mapped_column(String(20), default="")
     """'acknowledge', 'respond', 'final', 'target' or ''."""
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class CorrespondencePauseRecord(Base):
@@ -244,6 +258,10 @@ class FeedbackRecord(Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
 
 class IncidentRecord(Base):
@@ -271,3 +289,7 @@ class IncidentRecord(Base):
     police_reference: Mapped[str] = mapped_column(String(60), default="")
     police_not_told_reason: Mapped[str] = mapped_column(Text, default="")
     witness_count: Mapped[int] = mapped_column(Integer, default=0)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""

@@ -231,6 +231,8 @@ class ContactRecord(Base):
     """When they agreed (or last changed how); None while they have not."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
 
 
 class EventRecord(Base):
@@ -316,6 +318,9 @@ class VisitRecord(Base):
     hearing_loop: Mapped[bool] = mapped_column(Boolean, default=False)
     wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
     large_print: Mapped[bool] = mapped_column(Boolean, default=False)
+    bsl: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A British Sign Language interpreter."""
+    braille: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     notify_mobile: Mapped[str40] = mapped_column(default="")
     """A mobile the visitor gave at check-in for texts about their turn (their consent)."""
@@ -338,6 +343,10 @@ class VisitRecord(Base):
     follow_up_target: Mapped[date | None] = mapped_column(Date, nullable=True)
     position: Mapped[float] = mapped_column(Float)
     """Calling order among waiting visits: moving a ticket is one update of this number."""
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A manager's hold: retention leaves the record alone while it is set."""
+    purged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    """When retention removed its personal details (None: not yet)."""
 
     service: Mapped[ServiceRecord] = relationship()
     desk: Mapped[DeskRecord | None] = relationship()

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 
 from reception_app.domain.changes import Change
 from reception_app.domain.errors import NotFoundError
+from reception_app.domain.people import StaffMember
 from reception_app.persistence.change_feed import ChangeFeed
 from reception_app.persistence.changes import on_commit
 from reception_app.persistence.database import Database
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from reception_app.services.letter_service import LetterService
     from reception_app.services.notifications.service import NotificationService
     from reception_app.services.report_service import ReportService
+    from reception_app.services.retention import RetentionService
 
 
 @dataclass
@@ -124,11 +126,18 @@ class AppServices:
         private = PrivateSettings(AppPaths.from_environment().private_settings_file)
         return NotificationService(self.context, self._office_key(), private)
 
-    def reports(self) -> ReportService:
-        """Managers' reports of the running office (imported here, as for letters)."""
+    def reports(self, actor: StaffMember | None) -> ReportService:
+        """Managers' reports of the running office for ``actor`` (PermissionDenied unless a
+        manager; imported here, as for letters)."""
         from reception_app.services.report_service import ReportService
 
-        return ReportService(self.context, self._office_key())
+        return ReportService(self.context, self._office_key(), actor)
+
+    def retention(self) -> RetentionService:
+        """Retention schedule, legal holds and the purge of the running office (manager-only)."""
+        from reception_app.services.retention import RetentionService
+
+        return RetentionService(self.context, self._office_key())
 
     def _office_key(self) -> str:
         """The running office; NotFoundError until one has been chosen in Settings."""

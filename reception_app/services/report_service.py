@@ -10,11 +10,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from reception_app.domain.errors import ValidationError
+from reception_app.domain.people import StaffMember
 from reception_app.domain.reports import Report, build_report, check_period
 from reception_app.domain.standards import ChannelStandard
 from reception_app.persistence.engine import transaction
 from reception_app.services.context import ServiceContext
+from reception_app.services.office_scoped import require_manager
 from reception_app.services.reports.later_sections import later_sections
 from reception_app.services.reports.office_facts import (
     days_off,
@@ -37,29 +41,43 @@ __all__ = [
 ]
 
 
-class ReportService:
-    """The figures managers monitor (DOMAIN.md 7) for one office. Read-only."""
+READ_REPORTS = "read reports"
 
-    def __init__(self, context: ServiceContext, office_key: str) -> None:
+
+class ReportService:
+    """The figures managers monitor (DOMAIN.md 7) for one office. Read-only.
+
+    ``actor`` is who asks: every method refuses anyone but a manager (PermissionDenied), as the
+    database says at that moment, whatever the screen showed."""
+
+    def __init__(self, context: ServiceContext, office_key: str, actor: StaffMember | None) -> None:
+        require_manager(actor, what=READ_REPORTS)
         self._factory = context.session_factory
         self._clock = context.clock
         self._office_key = office_key
+        self._actor = actor
+
+    def _allowed(self, session: Session) -> None:
+        require_manager(self._actor, session, READ_REPORTS)
 
     # --- reading ------------------------------------------------------------------------------
 
     def today(self) -> date:
         with transaction(self._factory, write=False) as session:
+            self._allowed(session)
             office = office_row(session, self._office_key)
             return office_calendar(office, []).to_local(self._clock()).date()
 
     def first_day(self) -> date | None:
         """The office's first day with records of any kind a report covers (None: none yet)."""
         with transaction(self._factory, write=False) as session:
+            self._allowed(session)
             return first_day(session, office_row(session, self._office_key))
 
     def check(self, start: date, end: date) -> None:
         """ValidationError (with the field: 'start' or 'end') for a period that cannot be shown."""
         with transaction(self._factory, write=False) as session:
+            self._allowed(session)
             office = office_row(session, self._office_key)
             today = office_calendar(office, []).to_local(self._clock()).date()
             check_period(start, end, today, first_day(session, office))
@@ -82,6 +100,7 @@ class ReportService:
         """
         now = self._clock()
         with transaction(self._factory, write=False) as session:
+            self._allowed(session)
             office = office_row(session, self._office_key)
             office_days_off = days_off(session, office.id)
             calendar = office_calendar(office, office_days_off)
@@ -118,6 +137,8 @@ class ReportService:
     def export(self, report: Report, path: Path, *, large_print: bool = False) -> list[Path]:
         """Write ``report`` to ``path`` (.pdf, or .csv with the visits beside it); returns the
         files written. Nothing is left behind if writing fails."""
+        with transaction(self._factory, write=False) as session:
+            self._allowed(session)
         suffix = path.suffix.lower()
         if suffix == ".pdf":
             from reception_app.documents.report_pdf import write_report_pdf

@@ -7,8 +7,7 @@ reach the rest of the app, and goes back to the start screen after a minute with
 from __future__ import annotations
 
 import logging
-import math
-from datetime import datetime, timedelta
+from datetime import datetime
 from string import ascii_uppercase
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.closing_time import runs_past_closing
+from reception_app.domain.closing_time import NotSeenToday, visitor_headline
 from reception_app.domain.notifications import Channel
 from reception_app.domain.visits import typed_first_name
 from reception_app.services.container import AppServices
@@ -230,11 +229,21 @@ class KioskWindow(PublicScreen):
             return
         self.office_name.setText(status.office_name)
         if hasattr(self, "start_status"):
+            # Closed: nothing offers a ticket that cannot be issued.
             self.start_status.setText(
                 "Tap below to join the queue."
                 if status.is_open
                 else "We are closed at the moment. Tap below to see when we open."
             )
+            self.take_ticket_button.setText("Take a ticket" if status.is_open else "When we open")
+
+    def connection_changed(self, up: bool) -> None:
+        """While the database cannot be reached the kiosk sends visitors to the desk; once it
+        answers again it starts afresh."""
+        if not up:
+            self._show_ask("We cannot give out tickets here at the moment.")
+        elif self.stack.currentWidget() is self.ask_page:
+            self.reset()
 
     def reset(self) -> None:
         """Back to the start screen, forgetting everything the last visitor entered."""
@@ -279,6 +288,17 @@ class KioskWindow(PublicScreen):
             log.exception("Kiosk could not read the free appointment times")
             return ""
 
+    def _book_by_phone(self) -> str:
+        """Appointments on another day when no service was chosen yet (closed at the start)."""
+        try:
+            phone = self.services.office.profile().phone
+        except Exception:
+            log.exception("Kiosk could not read the office's phone number")
+            return ""
+        if not phone:
+            return "For an appointment on another day, ask at the desk when we open."
+        return f"For an appointment on another day, call {phone}."
+
     def _show_closed(
         self, status: OfficeStatus, headline: str, next_opening: datetime | None
     ) -> None:
@@ -288,7 +308,7 @@ class KioskWindow(PublicScreen):
             else "Please ask at the desk when we are next open."
         )
         self.closed_headline.setText(headline)
-        self.closed_slots.setText(self._slots_text())
+        self.closed_slots.setText(self._slots_text() or self._book_by_phone())
         self.closed_slots.setVisible(bool(self.closed_slots.text()))
         self.closed_detail.setText(f"{opens}\n\nOut of hours: {status.out_of_hours}")
         self._go(self.closed_page)
@@ -374,36 +394,14 @@ class KioskWindow(PublicScreen):
         status = self._status()
         if status is None:
             return
-        if not status.is_open:
-            self._show_closed(status, "Sorry, we are closed", status.next_opening)
-            return
         try:
-            queue = self.services.queue()
-            probe = queue.forecast_new_visitor(self.service_key)
-            expected = None if probe is None else probe.minutes
-            closes = status.closes_at
-            if (
-                probe is None
-                or probe.desk is None  # no desk for this service is on duty long enough today
-                or expected is None
-                or not math.isfinite(expected)
-                or runs_past_closing(status.local_now, expected, closes)
-            ):
-                after = self.services.office.calendar().next_opening(
-                    (closes or status.local_now) + timedelta(minutes=1)
-                )
-                past_closing = expected is not None and runs_past_closing(
-                    status.local_now, expected, closes
-                )
-                headline = (
-                    "Sorry, the wait today runs past our closing time"
-                    if past_closing or probe is None
-                    else "Sorry, nobody can see you about this today"
-                )
-                self._show_closed(status, headline, after)
-                return
-            request = CheckInRequest(self.service_key, self._formatted_name(), mobile=self.mobile)
-            visit = queue.check_in(None, request)
+            visit = self.services.queue().check_in(
+                None, CheckInRequest(self.service_key, self._formatted_name(), mobile=self.mobile)
+            )
+        except NotSeenToday as refused:  # closed, past closing, or no desk: no ticket
+            verdict = refused.verdict
+            self._show_closed(status, visitor_headline(verdict), verdict.next_opening)
+            return
         except Exception:
             log.exception("Kiosk could not issue a ticket")
             self._show_ask("Sorry, we could not give you a ticket here.")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
 from reception_app.ui.idle_watcher import IdleWatcher
+from reception_app.ui.live_desk import DeskLive
 from reception_app.ui.notify_problems import NotifyProblemWatch
 from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
@@ -93,13 +95,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
 
+        self.live = DeskLive(self)
+        """Re-reads the page in view when the change hub says so; the lost-connection banner."""
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.live.banner)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sidebar)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._desk = central
+        column.addWidget(central, 1)
+        self.setCentralWidget(outer)
+        self._desk = outer
         """The sidebar and the pages: hidden while nobody is signed in."""
 
         self.office_status = QLabel()
@@ -115,10 +125,10 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self)
-        self.idle.idle_timed_out.connect(self.lock)
+        self.idle.idle_timed_out.connect(self.lock_idle)
         self.idle.paused = True  # until someone has signed in
 
-        state.data_changed.connect(self.refresh_current)
+        state.data_changed.connect(self._saved)
         state.theme_changed.connect(self._theme_changed)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
@@ -239,6 +249,12 @@ class MainWindow(QMainWindow):
 
     # --- refreshing ---------------------------------------------------------------------------
 
+    def _saved(self) -> None:
+        """A page saved something: with the change hub listening, its notice re-reads what
+        changed (once); without it, the page in view is read again here."""
+        if not self.state.live:
+            self.refresh_current()
+
     def refresh_current(self) -> None:
         """Re-read the visible page and the status bar from the database."""
         try:
@@ -309,7 +325,14 @@ class MainWindow(QMainWindow):
             return 5
 
     def lock(self) -> None:
-        """Hide the desk's contents until someone signs in again."""
+        """Ctrl+L: hide the desk's contents until someone signs in again."""
+        self._lock(idle=False)
+
+    def lock_idle(self) -> None:
+        """The idle time set in Settings has passed: lock, and say why on the lock screen."""
+        self._lock(idle=True)
+
+    def _lock(self, idle: bool) -> None:
         previous = self.state.actor
         self.idle.paused = True
         if previous is not None:
@@ -317,7 +340,7 @@ class MainWindow(QMainWindow):
         self.state.actor = None
         self._close_dialogs()
         self._desk.hide()
-        member = self.ask_sign_in(previous.username if previous else None)
+        member = self.ask_sign_in(previous.username if previous else None, idle=idle)
         if member is None:
             self.close()
             return
@@ -361,13 +384,14 @@ class MainWindow(QMainWindow):
         self._desk.show()
         self.refresh_current()
 
-    def ask_sign_in(self, locked_user: str | None) -> StaffMember | None:
+    def ask_sign_in(self, locked_user: str | None, idle: bool = False) -> StaffMember | None:
         services = self.state.services
         dialog = SignInDialog(
             services.office.status().office_name,
             services.staff.sign_in_names(),
             services.staff.sign_in,
             locked_user=locked_user,
+            locked_idle=idle,
             parent=self,
         )
         return dialog.member if dialog.exec() else None
@@ -472,4 +496,6 @@ class MainWindow(QMainWindow):
                 self.state.services.staff.record_sign_out(self.state.actor, "closed Reception")
             except ReceptionError:
                 log.exception("could not record sign-out")
+        if self.state.hub is not None:
+            self.state.hub.stop()
         super().closeEvent(event)

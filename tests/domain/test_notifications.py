@@ -75,7 +75,7 @@ def test_uk_mobiles_are_accepted_and_written_as_notify_wants(
     [
         ("01603 301751", "not a mobile number, so it cannot receive texts"),
         ("+33 6 12 34 56 78", "not a UK number"),
-        ("0770090012", "check the number of digits"),
+        ("0770090012", "has 10 digits; UK numbers have 11"),
         ("call me", "not a mobile number"),
     ],
 )

@@ -42,7 +42,7 @@ def test_acknowledged_and_held_by_e_mail_with_the_reference_contact_and_dates(
     log = services.correspondence()
     item = log.acknowledge(colleagues["Tom"], item_id)
     log.send_holding_response(
-        colleagues["Tom"], item_id, "We are waiting for the surveyor", date(2026, 12, 11)
+        colleagues["Tom"], item_id, "We are waiting for the surveyor", date(2026, 12, 8)
     )
     assert _kinds(services, item_id) == [
         NotificationKind.CORRESPONDENCE_RECEIVED,
@@ -58,7 +58,7 @@ def test_acknowledged_and_held_by_e_mail_with_the_reference_contact_and_dates(
     # The holding letter's words: its headings, the reason, the date and the named contact.
     assert "Why we need more time" in holding.body
     assert "We are waiting for the surveyor" in holding.body
-    assert "reply in full by Friday 11 December 2026" in holding.body
+    assert "reply in full by Tuesday 8 December 2026" in holding.body
     assert holding.body.rstrip().endswith("Hellesdon Parish Council")
     assert item.reference in holding.subject
 
@@ -73,7 +73,7 @@ def test_a_writer_who_chose_texts_gets_the_acknowledgement_by_text_and_no_holdin
     log = services.correspondence()
     log.acknowledge(colleagues["Tom"], item_id)
     log.send_holding_response(
-        colleagues["Tom"], item_id, "Waiting for the surveyor", date(2026, 12, 11)
+        colleagues["Tom"], item_id, "Waiting for the surveyor", date(2026, 12, 8)
     )
     assert _kinds(services, item_id) == [NotificationKind.CORRESPONDENCE_RECEIVED]
     services.notifications().sender(per_second=0).step()

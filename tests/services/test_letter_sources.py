@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,49 @@ def test_correspondence_and_messages_fill_their_letters(
     assert "Wednesday 25 November 2026 at about 14:00" in text and "0161 496 0123" in text
     with pytest.raises(NotFoundError):
         letters.prepare(LetterRequest("acknowledgement", LetterSource("message", 999)), manager)
+
+
+def test_an_acknowledgement_letter_acknowledges_with_the_letter_as_evidence(
+    services: AppServices, colleagues: dict[str, StaffMember], tmp_path: Path
+) -> None:
+    """Issue 13 point 4: one letter, one step; the batch and a single letter alike."""
+    from reception_app.domain.correspondence import CorrespondenceDraft
+
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    log = services.correspondence()
+    received = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # acknowledgement due Mon 23 Nov
+    contact = add_contact(services, rita)
+    emails = [
+        log.log(
+            rita,
+            CorrespondenceDraft(
+                channel="email",
+                received_at=received,
+                from_name=f"Customer {n}",
+                from_email=f"c{n}@example.co.uk",
+                subject="A hedge",
+                owner_id=tom.id,
+                contact_id=contact.id,
+            ),
+        )
+        for n in range(3)
+    ]
+    assert all(e.next_step == "acknowledge" for e in emails)
+    letters = services.letters()
+    due = letters.due_today()
+    assert {r.source.id for r in due} == {e.id for e in emails}
+    batch = letters.produce_batch(due[:2], rita)
+    saved = letters.save_batch(batch, tmp_path / "batch", rita)
+    for item_id, letter_id in zip([r.source.id for r in due[:2]], saved.ids, strict=True):
+        item = log.get(item_id)
+        assert item.acknowledged_at is not None and item.next_step == "respond"
+        assert item.acknowledged_letter_id == letter_id
+    single = letters.prepare(due[2], rita)
+    (letter_id,) = letters.record_sent([single], rita, "printed")
+    item = log.get(due[2].source.id)
+    assert item.next_step == "respond" and item.acknowledged_letter_id == letter_id
+    assert letters.due_today() == []
+    # A second acknowledgement letter does not acknowledge again (the first one is the evidence).
+    again = letters.prepare(due[2], rita)
+    letters.record_sent([again], rita, "printed")
+    assert log.get(due[2].source.id).acknowledged_letter_id == letter_id

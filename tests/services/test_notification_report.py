@@ -26,7 +26,7 @@ def test_sent_delivered_and_failed_in_the_daily_report_and_its_csv(
     assert sender.step().sent == 2
     clock.now += timedelta(seconds=6)
     sender.step()  # the delivery reports
-    reports = services.reports()
+    reports = services.reports(manager)
     report = reports.daily(reports.today())
     section = report.section("notifications")
     figures = {f.key: f.text for f in section.figures}

@@ -517,6 +517,6 @@ def test_letters_and_reports_of_the_running_office(
     services: AppServices, colleagues: Staff
 ) -> None:
     assert isinstance(services.letters(), LetterService)
-    reports = services.reports()
+    reports = services.reports(colleagues["Margaret"])
     assert isinstance(reports, ReportService)
     assert reports.today() == date(2026, 11, 24)

@@ -60,7 +60,10 @@ def build_content(
     contact_name = values.get("contact_name", "").strip()
     phone = values.get("contact_phone", "").strip()
     email = values.get("contact_email", "").strip()
-    sign_off = [template.sign_off, contact_name, values.get("office_name", author)]
+    # A signature starts with a capital ("The reception team"), though the same words read
+    # "please call the reception team" in the body.
+    signed = contact_name[:1].upper() + contact_name[1:]
+    sign_off = [template.sign_off, signed, values.get("office_name", author)]
     if phone:
         sign_off.append(f"Phone: {phone}")
     if email:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reception_app.domain.reports.figures import Figure, FigureTable, Section, Share
 from reception_app.domain.standards import CHANNELS, ChannelStandard
+from reception_app.domain.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def standards_section(channels: Sequence[ChannelLine], target: int, with_results
         Figure(
             "target_wait",
             "Target wait for walk-in visitors",
-            f"{target} minutes",
+            counted(target, "minute"),
             float(target),
             note="set in Settings; a visitor called after exactly the target counts as within it",
         ),

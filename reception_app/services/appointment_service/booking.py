@@ -78,6 +78,14 @@ class Booking(SlotSearch):
                 refused.alternatives = self._alternatives(request)
             raise
 
+    def book_in(
+        self, session: Session, actor_id: int, request: BookingRequest
+    ) -> AppointmentRecord:
+        """``book`` inside the caller's write transaction (the check-in desk books instead of a
+        ticket and withdraws the ticket in the same transaction); a refusal carries no
+        alternatives."""
+        return self._save(session, actor_id, request, None)
+
     def reschedule(
         self,
         actor: StaffMember | None,

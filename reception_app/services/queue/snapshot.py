@@ -73,8 +73,10 @@ class QueueReadings(OfficeScoped):
             for r in records:
                 if r.id in appointments:
                     start = appointments[r.id].starts_at
-                    wait = max(0.0, (start - now) / timedelta(minutes=1))
-                    visits.append(visit_view(r, wait, booked_at=start))
+                    promised = appointments[r.id].delay_new_time  # told at the desk (F8)
+                    due = max(start, promised) if promised is not None else start
+                    wait = max(0.0, (due - now) / timedelta(minutes=1))
+                    visits.append(visit_view(r, wait, booked_at=start, promised_at=promised))
                 else:
                     known = forecasts.get(r.ticket)
                     visit = visit_view(r, known.minutes if known else None)

@@ -113,7 +113,11 @@ def not_waiting_message(record: VisitRecord) -> str:
 
 
 def visit_view(
-    record: VisitRecord, estimate: float | None = None, *, booked_at: datetime | None = None
+    record: VisitRecord,
+    estimate: float | None = None,
+    *,
+    booked_at: datetime | None = None,
+    promised_at: datetime | None = None,
 ) -> Visit:
     """The domain ``Visit`` of ``record``, with its current estimate (and booked time)."""
     return Visit(
@@ -131,6 +135,8 @@ def visit_view(
             hearing_loop=record.hearing_loop,
             wheelchair_access=record.wheelchair_access,
             large_print=record.large_print,
+            bsl=record.bsl,
+            braille=record.braille,
         ),
         note=record.note,
         kind=VisitKind(record.kind),
@@ -147,6 +153,7 @@ def visit_view(
         follow_up_officer_id=record.follow_up_officer_id,
         follow_up_target=record.follow_up_target,
         booked_at=booked_at,
+        promised_at=promised_at,
         estimate_minutes=estimate,
     )
 

@@ -16,18 +16,7 @@ from reception_app.ui.text import wait_range
 
 def needs_words(needs: VisitNeeds) -> list[str]:
     """Short words for the queue table: ['Room', 'Polish interpreter', 'Loop', ...]."""
-    words = []
-    if needs.private_room:
-        words.append("Room")
-    if needs.interpreter_language:
-        words.append(f"{needs.interpreter_language} interpreter")
-    if needs.hearing_loop:
-        words.append("Loop")
-    if needs.wheelchair_access:
-        words.append("Wheelchair")
-    if needs.large_print:
-        words.append("Large print")
-    return words
+    return needs.words()
 
 
 def texted_words(status: str) -> str:
@@ -110,10 +99,12 @@ class QueueTableModel(RowTableModel[Visit]):
         if column == self.WAITED:
             return f"{int(visit.waited_minutes(self._now))} min"
         if column == self.ESTIMATE:
-            if visit.booked_at is not None:
-                if visit.booked_at <= self._now:
-                    return "due now"
-                return f"at {visit.booked_at.astimezone(self._zone):%H:%M} (booked)"
+            due = visit.due_at
+            if due is not None:
+                clock = f"{due.astimezone(self._zone):%H:%M}"
+                if visit.promised_at is not None:  # told why and when (F8): that time shows
+                    return f"by {clock} (told)" if due > self._now else f"told {clock}: overdue"
+                return "due now" if due <= self._now else f"at {clock} (booked)"
             if not visit.callable_today:
                 return "not today"
             return wait_range(visit.estimate_minutes)

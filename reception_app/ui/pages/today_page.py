@@ -13,8 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.appointments import Appointment, RoomNeeds
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
-from reception_app.domain.notifications import Channel
 from reception_app.domain.office_days import week_day_text
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
@@ -36,26 +34,30 @@ from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
-from reception_app.ui.models.queue_table_model import QueueTableModel, texted_words
+from reception_app.ui.live import Reading, Show, keep_view
+from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.today_reading import QueueView, read_queue
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
+from reception_app.ui.panels.at_desk_label import AtDeskLabel
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import describe_status
-from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
+    from reception_app.services.queue import QueueService
     from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
-
-QUEUE_REFRESH_MS = 15_000
-"""Other desks and the kiosk change the queue; re-read it this often while the page is shown."""
 
 
 class TodayPage(Page):
     title = "Today"
+    topics = frozenset({Topic.QUEUE, Topic.APPOINTMENTS, Topic.NOTIFICATIONS, Topic.SETTINGS})
     _zone: tzinfo | None
     """The office's time zone, for the clock times shown (set by refresh)."""
+    _queue_service: QueueService | None
+    _select_next: str | None
+    """The ticket to choose when the next live read arrives (the one just checked in)."""
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -112,8 +114,31 @@ class TodayPage(Page):
             QWidget.setTabOrder(first, second)
 
     def refresh(self) -> None:
+        self._queue_service = None  # the running office may have changed in Settings
         self._refresh_office()
         self.refresh_queue()
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The queue off the GUI thread; the office's hours and desks (settings) on it."""
+        if Topic.SETTINGS in topics:
+            return None
+        try:
+            desk, queue = self.desk_key, self._queue()
+        except ReceptionError:
+            return None  # no office chosen yet: the refresh says so
+        return (lambda: read_queue(self.state.services, queue, desk)), self._show_live
+
+    def _show_live(self, view: QueueView) -> None:
+        keep, self._select_next = self._select_next, None
+        with keep_view(self.queue_table):
+            self._show_queue(view, keep or self._selected_ticket())
+
+    def _queue(self) -> QueueService:
+        """The queue service, kept between reads (finding the running office costs two
+        statements a time); a full refresh looks the office up again."""
+        if self._queue_service is None:
+            self._queue_service = self.state.services.queue()
+        return self._queue_service
 
     def _refresh_office(self) -> None:
         office = self.state.services.office
@@ -144,13 +169,12 @@ class TodayPage(Page):
     def _build_queue(self) -> None:
         """The desk chosen and the queue's buttons, what is happening, and the queue itself."""
         self._zone = None
+        self._queue_service = None
+        self._select_next = None
         self._mine: Visit | None = None
         self._paused = False
         self._build_queue_bar()
-        self.at_desk = QLabel()
-        self.at_desk.setAccessibleName("Visitor at your desk")
-        self.at_desk.setWordWrap(True)
-        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
+        self.at_desk = AtDeskLabel()
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
         self.queue_status.setProperty("role", "error")
@@ -166,9 +190,6 @@ class TodayPage(Page):
         self._late: list[Appointment] = []
         self.queue_table = QueueTablePanel()
         self.queue_model = self.queue_table.queue_model
-        self._timer = QTimer(self)
-        self._timer.setInterval(QUEUE_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_queue)
         self._connect_queue()
 
     def _build_queue_bar(self) -> None:
@@ -224,14 +245,6 @@ class TodayPage(Page):
         ):
             bind(self, name, slot, label)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
-        self._timer.stop()
-        super().hideEvent(event)
-
     def _fill_desk_choice(self, desks: list[tuple[str, str]]) -> None:
         mine = self.state.machine.desk_key
         self.desk_choice.blockSignals(True)
@@ -263,48 +276,29 @@ class TodayPage(Page):
         """Re-read the waiting visitors and who is at this desk; keep the chosen row chosen."""
         keep = select_ticket or self._selected_ticket()
         try:
-            queue = self.state.services.queue()
-            waiting = queue.waiting()
-            at_desks = queue.at_desks()
-            paused = self.desk_key in queue.paused_desks()
-            texts_on = Channel.SMS in self.state.services.notifications().channels()
-            now = self.state.services.context.clock()
+            view = read_queue(self.state.services, self._queue(), self.desk_key)
         except ReceptionError as exc:
             self._say(str(exc))
             return
+        self._show_queue(view, keep)
+
+    def _show_queue(self, view: QueueView, keep: str | None) -> None:
+        waiting, at_desks, paused, now = view.waiting, view.at_desks, view.paused, view.now
         self.queue_model.set_visits(waiting, now, self._zone)
-        self.queue_table.setColumnHidden(QueueTableModel.TEXT, not texts_on)
+        self.queue_table.setColumnHidden(QueueTableModel.TEXT, not view.texts_on)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
-        if not self.desk_key:
-            self.at_desk.setText("Choose this PC's desk to call visitors.")
-        elif self._mine is None:
-            self.at_desk.setText(
-                "Nobody at your desk." + (" The desk is paused." if paused else "")
-            )
-        else:
-            called = self._mine.called_at
-            when = f" (called {called.astimezone(self._zone):%H:%M})" if called else ""
-            texted = texted_words(self._mine.texted)
-            told = f"; {texted.lower()}" if texted else ""
-            self.at_desk.setText(f"Now at your desk: {self._mine.ticket}{when}{told}")
+        self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
-        self._refresh_delays()
-        row = None if keep is None else self.queue_model.row_of(keep)
-        if row is not None:
-            self._select_row(row)
-
-    def _refresh_delays(self) -> None:
-        try:
-            self._late = self.state.services.appointments().delay_prompts()
-            now = self.state.services.context.clock()
-        except ReceptionError:
-            self._late = []
+        self._late = view.late
         if self._late:
             self.delay_box.show_late(self._late, now, self._zone)
         else:
             self.delay_box.hide()
+        row = None if keep is None else self.queue_model.row_of(keep)
+        if row is not None:
+            self._select_row(row)
 
     def _selected_ticket(self) -> str | None:
         return self.queue_table.selected_ticket()
@@ -323,12 +317,18 @@ class TodayPage(Page):
             work()
         except ReceptionError as exc:
             self._say(f"{action}: {exc}")
-            self.refresh_queue()
+            if not self.state.live:  # live, the queue shown is already the latest
+                self.refresh_queue()
             return False
         return True
 
     def _changed(self, select_ticket: str | None = None) -> None:
-        self.refresh_queue(select_ticket)
+        """After an action: live, the change hub's notice of it re-reads the queue once (off
+        the GUI thread); otherwise read it here."""
+        if self.state.live:
+            self._select_next = select_ticket
+        else:
+            self.refresh_queue(select_ticket)
         self.state.data_changed.emit()
 
     def _need_desk(self) -> bool:
@@ -412,9 +412,7 @@ class TodayPage(Page):
         called: list[Visit | None] = []
         if self._run(
             "Call next",
-            lambda: called.append(
-                self.state.services.queue().call_next(self.state.actor, self.desk_key)
-            ),
+            lambda: called.append(self._queue().call_next(self.state.actor, self.desk_key)),
         ):
             if called and called[0] is None:
                 self._say("Nobody is waiting for a service this desk handles.")
@@ -426,7 +424,7 @@ class TodayPage(Page):
             return
         if self._run(
             f"Call {ticket}",
-            lambda: self.state.services.queue().call(self.state.actor, self.desk_key, ticket),
+            lambda: self._queue().call(self.state.actor, self.desk_key, ticket),
         ):
             self._changed()
 
@@ -450,7 +448,8 @@ class TodayPage(Page):
     def mark_served(self) -> None:
         if not self._need_desk():
             return
-        self.refresh_queue()
+        if not self.state.live:
+            self.refresh_queue()
         if self._mine is None:
             self._say("Nobody is at your desk to mark served.")
             return
@@ -482,7 +481,7 @@ class TodayPage(Page):
             return
         if self._run(
             f"Mark {ticket} left",
-            lambda: self.state.services.queue().mark_left(self.state.actor, ticket),
+            lambda: self._queue().mark_left(self.state.actor, ticket),
         ):
             self._changed()
 
@@ -500,14 +499,14 @@ class TodayPage(Page):
         before = others[target] if target < len(others) else None
         if self._run(
             f"Move {ticket}",
-            lambda: self.state.services.queue().move(self.state.actor, ticket, before),
+            lambda: self._queue().move(self.state.actor, ticket, before),
         ):
             self._changed(ticket)
 
     def toggle_pause(self) -> None:
         if not self._need_desk():
             return
-        queue = self.state.services.queue()
+        queue = self._queue()
         if self._paused:
             ok = self._run("Resume", lambda: queue.resume_desk(self.state.actor, self.desk_key))
         else:

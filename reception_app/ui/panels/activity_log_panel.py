@@ -115,8 +115,8 @@ class ActivityLogPanel(Panel):
         midnight = datetime.combine(now.date(), time(0), tzinfo=LONDON).astimezone(UTC)
         # Staff who are not managers see only their own actions (filtered in the database).
         mine = None if manager else (actor.id if actor is not None else -1)
-        events = services.events.recent(LOG_LIMIT, staff_id=mine)
-        today = services.events.recent(TODAY_LIMIT, since=midnight, staff_id=mine)
+        events = services.events.recent(actor, LOG_LIMIT, staff_id=mine)
+        today = services.events.recent(actor, TODAY_LIMIT, since=midnight, staff_id=mine)
         prefix = "Activity" if manager else "Your activity"
         self.today_counts.setText(
             f"{prefix} today, {now:%A} {now.day} {now:%B}: {counts_text(today)}."

@@ -7,6 +7,7 @@ steps, and the letters about it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.correspondence import CorrespondenceItem, available_steps
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ReceptionError
 from reception_app.domain.standards import CHANNELS
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.correspondence_action_dialog import (
@@ -40,6 +41,7 @@ from reception_app.ui.models.correspondence_list_model import PreparedRows
 from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
 from reception_app.ui.panels.correspondence_context import CorrespondenceContext
 from reception_app.ui.panels.correspondence_details import item_details
+from reception_app.ui.panels.correspondence_steps import step_dialog
 from reception_app.ui.panels.panel import Panel
 from reception_app.ui.widgets.contact_lookup import ContactLookup
 from reception_app.ui.widgets.row_views import current_value, detail_box, select_where, table_view
@@ -314,7 +316,8 @@ class CorrespondenceLogPanel(Panel):
                 button.setEnabled(False)
             return
         context = self.context
-        self.log_detail.setPlainText(item_details(item, engine, context.today, context.zone))
+        now = context.now or datetime.combine(context.today, time(0), context.zone)
+        self.log_detail.setPlainText(item_details(item, engine, now, context.zone))
         steps = available_steps(item)
         for key, button in self.log_actions.items():
             button.setEnabled(key in steps)
@@ -351,49 +354,7 @@ class CorrespondenceLogPanel(Panel):
 
     def action_dialog(self, mode: str, item: CorrespondenceItem) -> CorrespondenceActionDialog:
         log = self.state.services.correspondence()
-        actor = self.state.actor
-
-        def save(dialog: CorrespondenceActionDialog) -> object:
-            if mode == HOLDING:
-                return log.send_holding_response(
-                    actor, item.id, dialog.reason_text, dialog.expected_on, dialog.contact_id
-                )
-            if mode == PAUSE:
-                return log.pause_clock(
-                    actor,
-                    item.id,
-                    dialog.pause_reason_key,
-                    dialog.asked_on_date,
-                    dialog.answered_on_date,
-                    dialog.note_text,
-                )
-            if mode == RESUME:
-                answered = dialog.answered_on_date
-                assert answered is not None
-                return log.resume_clock(actor, item.id, answered)
-            if mode == EXTEND:
-                return log.extend(actor, item.id, dialog.reason_text)
-            if mode == RESPOND:
-                return log.respond(actor, item.id, dialog.note_text)
-            if mode == REASSIGN:
-                owner = dialog.contact_id
-                if owner is None:
-                    raise ValidationError("Choose the new owner.", "owner")
-                return log.reassign(actor, item.id, owner)
-            return log.close(actor, item.id, dialog.note_text)
-
-        open_pause = item.open_pause
-        return CorrespondenceActionDialog(
-            mode,
-            f"{item.reference} from {item.from_name}: {item.subject}",
-            self.context.today,
-            save,
-            channel=item.channel,
-            staff=self.context.staff,
-            owner_id=item.owner_id,
-            asked_on=open_pause.asked_on if open_pause else None,
-            parent=self,
-        )
+        return step_dialog(mode, item, log, self.state.actor, self.context, parent=self)
 
     def log_action(self, key: str) -> None:
         item = self._shown_item

@@ -235,8 +235,7 @@ class MessagesPanel(Panel):
             )
         else:
             self.callback_due.setText(
-                "A call-back for a message taken now is due by "
-                f"{due_text(engine, deadline, now.date())}."
+                f"A call-back for a message taken now is due by {due_text(engine, deadline, now)}."
             )
         standard = engine.standards.get("callback")
         rules = standard.clocks() if standard is not None else {}
@@ -372,7 +371,7 @@ class MessagesPanel(Panel):
         now = services.office.status().local_now
         due = messages.callback_due()
         due_words = (
-            due_text(engine, due, now.date())
+            due_text(engine, due, now)
             if due is not None
             else "no fixed deadline here: agree a time with the caller and note it"
         )

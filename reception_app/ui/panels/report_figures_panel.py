@@ -83,9 +83,11 @@ class ReportFiguresPanel(Panel):
         self.message.setWordWrap(True)
         self.message.setProperty("role", "hint")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("About these figures")
         self.contents = ReportContentsPanel()
         self.contents.records_wanted.connect(self.show_records)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Report figures")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.contents)
@@ -199,7 +201,7 @@ class ReportFiguresPanel(Panel):
     # --- reading --------------------------------------------------------------------------------
 
     def _service(self) -> ReportService:
-        return self.state.services.reports()
+        return self.state.services.reports(self.state.actor)
 
     def _clear_errors(self) -> None:
         for label in (self.start_error, self.end_error):

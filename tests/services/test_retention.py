@@ -1,0 +1,192 @@
+"""Retention (issue 12): a year of sample data purged, the reports unchanged, holds respected."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from reception_app.domain.errors import PermissionDenied
+from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.reports import Report
+from reception_app.domain.retention import COMMAND_LINE, Period, RecordKind, Schedule, Unit
+from reception_app.persistence.appointment_records import AppointmentRecord
+from reception_app.persistence.correspondence_records import (
+    CorrespondenceRecord,
+    FeedbackRecord,
+    MessageRecord,
+)
+from reception_app.persistence.engine import transaction
+from reception_app.persistence.records import ContactRecord, EventRecord, VisitRecord
+from reception_app.services.container import AppServices
+from tests.conftest import FIXED_NOW
+
+DAYS = 130
+"""Working days of sample data: half a year, so every default period but the longest is passed."""
+
+ALL_A_MONTH = Schedule({kind: Period(1, Unit.MONTHS) for kind in RecordKind})
+
+
+def _figures(report: Report) -> tuple[Any, ...]:
+    return (
+        report.days,
+        report.walk_ins,
+        report.outcomes,
+        report.trend,
+        report.channels,
+        report.sections,
+    )
+
+
+def _count(services: AppServices, model: Any, *where: Any) -> int:
+    with transaction(services.database.session_factory, write=False) as session:
+        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+@pytest.fixture
+def filled(services: AppServices, manager: StaffMember) -> AppServices:
+    services.demo.fill("hellesdon", DAYS, seed=3)
+    return services
+
+
+def test_reports_for_past_periods_are_the_same_after_a_purge(
+    filled: AppServices, manager: StaffMember
+) -> None:
+    reports = filled.reports(manager)
+    today = reports.today()
+    start = reports.first_day()
+    assert start is not None
+    months = [(start, today - timedelta(days=1))]
+    months += [(today - timedelta(days=d + 29), today - timedelta(days=d)) for d in (35, 95, 150)]
+    before = [_figures(reports.report(a, b)) for a, b in months]
+    retention = filled.retention()
+    retention.save_schedule(manager, ALL_A_MONTH)
+
+    result = retention.run(manager)
+
+    assert [_figures(reports.report(a, b)) for a, b in months] == before
+    assert result.counts["walk-in visits"] > 1000
+    assert result.counts["appointments"] > 100
+    assert result.counts["phone messages"] > 10
+    assert result.counts["correspondence"] + result.counts["information requests"] > 0
+    assert result.counts["contacts removed"] > 0
+    old = VisitRecord.ticket_day < date(2026, 10, 1)
+    open_follow_up = VisitRecord.follow_up_officer_id.is_not(None) & VisitRecord.purged_at.is_(None)
+    assert _count(filled, VisitRecord, old, VisitRecord.purged_at.is_(None), ~open_follow_up) == 0
+    old = old & VisitRecord.purged_at.is_not(None)
+    assert _count(filled, VisitRecord, old, VisitRecord.contact_id.is_not(None)) == 0
+    assert _count(filled, VisitRecord, old, VisitRecord.display_name != "anonymous") == 0
+    assert _count(filled, VisitRecord, old, VisitRecord.note != "") == 0
+    assert (
+        _count(
+            filled, MessageRecord, MessageRecord.purged_at.is_not(None), MessageRecord.body != ""
+        )
+        == 0
+    )
+    audit = EventRecord.action == "retention_run"
+    assert _count(filled, EventRecord, audit) == 1
+    with transaction(filled.database.session_factory, write=False) as session:
+        entry = session.scalars(select(EventRecord).where(audit)).one()
+    assert entry.details["counts"] == result.counts
+    assert entry.staff_id == manager.id
+    again = retention.run(manager, dry_run=True)
+    assert again.total == 0
+
+
+def test_a_dry_run_counts_what_a_real_run_then_does_and_changes_nothing(
+    filled: AppServices, manager: StaffMember
+) -> None:
+    retention = filled.retention()
+    named = VisitRecord.display_name != "anonymous"
+    named_before = _count(filled, VisitRecord, named)
+    dry = retention.run(manager, dry_run=True)
+    assert _count(filled, VisitRecord, named) == named_before
+    assert _count(filled, EventRecord, EventRecord.action == "retention_run") == 0
+    assert retention.last_run() is None
+    real = retention.run(manager)
+    assert real.counts == dry.counts
+    assert dry.counts["walk-in visits"] > 0
+    assert retention.last_run() == filled.reports(manager).today()
+    assert not retention.is_due()
+
+
+def test_holds_open_clocks_and_open_complaints_are_never_purged(
+    filled: AppServices, manager: StaffMember
+) -> None:
+    factory = filled.database.session_factory
+    with transaction(factory) as session:
+        held = session.scalars(
+            select(AppointmentRecord.contact_id)
+            .where(
+                AppointmentRecord.contact_id.is_not(None),
+                AppointmentRecord.ends_at < FIXED_NOW - timedelta(days=100),
+            )
+            .limit(1)
+        ).one()
+        held_appointments = session.scalar(
+            select(func.count()).where(AppointmentRecord.contact_id == held)
+        )
+        held_visit = session.scalars(
+            select(VisitRecord.id)
+            .where(VisitRecord.contact_id.is_(None), VisitRecord.ticket_day < date(2026, 9, 1))
+            .limit(1)
+        ).one()
+        session.get(VisitRecord, held_visit).note = "Kept for a tribunal"  # type: ignore[union-attr]
+    retention = filled.retention()
+    retention.set_legal_hold(manager, "contact", held, True)
+    retention.set_legal_hold(manager, "visit", held_visit, True)
+    open_letters = _count(filled, CorrespondenceRecord, CorrespondenceRecord.closed_at.is_(None))
+    open_feedback = FeedbackRecord.status.in_(("open", "formal_complaint"))
+    open_before = _count(filled, FeedbackRecord, open_feedback, FeedbackRecord.details != "")
+    retention.save_schedule(manager, ALL_A_MONTH)
+
+    retention.run(manager)
+
+    assert _count(filled, ContactRecord, ContactRecord.id == held) == 1
+    kept = _count(filled, AppointmentRecord, AppointmentRecord.contact_id == held)
+    assert kept == held_appointments
+    with transaction(factory, write=False) as session:
+        assert session.get(VisitRecord, held_visit).note == "Kept for a tribunal"  # type: ignore[union-attr]
+    unpurged_open = _count(
+        filled,
+        CorrespondenceRecord,
+        CorrespondenceRecord.closed_at.is_(None),
+        CorrespondenceRecord.purged_at.is_(None),
+    )
+    assert unpurged_open == open_letters
+    assert (
+        _count(filled, FeedbackRecord, open_feedback, FeedbackRecord.details != "") == open_before
+    )
+
+
+def test_only_a_manager_runs_retention_or_sets_a_hold(
+    services: AppServices, manager: StaffMember
+) -> None:
+    desk = services.staff.save_staff(
+        manager, "hellesdon", StaffMember(0, "rdesk", "Rita Desk", Role.RECEPTIONIST)
+    )
+    retention = services.retention()
+    with pytest.raises(PermissionDenied):
+        retention.run(desk, dry_run=True)
+    with pytest.raises(PermissionDenied):
+        retention.save_schedule(desk, ALL_A_MONTH)
+    with pytest.raises(PermissionDenied):
+        retention.set_legal_hold(desk, "visit", 1, True)
+    assert retention.run(COMMAND_LINE, dry_run=True).total == 0
+
+
+def test_the_daily_run_runs_once_a_day_and_leaves_incidents_to_a_manager(
+    filled: AppServices, manager: StaffMember
+) -> None:
+    retention = filled.retention()
+    retention.save_schedule(manager, ALL_A_MONTH)
+    first = retention.run_if_due()
+    assert first is not None and "incidents" not in first.counts
+    assert retention.run_if_due() is None
+    with transaction(filled.database.session_factory, write=False) as session:
+        entry = session.scalars(
+            select(EventRecord).where(EventRecord.action == "retention_run")
+        ).one()
+    assert entry.staff_id is None

@@ -1,0 +1,87 @@
+"""`reception-app retention run [--dry-run]`, `retention hold`, and the daily run at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from reception_app.app import start_daily_retention
+from reception_app.paths import AppPaths
+from reception_app.persistence.database import open_database
+from reception_app.persistence.engine import sqlite_url, transaction
+from reception_app.persistence.records import EventRecord, VisitRecord
+from reception_app.seams import Seams
+from reception_app.services.container import AppServices
+from tests.conftest import CLI, FIXED_NOW, TEST_HASHER, FixedClock
+
+
+def _services(paths: AppPaths) -> AppServices:
+    database = open_database(sqlite_url(paths.default_database), backup_dir=None, now=FIXED_NOW)
+    return AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
+
+
+@pytest.fixture
+def prepared(paths: AppPaths) -> Path:
+    services = _services(paths)
+    services.office.seed_shipped_profiles()
+    member = services.staff.create_first_manager(
+        "hellesdon", "Sam Manager", "sam", "a long password", "a long password"
+    )
+    services.office.set_active_office("hellesdon", member)
+    services.demo.fill("hellesdon", 60, seed=2)
+    services.database.dispose()
+    return paths.default_database
+
+
+def _named_visits(paths: AppPaths) -> int:
+    services = _services(paths)
+    try:
+        with transaction(services.database.session_factory, write=False) as session:
+            query = select(func.count()).where(VisitRecord.purged_at.is_not(None))
+            return int(session.scalar(query) or 0)
+    finally:
+        services.database.dispose()
+
+
+def test_a_dry_run_prints_counts_per_kind_and_changes_nothing(
+    prepared: Path, paths: AppPaths, cli: CLI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(["retention", "run", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Would remove personal details" in out
+    assert "walk-in visits: " in out and "contacts removed: " in out
+    assert "nothing was changed" in out
+    assert _named_visits(paths) == 0
+
+    assert cli(["retention", "run"]) == 0
+    out = capsys.readouterr().out
+    assert "Recorded in the event log" in out
+    assert _named_visits(paths) > 0
+
+
+def test_a_hold_on_a_record_that_is_not_there_is_one_sentence_and_exit_1(
+    prepared: Path, cli: CLI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(["retention", "hold", "contact:99999"]) == 1
+    assert "There is no contact 99999." in capsys.readouterr().err
+    assert cli(["retention", "hold", "desk:1"]) == 1
+    assert "cannot be held" in capsys.readouterr().err
+    assert cli(["retention", "hold", "contact:1"]) == 0
+    assert cli(["retention", "hold", "contact:1", "--off"]) == 0
+
+
+def test_the_daily_run_at_start_up_runs_off_the_gui_thread_once_a_day(
+    prepared: Path, paths: AppPaths
+) -> None:
+    services = _services(paths)
+    try:
+        start_daily_retention(services).join(timeout=60)
+        start_daily_retention(services).join(timeout=60)
+        with transaction(services.database.session_factory, write=False) as session:
+            runs = session.scalar(select(func.count()).where(EventRecord.action == "retention_run"))
+        assert runs == 1
+    finally:
+        services.database.dispose()
+    assert _named_visits(paths) > 0
