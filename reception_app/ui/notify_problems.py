@@ -36,6 +36,6 @@ class NotifyProblemWatch:
         what = KIND_TITLES.get(latest.kind, latest.kind.value)
         more = f" ({len(fresh) - 1} more in the report)" if len(fresh) > 1 else ""
         return (
-            f"A {latest.channel.label.lower()} ({what}) could not be delivered: "
+            f"{latest.channel.a_message.capitalize()} ({what}) could not be delivered: "
             f"{latest.problem}{more}"
         )

@@ -6,10 +6,12 @@ with Ctrl+R and cancelled with Ctrl+Delete; each is followed by what the desk re
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from reception_app.domain.appointments import Appointment
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.notifications import OutboxStatus
 from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 from reception_app.ui.dialogs.appointment_cancel_dialog import CancelAppointmentDialog
 
@@ -64,7 +66,23 @@ class AppointmentBooking:
         page.say(
             f"{verb}: {appointment.customer_name}, {appointment.service_name} with "
             f"{appointment.officer_name}, {page.when(appointment)} ({where})."
+            + self._on_its_way(appointment.id)
         )
+
+    def _on_its_way(self, appointment_id: int) -> str:
+        """' A text message is on its way to them.' when the action just queued one, else ''."""
+        services = self.page.state.services
+        try:
+            about = services.notifications().about("appointment", appointment_id)
+        except ReceptionError:
+            return ""
+        # The sender may have sent it already: any queued in the last minute and not dropped.
+        just = services.context.clock() - timedelta(minutes=1)
+        dropped = (OutboxStatus.CANCELLED, OutboxStatus.FAILED)
+        waiting = [n for n in about if n.created_at >= just and n.status not in dropped]
+        if not waiting:
+            return ""
+        return f" {waiting[-1].channel.a_message.capitalize()} is on its way to them."
 
     def reschedule(self) -> None:
         page = self.page
@@ -88,5 +106,8 @@ class AppointmentBooking:
         dialog = CancelAppointmentDialog(page.state, appointment, page.when(appointment), page)
         if dialog.exec() and dialog.appointment is not None:
             page.changed(appointment.id)
-            page.say(f"Cancelled: {appointment.customer_name}, {page.when(appointment)}.")
+            page.say(
+                f"Cancelled: {appointment.customer_name}, {page.when(appointment)}."
+                + self._on_its_way(appointment.id)
+            )
             page.letter_offer.offer_change(appointment, "appointment_cancelled", page.zone)
