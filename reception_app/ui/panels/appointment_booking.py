@@ -6,14 +6,13 @@ with Ctrl+R and cancelled with Ctrl+Delete; each is followed by what the desk re
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from reception_app.domain.appointments import Appointment
-from reception_app.domain.errors import ReceptionError
-from reception_app.domain.notifications import OutboxStatus
 from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 from reception_app.ui.dialogs.appointment_cancel_dialog import CancelAppointmentDialog
+from reception_app.ui.notify_words import on_its_way
 
 if TYPE_CHECKING:
     from reception_app.ui.pages.appointments_page import AppointmentsPage
@@ -70,19 +69,7 @@ class AppointmentBooking:
         )
 
     def _on_its_way(self, appointment_id: int) -> str:
-        """' A text message is on its way to them.' when the action just queued one, else ''."""
-        services = self.page.state.services
-        try:
-            about = services.notifications().about("appointment", appointment_id)
-        except ReceptionError:
-            return ""
-        # The sender may have sent it already: any queued in the last minute and not dropped.
-        just = services.context.clock() - timedelta(minutes=1)
-        dropped = (OutboxStatus.CANCELLED, OutboxStatus.FAILED)
-        waiting = [n for n in about if n.created_at >= just and n.status not in dropped]
-        if not waiting:
-            return ""
-        return f" {waiting[-1].channel.a_message.capitalize()} is on its way to them."
+        return on_its_way(self.page.state.services, "appointment", appointment_id)
 
     def reschedule(self) -> None:
         page = self.page
