@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.gc_tuning import freeze_start_up_objects
 from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
@@ -108,6 +109,7 @@ def open_desk(
         window.start(member)
         _start_notify_sender(services, window)
         window._retention_thread = start_daily_retention(services)  # type: ignore[attr-defined]
+        freeze_start_up_objects()  # shorter full collections from now on: fewer GUI stalls
 
     def guarded_ready(services: AppServices) -> None:
         try:
@@ -149,9 +151,9 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
 
     try:
         notifications = services.notifications()
-        if not notifications.config().channels:
-            return
-        sender = notifications.sender()
+        # Started even without a key: it idles until a manager sets Notify up in Settings, and
+        # it follows the running office: a manager can change it in Settings while it runs.
+        sender = notifications.sender(office_key=services.office.active_office_key)
     except ReceptionError as exc:
         log.info("texts and e-mails not sent from this desk: %s", exc)
         return

@@ -33,6 +33,7 @@ from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
 from reception_app.ui.idle_watcher import IdleWatcher
 from reception_app.ui.live_desk import DeskLive
+from reception_app.ui.notify_problems import NotifyProblemWatch
 from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         # Pages are built the first time they are shown, so start-up builds only Today.
         self._built: dict[int, Page] = {}
         self._newest_message_seen = 0
+        self.notify_problems = NotifyProblemWatch()
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -279,6 +281,9 @@ class MainWindow(QMainWindow):
         # A new lock time set in Settings, here or at another desk, applies within a refresh.
         self.idle.minutes = self._idle_minutes()
         self.refresh_messages_badge()
+        failed = self.notify_problems.newest(self.state.services)
+        if failed:
+            self.statusBar().showMessage(failed, 60_000)
 
     def refresh_messages_badge(self) -> None:
         """Unread messages on the sidebar's Messages entry; a newer one than last time is

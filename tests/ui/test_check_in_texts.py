@@ -76,3 +76,20 @@ def test_the_desk_and_the_display_show_the_visitor_was_texted(
     qtbot.waitExposed(display)
     assert display.texted_line.text() == f"We have texted {ben.ticket}."
     assert display.grab().save(str(tmp_path / "display_texted.png"))
+
+
+def test_a_contact_who_agreed_to_texts_brings_their_mobile(
+    qtbot, state: DeskState, services: AppServices, manager: StaffMember, notify: NotifyOffice
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.domain.notifications import Channel
+    from reception_app.domain.people import Contact
+
+    ann = services.contacts().save(
+        Contact(None, "Ann Lee", phone="07700 900123", notify_by=Channel.SMS), manager
+    )
+    ben = services.contacts().save(Contact(None, "Ben Roe", phone="07700 900456"), manager)
+    dialog = _dialog(qtbot, state)
+    dialog.use_contact(ben)
+    assert dialog.mobile.text() == "", "no consent on record: nothing filled in"
+    dialog.use_contact(ann)
+    assert dialog.mobile.text() == "07700 900123"

@@ -75,3 +75,27 @@ def test_without_consent_the_prompt_says_nothing_can_be_sent(
     dialog = AppointmentDelayDialog(state, booked, LONDON)
     qtbot.addWidget(dialog)
     assert not dialog.send.isEnabled() and "not agreed" in dialog.send.text()
+
+
+def test_the_appointments_page_says_a_confirmation_is_on_its_way(
+    qtbot, state: DeskState, services: AppServices, manager: StaffMember, notify: NotifyOffice
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui.pages.appointments_page import AppointmentsPage
+
+    ann = services.contacts().save(
+        Contact(None, "Ann Lee", email="ann@example.org", notify_by=Channel.EMAIL), manager
+    )
+    booked = services.appointments().book(
+        manager,
+        BookingRequest(
+            "general",
+            datetime(2026, 11, 26, 11, 0, tzinfo=LONDON),
+            contact_id=ann.id,
+            customer_name=ann.full_name,
+        ),
+    )
+    page = AppointmentsPage(state)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.booking._booked(booked, "Booked")
+    assert page.message_text.endswith(" An e-mail is on its way to them."), page.message_text

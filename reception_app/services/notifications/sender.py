@@ -85,7 +85,7 @@ class NotificationSender:
     def __init__(
         self,
         factory: sessionmaker[Session],
-        office_key: str,
+        office_key: str | Callable[[], str | None],
         config: Callable[[], NotifyConfig],
         *,
         clock: Clock = system_clock,
@@ -97,7 +97,9 @@ class NotificationSender:
         batch: int = 25,
     ) -> None:
         self._factory = factory
-        self._office_key = office_key
+        # A callable follows the desk's running office: a manager may change it while it runs.
+        self._office_key_of = office_key if callable(office_key) else (lambda: office_key)
+        self._office_key: str | None = None
         self._config = config
         self._clock = clock
         self._gateway_factory = gateway_factory
@@ -125,6 +127,8 @@ class NotificationSender:
         channels = config.channels
         if not channels:
             return report  # no key on this desk: leave the sending to a desk that has one
+        if not self._follow_office():
+            return report  # no office chosen yet
         gateway = self._gateway_for(config)
         self._remind()
         claimed = self._claim(channels)
@@ -140,6 +144,20 @@ class NotificationSender:
         if self._gateway is None or self._gateway[0] != config:
             self._gateway = (config, self._gateway_factory(config))
         return self._gateway[1]
+
+    def _follow_office(self) -> bool:
+        """Send for the desk's office as it is now: after a change, hand the old office's lease
+        back (another desk of that office takes over) and start afresh. False: none chosen."""
+        key = self._office_key_of()
+        if key == self._office_key:
+            return key is not None
+        if self._office_id is not None:
+            old = self._office_id
+            with transaction(self._factory) as session:
+                claims.release_lease(session, old, self.holder)
+            log.info("sender follows the office change to %s", key)
+        self._office_key, self._office_id, self._reminded_at = key, None, None
+        return key is not None
 
     def _office(self, session: Session) -> int:
         if self._office_id is None:
@@ -157,6 +175,10 @@ class NotificationSender:
         now = self._clock()
         if self._reminded_at is not None and now - self._reminded_at < REMINDER_EVERY:
             return
+        self._reminded_at = now  # a desk that is not the sender looks again later, not each step
+        with transaction(self._factory, write=False) as session:  # most desks are not it
+            if claims.lease_state(session, self._office(session), self.holder, now) is None:
+                return
         with transaction(self._factory) as session:
             office_id = self._office(session)
             if not claims.hold_lease(session, office_id, self.holder, now, self._lease):
@@ -164,7 +186,6 @@ class NotificationSender:
             office = session.get(OfficeRecord, office_id)
             if office is not None:
                 queue_reminders(session, office, now)
-        self._reminded_at = now
 
     def _claim(self, channels: frozenset[Channel]) -> list[Claim] | None:
         """None when another desk is the office's sender; else what this desk must send now."""

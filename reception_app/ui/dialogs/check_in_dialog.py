@@ -250,6 +250,9 @@ class CheckInDialog(QDialog):
         self.braille.setChecked(self.braille.isChecked() or "Braille" in needs.labels())
         if needs.interpreter_language and not self.interpreter_language.text():
             self.interpreter_language.setText(needs.interpreter_language)
+        # They agreed to texts on their record: their mobile is offered (the desk may clear it).
+        if self.texts_on and contact.notify_by is Channel.SMS and not self.mobile.text():
+            self.mobile.setText(contact.phone)
         self.finder.say(f"Linked to contact {contact.full_name}.")
         self.service.setFocus()
 

@@ -40,6 +40,7 @@ from reception_app.ui.dialogs.correspondence_dialog import CorrespondenceDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
 from reception_app.ui.models.correspondence_list_model import PreparedRows
 from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
+from reception_app.ui.notify_words import on_its_way
 from reception_app.ui.panels.correspondence_context import CorrespondenceContext
 from reception_app.ui.panels.correspondence_details import item_details
 from reception_app.ui.panels.correspondence_steps import step_dialog
@@ -376,6 +377,9 @@ class CorrespondenceLogPanel(Panel):
                 self.log_status.setText(str(exc))
                 return
             self._changed(item.id)
+            told = on_its_way(self.state.services, "correspondence", item.id)
+            if told:
+                self.log_status.setText(f"{item.reference} acknowledged.{told}")
             return
         dialog = self.action_dialog(key, item)
         if dialog.exec() and dialog.result_value is not None:
@@ -384,8 +388,9 @@ class CorrespondenceLogPanel(Panel):
             self._changed(item.id)
             if key == HOLDING:
                 self.log_status.setText(
-                    f"Holding response recorded for {item.reference}. Print the letter about "
-                    "it now? (Ctrl+Shift+W)"
+                    f"Holding response recorded for {item.reference}."
+                    + on_its_way(self.state.services, "correspondence", item.id)
+                    + " Print the letter about it now? (Ctrl+Shift+W)"
                 )
                 self.letter_offer.setFocus(Qt.FocusReason.OtherFocusReason)
 

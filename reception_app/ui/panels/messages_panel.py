@@ -37,6 +37,7 @@ from reception_app.ui.dialogs.message_action_dialog import (
 from reception_app.ui.dialogs.message_dialog import MessageDialog
 from reception_app.ui.models.correspondence_table_model import local_text
 from reception_app.ui.models.message_table_model import MessageTableModel, message_status
+from reception_app.ui.notify_words import on_its_way
 from reception_app.ui.panels.panel import Panel
 from reception_app.ui.text import due_text, rule_phrase
 from reception_app.ui.widgets.card import card
@@ -394,7 +395,10 @@ class MessagesPanel(Panel):
             return
         if dialog.exec() and dialog.message is not None:
             self._changed(dialog.message.id)
-            self.say(f"Message #{dialog.message.id} saved for {dialog.message.for_whom}.")
+            self.say(
+                f"Message #{dialog.message.id} saved for {dialog.message.for_whom}."
+                + on_its_way(self.state.services, "message", dialog.message.id)
+            )
 
     def toggle_read(self) -> None:
         message = self.current_message()
