@@ -45,6 +45,8 @@ from reception_app.ui.text import describe_status
 from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
+    from reception_app.domain.offices import OfficeProfile
+    from reception_app.services.office_service import OfficeStatus
     from reception_app.services.queue import QueueService
     from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 
@@ -118,17 +120,22 @@ class TodayPage(Page):
         self.refresh_queue()
 
     def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
-        """The queue off the GUI thread; the office's hours and desks (settings) on it."""
-        if Topic.SETTINGS in topics:
-            return None
-        try:
-            desk, queue = self.desk_key, self._queue()
-        except ReceptionError:
-            return None  # no office chosen yet: the refresh says so
-        return (lambda: read_queue(self.state.services, queue, desk)), self._show_live
+        """The queue off the GUI thread; after a settings change the office too."""
+        settings = Topic.SETTINGS in topics
+        services, desk, queue = self.state.services, self.desk_key, self._queue_service
+        if settings or queue is None:
+            queue = None  # looked up again on the worker: the running office may have changed
+
+        def read() -> QueueView:
+            return read_queue(services, queue, desk, with_office=settings)
+
+        return read, self._show_live
 
     def _show_live(self, view: QueueView) -> None:
         keep, self._select_next = self._select_next, None
+        self._queue_service = view.queue
+        if view.office is not None:
+            self._show_office(*view.office)
         with keep_view(self.queue_table):
             self._show_queue(view, keep or self._selected_ticket())
 
@@ -141,9 +148,10 @@ class TodayPage(Page):
 
     def _refresh_office(self) -> None:
         office = self.state.services.office
-        status = office.status()
+        self._show_office(office.status(), office.profile())
+
+    def _show_office(self, status: OfficeStatus, profile: OfficeProfile) -> None:
         self._zone = status.local_now.tzinfo
-        profile = office.profile()
         calendar = OfficeCalendar.from_profile(profile)
         headline, detail = describe_status(status)
         self.status_title.setText(headline)
