@@ -36,6 +36,7 @@ from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from reception_app.ui.live import Reading, Show, keep_view
 from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.today_bar import build_queue_bar, queue_first_in_tab_order
 from reception_app.ui.pages.today_reading import QueueView, read_queue
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
 from reception_app.ui.panels.desks_panel import DesksPanel
@@ -56,6 +57,16 @@ class TodayPage(Page):
     topics = frozenset({Topic.QUEUE, Topic.APPOINTMENTS, Topic.NOTIFICATIONS, Topic.SETTINGS})
     _zone: tzinfo | None
     """The office's time zone, for the clock times shown (set by refresh)."""
+    desk_choice: QComboBox
+    check_in_button: QPushButton
+    call_next_button: QPushButton
+    served_button: QPushButton
+    left_button: QPushButton
+    pause_button: QPushButton
+    arrived_button: QPushButton
+    room_now_button: QPushButton
+    queue_bar: QHBoxLayout
+    """Made by today_bar.build_queue_bar."""
     _queue_service: QueueService | None
     _select_next: str | None
     """The ticket to choose when the next live read arrives (the one just checked in)."""
@@ -94,25 +105,7 @@ class TodayPage(Page):
         layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
-        self._queue_first_in_tab_order()
-
-    def _queue_first_in_tab_order(self) -> None:
-        """One Tab from the sidebar reaches the queue; the desk choice and the buttons (each
-        with its own F-key) come after it, then the late-appointment prompt's button."""
-        chain = (
-            self.queue_table,
-            self.desk_choice,
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-            self.delay_button,
-        )
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        queue_first_in_tab_order(self)
 
     def refresh(self) -> None:
         self._queue_service = None  # the running office may have changed in Settings
@@ -180,7 +173,7 @@ class TodayPage(Page):
         self._select_next = None
         self._mine: Visit | None = None
         self._paused = False
-        self._build_queue_bar()
+        build_queue_bar(self)
         self.at_desk = QLabel()
         self.at_desk.setAccessibleName("Visitor at your desk")
         self.at_desk.setWordWrap(True)
@@ -201,33 +194,6 @@ class TodayPage(Page):
         self.queue_table = QueueTablePanel()
         self.queue_model = self.queue_table.queue_model
         self._connect_queue()
-
-    def _build_queue_bar(self) -> None:
-        self.desk_choice = QComboBox()
-        self.desk_choice.setAccessibleName("This PC's desk")
-        desk_label = QLabel("This &desk:")
-        desk_label.setBuddy(self.desk_choice)
-        self.check_in_button = QPushButton("Check &in (F2)")
-        self.call_next_button = QPushButton("Call &next (F3)")
-        self.served_button = QPushButton("&Served (F4)")
-        self.left_button = QPushButton("&Left (F6)")
-        self.pause_button = QPushButton("&Pause desk")
-        self.arrived_button = QPushButton("Appointment &arrived (F7)")
-        self.room_now_button = QPushButton("Private &room now (F9)")
-        self.queue_bar = QHBoxLayout()
-        self.queue_bar.addWidget(desk_label)
-        self.queue_bar.addWidget(self.desk_choice)
-        for button in (
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-        ):
-            self.queue_bar.addWidget(button)
-        self.queue_bar.addStretch(1)
 
     def _connect_queue(self) -> None:
         """The buttons, Enter on a row, and the keys."""
