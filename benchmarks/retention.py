@@ -111,7 +111,7 @@ def main() -> int:
             f"of {args.years} years' sample history ({days[0]} to {days[-1]}) in "
             f"{time.perf_counter() - started:.0f} s; file {path.stat().st_size / 1e6:.0f} MB"
         )
-        reports = ReportService(services.context, OFFICE)
+        reports = ReportService(services.context, OFFICE, COMMAND_LINE)
         retention = RetentionService(services.context, OFFICE, batch_size=args.batch)
         periods = _periods(days[0], reports.today())
         begun = time.perf_counter()

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QWidget
+from shiboken6 import isValid
 
 from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
@@ -75,6 +76,8 @@ class LiveReload(QObject):
         )
 
     def _done(self, show: Show, result: Any) -> None:
+        if not isValid(self):
+            return  # the screen closed while its read was running
         self._running = None
         try:
             show(result)
@@ -82,6 +85,8 @@ class LiveReload(QObject):
             QTimer.singleShot(0, self._next)
 
     def _failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self._running = None
         if isinstance(exc, ReceptionError):  # e.g. the database went away: the banner says so
             log.info("a live reload could not read: %s", exc)

@@ -4,7 +4,7 @@ changed, and the banner while the office database cannot be reached (docs/severa
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from reception_app.domain.changes import Topic
 from reception_app.services.connection import LOST_CONNECTION
 from reception_app.ui.changes import ChangeHub
-from reception_app.ui.live import LiveReload
+from reception_app.ui.live import LiveReload, Reading, Show
 
 if TYPE_CHECKING:
     from reception_app.ui.main_window import MainWindow
@@ -40,6 +40,8 @@ class DeskLive(QObject):
         self.banner.hide()
         self._reloads: dict[int, LiveReload] = {}
         self.hub: ChangeHub | None = None
+        self.status_bar = LiveReload(self._status_reading, lambda _t: window.refresh_status(), self)
+        """The status bar and the Messages badge, re-read off the GUI thread."""
 
     def attach(self, hub: ChangeHub) -> None:
         self.hub = hub
@@ -66,10 +68,30 @@ class DeskLive(QObject):
         page = window.current_page()
         if topics & page.topics:
             self.reload_of(page).request(topics)
-        if Topic.SETTINGS in topics:
-            window.refresh_status()
-        elif Topic.MESSAGES in topics:
-            window.refresh_messages_badge()
+        if topics & {Topic.SETTINGS, Topic.MESSAGES, Topic.NOTIFICATIONS}:
+            self.status_bar.request(topics)
+
+    def _status_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        services, actor = self.window.state.services, self.window.state.actor
+        settings = Topic.SETTINGS in topics
+
+        def read() -> tuple[object, ...]:
+            office = services.office
+            status = (office.status(), office.setting("idle_lock_minutes")) if settings else None
+            unread = services.messages().unread(actor) if actor is not None else (0, None)
+            failed = ""
+            if Topic.NOTIFICATIONS in topics:
+                failed = self.window.notify_problems.newest(services)
+            return status, unread, failed
+
+        return read, self._show_status
+
+    def _show_status(self, reading: tuple[Any, Any, str]) -> None:
+        status, unread, failed = reading
+        if status is not None:
+            self.window.show_status(*status)
+        self.window.show_messages_badge(*unread)
+        self.window.show_notify_problem(failed)
 
     def connection_changed(self, up: bool) -> None:
         self.banner.setVisible(not up)

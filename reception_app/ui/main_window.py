@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.messages import Message
 from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
@@ -40,6 +42,9 @@ from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
 from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame
 from reception_app.ui.workers import ProgressCallback, run_with_progress
+
+if TYPE_CHECKING:
+    from reception_app.services.office_service import OfficeStatus
 
 log = logging.getLogger(__name__)
 
@@ -276,19 +281,22 @@ class MainWindow(QMainWindow):
         except ReceptionError as exc:
             self.office_status.setText(str(exc))
             return
-        self.office_status.setText(status_bar_text(status))
-        self.office_status.setToolTip(status.out_of_hours)
-        # A new lock time set in Settings, here or at another desk, applies within a refresh.
-        self.idle.minutes = self._idle_minutes()
+        self.show_status(status, self._idle_minutes())
         self.refresh_messages_badge()
-        failed = self.notify_problems.newest(self.state.services)
+        self.show_notify_problem(self.notify_problems.newest(self.state.services))
+
+    def show_notify_problem(self, failed: str) -> None:
+        """A text or e-mail that failed for good, told once in the status bar."""
         if failed:
             self.statusBar().showMessage(failed, 60_000)
 
+    def show_status(self, status: OfficeStatus, idle_minutes: int) -> None:
+        self.office_status.setText(status_bar_text(status))
+        self.office_status.setToolTip(status.out_of_hours)
+        # A new lock time set in Settings, here or at another desk, applies within a refresh.
+        self.idle.minutes = idle_minutes
+
     def refresh_messages_badge(self) -> None:
-        """Unread messages on the sidebar's Messages entry; a newer one than last time is
-        announced in the status bar (and the taskbar flashes), never in a dialog."""
-        item = self.sidebar.item(MESSAGES_PAGE)
         actor = self.state.actor
         count, newest = 0, None
         if actor is not None and self.state.has_services:
@@ -296,6 +304,12 @@ class MainWindow(QMainWindow):
                 count, newest = self.state.services.messages().unread(actor)
             except ReceptionError:
                 return
+        self.show_messages_badge(count, newest)
+
+    def show_messages_badge(self, count: int, newest: Message | None) -> None:
+        """A newer message than last time is announced in the status bar (and the taskbar
+        flashes), never in a dialog."""
+        item = self.sidebar.item(MESSAGES_PAGE)
         item.setText(f"Messages ({count})" if count else "Messages")
         item.setToolTip(
             f"Messages (Ctrl+{MESSAGES_PAGE + 1}): {count} unread"

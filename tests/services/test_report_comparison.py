@@ -32,7 +32,7 @@ def test_a_day_is_compared_with_the_previous_open_day_and_the_same_weekday_a_yea
     add_visits(
         services, _served(YEAR_AGO, 10, 2), _served(YEAR_AGO, 11, 2), _served(YEAR_AGO, 12, 2)
     )
-    reports = ReportService(services.context, "hellesdon")
+    reports = ReportService(services.context, "hellesdon", manager)
     report = reports.daily(MONDAY)
     compared = report.compared
     assert compared.previous_label == "Friday 20 November 2026"  # not the empty Sunday
@@ -52,7 +52,7 @@ def test_a_day_is_compared_with_the_previous_open_day_and_the_same_weekday_a_yea
 
 def test_a_long_range_is_not_compared(services: AppServices, manager: StaffMember) -> None:
     add_visits(services, _served(MONDAY, 10, 4), _served(date(2026, 8, 3), 10, 4))
-    reports = ReportService(services.context, "hellesdon")
+    reports = ReportService(services.context, "hellesdon", manager)
     assert reports.report(date(2026, 8, 3), MONDAY).compared.present is False
     week = reports.report(date(2026, 11, 16), date(2026, 11, 22))
     assert week.compared.previous_label == "9 Nov 2026 to 15 Nov 2026"

@@ -37,6 +37,7 @@ from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from reception_app.ui.live import Reading, Show, keep_view
 from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.today_bar import build_queue_bar, queue_first_in_tab_order
 from reception_app.ui.pages.today_reading import QueueView, read_queue
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
 from reception_app.ui.panels.at_desk_label import AtDeskLabel
@@ -46,6 +47,8 @@ from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import describe_status
 
 if TYPE_CHECKING:
+    from reception_app.domain.offices import OfficeProfile
+    from reception_app.services.office_service import OfficeStatus
     from reception_app.services.queue import QueueService
     from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 
@@ -55,6 +58,16 @@ class TodayPage(Page):
     topics = frozenset({Topic.QUEUE, Topic.APPOINTMENTS, Topic.NOTIFICATIONS, Topic.SETTINGS})
     _zone: tzinfo | None
     """The office's time zone, for the clock times shown (set by refresh)."""
+    desk_choice: QComboBox
+    check_in_button: QPushButton
+    call_next_button: QPushButton
+    served_button: QPushButton
+    left_button: QPushButton
+    pause_button: QPushButton
+    arrived_button: QPushButton
+    room_now_button: QPushButton
+    queue_bar: QHBoxLayout
+    """Made by today_bar.build_queue_bar."""
     _queue_service: QueueService | None
     _select_next: str | None
     """The ticket to choose when the next live read arrives (the one just checked in)."""
@@ -93,25 +106,7 @@ class TodayPage(Page):
         layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
-        self._queue_first_in_tab_order()
-
-    def _queue_first_in_tab_order(self) -> None:
-        """One Tab from the sidebar reaches the queue; the desk choice and the buttons (each
-        with its own F-key) come after it, then the late-appointment prompt's button."""
-        chain = (
-            self.queue_table,
-            self.desk_choice,
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-            self.delay_button,
-        )
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        queue_first_in_tab_order(self)
 
     def refresh(self) -> None:
         self._queue_service = None  # the running office may have changed in Settings
@@ -119,17 +114,22 @@ class TodayPage(Page):
         self.refresh_queue()
 
     def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
-        """The queue off the GUI thread; the office's hours and desks (settings) on it."""
-        if Topic.SETTINGS in topics:
-            return None
-        try:
-            desk, queue = self.desk_key, self._queue()
-        except ReceptionError:
-            return None  # no office chosen yet: the refresh says so
-        return (lambda: read_queue(self.state.services, queue, desk)), self._show_live
+        """The queue off the GUI thread; after a settings change the office too."""
+        settings = Topic.SETTINGS in topics
+        services, desk, queue = self.state.services, self.desk_key, self._queue_service
+        if settings or queue is None:
+            queue = None  # looked up again on the worker: the running office may have changed
+
+        def read() -> QueueView:
+            return read_queue(services, queue, desk, with_office=settings)
+
+        return read, self._show_live
 
     def _show_live(self, view: QueueView) -> None:
         keep, self._select_next = self._select_next, None
+        self._queue_service = view.queue
+        if view.office is not None:
+            self._show_office(*view.office)
         with keep_view(self.queue_table):
             self._show_queue(view, keep or self._selected_ticket())
 
@@ -142,9 +142,10 @@ class TodayPage(Page):
 
     def _refresh_office(self) -> None:
         office = self.state.services.office
-        status = office.status()
+        self._show_office(office.status(), office.profile())
+
+    def _show_office(self, status: OfficeStatus, profile: OfficeProfile) -> None:
         self._zone = status.local_now.tzinfo
-        profile = office.profile()
         calendar = OfficeCalendar.from_profile(profile)
         headline, detail = describe_status(status)
         self.status_title.setText(headline)
@@ -173,7 +174,7 @@ class TodayPage(Page):
         self._select_next = None
         self._mine: Visit | None = None
         self._paused = False
-        self._build_queue_bar()
+        build_queue_bar(self)
         self.at_desk = AtDeskLabel()
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
@@ -191,33 +192,6 @@ class TodayPage(Page):
         self.queue_table = QueueTablePanel()
         self.queue_model = self.queue_table.queue_model
         self._connect_queue()
-
-    def _build_queue_bar(self) -> None:
-        self.desk_choice = QComboBox()
-        self.desk_choice.setAccessibleName("This PC's desk")
-        desk_label = QLabel("This &desk:")
-        desk_label.setBuddy(self.desk_choice)
-        self.check_in_button = QPushButton("Check &in (F2)")
-        self.call_next_button = QPushButton("Call &next (F3)")
-        self.served_button = QPushButton("&Served (F4)")
-        self.left_button = QPushButton("&Left (F6)")
-        self.pause_button = QPushButton("&Pause desk")
-        self.arrived_button = QPushButton("Appointment &arrived (F7)")
-        self.room_now_button = QPushButton("Private &room now (F9)")
-        self.queue_bar = QHBoxLayout()
-        self.queue_bar.addWidget(desk_label)
-        self.queue_bar.addWidget(self.desk_choice)
-        for button in (
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-        ):
-            self.queue_bar.addWidget(button)
-        self.queue_bar.addStretch(1)
 
     def _connect_queue(self) -> None:
         """The buttons, Enter on a row, and the keys."""

@@ -8,8 +8,10 @@ from datetime import datetime
 from reception_app.domain.appointments import Appointment
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.notifications import Channel
+from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
+from reception_app.services.office_service import OfficeStatus
 from reception_app.services.queue import QueueService
 
 
@@ -22,13 +24,26 @@ class QueueView:
     late: list[Appointment]
     """Arrived customers not called within the prompt time."""
     now: datetime
+    queue: QueueService
+    """The service read through (a new one after a settings change: the office may differ)."""
+    office: tuple[OfficeStatus, OfficeProfile] | None = None
+    """Whether the office is open, its hours and desks: read after a settings change only."""
     texts_on: bool = False
     """The office sends texts (the queue's Text column is shown)."""
 
 
-def read_queue(services: AppServices, queue: QueueService, desk_key: str) -> QueueView:
+def read_queue(
+    services: AppServices,
+    queue: QueueService | None,
+    desk_key: str,
+    *,
+    with_office: bool = False,
+) -> QueueView:
     """The waiting visitors, who is at which desk, whether ``desk_key`` is paused and the
-    late-appointment prompts. Touches no widget: safe on a worker thread."""
+    late-appointment prompts (``with_office``: the office's status and profile too; no
+    ``queue``: look the running office up again). Touches no widget: safe on a worker thread."""
+    office = (services.office.status(), services.office.profile()) if with_office else None
+    queue = queue or services.queue()
     waiting = queue.waiting()
     at_desks = queue.at_desks()
     paused = bool(desk_key) and desk_key in queue.paused_desks()
@@ -37,4 +52,6 @@ def read_queue(services: AppServices, queue: QueueService, desk_key: str) -> Que
     except ReceptionError:
         late = []
     texts_on = Channel.SMS in services.notifications().channels()
-    return QueueView(waiting, at_desks, paused, late, services.context.clock(), texts_on)
+    return QueueView(
+        waiting, at_desks, paused, late, services.context.clock(), queue, office, texts_on
+    )
