@@ -30,6 +30,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.office_days import week_day_text
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
+from reception_app.ui.announce import Announcer, queue_change_words
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
@@ -176,6 +177,8 @@ class TodayPage(Page):
         self._paused = False
         build_queue_bar(self)
         self.at_desk = AtDeskLabel()
+        self.announcer = Announcer(self)  # the queue's changes, read out by a screen reader
+        self._announced: list[str] | None = None
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
         self.queue_status.setProperty("role", "error")
@@ -259,6 +262,9 @@ class TodayPage(Page):
     def _show_queue(self, view: QueueView, keep: str | None) -> None:
         waiting, at_desks, paused, now = view.waiting, view.at_desks, view.paused, view.now
         self.queue_model.set_visits(waiting, now, self._zone)
+        tickets = [v.ticket for v in waiting]
+        self.announcer.say(queue_change_words(self._announced, tickets))
+        self._announced = tickets
         self.queue_table.setColumnHidden(QueueTableModel.TEXT, not view.texts_on)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
