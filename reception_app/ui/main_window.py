@@ -40,7 +40,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
-from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame
+from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame, screen_of
 from reception_app.ui.workers import ProgressCallback, run_with_progress
 
 if TYPE_CHECKING:
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        screen = self.screen()
+        screen = screen_of(self)
         if screen is None:
             return
         # A first start, or a size saved on a larger screen: never taller or wider than this

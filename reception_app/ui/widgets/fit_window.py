@@ -4,7 +4,16 @@ a page scrolls rather than squeeze its text, and the desk window fits the screen
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
+
+
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen ``widget`` is on, asked of the application rather than of ``widget.screen()``:
+    on a dialog not yet shown, that call (PySide6 6.11, offscreen) left Qt's screen list broken,
+    so that the next widget made crashed the process in ``QScreen::virtualSiblings``."""
+    found = QGuiApplication.screenAt(widget.mapToGlobal(widget.rect().center()))
+    return found or QGuiApplication.primaryScreen()
 
 
 def needed_height(window: QWidget) -> int:
@@ -18,7 +27,7 @@ def needed_height(window: QWidget) -> int:
     height = window.sizeHint().height()
     if layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(window.width()))
-    screen = window.screen()
+    screen = screen_of(window)
     if screen is not None:
         height = min(height, screen.availableGeometry().height())
     return height
@@ -34,7 +43,7 @@ def fit_window(widget: QWidget, shrink: bool = False) -> None:
         # As wide as the layout's widest row needs (a row of buttons with times on them)
         # when an explicit minimum width let it be narrower, within the screen.
         width = max(window.width(), layout.totalMinimumSize().width())
-        screen = window.screen()
+        screen = screen_of(window)
         if screen is not None:
             width = min(width, screen.availableGeometry().width())
         if width != window.width():
