@@ -43,7 +43,11 @@ def label_problems(name: str, root: QWidget) -> list[str]:
     for label in labels:
         if SEEN not in label.text():
             continue
-        if "<b>bold</b> &amp;" not in shown(label):
+        on_screen = shown(label)
+        # The tags and the entity are on screen as typed (a label may show only the first
+        # word of a name, "<b>bold</b>", as the desk line does).
+        entity_lost = "&amp;" in label.text() and "&amp;" not in on_screen
+        if "<b>bold</b>" not in on_screen or entity_lost:
             problems.append(
                 f"{name}: {label.accessibleName() or type(label).__name__} renders {label.text()[:80]!r}"
             )
