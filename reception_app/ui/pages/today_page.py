@@ -37,7 +37,7 @@ from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
-from reception_app.ui.panels.at_desk_label import AtDeskLabel
+from reception_app.ui.panels.at_desk_label import at_desk_label, at_desk_text
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.shortcuts import bind
@@ -145,7 +145,7 @@ class TodayPage(Page):
         self._mine: Visit | None = None
         self._paused = False
         self._build_queue_bar()
-        self.at_desk = AtDeskLabel()
+        self.at_desk = at_desk_label(self.font())
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
         self.queue_status.setProperty("role", "error")
@@ -269,7 +269,7 @@ class TodayPage(Page):
         self.queue_model.set_visits(waiting, now, self._zone)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
-        self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)
+        self.at_desk.setText(at_desk_text(self.desk_key, self._mine, paused, self._zone))
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
         self._refresh_delays()
