@@ -109,7 +109,8 @@ def page_frame(page: QWidget) -> QScrollArea:
     frame.setObjectName("page_frame")
     frame.setFrameShape(QFrame.Shape.NoFrame)
     frame.setWidgetResizable(True)
-    frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # A row of buttons wider than the window at large text scrolls too, rather than be cut.
+    frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     frame.setWidget(page)
     return frame
