@@ -24,6 +24,9 @@ class TimelineArea(QScrollArea):
         self.setWidget(self.grid)
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The titles stay at the top of the view: a scroll repaints the grid, not just the
+        # strip that came into view.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.grid.update())
         self._opened: Hashable | None = None
         self._pending_minute: int | None = None
 
