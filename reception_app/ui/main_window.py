@@ -40,7 +40,12 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
-from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame, screen_of
+from reception_app.ui.widgets.fit_window import (
+    DialogFitter,
+    available_area,
+    fitting_size,
+    page_frame,
+)
 from reception_app.ui.workers import ProgressCallback, run_with_progress
 
 if TYPE_CHECKING:
@@ -505,13 +510,12 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        screen = screen_of(self)
-        if screen is None:
+        available = available_area()
+        if available is None:
             return
         # A first start, or a size saved on a larger screen: never taller or wider than this
         # screen (a 1366x768 laptop would lose the status bar under the task bar).
         frame = self.frameGeometry().size() - self.geometry().size()
-        available = screen.availableGeometry()
         width, height = fitting_size(available, frame=(frame.width(), frame.height()))
         if geometry is None:
             self.resize(width, height)

@@ -82,9 +82,27 @@ def _button_problem(button: QAbstractButton) -> str | None:
     return None
 
 
+def _cut_sideways(widget: QWidget) -> str | None:
+    """Inside a scroll area that cannot scroll sideways, past the right of its viewport."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return None
+    if parent.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return None
+    viewport = parent.viewport()
+    right = widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+    if right > viewport.width() + SLACK:
+        return f"runs {right - viewport.width()} px past a frame that cannot scroll sideways"
+    return None
+
+
 def _outside_window(widget: QWidget) -> str | None:
     window = widget.window()
-    if _in_scroll_area(widget) or widget is window:
+    if _in_scroll_area(widget):
+        return _cut_sideways(widget)
+    if widget is window:
         return None
     top_left = widget.mapTo(window, QPoint(0, 0))
     rect = QRect(top_left, widget.size())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
@@ -57,3 +57,18 @@ def test_a_board_opens_at_the_time_now(
     area.verticalScrollBar().setValue(0)
     page.refresh()  # type: ignore[attr-defined]
     assert area.verticalScrollBar().value() == 0
+
+
+def test_the_room_names_stay_in_view_when_the_board_is_scrolled(
+    qtbot, state: DeskState, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    clock.now = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
+    page = RoomsPage(state)
+    _open(qtbot, page)
+    area: TimelineArea = page.board_scroll
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
+    # The titles are painted at the top of what is in view, not scrolled away with the rows.
+    assert area.grid.header_top() == area.verticalScrollBar().value() > 0
+    area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert area.grid.header_top() == 0

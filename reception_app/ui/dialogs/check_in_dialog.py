@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from reception_app.ui.dialogs.message_dialog import ContactFinder, ContactLookup
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.text import opening_lead, slot_day, slots_for_desk, wait_range
 from reception_app.ui.theme import scaled_font
-from reception_app.ui.widgets.fit_window import fit_window
+from reception_app.ui.widgets.fit_window import fit_window, later
 
 if TYPE_CHECKING:
     from reception_app.domain.appointments import Appointment, FreeSlot
@@ -381,7 +381,7 @@ class CheckInDialog(QDialog):
         fit_window(self)
         # Again once the result, just shown, is polished by the style sheet (its fonts and
         # padding grow then): the ticket number and the times were cut in half otherwise.
-        QTimer.singleShot(0, self, lambda: fit_window(self))
+        later(self, lambda: fit_window(self))
 
     def _slots_text(self, service_key: str, lead: str = "") -> str:
         try:

@@ -187,6 +187,11 @@ class LetterDialog(QDialog):
         left_scroll.setWidgetResizable(True)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setWidget(left_widget)
+        # It cannot scroll sideways, so it is never narrower than what it holds (the options
+        # were cut off on the right at large text).
+        bar = left_scroll.verticalScrollBar().sizeHint().width()
+        needed = max(left_widget.minimumWidth(), left_widget.minimumSizeHint().width())
+        left_scroll.setMinimumWidth(needed + bar + 2 * left_scroll.frameWidth())
         return left_scroll
 
     def _build_buttons(

@@ -41,7 +41,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.pages.today_bar import build_queue_bar, queue_first_in_tab_order
 from reception_app.ui.pages.today_reading import QueueView, read_queue
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
-from reception_app.ui.panels.at_desk_label import AtDeskLabel
+from reception_app.ui.panels.at_desk_label import at_desk_label, at_desk_text
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.shortcuts import bind
@@ -176,7 +176,7 @@ class TodayPage(Page):
         self._mine: Visit | None = None
         self._paused = False
         build_queue_bar(self)
-        self.at_desk = AtDeskLabel()
+        self.at_desk = at_desk_label(self.font())
         self.announcer = Announcer(self)  # the queue's changes, read out by a screen reader
         self._announced: list[str] | None = None
         self.queue_status = QLabel()
@@ -268,7 +268,7 @@ class TodayPage(Page):
         self.queue_table.setColumnHidden(QueueTableModel.TEXT, not view.texts_on)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
-        self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)
+        self.at_desk.setText(at_desk_text(self.desk_key, self._mine, paused, self._zone))
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
         self._late = view.late

@@ -5,42 +5,40 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
 
 from reception_app.domain.visits import Visit
 from reception_app.ui.models.queue_table_model import texted_words
 from reception_app.ui.theme import scaled_font
 
 
-class AtDeskLabel(QLabel):
+def at_desk_label(font: QFont) -> QLabel:
+    """The label the line goes in: bold, a little larger than ``font``, wrapping."""
+    label = QLabel()
+    label.setAccessibleName("Visitor at your desk")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # the name and note are typed text
+    label.setFont(scaled_font(font, 1.15, bold=True))
+    return label
+
+
+def at_desk_text(desk_key: str, visit: Visit | None, paused: bool, zone: tzinfo | None) -> str:
     """'Now at your desk: G008 Ann (called 10:30). Needs: Loop, Large print. Note: ...'
-    The needs come first after the name: the hearing loop must be on before they sit down."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Visitor at your desk")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)  # the name and note are typed text
-        self.setFont(scaled_font(self.font(), 1.15, bold=True))
-
-    def show_desk(
-        self, desk_key: str, visit: Visit | None, paused: bool, zone: tzinfo | None
-    ) -> None:
-        if not desk_key:
-            self.setText("Choose this PC's desk to call visitors.")
-            return
-        if visit is None:
-            self.setText("Nobody at your desk." + (" The desk is paused." if paused else ""))
-            return
-        called = visit.called_at
-        when = f" (called {called.astimezone(zone):%H:%M})" if called else ""
-        parts = [f"Now at your desk: {visit.ticket} {visit.display_name}{when}."]
-        needs = visit.needs.words()
-        if needs:
-            parts.append(f"Needs: {', '.join(needs)}.")
-        if visit.note:
-            parts.append(f"Note: {visit.note}")
-        texted = texted_words(visit.texted)
-        if texted:
-            parts.append(f"{texted}.")
-        self.setText(" ".join(parts))
+    The needs come straight after the name: the hearing loop must be on before they sit."""
+    if not desk_key:
+        return "Choose this PC's desk to call visitors."
+    if visit is None:
+        return "Nobody at your desk." + (" The desk is paused." if paused else "")
+    called = visit.called_at
+    when = f" (called {called.astimezone(zone):%H:%M})" if called else ""
+    parts = [f"Now at your desk: {visit.ticket} {visit.display_name}{when}."]
+    needs = visit.needs.words()
+    if needs:
+        parts.append(f"Needs: {', '.join(needs)}.")
+    if visit.note:
+        parts.append(f"Note: {visit.note}")
+    texted = texted_words(visit.texted)
+    if texted:
+        parts.append(f"{texted}.")
+    return " ".join(parts)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from reception_app.ui.timeline.timeline_grid import TimelineGrid
+from reception_app.ui.widgets.fit_window import later
 
 
 class TimelineArea(QScrollArea):
@@ -23,6 +24,9 @@ class TimelineArea(QScrollArea):
         self.setWidget(self.grid)
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The titles stay at the top of the view: a scroll repaints the grid, not just the
+        # strip that came into view.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.grid.update())
         self._opened: Hashable | None = None
         self._pending_minute: int | None = None
 
@@ -38,7 +42,7 @@ class TimelineArea(QScrollArea):
         else:
             self.verticalScrollBar().setValue(0)
         self._scroll_to_now()
-        QTimer.singleShot(0, self, self._scroll_to_now)
+        later(self, self._scroll_to_now)
 
     def _scroll_to_now(self) -> None:
         minute = self._pending_minute
@@ -55,4 +59,4 @@ class TimelineArea(QScrollArea):
         super().showEvent(event)
         self._scroll_to_now()
         # Once more when the layout has given the frame its size (the scroll range is 0 before).
-        QTimer.singleShot(0, self, self._scroll_to_now)
+        later(self, self._scroll_to_now)

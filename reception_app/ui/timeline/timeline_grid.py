@@ -280,6 +280,11 @@ class TimelineGrid(QWidget):
 
     # --- painting -----------------------------------------------------------------------------
 
+    def header_top(self) -> int:
+        """Where the column titles are painted: the top of the part in view (a scroll area
+        shows the grid from there), so they never scroll out of sight."""
+        return max(0, self.visibleRegion().boundingRect().top())
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         TimelinePainter(painter, self.geometry_now(), self.palette(), self.fontMetrics()).paint(
@@ -288,5 +293,6 @@ class TimelineGrid(QWidget):
             cursor=self._cursor if self.hasFocus() else None,
             now=self._now,
             message=self._message,
+            header_top=self.header_top(),
         )
         painter.end()

@@ -56,8 +56,11 @@ class TimelinePainter:
         cursor: tuple[int, int] | None,
         now: int | None,
         message: str,
+        header_top: int = 0,
     ) -> None:
-        """Everything, back to front; ``cursor`` (column, row) only while the grid has focus."""
+        """Everything, back to front; ``cursor`` (column, row) only while the grid has focus.
+        The column titles are drawn last at ``header_top`` (the top of what is in view), so
+        they stay in sight when the board is scrolled down to the time now."""
         self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.painter.fillRect(area, self.window)
         for index in range(len(self.geo.columns)):
@@ -71,10 +74,14 @@ class TimelinePainter:
             self._cursor(*cursor)
         if message:
             self._message(message, area.width())
+        if header_top > 0:
+            self.painter.fillRect(QRect(0, header_top, area.width(), self.geo.header), self.window)
+        for index in range(len(self.geo.columns)):
+            self._title(index, header_top)
 
     def _column(self, index: int) -> None:
-        """Closed background, then the open spans on top, then the title and the note."""
-        painter, geo, metrics = self.painter, self.geo, self.metrics
+        """Closed background, then the open spans on top (the title comes last: ``_title``)."""
+        painter, geo = self.painter, self.geo
         column = geo.columns[index]
         x, width, bottom = geo.x(index), geo.column_width(), geo.bottom()
         painter.fillRect(QRect(x, geo.header, width, bottom - geo.header), self.closed)
@@ -84,8 +91,14 @@ class TimelinePainter:
             top, end = geo.y(max(a, geo.first)), geo.y(min(b, geo.last))
             if end > top:
                 painter.fillRect(QRect(x, top, width, end - top), self.base)
+
+    def _title(self, index: int, top: int) -> None:
+        """The column's title and note, ``top`` pixels down."""
+        painter, geo, metrics = self.painter, self.geo, self.metrics
+        column = geo.columns[index]
+        x, width = geo.x(index), geo.column_width()
         painter.setPen(self.text_colour)
-        title_rect = QRect(x + 4, 2, width - 8, metrics.lineSpacing() + 2)
+        title_rect = QRect(x + 4, top + 2, width - 8, metrics.lineSpacing() + 2)
         bold = painter.font()
         bold.setBold(True)
         painter.setFont(bold)
@@ -98,7 +111,7 @@ class TimelinePainter:
         painter.setFont(bold)
         if column.note:
             painter.drawText(
-                QRect(x + 4, 4 + metrics.lineSpacing(), width - 8, metrics.lineSpacing() + 2),
+                QRect(x + 4, top + 4 + metrics.lineSpacing(), width - 8, metrics.lineSpacing() + 2),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(column.note, Qt.TextElideMode.ElideRight, width - 8),
             )

@@ -3,17 +3,18 @@ a page scrolls rather than squeeze its text, and the desk window fits the screen
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
 
-def screen_of(widget: QWidget) -> QScreen | None:
-    """The screen ``widget`` is on, asked of the application rather than of ``widget.screen()``:
-    on a dialog not yet shown, that call (PySide6 6.11, offscreen) left Qt's screen list broken,
-    so that the next widget made crashed the process in ``QScreen::virtualSiblings``."""
-    found = QGuiApplication.screenAt(widget.mapToGlobal(widget.rect().center()))
-    return found or QGuiApplication.primaryScreen()
+def available_area() -> QRect | None:
+    """The primary screen's area less the task bar, copied: no QScreen is kept (a wrapper
+    of one, taken from a widget, was collected by PySide with the screen under it)."""
+    screen = QGuiApplication.primaryScreen()
+    return None if screen is None else QRect(screen.availableGeometry())
 
 
 def needed_height(window: QWidget) -> int:
@@ -27,9 +28,9 @@ def needed_height(window: QWidget) -> int:
     height = window.sizeHint().height()
     if layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(window.width()))
-    screen = screen_of(window)
-    if screen is not None:
-        height = min(height, screen.availableGeometry().height())
+    available = available_area()
+    if available is not None:
+        height = min(height, available.height())
     return height
 
 
@@ -43,13 +44,29 @@ def fit_window(widget: QWidget, shrink: bool = False) -> None:
         # As wide as the layout's widest row needs (a row of buttons with times on them)
         # when an explicit minimum width let it be narrower, within the screen.
         width = max(window.width(), layout.totalMinimumSize().width())
-        screen = screen_of(window)
-        if screen is not None:
-            width = min(width, screen.availableGeometry().width())
+        available = available_area()
+        if available is not None:
+            width = min(width, available.width())
         if width != window.width():
             window.resize(width, window.height())
         needed = needed_height(window)
         window.resize(window.width(), needed if shrink else max(window.height(), needed))
+
+
+def later(owner: QObject, work: Callable[[], object]) -> None:
+    """Run ``work`` once control is back in the event loop, unless ``owner`` is gone by then.
+
+    One single-shot timer per owner, its child, made on first use and started again after:
+    it dies with ``owner`` (``QTimer.singleShot`` with a context object, and timers deleting
+    themselves, crashed PySide when the owner went first). The first ``work`` given for an
+    owner is the one run."""
+    timer = owner.findChild(QTimer, "later", Qt.FindChildOption.FindDirectChildrenOnly)
+    if timer is None:
+        timer = QTimer(owner)
+        timer.setObjectName("later")
+        timer.setSingleShot(True)
+        timer.timeout.connect(work)
+    timer.start(0)
 
 
 class DialogFitter(QObject):
@@ -68,7 +85,7 @@ class DialogFitter(QObject):
             dialog = watched
             fit_window(dialog)
             # Once more when the style sheet has polished it (its fonts may have grown).
-            QTimer.singleShot(0, dialog, lambda: fit_window(dialog))
+            later(dialog, lambda: fit_window(dialog))
         return False
 
 
@@ -92,7 +109,8 @@ def page_frame(page: QWidget) -> QScrollArea:
     frame.setObjectName("page_frame")
     frame.setFrameShape(QFrame.Shape.NoFrame)
     frame.setWidgetResizable(True)
-    frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # A row of buttons wider than the window at large text scrolls too, rather than be cut.
+    frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     frame.setWidget(page)
     return frame
