@@ -101,7 +101,7 @@ def holding_limit_question(expected_on: date, limit: date | None) -> str:
         return ""
     return (
         f"{_day(expected_on)} is after the final limit for the reply ({_day(limit)}). Give an "
-        "earlier date, or tick \"Tell the customer this later date\"."
+        'earlier date, or tick "Tell the customer this later date".'
     )
 
 
