@@ -138,6 +138,29 @@ def _closed_days(closed: list[DayStatus]) -> str:
     return "No office hours on " + "; ".join(parts) + "."
 
 
+def _key_figures_table(
+    report: Report, styles: Styles, width: float, story: list[Flowable]
+) -> tuple[Flowable, float]:
+    """The key figures table and its width: compared with the other periods (a line naming
+    them goes on ``story``) except in large print, where page 1 has no room and the detail
+    pages carry the comparison."""
+    compared = report.compared
+    if compared.present and styles.size is not LARGE:
+        story.append(
+            styles.para(
+                f"Compared with the previous period ({compared.previous_label}) and a year "
+                f"earlier ({compared.year_label}); '-' where there are no records."
+            )
+        )
+        rows = [("Key figure", "Value", "Previous period", "A year earlier"), *key_figures(report)]
+        left = width * 0.6
+        return table(rows, styles, [left * 0.34, left * 0.22, left * 0.22, left * 0.22]), left
+    else:
+        rows = [("Key figure", "Value"), *[r[:2] for r in key_figures(report)]]
+        left = width * 0.5
+        return table(rows, styles, [left * 0.55, left * 0.45]), left
+
+
 def summary_page(report: Report, styles: Styles, width: float) -> list[Flowable]:
     """The summary: title, period, notes, the walk-ins, the key figures, the standards chart."""
     story: list[Flowable] = [
@@ -165,22 +188,7 @@ def summary_page(report: Report, styles: Styles, width: float) -> list[Flowable]
             styles.subheading,
         )
     )
-    compared = report.compared
-    # In large print page 1 has no room for the comparison: the detail pages carry it.
-    if compared.present and styles.size is not LARGE:
-        story.append(
-            styles.para(
-                f"Compared with the previous period ({compared.previous_label}) and a year "
-                f"earlier ({compared.year_label}); '-' where there are no records."
-            )
-        )
-        rows = [("Key figure", "Value", "Previous period", "A year earlier"), *key_figures(report)]
-        left = width * 0.6
-        figures = table(rows, styles, [left * 0.34, left * 0.22, left * 0.22, left * 0.22])
-    else:
-        rows = [("Key figure", "Value"), *[r[:2] for r in key_figures(report)]]
-        left = width * 0.5
-        figures = table(rows, styles, [left * 0.55, left * 0.45])
+    figures, left = _key_figures_table(report, styles, width, story)
     chart = BarChart(
         "Standards met: the share within each standard (met of all counted)",
         summary_bars(report),

@@ -100,9 +100,8 @@ def holding_limit_question(expected_on: date, limit: date | None) -> str:
     if limit is None or expected_on <= limit:
         return ""
     return (
-        f"{_day(expected_on)} is after the final limit for the reply, {_day(limit)}. Give a "
-        "date on or before it, or tick the box below if the customer is to be told this later "
-        "date (the item will then be overdue)."
+        f"{_day(expected_on)} is after the final limit for the reply ({_day(limit)}). Give an "
+        'earlier date, or tick "Tell the customer this later date".'
     )
 
 

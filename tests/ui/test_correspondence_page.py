@@ -120,6 +120,8 @@ def test_views_holding_response_and_a_sar_pause(
     dialog.save()  # after the limit (Mon 16 Nov): questioned, nothing saved
     assert "after the final limit" in dialog.errors.message_for("expected_on")
     assert dialog.result_value is None
+    dialog.show()
+    shot(dialog, "correspondence-holding-limit")
     dialog.beyond_limit.setChecked(True)
     dialog.save()
     assert dialog.result_value is not None

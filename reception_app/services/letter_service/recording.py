@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import ValidationError, write_problem
 from reception_app.domain.letters import LetterFormat, past_date_message
@@ -15,7 +17,7 @@ from reception_app.domain.people import StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
-from reception_app.persistence.records import StaffRecord
+from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.services.context import actor_id
 from reception_app.services.correspondence_service.letter_steps import record_letter_step
 from reception_app.services.letter_service.drafting import Drafting
@@ -144,20 +146,34 @@ class Recording(Drafting):
                     summary=f"Letter '{d.template.title}' ({d.spec.label}) {delivery}",
                     details={"letter_id": record.id, "template": d.template.key},
                 )
-                if d.request.source.kind == "correspondence" and d.template.records:
-                    record_letter_step(
-                        session,
-                        office,
-                        self._engine(office),
-                        item_id=d.request.source.id,
-                        step=d.template.records,
-                        letter_id=record.id,
-                        letter_title=d.template.title,
-                        at=now,
-                        today=self._today(office),
-                        staff_id=actor_id(actor),
-                    )
+            self._record_steps(session, office, letters, records, now, actor)
             return ids
+
+    def _record_steps(
+        self,
+        session: Session,
+        office: OfficeRecord,
+        letters: Sequence[ProducedLetter],
+        records: Sequence[LetterRecord],
+        now: datetime,
+        actor: StaffMember | None,
+    ) -> None:
+        """The step each letter's template records on its correspondence (issue 13 point 4)."""
+        for letter, record in zip(letters, records, strict=True):
+            d = letter.draft
+            if d.request.source.kind == "correspondence" and d.template.records:
+                record_letter_step(
+                    session,
+                    office,
+                    self._engine(office),
+                    item_id=d.request.source.id,
+                    step=d.template.records,
+                    letter_id=record.id,
+                    letter_title=d.template.title,
+                    at=now,
+                    today=self._today(office),
+                    staff_id=actor_id(actor),
+                )
 
     def save_pdf(
         self, request: LetterRequest, out: Path, actor: StaffMember | None = None

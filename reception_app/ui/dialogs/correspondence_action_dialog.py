@@ -87,7 +87,8 @@ class CorrespondenceActionDialog(QDialog):
 
         buttons, self.save_button = save_cancel(self, "&Save", self.save)
         form_column(self, self.errors, form, buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        wide = 76 if mode in (HOLDING, EXTEND) else 64  # the limit and its question
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * wide)
         self._watch_preview()
 
     def _watch_preview(self) -> None:
@@ -128,7 +129,7 @@ class CorrespondenceActionDialog(QDialog):
         self.answered = QCheckBox("The answer has &already arrived")
         self.answered_on = date_edit(today, "Answered on")
         self.told_on = date_edit(today, "Told on")
-        self.beyond_limit = QCheckBox("The customer is to be told this &later date")
+        self.beyond_limit = QCheckBox("Tell the customer this &later date")
         self.preview_label = QLabel()
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)

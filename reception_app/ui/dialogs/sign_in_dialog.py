@@ -23,6 +23,15 @@ from reception_app.ui.widgets.field_errors import FieldErrors
 SignIn = Callable[[str, str], StaffMember]
 
 
+def lock_note(locked_user: str | None, locked_idle: bool) -> str:
+    """What the sign-in screen says: why the desk is locked, if it is."""
+    if not locked_user:
+        return "Sign in to use the desk."
+    if locked_idle:
+        return "This desk locked itself because it was not used for a while. Sign in to carry on."
+    return "The desk is locked. Sign in to carry on."
+
+
 class SignInDialog(QDialog):
     """Staff member and password; in lock mode it starts on the person who was signed in."""
 
@@ -45,15 +54,7 @@ class SignInDialog(QDialog):
 
         heading = QLabel(office_name)
         heading.setFont(scaled_font(self.font(), 1.4, bold=True))
-        if not locked_user:
-            wording = "Sign in to use the desk."
-        elif locked_idle:
-            wording = (
-                "This desk locked itself because it was not used for a while. Sign in to carry on."
-            )
-        else:
-            wording = "The desk is locked. Sign in to carry on."
-        note = QLabel(wording)
+        note = QLabel(lock_note(locked_user, locked_idle))
         self.note = note
         note.setWordWrap(True)
         self.person = QComboBox()
