@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -190,3 +191,65 @@ def test_the_daily_run_runs_once_a_day_and_leaves_incidents_to_a_manager(
             select(EventRecord).where(EventRecord.action == "retention_run")
         ).one()
     assert entry.staff_id is None
+
+
+def test_letter_files_and_texts_go_with_their_records(
+    filled: AppServices, manager: StaffMember, tmp_path: Path
+) -> None:
+    from reception_app.persistence.letter_records import LetterRecord
+    from reception_app.persistence.notification_records import NotificationRecord
+
+    factory = filled.database.session_factory
+    letter_file = tmp_path / "old-letter.pdf"
+    letter_file.write_bytes(b"%PDF-1.4 a letter")
+    with transaction(factory) as session:
+        old = session.scalars(
+            select(AppointmentRecord)
+            .where(AppointmentRecord.ends_at < FIXED_NOW - timedelta(days=120))
+            .limit(1)
+        ).one()
+        visit = session.scalars(
+            select(VisitRecord)
+            .where(
+                VisitRecord.ticket_day < date(2026, 9, 1),
+                VisitRecord.follow_up_officer_id.is_(None),
+            )
+            .limit(1)
+        ).one()
+        common = {"office_id": old.office_id, "sent_at": FIXED_NOW - timedelta(days=200)}
+        session.add(
+            LetterRecord(
+                source_kind="appointment",
+                source_id=old.id,
+                template_key="appointment_confirmation",
+                template_title="Appointment confirmed",
+                format="standard",
+                status="sent",
+                delivery="pdf",
+                file_name=str(letter_file),
+                **common,
+            )
+        )
+        session.add(
+            NotificationRecord(
+                reference="00000000-0000-0000-0000-000000000001",
+                office_id=old.office_id,
+                kind="called",
+                channel="sms",
+                recipient="+447700900123",
+                subject_kind="visit",
+                subject_id=visit.id,
+                body="Ticket C001, please go to desk 2",
+                status="delivered",
+                next_attempt_at=FIXED_NOW - timedelta(days=100),
+            )
+        )
+
+    result = filled.retention().run(manager)
+
+    assert result.files_deleted == 1 and not letter_file.exists()
+    assert _count(filled, LetterRecord, LetterRecord.file_name != "") == 0
+    assert _count(filled, LetterRecord) == 1  # the fact it was sent stays
+    sent = NotificationRecord.subject_id == visit.id
+    assert _count(filled, NotificationRecord, sent, NotificationRecord.recipient == "") == 1
+    assert _count(filled, NotificationRecord, sent, NotificationRecord.body == "") == 1
