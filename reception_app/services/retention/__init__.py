@@ -127,6 +127,16 @@ class RetentionService(OfficeScoped):
 
     # --- legal hold ---------------------------------------------------------------------------
 
+    def legal_hold(self, what: str, record_id: int) -> bool:
+        """Whether the record is on legal hold (False for one that does not exist)."""
+        model = HELD_KINDS.get(what)
+        if model is None:
+            return False
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            record = session.get(model, record_id)
+            return bool(record is not None and record.office_id == office.id and record.legal_hold)
+
     def set_legal_hold(self, actor: Actor, what: str, record_id: int, held: bool) -> None:
         """Put a record (or a contact and so all their records) on hold, or take it off."""
         model = HELD_KINDS.get(what)
