@@ -260,3 +260,34 @@ def test_letter_files_and_texts_go_with_their_records(
     sent = NotificationRecord.subject_id == visit.id
     assert _count(filled, NotificationRecord, sent, NotificationRecord.recipient == "") == 1
     assert _count(filled, NotificationRecord, sent, NotificationRecord.body == "") == 1
+
+
+def test_a_hold_set_while_the_purge_runs_is_respected_by_the_later_batches(
+    filled: AppServices, manager: StaffMember
+) -> None:
+    """Each batch checks every condition again under the write lock: a record another desk puts
+    on hold after the run read its list is left alone."""
+    from reception_app.services.retention import RetentionService
+
+    retention = RetentionService(filled.context, "hellesdon", batch_size=50)
+    with transaction(filled.database.session_factory, write=False) as session:
+        last = session.scalar(
+            select(func.max(VisitRecord.id)).where(
+                VisitRecord.ticket_day < date(2026, 10, 15),
+                VisitRecord.follow_up_officer_id.is_(None),
+            )
+        )
+    assert last is not None
+    held: list[int] = []
+
+    def another_desk(key: str, done: int) -> None:
+        if not held:
+            filled.retention().set_legal_hold(manager, "visit", last, True)
+            held.append(last)
+
+    result = retention.run(manager, on_batch=another_desk)
+
+    assert held and result.counts["walk-in visits"] > 50
+    with transaction(filled.database.session_factory, write=False) as session:
+        visit = session.get(VisitRecord, last)
+        assert visit is not None and visit.purged_at is None and visit.legal_hold
