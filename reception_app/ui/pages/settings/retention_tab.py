@@ -48,28 +48,7 @@ class RetentionTab(Tab):
         self._ask = ask
         self._job: Any = None
         self.errors = FieldErrors()
-        grid = QGridLayout()
-        titles = ((0, 1, "Kind of record"), (1, 2, "Personal details removed after"))
-        for column, span, title in (*titles, (3, 1, "Counted from"), (4, 1, "Kept")):
-            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column, 1, span)
-        self.amounts: dict[RecordKind, QSpinBox] = {}
-        self.units: dict[RecordKind, QComboBox] = {}
-        for row, kind in enumerate(RecordKind, start=1):
-            amount, unit = QSpinBox(), QComboBox()
-            amount.setRange(1, MAX_YEARS * 366)
-            amount.setAccessibleName(f"{kind.label}: how many")
-            amount.setMaximumWidth(110)
-            unit.addItems([u.value for u in Unit])
-            unit.setAccessibleName(f"{kind.label}: days, months or years")
-            name = plain_label(kind.label)
-            name.setWordWrap(False)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(amount, row, 1)
-            grid.addWidget(unit, row, 2)
-            grid.addWidget(plain_label(kind.counted_from), row, 3)
-            grid.addWidget(plain_label(kind.kept), row, 4)
-            self.amounts[kind], self.units[kind] = amount, unit
-        grid.setColumnStretch(4, 1)
+        grid = self._build_grid()
         self.backups = hint(backup_survival_text(KEEP_DAILY, KEEP_WEEKLY))
         self.last_run = plain_label("")
         self.save_button = make_button("S&ave schedule", self._save)
@@ -101,6 +80,32 @@ class RetentionTab(Tab):
         self.change_buttons = [self.save_button, self.undo_button, self.run_button]
         self.watch(*fields)
         chain(*fields, self.save_button, self.undo_button, self.count_button, self.run_button)
+
+    def _build_grid(self) -> QGridLayout:
+        """One row per kind: the period (a number and a unit), what it counts from, what stays."""
+        grid = QGridLayout()
+        titles = ((0, 1, "Kind of record"), (1, 2, "Personal details removed after"))
+        for column, span, title in (*titles, (3, 1, "Counted from"), (4, 1, "Kept")):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column, 1, span)
+        self.amounts: dict[RecordKind, QSpinBox] = {}
+        self.units: dict[RecordKind, QComboBox] = {}
+        for row, kind in enumerate(RecordKind, start=1):
+            amount, unit = QSpinBox(), QComboBox()
+            amount.setRange(1, MAX_YEARS * 366)
+            amount.setAccessibleName(f"{kind.label}: how many")
+            amount.setMaximumWidth(110)
+            unit.addItems([u.value for u in Unit])
+            unit.setAccessibleName(f"{kind.label}: days, months or years")
+            name = plain_label(kind.label)
+            name.setWordWrap(False)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(amount, row, 1)
+            grid.addWidget(unit, row, 2)
+            grid.addWidget(plain_label(kind.counted_from), row, 3)
+            grid.addWidget(plain_label(kind.kept), row, 4)
+            self.amounts[kind], self.units[kind] = amount, unit
+        grid.setColumnStretch(4, 1)
+        return grid
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
