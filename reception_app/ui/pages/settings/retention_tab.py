@@ -24,15 +24,11 @@ from reception_app.domain.retention import (
     RecordKind,
     Schedule,
     Unit,
-    backup_survival_text,
 )
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.tab import Confirm, Tab, chain, hint, make_button
 from reception_app.ui.workers import start_job
-
-KEEP_DAILY, KEEP_WEEKLY = 7, 4
-"""As persistence/backup.py rotates them (the UI does not import the data layer)."""
 
 
 def plain_label(text: str) -> QLabel:
@@ -49,7 +45,7 @@ class RetentionTab(Tab):
         self._job: Any = None
         self.errors = FieldErrors()
         grid = self._build_grid()
-        self.backups = hint(backup_survival_text(KEEP_DAILY, KEEP_WEEKLY))
+        self.backups = hint("")
         self.last_run = plain_label("")
         self.save_button = make_button("S&ave schedule", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
@@ -124,6 +120,7 @@ class RetentionTab(Tab):
                 self.units[kind].setCurrentText(period.unit.value)
         finally:
             self._loading = False
+        self.backups.setText(retention.backup_note())
         last = retention.last_run()
         self.last_run.setText("Not run yet." if last is None else f"Last run: {last:%A %d %B %Y}.")
 
