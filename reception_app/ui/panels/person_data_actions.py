@@ -30,8 +30,7 @@ def confirm_erasure(parent: QWidget, name: str, description: str) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Erase this person")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Erase {name}?")
-    box.setInformativeText(description)
+    box.setText(f"Erase {name}?\n\n{description}")  # one plain-text label: names are typed
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
