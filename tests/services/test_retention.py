@@ -144,6 +144,9 @@ def test_holds_open_clocks_and_open_complaints_are_never_purged(
     retention.set_legal_hold(manager, "contact", held, True)
     retention.set_legal_hold(manager, "visit", held_visit, True)
     open_letters = _count(filled, CorrespondenceRecord, CorrespondenceRecord.closed_at.is_(None))
+    open_messages = MessageRecord.status == "open"
+    named_open = _count(filled, MessageRecord, open_messages, MessageRecord.caller_name != "")
+    assert named_open > 0
     open_feedback = FeedbackRecord.status.in_(("open", "formal_complaint"))
     open_before = _count(filled, FeedbackRecord, open_feedback, FeedbackRecord.details != "")
     retention.save_schedule(manager, ALL_A_MONTH)
