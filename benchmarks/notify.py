@@ -8,8 +8,10 @@ on every request), on a SQLite file. It prints:
   posting 1,000 texts to the stand-in, with no database;
 - the time from a "call" at the desk (call_next, which queues the text in its transaction) to
   the stand-in receiving the text, p50 and p95 over 100 calls, with the sender already running;
-- the GUI thread's longest stall while the 1,000 are sent: a 5 ms timer on a Qt event loop,
-  against the same timer with nothing sending (the baseline).
+- the GUI thread's stalls while the 1,000 are sent (unpaced, and paced as shipped): a 5 ms
+  timer on a Qt event loop, its longest gap, 99th percentile and gaps over 50 ms, against the
+  same timer with nothing sending (the baseline); and the garbage collections meanwhile, which
+  stop every thread (``--no-freeze`` leaves out the desk's ``gc.freeze()`` after start-up).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/notify.py [--count 1000] [--calls 100]
 """
@@ -17,6 +19,7 @@ on every request), on a SQLite file. It prints:
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -32,6 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from notifications_python_client.notifications import NotificationsAPIClient  # noqa: E402
 
 from reception_app.domain.notifications import Channel, NotificationKind  # noqa: E402
+from reception_app.gc_tuning import freeze_start_up_objects  # noqa: E402
 from reception_app.persistence.database import open_database  # noqa: E402
 from reception_app.persistence.engine import sqlite_url, transaction  # noqa: E402
 from reception_app.persistence.office_repository import get_office  # noqa: E402
@@ -92,8 +96,34 @@ def queue_many(services: AppServices, count: int) -> None:
                 )
 
 
+class GcMeter:
+    """How long each garbage collection stopped every thread (gc.callbacks), by generation."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._began = 0.0
+        gc.callbacks.append(self._seen)
+
+    def _seen(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append((time.perf_counter() - self._began) * 1000)
+
+    def reset(self) -> None:
+        for found in self.pauses.values():
+            found.clear()
+
+    def longest(self) -> str:
+        return ", ".join(
+            f"gen{g} {max(p):.1f} ms ({len(p)}x)" if p else f"gen{g} none"
+            for g, p in self.pauses.items()
+        )
+
+
 class StallMeter:
-    """A 5 ms timer on the Qt event loop: the longest gap beyond 5 ms is the GUI's worst stall."""
+    """A 5 ms timer on the Qt event loop: the longest gap beyond 5 ms is the GUI's worst stall;
+    ``gaps`` keeps every gap, for the 99th percentile and the count over 50 ms."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
@@ -105,14 +135,24 @@ class StallMeter:
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.worst = 0.0
+        self.gaps: list[float] = []
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last - 0.005)
+        gap = now - self.last - 0.005
+        self.gaps.append(gap * 1000)
+        self.worst = max(self.worst, gap)
         self.last = now
+
+    def summary(self) -> str:
+        ordered = sorted(self.gaps) or [0.0]
+        p99 = ordered[int(0.99 * (len(ordered) - 1))]
+        over = sum(1 for g in ordered if g > 50)
+        return f"longest {ordered[-1]:.1f} ms, p99 {p99:.1f} ms, {over} over 50 ms"
 
     def run_until(self, done: Callable[[], bool], limit: float = 300) -> float:
         self.worst, self.last = 0.0, time.perf_counter()
+        self.gaps = []
         self.timer.start()
         deadline = time.monotonic() + limit
         while not done() and time.monotonic() < deadline:
@@ -133,11 +173,20 @@ def client_baseline(standin: NotifyStandIn, count: int) -> float:
 
 
 def throughput(
-    folder: Path, standin: NotifyStandIn, count: int, per_second: float, meter: StallMeter
-) -> tuple[float, float]:
+    folder: Path,
+    standin: NotifyStandIn,
+    count: int,
+    per_second: float,
+    meter: StallMeter,
+    gc_meter: GcMeter,
+    freeze: bool,
+) -> tuple[float, str, str]:
     clock = moving_clock()
     services = office(folder, clock)
     queue_many(services, count)
+    if freeze:
+        freeze_start_up_objects()  # as the desk does once it has started (app.py)
+    gc_meter.reset()
     config = NotifyConfig(TEST_KEY, SMS_TEMPLATE, EMAIL_TEMPLATE, standin.base_url)
     standin.reset()
     sender = NotificationSender(
@@ -150,16 +199,19 @@ def throughput(
     )
     began = time.perf_counter()
     sender.start()
-    stall = meter.run_until(lambda: len(standin.received) >= count)
+    meter.run_until(lambda: len(standin.received) >= count)
     rate = len(standin.received) / (time.perf_counter() - began)
     sender.stop()
     services.database.dispose()
-    return rate, stall
+    gc.unfreeze()
+    return rate, meter.summary(), gc_meter.longest()
 
 
-def call_latency(folder: Path, standin: NotifyStandIn, calls: int) -> list[float]:
+def call_latency(folder: Path, standin: NotifyStandIn, calls: int, freeze: bool) -> list[float]:
     clock = moving_clock()
     services = office(folder, clock)
+    if freeze:
+        freeze_start_up_objects()
     member = services.staff.sign_in("bench", "bench pass 1")
     queue = services.queue()
     for n in range(calls):
@@ -184,6 +236,7 @@ def call_latency(folder: Path, standin: NotifyStandIn, calls: int) -> list[float
         queue.mark_served(member, visit.ticket, resolved_first_contact=True)
     sender.stop()
     services.database.dispose()
+    gc.unfreeze()
     return latencies
 
 
@@ -191,33 +244,43 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--calls", type=int, default=100)
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="leave out the desk's gc.freeze() after start-up"
+    )
     args = parser.parse_args()
+    freeze = not args.no_freeze
     standin = NotifyStandIn().start()
-    meter = StallMeter()
+    meter, gc_meter = StallMeter(), GcMeter()
     try:
-        idle_stall = meter.run_until(lambda: False, limit=3)
+        meter.run_until(lambda: False, limit=3)
+        idle = meter.summary()
         baseline = client_baseline(standin, args.count)
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["RECEPTION_HOME"] = tmp
-            raw, raw_stall = throughput(Path(tmp) / "a", standin, args.count, 0, meter)
-            paced, paced_stall = throughput(
-                Path(tmp) / "b", standin, min(args.count, 450), 45.0, meter
-            )
-            latencies = sorted(call_latency(Path(tmp) / "c", standin, args.calls))
+            runs = {
+                label: throughput(
+                    Path(tmp) / label, standin, args.count, rate, meter, gc_meter, freeze
+                )
+                for label, rate in (("unpaced", 0.0), ("paced", 45.0))
+            }
+            latencies = sorted(call_latency(Path(tmp) / "c", standin, args.calls, freeze))
     finally:
         standin.stop()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    raw, paced = runs["unpaced"][0], runs["paced"][0]
+    print(f"gc.freeze() after start-up: {'yes' if freeze else 'no'}")
     print(f"baseline: the client alone posts {baseline:.0f} texts/s to the stand-in")
     print(
         f"sender, unpaced: {raw:.0f} texts/s for {args.count} queued ({raw / baseline:.2f}x the client alone)"
     )
-    print(f"sender, as shipped (paced to 45/s): {paced:.1f} texts/s")
+    print(f"sender, as shipped (paced to 45/s): {paced:.1f} texts/s for {args.count} queued")
     print(
         f"call at the desk -> text at the stand-in: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms ({args.calls} calls)"
     )
-    print(
-        f"GUI thread longest stall: idle {idle_stall:.1f} ms; while sending unpaced {raw_stall:.1f} ms, paced {paced_stall:.1f} ms"
-    )
+    print(f"GUI thread stalls, idle 3 s: {idle}")
+    for label, (_rate, stalls, pauses) in runs.items():
+        print(f"GUI thread stalls while {args.count} are sent {label}: {stalls}")
+        print(f"  garbage collections meanwhile (every thread stopped): {pauses}")
     return 0
 
 

@@ -44,7 +44,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reception_app.domain.calendar import OfficeCalendar  # noqa: E402
-from reception_app.domain.people import Role, StaffMember  # noqa: E402
+from reception_app.domain.people import COMMAND_LINE, Role, StaffMember  # noqa: E402
 from reception_app.persistence.database import open_database  # noqa: E402
 from reception_app.persistence.engine import sqlite_url  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
@@ -561,7 +561,7 @@ def main() -> None:
 
         database = open_database(sqlite_url(path), backup_dir=None, now=NOW)
         services = AppServices.create(database, lambda: NOW)
-        reports = ReportService(services.context, OFFICE)
+        reports = ReportService(services.context, OFFICE, COMMAND_LINE)
         connection = sqlite3.connect(path)
         office_id = connection.execute(
             "SELECT id FROM offices WHERE key = ?", (OFFICE,)
@@ -577,7 +577,9 @@ def main() -> None:
             args.runs,
         )
         ours_day, report, base_day, base = paired(
-            lambda: reports.daily(day),
+            lambda: reports.daily(
+                day, compare=False
+            ),  # like for like: the baseline compares nothing
             lambda: baseline(connection, office_id, day, day, _stamp(close)),
             args.runs,
         )

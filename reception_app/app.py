@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.gc_tuning import freeze_start_up_objects
 from reception_app.logging_setup import configure_logging
 from reception_app.machine_settings import MachineSettings
 from reception_app.paths import AppPaths
@@ -91,7 +92,10 @@ def open_desk(
     window.show()
 
     def ready(services: AppServices) -> None:
+        from reception_app.ui.live_desk import go_live
+
         state.services = services
+        go_live(window)
         if sign_in is None:
             from reception_app.ui.first_start import first_start
 
@@ -105,6 +109,7 @@ def open_desk(
         window.start(member)
         _start_notify_sender(services, window)
         window._retention_thread = start_daily_retention(services)  # type: ignore[attr-defined]
+        freeze_start_up_objects()  # shorter full collections from now on: fewer GUI stalls
 
     def guarded_ready(services: AppServices) -> None:
         try:
@@ -146,9 +151,9 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
 
     try:
         notifications = services.notifications()
-        if not notifications.config().channels:
-            return
-        sender = notifications.sender()
+        # Started even without a key: it idles until a manager sets Notify up in Settings, and
+        # it follows the running office: a manager can change it in Settings while it runs.
+        sender = notifications.sender(office_key=services.office.active_office_key)
     except ReceptionError as exc:
         log.info("texts and e-mails not sent from this desk: %s", exc)
         return
@@ -157,14 +162,25 @@ def _start_notify_sender(services: AppServices, window: MainWindow) -> None:
     window._notify_sender = sender  # type: ignore[attr-defined]
 
 
+SCREEN_NAMES = {
+    "run": "the desk app",
+    "kiosk": "the kiosk",
+    "display": "the 'now serving' display",
+}
+"""How restore names a running screen it asks to close."""
+
+
 def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reception_app.ui.error_hook import ErrorReporter
     from reception_app.ui.theme import Theme
 
     log_file = configure_logging(paths.log_file)
     log.info("Reception %s starting (%s)", __version__, command)
+    from reception_app.persistence.presence import set_screen
+
+    set_screen(SCREEN_NAMES.get(command, "the desk app"))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Reception")
@@ -192,6 +208,8 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         QApplication.quit()
 
     if command in ("kiosk", "display"):
+        from reception_app.ui.public_screen import PublicScreen
+
         try:
             services = open_services(db_text, paths, seams)
         except Exception as exc:  # noqa: BLE001 - explained, never a traceback
@@ -200,17 +218,26 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         if command == "kiosk":
             from reception_app.ui.kiosk_window import KioskWindow
 
-            window: QWidget = KioskWindow(services)
+            window: PublicScreen = KioskWindow(services)
             window.showFullScreen()
         else:
             from reception_app.ui.display_window import DisplayWindow
 
             window = DisplayWindow(services)
             window.show()
-        return app.exec()
+        from reception_app.ui.changes import ChangeHub
+
+        hub = ChangeHub(window)
+        hub.start(services)
+        window.listen(hub)
+        code = app.exec()
+        hub.stop()
+        return code
 
     desk = open_desk(paths, machine, theme, db_text, fail, seams=seams)
     code = app.exec()
+    if desk.state.hub is not None:
+        desk.state.hub.stop()
     if desk.state.has_services:
         desk.state.services.database.dispose()
     return 1 if failed else code

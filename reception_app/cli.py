@@ -13,15 +13,21 @@ from reception_app import __version__
 from reception_app.commands import retention, server
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
+from reception_app.file_modes import owner_only_by_default
+from reception_app.output_paths import check_output_path
 from reception_app.paths import AppPaths
 from reception_app.seams import Seams
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
+    from reception_app.services.container import AppServices
+
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+COMMAND_LINE_NAME = "the command line"
+"""How the event log names what a command did without ``--staff`` (domain COMMAND_LINE)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +96,12 @@ def _add_letter_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="NAME=VALUE",
         help="a value the record does not hold, e.g. --set response_date='Monday 7 December 2026'",
     )
-    letter.add_argument("--staff", metavar="USERNAME", help="who sends it (the named contact)")
+    letter.add_argument(
+        "--staff",
+        metavar="USERNAME",
+        help="who sends it (their password is asked on the terminal; default: the command line, "
+        "with the record's named contact on the letter)",
+    )
 
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -125,6 +136,37 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         )
         sub.add_argument("--large-print", action="store_true", help="PDF in 18 pt large print")
         sub.add_argument("--office", help="office profile key (default: the running office)")
+        sub.add_argument(
+            "--staff",
+            metavar="USERNAME",
+            help="run as this manager (their password is asked on the terminal); "
+            "default: the command line",
+        )
+
+
+def chosen_office(services: AppServices, given: str | None) -> str:
+    """The office a command works on: ``--office`` if given (it must exist), else the running
+    office; each refusal says what is actually wrong."""
+    keys = services.office.office_keys()
+    choices = " or ".join(keys)
+    if given is not None:
+        if given not in keys:
+            raise ReceptionError(f"There is no office '{given}': use --office {choices}.")
+        return given
+    office = services.office.active_office_key()
+    if office is None:
+        raise ReceptionError(
+            f"No office has been chosen yet: start the app once, or pass --office ({choices})."
+        )
+    return office
+
+
+def written_paths(out: Path, url: URL, paths: AppPaths, *beside: Path) -> None:
+    """Refuse ``out`` (and the files written beside it) before any work: one sentence each."""
+    from reception_app.persistence.engine import sqlite_path
+
+    for path in (out, *beside):
+        check_output_path(path, paths, sqlite_path(url))
 
 
 def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
@@ -133,17 +175,7 @@ def cmd_demo_data(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Se
 
     services = start_services(url, paths, seams)
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None:
-            keys = services.office.office_keys()
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(keys)})."
-            )
-        if office not in services.office.office_keys():
-            raise ReceptionError(
-                f"Unknown office '{office}'; choose {' or '.join(services.office.office_keys())}."
-            )
+        office = chosen_office(services, args.office)
         if not services.demo.is_empty(office) and not args.force:
             raise ReceptionError(
                 f"The office '{office}' already has staff or contacts, so no sample data was "
@@ -167,6 +199,8 @@ def cmd_backup(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     from reception_app.persistence.engine import sqlite_path
     from reception_app.services.maintenance_service import backup_now
 
+    if args.to is not None:
+        check_output_path(args.to, paths, sqlite_path(url), "to")
     target = backup_now(
         url, args.to, paths.backups_of(sqlite_path(url)), seams.clock(), overwrite=args.force
     )
@@ -179,6 +213,10 @@ def cmd_restore(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seam
     from reception_app.services.maintenance_service import restore_from
 
     target = sqlite_path(url)
+    if target is not None:  # say so before asking anything
+        from reception_app.services.restore_check import refuse_while_open
+
+        refuse_while_open(target)
     if not args.yes:
         if not sys.stdin or not sys.stdin.isatty():
             print(
@@ -215,20 +253,18 @@ def cmd_check(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams)
 
 def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
-    from reception_app.documents.report_csv import check_output
+    from reception_app.commands.acting import command_actor
+    from reception_app.documents.report_csv import check_output, visits_path
     from reception_app.services.report_service import ReportService
 
     check_output(args.out, (".pdf", ".csv"))  # before any work: a bad path fails at once
+    written_paths(args.out, url, paths, visits_path(args.out))
     services = start_services(url, paths, seams)
     database = services.database
     try:
-        office = args.office or services.office.active_office_key()
-        if office is None or office not in services.office.office_keys():
-            raise ReceptionError(
-                "No office has been chosen yet: start the app once, or pass --office "
-                f"({' or '.join(services.office.office_keys())})."
-            )
-        reports = ReportService(services.context, office)
+        office = chosen_office(services, args.office)
+        actor = command_actor(services, args.staff, seams)
+        reports = ReportService(services.context, office, actor)
         if args.report_kind == "daily":
             day = args.date or reports.today()
             report = reports.daily(day)
@@ -246,6 +282,7 @@ def cmd_report(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
 
 def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
+    from reception_app.commands.acting import command_actor
     from reception_app.domain.errors import ValidationError
     from reception_app.domain.letters import LetterFormat
     from reception_app.services.letter_service import LetterRequest, LetterSource
@@ -262,10 +299,14 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
         else LetterFormat("large_print" if args.format == "large" else args.format)
     )
     request = LetterRequest(args.template, LetterSource.parse(args.record), fmt, args.size, extra)
+    written_paths(args.out, url, paths, args.out.with_suffix(".brf"))
     services = start_services(url, paths, seams)
     try:
         office_key = services.office.active_office_key() or ""
-        actor = services.staff.find_active(office_key, args.staff) if args.staff else None
+        actor = None
+        if args.staff:
+            services.staff.find_active(office_key, args.staff)  # of this office, and active
+            actor = command_actor(services, args.staff, seams)
         letter, written = services.letters().save_pdf(request, args.out, actor)
     finally:
         services.database.dispose()
@@ -284,6 +325,7 @@ def cmd_letter(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
 def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
     """Run one command; ``seams`` (the clock, the password hasher) is for tests."""
     seams = seams or Seams()
+    owner_only_by_default()  # the database, backups, logs, letters and reports: issue 12
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.from_environment()
@@ -294,8 +336,10 @@ def main(argv: Sequence[str] | None = None, seams: Seams | None = None) -> int:
         # The database address is checked with the rest of the start-up, off the UI thread.
         return run_gui(command, args.db, paths, seams)
     from reception_app.logging_setup import configure_logging
+    from reception_app.persistence.events import ACTING_AS
 
     configure_logging(paths.log_file)
+    ACTING_AS.set(COMMAND_LINE_NAME)
     handlers = {
         "demo-data": cmd_demo_data,
         "backup": cmd_backup,

@@ -23,6 +23,31 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def owner_only_by_default() -> None:
+    """Every file and folder this process creates from now on is owner-only (umask 077), so
+    SQLite's database, WAL and shm files, backups, logs, letters and reports need no care."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def write_file_private(path: Path, data: bytes) -> None:
+    """Create or replace ``path`` readable by its owner only, in a folder that must exist and
+    is left as it is (a folder the person chose, such as Documents)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, PRIVATE_FILE)
+    try:
+        if os.name == "posix":
+            os.fchmod(fd, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
+            fd = -1
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        if fd != -1:
+            os.close(fd)
+
+
 def write_private(path: Path, data: bytes | str) -> None:
     """Write ``path`` atomically (a temp file renamed over it), readable by its owner only."""
     private_dir(path.parent)

@@ -6,6 +6,8 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from reception_app.file_modes import make_private, private_dir
+
 
 def configure_logging(log_file: Path, level: int = logging.INFO) -> Path | None:
     """Returns the log file in use, or None when only stderr could be used."""
@@ -13,10 +15,11 @@ def configure_logging(log_file: Path, level: int = logging.INFO) -> Path | None:
     root.setLevel(level)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(log_file.parent)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
+        make_private(log_file)  # logs name people and records
         used: Path | None = log_file
     except OSError:
         handler = logging.StreamHandler()

@@ -29,3 +29,6 @@ class Seams:
 
     clock: Clock = system_clock
     hasher: PasswordHasher | None = None
+    ask_password: Callable[[str], str] | None = None
+    """How the command line asks for ``--staff``'s password (None: getpass on the terminal,
+    refused without one); in-process tests type it here."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from tests.system_tools import require_program
 BOTH_ENGINES_UNDER = ("persistence", "services")
 DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"}
 _names = itertools.count(1)
+SHARED_SERVER = "RECEPTION_TEST_POSTGRES_FOLDER"
+"""Set by a test that runs part of the suite in a subprocess: the folder of its running server."""
 
 
 def parametrize_engines(metafunc: pytest.Metafunc) -> None:
@@ -39,9 +42,15 @@ def unique_name() -> str:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """One throw-away server per test session (per xdist worker), with two template databases:
-    'migrated' (the schema) and 'seeded' (the schema and both shipped offices)."""
+    'migrated' (the schema) and 'seeded' (the schema and both shipped offices). A session that
+    a test started in a subprocess uses its parent's server (``SHARED_SERVER`` names its folder):
+    the templates are there already, and the parent stops it."""
     if find_pg_bin() is None:
         require_program("pg_ctl")  # skips here, fails in CI
+    shared = os.environ.get(SHARED_SERVER)
+    if shared:
+        yield PostgresServer.attach(Path(shared))
+        return
     server = PostgresServer.start()
     try:
         _make_templates(server)
@@ -62,8 +71,34 @@ def _make_templates(server: PostgresServer) -> None:
         db.dispose()
 
 
+class _Spares:
+    """Copies of the templates made one test ahead, on a thread of their own: CREATE DATABASE
+    takes about 0.1 s, which the server then spends while the test before runs."""
+
+    def __init__(self, server: PostgresServer) -> None:
+        self.server = server
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-spares")
+        self._next: dict[bool, Future[str]] = {}
+
+    def _make(self, seeded: bool) -> str:
+        name = unique_name()
+        self.server.create_database(name, template="seeded" if seeded else "migrated")
+        return name
+
+    def take(self, seeded: bool) -> str:
+        made = self._next.pop(seeded, None) or self._thread.submit(self._make, seeded)
+        name = made.result()
+        self._next[seeded] = self._thread.submit(self._make, seeded)
+        return name
+
+
+_spares: dict[int, _Spares] = {}
+
+
 def postgres_copy(server: PostgresServer, seeded: bool) -> tuple[URL, Callable[[], None]]:
     """A new database copied from a template, and how to drop it after the test."""
-    name = unique_name()
-    url = server.create_database(name, template="seeded" if seeded else "migrated")
-    return url, lambda: server.drop_database(name)
+    spares = _spares.get(id(server))
+    if spares is None or spares.server is not server:
+        spares = _spares[id(server)] = _Spares(server)
+    name = spares.take(seeded)
+    return server.url(name), lambda: server.drop_database(name)

@@ -74,6 +74,17 @@ class PostgresServer:
             raise
         return server
 
+    @classmethod
+    def attach(cls, folder: Path, bin_dir: Path | None = None) -> PostgresServer:
+        """A server another process started (``start``) and still runs: a test session in a
+        subprocess (tests/test_any_date.py) uses its parent's rather than starting its own."""
+        bin_dir = bin_dir or find_pg_bin()
+        if bin_dir is None:
+            raise RuntimeError("PostgreSQL's initdb/pg_ctl are not installed")
+        if os.geteuid() == 0:
+            return cls(bin_dir, folder, "postgres", ["runuser", "-u", "postgres", "--"])
+        return cls(bin_dir, folder, getpass.getuser())
+
     def _run(self, *args: str) -> None:
         subprocess.run(
             [*self._run_as, *args], check=True, capture_output=True, text=True, cwd=self.folder

@@ -174,3 +174,14 @@ def send_until_done(
             return sent
         time.sleep(0.01)
     raise TimeoutError("the outbox never emptied")
+
+
+def wrong_passwords(services: AppServices, index: int, username: str, count: int) -> list[str]:
+    """A desk typing ``count`` wrong passwords for ``username``: the message each time."""
+    said = []
+    for n in range(count):
+        try:
+            services.staff.sign_in(username, f"wrong {index} {n}")
+        except ReceptionError as exc:
+            said.append(str(exc))
+    return said

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from reception_app.cli import main
 from reception_app.domain.people import PreferredFormat, StaffMember
 from reception_app.persistence.correspondence_records import CorrespondenceRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.office_repository import get_office
+from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from reception_app.services.letter_service import LetterSource
-from tests.conftest import CLI
+from tests.conftest import CLI, MANAGER_PASSWORD
 from tests.documents.pdf_checks import read_pdf, squash
 from tests.services.letter_fixtures import EXTRA, add_contact
 
@@ -30,11 +33,18 @@ def test_letter_in_large_print_18_is_written_and_recorded(
     manager: StaffMember,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    cli: CLI,
+    seams: Seams,
 ) -> None:
+    """--staff: the password is asked (typed through the seam here; on a terminal for real)."""
     contact = add_contact(services, manager)
     out = tmp_path / "ack.pdf"
-    code = cli(
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return MANAGER_PASSWORD
+
+    code = main(
         [
             "letter",
             "acknowledgement",
@@ -49,9 +59,11 @@ def test_letter_in_large_print_18_is_written_and_recorded(
             "--staff",
             "mclerk",
             *sets("about", "received_date", "response_date"),
-        ]
+        ],
+        replace(seams, ask_password=typed),
     )
     assert code == 0, capsys.readouterr().err
+    assert asked == ["Password for mclerk: "]
     facts = read_pdf(out.read_bytes())
     assert 18.0 in facts.font_sizes and facts.font_sizes <= {18.0, 22.5}
     text = squash(" ".join(facts.pages))
@@ -235,3 +247,25 @@ def test_a_promised_date_still_to_come_is_not_questioned(
         cli(["letter", "acknowledgement", "--record", f"correspondence:{item}", "--out", str(out)])
         == 0
     )
+
+
+def test_missing_values_name_the_set_keys_and_no_one_signed_in_reads_well(
+    services: AppServices,
+    manager: StaffMember,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli: CLI,
+) -> None:
+    """Issue 13 point 16: the refusal names the --set keys; "please call the reception team"."""
+    contact = add_contact(services, manager)
+    out = tmp_path / "ack.pdf"
+    args = ["letter", "acknowledgement", "--record", f"contact:{contact.id}", "--out", str(out)]
+    assert cli(args) == 1
+    err = capsys.readouterr().err
+    assert "the date we will reply by (response_date)" in err
+    assert '--set about="..." --set received_date="..." --set response_date="..."' in err
+    assert not out.exists()
+    assert cli([*args, *sets("about", "received_date", "response_date")]) == 0
+    text = squash(" ".join(read_pdf(out.read_bytes()).pages))
+    assert "please call the reception team on" in text
+    assert "The reception team" in text  # the signature starts with a capital

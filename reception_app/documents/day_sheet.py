@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from reception_app.documents.fonts import BOLD, REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.documents.report_csv import check_output, write_atomically
 from reception_app.domain.appointments import Appointment, AppointmentStatus
+from reception_app.domain.wording import counted
 
 LANGUAGE = "en-GB"
 GRID = colors.HexColor("#8a8a8a")
@@ -87,7 +88,7 @@ def _row(appointment: Appointment, zone: tzinfo, styles: dict[str, ParagraphStyl
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    return counted(n, word)
 
 
 def _officer_table(

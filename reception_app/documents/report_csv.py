@@ -1,6 +1,7 @@
 """A report as CSV: the summary, and the per-visit rows behind it; written whole or not at all.
 
-``summary.csv`` gets (section, figure, breakdown, value) lines; the visits go beside it in
+``summary.csv`` gets (section, figure, breakdown, value as shown, its numbers in columns with
+the unit in the header, the compared periods' values) lines; the visits go beside it in
 ``summary-visits.csv``. Both are written to temporary files in the same folder and renamed into
 place only when both are complete, so a failure never leaves a partial file.
 """
@@ -15,15 +16,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ReceptionError, ValidationError, write_problem
 from reception_app.domain.reports import (
     VISIT_HEADERS,
     Report,
     summary_rows,
     visit_cells,
 )
+from reception_app.domain.reports.csv_numbers import NUMBER_HEADERS, number_cells
 
-SUMMARY_HEADERS = ("Section", "Figure", "Breakdown", "Value")
+SUMMARY_HEADERS = (
+    "Section",
+    "Figure",
+    "Breakdown",
+    "Value (as shown)",
+    *NUMBER_HEADERS,
+    "Previous period (as shown)",
+    "A year earlier (as shown)",
+)
+"""The figure as the report words it, then its numbers in columns with the unit in the header
+(``csv_numbers``), then the same figure for the periods it is compared with (issue 13 point 15)."""
 
 
 def visits_path(path: Path) -> Path:
@@ -33,8 +45,16 @@ def visits_path(path: Path) -> Path:
 
 def check_output(path: Path, suffixes: Sequence[str]) -> None:
     """Refuse a path that cannot be written, before any work is done (ValidationError 'out')."""
+    if path.is_dir():
+        raise ValidationError(
+            f"{path} is a folder; give a file name ending {' or '.join(suffixes)}, for example "
+            f"{path / ('report' + suffixes[0])}.",
+            "out",
+        )
     if path.suffix.lower() not in suffixes:
-        raise ValidationError(f"'{path.name}' must end with {' or '.join(suffixes)}.", "out")
+        raise ValidationError(
+            f"'{path.name or path}' must end with {' or '.join(suffixes)}.", "out"
+        )
     folder = path.parent
     if not folder.is_dir():
         raise ValidationError(
@@ -42,8 +62,6 @@ def check_output(path: Path, suffixes: Sequence[str]) -> None:
             "Choose an existing folder.",
             "out",
         )
-    if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name ending {suffixes[0]}.", "out")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise ValidationError(
             f"Reception cannot write to {path} (no permission). Choose another folder, such as "
@@ -73,8 +91,8 @@ def write_atomically(targets: Sequence[tuple[Path, Callable[[IO[bytes]], object]
             Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise ReceptionError(
-                f"The report could not be saved to {targets[0][0]} ({exc.strerror or exc}); "
-                "nothing was written. Choose another folder or free some disk space."
+                f"The report could not be saved to {targets[0][0]} and nothing was written: "
+                f"{write_problem(exc)}"
             ) from None
         raise
 
@@ -89,7 +107,26 @@ def _csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def summary_csv(report: Report) -> bytes:
-    return _csv_bytes(SUMMARY_HEADERS, summary_rows(report))
+    compared = report.compared
+    figures = {(s.title, f.label): (s.key, f.key) for s in report.sections for f in s.figures}
+    rows: list[tuple[str, ...]] = []
+    if compared.present:
+        rows.append(
+            (
+                "Report",
+                "Compared with",
+                "",
+                "",
+                *[""] * 5,
+                compared.previous_label,
+                compared.year_label,
+            )
+        )
+    for section, figure, breakdown, value in summary_rows(report):
+        keys = figures.get((section, figure)) if not breakdown else None
+        others = compared.of(*keys) if keys and compared.present else ("", "")
+        rows.append((section, figure, breakdown, value, *number_cells(value), *others))
+    return _csv_bytes(SUMMARY_HEADERS, rows)
 
 
 def visits_csv(report: Report) -> bytes:

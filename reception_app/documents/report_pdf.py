@@ -16,7 +16,15 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from reception_app.documents.fonts import REGULAR, EmbeddedFontCanvas, register_fonts
 from reception_app.documents.report_charts import Bar, BarChart, TrendChart
@@ -26,14 +34,48 @@ from reception_app.documents.report_summary import TITLE, channel_bars, summary_
 from reception_app.documents.report_tables import breakdown, kept, table
 from reception_app.documents.text_runs import measure
 from reception_app.domain.reports import Report, Section, minutes_text, percent_text
+from reception_app.domain.reports.comparison import Comparison
 
 LANGUAGE = "en-GB"
 PAGE = landscape(A4)
 MARGIN = 15 * mm
 
 
+def _figure_table(section: Section, styles: Styles, width: float, compared: Comparison) -> Flowable:
+    """Figure, value (and, when compared, the previous period's and a year earlier's), notes.
+    Notes about clicking belong to the screen, not to paper."""
+    if not compared.present:
+        rows = [("Figure", "Value", "Notes")] + [
+            (f.label, f.text, "" if f.note.startswith("click") else f.note) for f in section.figures
+        ]
+        return table(rows, styles, [width * 0.38, width * 0.22, width * 0.4])
+    header = (
+        "Figure",
+        "Value",
+        f"Previous period ({compared.previous_label})",
+        f"A year earlier ({compared.year_label})",
+        "Notes",
+    )
+    compared_rows = [
+        (
+            f.label,
+            f.text,
+            *compared.of(section.key, f.key),
+            "" if f.note.startswith("click") else f.note,
+        )
+        for f in section.figures
+    ]
+    shares = [0.28, 0.16, 0.16, 0.16, 0.24]
+    return table([header, *compared_rows], styles, [width * s for s in shares])
+
+
 def _section(
-    section: Section, styles: Styles, width: float, large: bool, chart: Flowable | None = None
+    section: Section,
+    styles: Styles,
+    width: float,
+    large: bool,
+    chart: Flowable | None = None,
+    compared: Comparison | None = None,
 ) -> list[Flowable]:
     heading = styles.para(section.title, styles.heading)
     if not section.available:
@@ -42,11 +84,7 @@ def _section(
     if section.note:
         parts.append(styles.para(section.note))
     if section.figures:
-        # Notes about clicking belong to the screen, not to paper.
-        rows = [("Figure", "Value", "Notes")] + [
-            (f.label, f.text, "" if f.note.startswith("click") else f.note) for f in section.figures
-        ]
-        parts.append(table(rows, styles, [width * 0.38, width * 0.22, width * 0.4]))
+        parts.append(_figure_table(section, styles, width, compared or Comparison()))
     if chart is not None:
         parts += [Spacer(1, styles.size.body), chart]
     for figures in section.tables:
@@ -55,6 +93,11 @@ def _section(
         parts += tables[1:]
     if not parts:
         return [heading]
+    if isinstance(parts[0], CondPageBreak):
+        # A section that starts with a kept sub-heading (no figures): keep the heading with it.
+        _w, h = heading.wrap(width, 1e6)
+        need = parts[0].height + h + heading.getSpaceBefore() + heading.getSpaceAfter()
+        return [CondPageBreak(need), heading, *parts[1:]]
     return kept(heading, parts[0], width) + parts[1:]
 
 
@@ -133,7 +176,7 @@ def report_story(report: Report, large_print: bool, width: float) -> list[Flowab
                 else "Walk-ins called within the target wait, by service (met of all counted)"
             )
             chart = BarChart(title, bars, size, value_max=100)
-        story += _section(section, styles, width, large_print, chart)
+        story += _section(section, styles, width, large_print, chart, report.compared)
     if len(report.trend) > 1:
         story += _trend(report, styles, width)
     return story

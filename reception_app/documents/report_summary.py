@@ -10,9 +10,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from reception_app.documents.fonts import REGULAR
 from reception_app.documents.report_charts import Bar, BarChart
-from reception_app.documents.report_style import Styles
+from reception_app.documents.report_style import LARGE, Styles
 from reception_app.documents.report_tables import table
 from reception_app.domain.reports import DayStatus, Figure, Report, Share, long_date, minutes_text
+from reception_app.domain.reports.standards import verdict
+from reception_app.domain.wording import counted
 
 TITLE = "Walk-in waits and service standards"
 
@@ -22,15 +24,21 @@ def _figure(report: Report, section: str, key: str) -> Figure | None:
     return next((f for f in found[0].figures if f.key == key), None) if found else None
 
 
-def key_figures(report: Report) -> list[tuple[str, str]]:
-    """The figures on the summary page, as (what, value) rows."""
+def key_figures(report: Report) -> list[tuple[str, ...]]:
+    """The figures on the summary page, as (what, value) rows; with (previous period, a year
+    earlier) after them when the report is compared."""
     walk = report.walk_ins
-    rows = [
+    rows: list[tuple[str, str, tuple[tuple[str, str], ...]]] = [
         (
             "Wait: mean, 90th percentile",
             f"{minutes_text(walk.waits.mean)}, {minutes_text(walk.waits.p90)}",
+            (("walk_ins", "mean_wait"), ("walk_ins", "p90_wait")),
         ),
-        ("Resolved at first contact", walk.first_contact.text()),
+        (
+            "Resolved at first contact",
+            walk.first_contact.text(),
+            (("first_contact", "first_contact"),),
+        ),
     ]
     for section, key, label in (
         ("correspondence", "received", "Call-backs and letters received"),
@@ -38,8 +46,38 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
     ):
         figure = _figure(report, section, key)
         if figure is not None:
-            rows.append((label, figure.text))
-    return rows
+            rows.append((label, figure.text, ((section, key),)))
+    compared = report.compared
+    if not compared.present:
+        return [(label, value) for label, value, _keys in rows]
+    out: list[tuple[str, ...]] = []
+    for label, value, keys in rows:
+        others = [compared.of(*k) for k in keys]
+        previous, earlier = (_joined([o[i] for o in others if o[i]]) for i in (0, 1))
+        out.append((label, value, previous, earlier))
+    return out
+
+
+def _joined(texts: list[str]) -> str:
+    """'1.7 min, 1.5 min'; one '-' when none of them is known."""
+    return "-" if texts and all(t == "-" for t in texts) else ", ".join(texts)
+
+
+def standards_at_a_glance(report: Report) -> str:
+    """One line: each channel with something due, its standard met or missed ('' when no
+    channel had anything due). The "Service standards" table on the detail pages has the
+    figures behind it."""
+    lines = [c for c in report.channels if c.answered.total or c.overdue_now]
+    met = [c.name for c in lines if verdict(c.answered, c.overdue_now) == "Met"]
+    missed = [
+        f"{c.name} ({verdict(c.answered, c.overdue_now).removeprefix('Missed: ')})"
+        for c in lines
+        if c.name not in met
+    ]
+    parts = ([f"met: {', '.join(met)}"] if met else []) + (
+        [f"missed: {', '.join(missed)}"] if missed else []
+    )
+    return f"Standards {'; '.join(parts)}." if parts else ""
 
 
 def _pct(share: Share) -> float | None:
@@ -92,7 +130,7 @@ def _closed_days(closed: list[DayStatus]) -> str:
     """'No office hours on 8 weekend days and Fri 25 Dec: Christmas Day (bank holiday).'"""
     weekends = sum(1 for d in closed if d.reason == "weekend")
     others = [d for d in closed if d.reason != "weekend"]
-    parts = [f"{weekends} weekend day{'s' if weekends != 1 else ''}"] if weekends else []
+    parts = [counted(weekends, "weekend day")] if weekends else []
     if len(others) <= 6:
         parts += [f"{d.day:%a} {d.day.day} {d.day:%b}: {d.reason}" for d in others]
     else:
@@ -127,9 +165,22 @@ def summary_page(report: Report, styles: Styles, width: float) -> list[Flowable]
             styles.subheading,
         )
     )
-    rows = [("Key figure", "Value"), *key_figures(report)]
-    left = width * 0.5
-    figures = table(rows, styles, [left * 0.55, left * 0.45])
+    compared = report.compared
+    # In large print page 1 has no room for the comparison: the detail pages carry it.
+    if compared.present and styles.size is not LARGE:
+        story.append(
+            styles.para(
+                f"Compared with the previous period ({compared.previous_label}) and a year "
+                f"earlier ({compared.year_label}); '-' where there are no records."
+            )
+        )
+        rows = [("Key figure", "Value", "Previous period", "A year earlier"), *key_figures(report)]
+        left = width * 0.6
+        figures = table(rows, styles, [left * 0.34, left * 0.22, left * 0.22, left * 0.22])
+    else:
+        rows = [("Key figure", "Value"), *[r[:2] for r in key_figures(report)]]
+        left = width * 0.5
+        figures = table(rows, styles, [left * 0.55, left * 0.45])
     chart = BarChart(
         "Standards met: the share within each standard (met of all counted)",
         summary_bars(report),
@@ -149,4 +200,9 @@ def summary_page(report: Report, styles: Styles, width: float) -> list[Flowable]
         )
     )
     story += [Spacer(1, styles.size.body * 0.3), side]
+    # Large print fills page 1 already: there the Service standards table's "Standard" column
+    # (met or missed) is the glance.
+    glance = standards_at_a_glance(report) if styles.size is not LARGE else ""
+    if glance:
+        story.insert(-1, styles.para(glance, styles.subheading))
     return story

@@ -407,6 +407,10 @@ class CorrespondenceItem:
     response_note: str = ""
     close_note: str = ""
     extension_reason: str = ""
+    acknowledged_letter_id: int | None = None
+    responded_letter_id: int | None = None
+    """The letters recorded as the evidence of those steps (None: recorded by hand)."""
+    extension_told_on: date | None = None
     pauses: tuple[ClockPause, ...] = ()
     holding_responses: tuple[HoldingResponse, ...] = ()
     holding_expected_on: date | None = None

@@ -27,6 +27,16 @@ EIR_EXTENDED = ClockRule(ClockKind.STATUTORY_WORKING_DAYS, 40)
 _ONE_DAY = timedelta(days=1)
 
 
+def deadline_passed(
+    due_on: date, due_at: datetime | None, today: date, now: datetime | None
+) -> bool:
+    """THE overdue rule, shared by the log, the detail pane, messages and the reports: the
+    due day is over, or, for an hours clock (``due_at``) and given ``now``, its moment has
+    come. ``due_on`` and ``today`` are office-local days; ``due_at`` and ``now`` aware (or
+    both naive office local time)."""
+    return due_on < today or (due_at is not None and now is not None and now >= due_at)
+
+
 def add_months(d: date, months: int) -> date:
     """The same day of the month ``months`` later, or the last day of a month that is shorter."""
     return d + relativedelta(months=months)
@@ -158,12 +168,14 @@ class DeadlineEngine:
     ) -> bool:
         """The deadline has passed: its day is over, or, for an hours clock and with ``now``
         (aware, or naive office local time), its moment has come."""
-        if self.due_day(deadline) < self._calendar.local_date(today):
-            return True
-        if not isinstance(deadline, datetime) or now is None:
-            return False
         # Both through to_local: a naive value is office local time.
-        return self._calendar.to_local(now) >= self._calendar.to_local(deadline)
+        moment = self._calendar.to_local(deadline) if isinstance(deadline, datetime) else None
+        return deadline_passed(
+            self.due_day(deadline),
+            moment,
+            self._calendar.local_date(today),
+            self._calendar.to_local(now) if now is not None else None,
+        )
 
     def status(self, deadline: date | datetime, today: date, now: datetime | None = None) -> str:
         """'due today', 'in 3 working days' or 'overdue by 2 working days' (office working days).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.deadlines import DeadlineEngine, deadline_passed
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import (
@@ -22,6 +22,7 @@ from reception_app.domain.validation import (
     check_length,
     check_phone,
     check_required,
+    check_uk_mobile,
 )
 
 CALLER_NAME_MAX = 200
@@ -90,6 +91,9 @@ class MessageDraft:
     confidential: bool = False
     callback_expected: bool = True
     contact_id: int | None = None
+    text_confirmation: bool = False
+    """The caller agreed to a text to ``caller_phone`` (a UK mobile) saying by when they will
+    be called back."""
 
 
 def clean_message(draft: MessageDraft) -> MessageDraft:
@@ -108,6 +112,22 @@ def clean_message(draft: MessageDraft) -> MessageDraft:
             "The caller expects a call back: add a phone number (or an email) to reach them on.",
             "caller_phone",
         )
+    if draft.text_confirmation:
+        if not draft.callback_expected:
+            raise ValidationError(
+                "A text says when they will be called back: tick that they expect a call back.",
+                "text_confirmation",
+            )
+        try:
+            phone = check_uk_mobile(draft.caller_phone, "caller_phone")
+        except ValidationError:
+            phone = ""
+        if not phone:
+            raise ValidationError(
+                "A text needs their mobile number (07...) in Phone: type it there, or untick "
+                "the text.",
+                "caller_phone",
+            )
     subject = check_required(draft.subject, "subject", "The subject", SUBJECT_MAX)
     if not draft.body.strip():
         body = ""
@@ -232,7 +252,7 @@ def is_overdue(
     and ``now`` is given, from the due moment on."""
     if not is_open or due_on is None:
         return False
-    return due_on < today or (due_at is not None and now is not None and now >= due_at)
+    return deadline_passed(due_on, due_at, today, now)
 
 
 def can_read_in_full(viewer: StaffMember | None, recipient_id: int | None, team: str) -> bool:

@@ -56,6 +56,20 @@ class StaffMember:
     def is_manager(self) -> bool:
         return self.role is Role.MANAGER
 
+    @property
+    def is_command_line(self) -> bool:
+        """The command line acting without ``--staff`` (see COMMAND_LINE)."""
+        return self.username == COMMAND_LINE_USERNAME and self.id == 0
+
+
+COMMAND_LINE_USERNAME = "(command line)"
+"""Not a valid user name (check_username refuses brackets), so no account can be it."""
+
+
+COMMAND_LINE = StaffMember(0, COMMAND_LINE_USERNAME, "the command line", Role.MANAGER)
+"""Who `reception-app COMMAND` acts as without ``--staff``: whoever can run it can already read
+and replace the database file, so it may do what a manager may; the log names it."""
+
 
 def suggest_username(full_name: str) -> str:
     """'Sam O'Neill' -> 'soneill': first initial and surname, letters and digits only."""

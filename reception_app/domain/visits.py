@@ -82,6 +82,9 @@ class VisitNeeds:
     hearing_loop: bool = False
     wheelchair_access: bool = False
     large_print: bool = False
+    bsl: bool = False
+    """A British Sign Language interpreter."""
+    braille: bool = False
 
     @property
     def any(self) -> bool:
@@ -91,7 +94,25 @@ class VisitNeeds:
             or self.hearing_loop
             or self.wheelchair_access
             or self.large_print
+            or self.bsl
+            or self.braille
         )
+
+    def words(self) -> list[str]:
+        """Short words for the screens: ['Room', 'Polish interpreter', 'Loop', ...]."""
+        return [
+            word
+            for on, word in (
+                (self.private_room, "Room"),
+                (bool(self.interpreter_language), f"{self.interpreter_language} interpreter"),
+                (self.bsl, "BSL interpreter"),
+                (self.hearing_loop, "Loop"),
+                (self.wheelchair_access, "Wheelchair"),
+                (self.large_print, "Large print"),
+                (self.braille, "Braille"),
+            )
+            if on
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +144,22 @@ class Visit:
     follow_up_officer_id: int | None = None
     follow_up_target: date | None = None
     estimate_minutes: float | None = None
+    """Current predicted minutes until called (waiting visits listed by the queue only)."""
     booked_at: datetime | None = None
+    """For an arrived appointment: the booked time (they are called then, ahead of walk-ins)."""
     callable_today: bool = True
     """False when no desk that handles the service is on duty long enough to call them today."""
-    """For an arrived appointment: the booked time (they are called then, ahead of walk-ins)."""
-    """Current predicted minutes until called (waiting visits listed by the queue only)."""
+    promised_at: datetime | None = None
+    """For an arrived appointment running late: the new time the desk told them (F8)."""
+    texted: str = ""
+    """Where the newest text to their check-in mobile stands ('' none): an ``OutboxStatus``
+    value, so the desk and the display can show that the visitor was texted."""
+
+    @property
+    def due_at(self) -> datetime | None:
+        """When an arrived appointment is due to be seen: the time last told, else the booked
+        time; None for a walk-in."""
+        return self.promised_at or self.booked_at
 
     def waited_minutes(self, now: datetime) -> float:
         """Minutes from check-in until called, or until ``now`` while still waiting."""

@@ -5,3 +5,4 @@ and relationship exists on ``Base.metadata`` whatever a caller imported first.
 """
 
 from reception_app.persistence import all_records as all_records
+from reception_app.persistence import text_guard as text_guard

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 from reception_app.persistence import (
+    access_records,
     appointment_records,
     change_records,
     correspondence_records,
@@ -21,6 +22,7 @@ from reception_app.persistence.base import Base
 
 RECORD_MODULES = (
     records,
+    access_records,
     appointment_records,
     change_records,
     correspondence_records,

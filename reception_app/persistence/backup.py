@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reception_app.domain.errors import ReceptionError
+from reception_app.file_modes import make_private
 
 BACKUP_SUFFIX = ".sqlite3"
 AUTO_PREFIX = "auto-"
@@ -80,7 +81,7 @@ def copy_database(
     """Copy ``source`` to ``target`` with the SQLite backup API, atomically (temp file + rename)."""
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         src = _open_readonly(source)
         try:
             dst = sqlite3.connect(partial)
@@ -97,6 +98,7 @@ def copy_database(
                 dst.close()
         finally:
             src.close()
+        make_private(partial)  # a backup holds everyone's personal data
         partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)

@@ -11,9 +11,11 @@ Callbacks run on the feed's thread: the UI hands them to the GUI thread (ui/chan
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL
@@ -95,13 +97,16 @@ class ChangeFeed:
     def _poll_sqlite(self) -> None:
         path = self._url.database
         assert path
-        connection = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        # mode=rw: a file that has gone (its folder unreachable) is an error, not a new file.
+        uri = f"{Path(path).resolve().as_uri()}?mode=rw"
+        connection = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
         try:
             newest = connection.execute("SELECT MAX(id) FROM change_log").fetchone()[0]
             self._connected_at(newest)
             self._deliver(self._since_sqlite(connection))
             version = connection.execute("PRAGMA data_version").fetchone()[0]
             while not self._stop.wait(self._poll):
+                os.stat(path)  # gone or unreachable: OSError, and the loop says so
                 now = connection.execute("PRAGMA data_version").fetchone()[0]
                 if now != version:
                     version = now

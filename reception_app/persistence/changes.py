@@ -59,6 +59,8 @@ TABLE_TOPICS: dict[str, frozenset[Topic]] = {
     "desk_services": frozenset({S, Q}),
     "settings": frozenset({S, Q, A, R, M, C}),
     "staff": frozenset({S, A, M, C}),
+    # Settings > Staff shows which user names wait after wrong passwords.
+    "sign_in_locks": frozenset({S}),
     # The desk, the display and each record show whether a person was texted or e-mailed.
     "notifications": frozenset({N, Q, A, M, C}),
 }

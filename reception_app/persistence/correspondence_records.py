@@ -137,10 +137,16 @@ class CorrespondenceRecord(Base):
     extension_reason: Mapped[str] = mapped_column(Text, default="")
     extended_at: Mapped[datetime | None] = mapped_column(nullable=True)
     extended_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    extension_told_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    """SAR: the day the person was told of the extension (within the first month)."""
     acknowledged_at: Mapped[datetime | None] = mapped_column(nullable=True)
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    acknowledged_letter_id: Mapped[int | None] = mapped_column(nullable=True)
+    """The letter that acknowledged it (its evidence), or None when recorded by hand."""
     responded_at: Mapped[datetime | None] = mapped_column(nullable=True)
     responded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    responded_letter_id: Mapped[int | None] = mapped_column(nullable=True)
+    """The letter that answered it (its evidence), or None when recorded by hand."""
     response_note: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)

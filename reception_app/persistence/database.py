@@ -15,8 +15,9 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reception_app.file_modes import make_private
 from reception_app.migrations import HEAD_REVISION
-from reception_app.persistence import backup
+from reception_app.persistence import backup, presence
 from reception_app.persistence.connection_errors import (
     DatabaseUnavailable,
     check_server_version,
@@ -28,6 +29,7 @@ from reception_app.persistence.engine import (
     make_session_factory,
     sqlite_path,
 )
+from reception_app.persistence.presence import Presence
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,8 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     startup_backup: Path | None = None
+    presence: Presence | None = None
+    """This process's mark that it has the SQLite file open (restore refuses meanwhile)."""
 
     @property
     def file(self) -> Path | None:
@@ -52,6 +56,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.presence is not None:
+            self.presence.release()
+            self.presence = None
 
 
 def _check_sqlite_location(path: Path) -> None:
@@ -150,6 +157,9 @@ def open_database(
     try:
         with engine.connect() as connection:
             check_server_version(connection)
+        if path is not None:  # files an older version (or SQLite) made readable by all
+            for own in (path, *(path.with_name(path.name + e) for e in ("-wal", "-shm"))):
+                make_private(own)
         if migrate and current_revision(engine) != HEAD_REVISION:
             from reception_app.persistence import migrations  # Alembic only when needed
 
@@ -167,4 +177,5 @@ def open_database(
     except Exception:
         engine.dispose()
         raise
-    return Database(url, engine, make_session_factory(engine), startup_backup)
+    marked = presence.announce(path) if path is not None else None
+    return Database(url, engine, make_session_factory(engine), startup_backup, marked)

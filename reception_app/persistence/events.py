@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -9,6 +10,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from reception_app.persistence.records import EventRecord
+
+ACTING_AS: ContextVar[str | None] = ContextVar("acting_as", default=None)
+"""Who acts when no staff member does, e.g. "the command line": kept in the entry's details
+("by") so the log names it instead of "System"."""
 
 
 def log_event(
@@ -35,10 +40,17 @@ def log_event(
         staff_id=staff_id,
         office_id=office_id,
         summary=summary,
-        details=details or {},
+        details=_with_actor(details or {}, staff_id),
     )
     session.add(record)
     return record
+
+
+def _with_actor(details: dict[str, Any], staff_id: int | None) -> dict[str, Any]:
+    acting = ACTING_AS.get()
+    if staff_id is None and acting and "by" not in details:
+        return {**details, "by": acting}
+    return details
 
 
 @event.listens_for(Session, "before_flush")

@@ -318,6 +318,9 @@ class VisitRecord(Base):
     hearing_loop: Mapped[bool] = mapped_column(Boolean, default=False)
     wheelchair_access: Mapped[bool] = mapped_column(Boolean, default=False)
     large_print: Mapped[bool] = mapped_column(Boolean, default=False)
+    bsl: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A British Sign Language interpreter."""
+    braille: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     notify_mobile: Mapped[str40] = mapped_column(default="")
     """A mobile the visitor gave at check-in for texts about their turn (their consent)."""

@@ -10,10 +10,12 @@ from argon2 import PasswordHasher
 
 from reception_app.domain.changes import Change
 from reception_app.domain.errors import NotFoundError
+from reception_app.domain.people import StaffMember
 from reception_app.persistence.change_feed import ChangeFeed
 from reception_app.persistence.changes import on_commit
 from reception_app.persistence.database import Database
 from reception_app.services.appointment_service import AppointmentService
+from reception_app.services.audit_service import AuditService
 from reception_app.services.contact_service import ContactService
 from reception_app.services.context import Clock, Seams, ServiceContext, system_clock
 from reception_app.services.correspondence_service import CorrespondenceService
@@ -66,6 +68,11 @@ class AppServices:
             events=EventService(context),
             demo=DemoDataService(context),
         )
+
+    @property
+    def audit(self) -> AuditService:
+        """Managers' audit page: the event log filtered and exported."""
+        return AuditService(self.context)
 
     def listen_for_commits(self, listener: Callable[[Change], None]) -> Callable[[], None]:
         """Call ``listener`` after each of this process's commits that changed something (on
@@ -126,11 +133,12 @@ class AppServices:
         private = PrivateSettings(AppPaths.from_environment().private_settings_file)
         return NotificationService(self.context, self._office_key(), private)
 
-    def reports(self) -> ReportService:
-        """Managers' reports of the running office (imported here, as for letters)."""
+    def reports(self, actor: StaffMember | None) -> ReportService:
+        """Managers' reports of the running office for ``actor`` (PermissionDenied unless a
+        manager; imported here, as for letters)."""
         from reception_app.services.report_service import ReportService
 
-        return ReportService(self.context, self._office_key())
+        return ReportService(self.context, self._office_key(), actor)
 
     def retention(self) -> RetentionService:
         """Retention schedule, legal holds and the purge of the running office (manager-only)."""

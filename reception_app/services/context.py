@@ -22,4 +22,5 @@ class ServiceContext:
 
 
 def actor_id(actor: StaffMember | None) -> int | None:
-    return actor.id if actor is not None else None
+    """The staff id to record; None for nobody and for the command line (no account)."""
+    return actor.id if actor is not None and not actor.is_command_line else None

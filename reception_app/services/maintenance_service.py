@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import ReceptionError
@@ -15,6 +17,7 @@ from reception_app.persistence import backup
 from reception_app.persistence.engine import make_engine, sqlite_path
 from reception_app.persistence.office_repository import profile_from_record
 from reception_app.persistence.records import OfficeRecord
+from reception_app.services.restore_check import check_candidate, refuse_while_open
 
 
 @dataclass
@@ -67,22 +70,9 @@ def restore_from(url: URL, source: Path, backup_dir: Path, now: datetime) -> Pat
     path = _require_sqlite(url, "Restore")
     if not source.is_file():
         raise ReceptionError(f"There is no file {source} to restore from.")
-    problems = backup.check_sqlite_file(source)
-    if problems:
-        raise ReceptionError(
-            f"{source} is damaged or is not a database ({problems[0]}); not restored."
-        )
-    revision = backup.read_stamp(source).revision
-    if revision is None:
-        raise ReceptionError(
-            f"{source} is not a Reception backup (it has no version stamp); not restored."
-        )
-    from reception_app.persistence import migrations  # Alembic is slow to import
-
-    if revision not in migrations.known_revisions():
-        raise ReceptionError(
-            f"{source} comes from a newer version of Reception; install that version to restore it."
-        )
+    refuse_while_open(path)
+    check_candidate(source)
+    refuse_while_open(path)  # the checks take a moment: a screen may have started meanwhile
     safety = None
     if path.exists() and path.stat().st_size > 0:
         safety = backup.copy_database(
@@ -96,6 +86,17 @@ def restore_from(url: URL, source: Path, backup_dir: Path, now: datetime) -> Pat
 
 
 def check_database(url: URL) -> CheckReport:
+    """Every check, in plain English; a database too broken to read is a problem, not a crash."""
+    try:
+        return _check_database(url)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        report = CheckReport()
+        detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+        report.problems.append(f"The database could not be read as a Reception database: {detail}.")
+        return report
+
+
+def _check_database(url: URL) -> CheckReport:
     report = CheckReport()
     path = sqlite_path(url)
     if path is not None:

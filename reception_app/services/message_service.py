@@ -38,6 +38,7 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.services.contact_links import check_contact
+from reception_app.services.message_notices import notice_taken
 from reception_app.services.message_views import message_view, messages_view, staff_of
 from reception_app.services.office_scoped import OfficeScoped, owned
 from reception_app.services.status_change import Logged, change_if_status, log_change
@@ -117,6 +118,7 @@ class MessageService(OfficeScoped):
             )
             session.add(record)
             session.flush()
+            notice_taken(session, office, record, cleaned, now)
             staff = staff_of(session, office)
             log_event(
                 session,

@@ -64,12 +64,15 @@ def owned(session: Session, model: type[R], record_id: int, office: OfficeRecord
     return record
 
 
-def require_manager(actor: StaffMember | None, session: Session | None = None) -> None:
+def require_manager(
+    actor: StaffMember | None, session: Session | None = None, what: str = "change this"
+) -> None:
     """Refuse unless ``actor`` is a manager; with a session, as the database says now (another
-    desk may have changed their role or deactivated them since they signed in)."""
+    desk may have changed their role or deactivated them since they signed in). ``what``
+    finishes the sentence "Only a manager can ..." (e.g. "read reports")."""
     if actor is None or not actor.is_manager:
-        raise PermissionDenied("Only a manager can change this.")
-    if session is not None:
+        raise PermissionDenied(f"Only a manager can {what}.")
+    if session is not None and not actor.is_command_line:
         record = session.get(StaffRecord, actor.id)
         if record is None or not record.active or record.role != Role.MANAGER.value:
             raise PermissionDenied(

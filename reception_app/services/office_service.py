@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.closing_time import opening_now
 from reception_app.domain.deadlines import DeadlineEngine
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.offices import OfficeProfile, shipped_profile, shipped_profile_keys
@@ -155,29 +155,15 @@ class OfficeService(OfficeSetup):
     def status(self, key: str | None = None) -> OfficeStatus:
         profile = self.profile(key)
         calendar = OfficeCalendar.from_profile(profile)
-        now = self._clock().astimezone(ZoneInfo(profile.timezone))
-        is_open = calendar.is_open(now)
-        reason = ""
-        if not is_open:
-            today = now.date()
-            holiday = calendar.bank_holiday_name(today)
-            closure = next((d for d in profile.closure_days if d.day == today), None)
-            if holiday:
-                reason = f"{holiday} (bank holiday)"
-            elif closure:
-                reason = f"office closed: {closure.reason or 'closure day'}"
-            elif today.weekday() >= 5:
-                reason = "weekend"
-            else:
-                reason = "outside opening hours"
+        state = opening_now(profile, calendar, self._clock())
         return OfficeStatus(
             office_name=profile.name,
-            local_now=now,
-            is_open=is_open,
-            closes_at=calendar.closing_time(now) if is_open else None,
-            next_opening=None if is_open else calendar.next_opening(now),
+            local_now=state.local_now,
+            is_open=state.is_open,
+            closes_at=state.closes_at,
+            next_opening=None if state.is_open else calendar.next_opening(state.local_now),
             out_of_hours=profile.out_of_hours,
-            reason_closed=reason,
+            reason_closed=state.reason_closed,
         )
 
     def setting(self, key: str, office_key: str | None = None) -> int:

@@ -22,6 +22,7 @@ from reception_app.persistence.records import OfficeRecord, StaffRecord
 from reception_app.persistence.settings_repository import put_setting
 from reception_app.services.context import ServiceContext, actor_id
 from reception_app.services.office_scoped import require_manager
+from reception_app.services.sign_in import LockedName, SignIn
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -65,6 +66,7 @@ class StaffService:
         self._factory = context.session_factory
         self._clock = context.clock
         self._hasher = context.hasher
+        self._sign_in = SignIn(context)
 
     def has_accounts(self) -> bool:
         """True once anyone can sign in (the first start creates the manager account)."""
@@ -117,46 +119,35 @@ class StaffService:
             return staff_from_record(record)
 
     def sign_in(self, username: str, password: str) -> StaffMember:
-        """The staff member, or ValidationError that does not say which part was wrong."""
-        wrong = ValidationError("The user name or password is not right. Try again.", "password")
+        """The staff member, or ValidationError that does not say which part was wrong (or
+        that the user name must wait after too many wrong passwords: services/sign_in.py)."""
         with transaction(self._factory) as session:
-            record = session.scalars(
-                select(StaffRecord).where(StaffRecord.username == username.strip().lower())
-            ).first()
-            if record is None or not record.active or record.password_hash is None:
-                raise wrong
-            try:
-                self._hasher.verify(record.password_hash, password)
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                log_event(
-                    session,
-                    at=self._clock(),
-                    action="sign_in_failed",
-                    entity="staff",
-                    entity_id=record.id,
-                    office_id=record.office_id,
-                    summary=f"Wrong password for {record.username}",
-                )
-                failed = True
-            else:
-                failed = False
-                if self._hasher.check_needs_rehash(record.password_hash):
-                    record.password_hash = self._hasher.hash(password)
-                record.last_sign_in_at = self._clock()
+            found = self._sign_in.try_password(session, username, password)
+            if isinstance(found, StaffRecord):
+                if self._hasher.check_needs_rehash(found.password_hash or ""):
+                    found.password_hash = self._hasher.hash(password)
+                found.last_sign_in_at = self._clock()
                 log_event(
                     session,
                     at=self._clock(),
                     action="signed_in",
                     entity="staff",
-                    entity_id=record.id,
-                    office_id=record.office_id,
-                    staff_id=record.id,
-                    summary=f"{record.full_name} signed in",
+                    entity_id=found.id,
+                    office_id=found.office_id,
+                    staff_id=found.id,
+                    summary=f"{found.full_name} signed in",
                 )
-            member = staff_from_record(record)
-        if failed:  # raised after the commit so the failed attempt stays in the log
-            raise wrong
-        return member
+                return staff_from_record(found)
+        # raised after the commit so the failed attempt stays in the log
+        raise ValidationError(found, "password")
+
+    def locked_names(self, actor: StaffMember | None) -> list[LockedName]:
+        """User names waiting, or with wrong passwords against them (managers only)."""
+        return self._sign_in.locked_names(actor)
+
+    def unlock_sign_in(self, actor: StaffMember | None, username: str) -> None:
+        """Let ``username`` try again at once (managers only); logged."""
+        self._sign_in.unlock(actor, username)
 
     def record_sign_out(self, actor: StaffMember, reason: str = "signed out") -> None:
         with transaction(self._factory) as session:

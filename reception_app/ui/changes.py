@@ -10,6 +10,7 @@ stops and starts answering (the banner, the kiosk's "ask at the desk").
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
@@ -29,6 +30,11 @@ class _Feed(Protocol):
 
 MERGE_MS = 30
 """Changes heard within this long of each other reach the screens as one."""
+DRAIN_MS = 50
+"""How often the GUI thread takes what the feed's thread has heard (an in-memory list, no
+database). A signal posted from the feed's thread would be quicker, but Qt's glib event loop
+can hold such signals back for as long as a timer of 100 ms or less keeps firing (measured
+with benchmarks/live.py), so the hub does not depend on them."""
 
 
 class ChangeHub(QObject):
@@ -50,6 +56,12 @@ class ChangeHub(QObject):
         self._flush_timer.timeout.connect(self._flush)
         self._arrived.connect(self._take)
         self._connection.connect(self._connection_seen)
+        self._heard: list[Change] = []
+        self._heard_up: bool | None = None
+        self._lock = threading.Lock()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(DRAIN_MS)
+        self._drain_timer.timeout.connect(self._drain)
         self._stop_local: Callable[[], None] | None = None
         self._feed: _Feed | None = None
         self.connected = True
@@ -57,11 +69,39 @@ class ChangeHub(QObject):
     def start(self, services: AppServices, *, listen: bool = True) -> None:
         """Hear ``services``' own commits, and (``listen``) other processes' changes too."""
         self.stop()
-        self._stop_local = services.listen_for_commits(lambda c: self._arrived.emit([c]))
+        self._stop_local = services.listen_for_commits(self._local)
         if listen:
-            feed = services.change_feed(self._arrived.emit, self._connection.emit)
+            feed = services.change_feed(self._from_feed, self._connection_from_feed)
             feed.start()
             self._feed = feed
+            self._drain_timer.start()
+
+    def _local(self, change: Change) -> None:
+        """This process committed: on the GUI thread at once, from a worker at the next drain."""
+        if threading.current_thread() is threading.main_thread():
+            self._take([change])
+        elif self._feed is not None:
+            self._from_feed([change])
+        else:  # not listening to other desks: no drain runs, the signal is all there is
+            self._arrived.emit([change])
+
+    def _from_feed(self, changes: list[Change]) -> None:
+        """On the feed's thread: keep them for the GUI thread's next drain."""
+        with self._lock:
+            self._heard.extend(changes)
+
+    def _connection_from_feed(self, up: bool) -> None:
+        with self._lock:
+            self._heard_up = up
+
+    def _drain(self) -> None:
+        with self._lock:
+            changes, self._heard = self._heard, []
+            up, self._heard_up = self._heard_up, None
+        if changes:
+            self._take(changes)
+        if up is not None:
+            self._connection_seen(up)
 
     def stop(self) -> None:
         if self._stop_local is not None:
@@ -70,6 +110,7 @@ class ChangeHub(QObject):
         if self._feed is not None:
             self._feed.stop()
             self._feed = None
+        self._drain_timer.stop()
 
     def announce(self, topics: frozenset[Topic]) -> None:
         """Tell the screens directly (e.g. after signing in, everything)."""

@@ -59,6 +59,7 @@ class ReportChart(QChartView):
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the figures are in the tables
         self.selectors: list[str] = []
         self.values: list[float | None] = []
 

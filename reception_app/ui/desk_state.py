@@ -14,6 +14,7 @@ from reception_app.paths import AppPaths
 
 if TYPE_CHECKING:  # the window opens before the data layer is imported (see app.py)
     from reception_app.services.container import AppServices
+    from reception_app.ui.changes import ChangeHub
 
 
 class DeskState(QObject):
@@ -35,6 +36,14 @@ class DeskState(QObject):
         self.paths = paths
         self.machine = machine
         self._actor: StaffMember | None = None
+        self.hub: ChangeHub | None = None
+        """Set once the desk listens for changes (app.py): then every screen re-reads when the
+        hub says its data changed, and an action does not re-read by itself."""
+
+    @property
+    def live(self) -> bool:
+        """Screens are kept up to date by the change hub (not by re-reading after an action)."""
+        return self.hub is not None
 
     @property
     def services(self) -> AppServices:

@@ -3,43 +3,42 @@
 from __future__ import annotations
 
 import logging
-import math
-import statistics
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
+from reception_app.domain.changes import Topic
+from reception_app.domain.closing_time import typical_wait
+from reception_app.domain.notifications import OutboxStatus
+from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.visits import Visit
 from reception_app.services.container import AppServices
+from reception_app.services.office_service import OfficeStatus
+from reception_app.ui.live import Reading, Show
 from reception_app.ui.public_screen import ASK_AT_DESK, BLACK, WHITE, YELLOW, PublicScreen
-from reception_app.ui.text import describe_status
+from reception_app.ui.text import opening_lead
 
 log = logging.getLogger(__name__)
 
-DISPLAY_REFRESH_MS = 3_000
-"""How often the display reads the queue from the database."""
+RECONNECTING = "Reconnecting to the office database - the calls shown may be out of date."
+"""The small notice while the database cannot be reached (the last calls stay on screen)."""
 FLASH_MS = 500
 FLASH_TIMES = 8
 """A newly called ticket flashes this many half-second steps (about four seconds)."""
 NEXT_COUNT = 5
 
 
-def typical_wait(estimates: list[float]) -> str:
-    """'about 10 minutes' (the median, to the nearest 5), 'under 5 minutes' or 'no wait'."""
-    finite = [m for m in estimates if m is not None and math.isfinite(m)]
-    if not finite:
-        return "no wait"
-    median = statistics.median(finite)
-    if median < 2:
-        return "no wait"
-    if median < 5:
-        return "under 5 minutes"
-    return f"about {int(5 * round(median / 5))} minutes"
-
-
 _chime_effect: object | None = None
+
+
+def texted_line(visits: list[Visit]) -> str:
+    """'We have texted G002, G003.' for the tickets shown whose visitor a text reached."""
+    reached = (OutboxStatus.SENT.value, OutboxStatus.DELIVERED.value)
+    tickets = [v.ticket for v in visits if v.texted in reached]
+    return f"We have texted {', '.join(tickets)}." if tickets else ""
 
 
 def chime_path() -> Path:
@@ -66,9 +65,19 @@ def chime() -> None:
     _chime_effect.play()
 
 
+@dataclass(frozen=True)
+class DisplayReading:
+    status: OfficeStatus
+    at_desks: list[Visit]
+    waiting: list[Visit]
+    profile: OfficeProfile
+
+
 class DisplayWindow(PublicScreen):
+    topics = frozenset({Topic.QUEUE, Topic.SETTINGS})
+
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
-        super().__init__(services, "Now serving", parent, refresh_ms=DISPLAY_REFRESH_MS)
+        super().__init__(services, "Now serving", parent)
         self.headline.hide()
         self.detail.hide()
         self._seen_calls: set[tuple[str, object]] = set()
@@ -81,7 +90,7 @@ class DisplayWindow(PublicScreen):
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(24, 12, 24, 12)
         self.now_serving_title = self._label(2.8, bold=True, text="Now serving")
-        self.now_serving = self._label(9.0, bold=True, text="-")
+        self.now_serving = self._label(8.0, bold=True, text="-")  # fits 768 px at large text
         self.go_to = self._label(3.6, bold=True)
         for label in (self.now_serving_title, self.now_serving, self.go_to):
             card_layout.addWidget(label)
@@ -95,11 +104,18 @@ class DisplayWindow(PublicScreen):
         self.next_tickets.setStyleSheet(f"color: {YELLOW};")
         self.layout_.addWidget(self.next_title)
         self.layout_.addWidget(self.next_tickets)
+        self.texted_line = self._label(2.5)
+        self.texted_line.setAccessibleName("Tickets texted")
+        self.layout_.addWidget(self.texted_line)
         self.layout_.addStretch(1)
         self.typical_wait = self._label(2.8, bold=True)
         self.layout_.addWidget(self.typical_wait)
         self.status_line = self._label(2.5)
         self.layout_.addWidget(self.status_line)
+        self.notice = self._label(1.2, text=RECONNECTING)
+        self.notice.setAccessibleName("Connection notice")
+        self.notice.hide()
+        self.layout_.addWidget(self.notice)
 
         self.flash_timer = QTimer(self)
         self.flash_timer.setInterval(FLASH_MS)
@@ -112,30 +128,59 @@ class DisplayWindow(PublicScreen):
     def flashing(self) -> bool:
         return self.flash_timer.isActive()
 
+    def read(self) -> DisplayReading:
+        """Everything the display shows (touches no widget: safe on a worker thread)."""
+        status = self.services.office.status()
+        queue = self.services.queue()
+        return DisplayReading(
+            status, queue.at_desks(), queue.waiting(), self.services.office.profile()
+        )
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        return self.read, self.show_reading
+
+    def connection_changed(self, up: bool) -> None:
+        self.notice.setVisible(not up)  # the last calls stay on the screen meanwhile
+
     def refresh(self) -> None:
         try:
-            status = self.services.office.status()
-            queue = self.services.queue()
-            at_desks = queue.at_desks()
-            waiting = queue.waiting()
-            profile = self.services.office.profile()
+            reading = self.read()
         except Exception:
             log.exception("Display could not read the queue")
             self.status_line.setText(f"{ASK_AT_DESK} if you are not sure where to go.")
             return
+        self.show_reading(reading)
+
+    def show_reading(self, reading: DisplayReading) -> None:
+        status, at_desks, waiting, profile = (
+            reading.status,
+            reading.at_desks,
+            reading.waiting,
+            reading.profile,
+        )
         self.office_name.setText(status.office_name)
         places = {d.key: d.name for d in profile.desks} | {r.key: r.name for r in profile.rooms}
         self._show_called(at_desks, places)
         tickets = [v.ticket for v in waiting[:NEXT_COUNT]]
         self.next_title.setVisible(bool(tickets))
         self.next_tickets.setText("   ".join(tickets) if tickets else "Nobody is waiting")
-        estimates = [v.estimate_minutes for v in waiting if v.estimate_minutes is not None]
-        self.typical_wait.setText(f"Typical wait now: {typical_wait(estimates)}")
+        # Only the waits that can happen today are promised (domain.closing_time); closed,
+        # the screen says when the office opens and whom to call out of hours instead.
+        estimates = [v.estimate_minutes for v in waiting if v.callable_today]
+        self.typical_wait.setVisible(status.is_open)
+        self.typical_wait.setText(
+            f"Typical wait now: {typical_wait(estimates, waiting=len(waiting))}"
+            if status.is_open
+            else ""
+        )
+        self.texted_line.setText(texted_line(at_desks[::-1] + waiting[:NEXT_COUNT]))
+        self.texted_line.setVisible(bool(self.texted_line.text()))
         if status.is_open:
             self.status_line.setText("")
         else:
-            headline, detail = describe_status(status)
-            self.status_line.setText(f"{headline}. {detail.splitlines()[0]}")
+            why = f" ({status.reason_closed})" if status.reason_closed else ""
+            lead = opening_lead(status.next_opening, status.out_of_hours, status.local_now)
+            self.status_line.setText(f"We are closed{why}. {lead}")
         self._first_read = False
 
     def _show_called(self, at_desks: list[Visit], places: dict[str, str]) -> None:

@@ -9,9 +9,10 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from reception_app.domain.errors import ReceptionError
+from reception_app.services.connection import DatabaseUnavailable
 
 log = logging.getLogger("reception_app.errors")
 
@@ -32,11 +33,14 @@ class ErrorReporter(QObject):
 
     error_raised = Signal(str, str)
     """(message for a person, technical details)."""
+    connection_lost = Signal(str)
+    """An action was refused because the database could not be reached (no dialog)."""
 
     def __init__(self, log_file: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._log_file = log_file
         self.error_raised.connect(self._show)
+        self.connection_lost.connect(self._say_in_status_bar)
         self.shown: list[str] = []
 
     def install(self) -> None:
@@ -55,6 +59,11 @@ class ErrorReporter(QObject):
             QApplication.quit()
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        if isinstance(exc, DatabaseUnavailable):
+            # Not a dialog: the banner already says so, and the person tries again later.
+            log.warning("%s", exc)
+            self.connection_lost.emit(str(exc))
+            return
         if isinstance(exc, ReceptionError):
             log.warning("%s", exc)
             message = str(exc)
@@ -63,6 +72,13 @@ class ErrorReporter(QObject):
             where = f" The details are in the log file {self._log_file}." if self._log_file else ""
             message = f"{UNEXPECTED}{where}"
         self.error_raised.emit(message, details)
+
+    @Slot(str)
+    def _say_in_status_bar(self, message: str) -> None:
+        self.shown.append(message)
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) and widget.isVisible():
+                widget.statusBar().showMessage(message, 15_000)
 
     @Slot(str, str)
     def _show(self, message: str, details: str) -> None:

@@ -7,8 +7,7 @@ reach the rest of the app, and goes back to the start screen after a minute with
 from __future__ import annotations
 
 import logging
-import math
-from datetime import datetime, timedelta
+from datetime import datetime
 from string import ascii_uppercase
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -23,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.closing_time import runs_past_closing
+from reception_app.domain.closing_time import NotSeenToday, visitor_headline
+from reception_app.domain.notifications import Channel
 from reception_app.domain.visits import typed_first_name
 from reception_app.services.container import AppServices
 from reception_app.services.office_service import OfficeStatus
 from reception_app.services.queue import CheckInRequest
+from reception_app.ui.kiosk_mobile_page import KioskMobilePage
 from reception_app.ui.public_screen import ASK_AT_DESK, YELLOW, PublicScreen
 from reception_app.ui.text import slots_for_visitor, wait_range, when
 
@@ -60,6 +61,10 @@ class KioskWindow(PublicScreen):
         self.start_page = self._start_page()
         self.service_page = self._service_page()
         self.name_page = self._name_page()
+        self.mobile = ""
+        self.mobile_page = KioskMobilePage(self._label, self._button)
+        self.mobile_page.chosen.connect(self._mobile_chosen)
+        self.stack.addWidget(self.mobile_page)
         self.ticket_page = self._ticket_page()
         self.closed_page = self._closed_page()
         self.ask_page = self._ask_page()
@@ -70,6 +75,9 @@ class KioskWindow(PublicScreen):
         self.ask_button = self._button("Ask at the desk", 2.6, secondary=True)
         self.ask_button.clicked.connect(lambda: self._show_ask())
         footer.addWidget(self.start_again_button)
+        # The ticket page's Finished sits in the footer: on the page it pushed the window past
+        # a 768-pixel screen at large text.
+        footer.addWidget(self.finished_button)
         footer.addStretch(1)
         footer.addWidget(self.ask_button)
         self.layout_.addLayout(footer)
@@ -90,7 +98,7 @@ class KioskWindow(PublicScreen):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setSpacing(8)  # every page fits a 1366x768 screen at large text
         self.stack.addWidget(page)
         return page, layout
 
@@ -150,7 +158,7 @@ class KioskWindow(PublicScreen):
         self.skip_button = self._button("Skip", 2.8)
         self.skip_button.clicked.connect(self._skip)
         self.done_button = self._button("Done", 2.8)
-        self.done_button.clicked.connect(self._issue_ticket)
+        self.done_button.clicked.connect(self._name_done)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         row.addWidget(self.skip_button)
@@ -161,30 +169,35 @@ class KioskWindow(PublicScreen):
 
     def _ticket_page(self) -> QWidget:
         page, layout = self._page()
-        layout.addWidget(self._label(2.8, text="Your ticket number is"))
-        self.ticket_label = self._label(10.0, bold=True)
+        layout.addWidget(self._label(2.5, text="Your ticket number is"))
+        # Large, but not so large that the page outgrows a 1366x768 screen at large text.
+        self.ticket_label = self._label(5.0, bold=True)
         self.ticket_label.setStyleSheet(f"color: {YELLOW};")
         layout.addWidget(self.ticket_label)
         self.ticket_service = self._label(2.6)
         layout.addWidget(self.ticket_service)
-        self.wait_label = self._label(3.2, bold=True)
+        self.wait_label = self._label(2.8, bold=True)
         layout.addWidget(self.wait_label)
         layout.addWidget(
             self._label(2.5, text="Please take a seat. The screen will show your number.")
         )
+        self.texted_label = self._label(
+            2.5, bold=True, text="We will text you when it is nearly your turn."
+        )
+        layout.addWidget(self.texted_label)
         self.alternative_label = self._label(
             2.5,
-            text="Would you rather come back?\nAsk at the desk for an appointment on another day.",
+            text="Would you rather come back? Ask at the desk for an appointment on another day.",
         )
         self.alternative_label.setStyleSheet(f"color: {YELLOW};")
         layout.addWidget(self.alternative_label)
         self.slots_label = self._label(2.5, bold=True)
         self.slots_label.setStyleSheet(f"color: {YELLOW};")
+        self.slots_label.hide()  # shown when there are times to offer
         layout.addWidget(self.slots_label)
         layout.addStretch(1)
         self.finished_button = self._button("Finished", 3.0)
         self.finished_button.clicked.connect(self.reset)
-        layout.addWidget(self.finished_button)
         return page
 
     def _closed_page(self) -> QWidget:
@@ -220,17 +233,29 @@ class KioskWindow(PublicScreen):
             return
         self.office_name.setText(status.office_name)
         if hasattr(self, "start_status"):
+            # Closed: nothing offers a ticket that cannot be issued.
             self.start_status.setText(
                 "Tap below to join the queue."
                 if status.is_open
                 else "We are closed at the moment. Tap below to see when we open."
             )
+            self.take_ticket_button.setText("Take a ticket" if status.is_open else "When we open")
+
+    def connection_changed(self, up: bool) -> None:
+        """While the database cannot be reached the kiosk sends visitors to the desk; once it
+        answers again it starts afresh."""
+        if not up:
+            self._show_ask("We cannot give out tickets here at the moment.")
+        elif self.stack.currentWidget() is self.ask_page:
+            self.reset()
 
     def reset(self) -> None:
         """Back to the start screen, forgetting everything the last visitor entered."""
         self.service_key = ""
         self.service_name = ""
         self.first_name = ""
+        self.mobile = ""
+        self.mobile_page.clear()
         self.ticket_label.clear()
         self.wait_label.clear()
         self.ticket_service.clear()
@@ -243,6 +268,7 @@ class KioskWindow(PublicScreen):
     def _go(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         self.start_again_button.setVisible(page not in (self.start_page, self.ticket_page))
+        self.finished_button.setVisible(page is self.ticket_page)
         self._restart_idle()
 
     def _show_ask(self, detail: str = "A member of staff will be happy to help you.") -> None:
@@ -267,6 +293,17 @@ class KioskWindow(PublicScreen):
             log.exception("Kiosk could not read the free appointment times")
             return ""
 
+    def _book_by_phone(self) -> str:
+        """Appointments on another day when no service was chosen yet (closed at the start)."""
+        try:
+            phone = self.services.office.profile().phone
+        except Exception:
+            log.exception("Kiosk could not read the office's phone number")
+            return ""
+        if not phone:
+            return "For an appointment on another day, ask at the desk when we open."
+        return f"For an appointment on another day, call {phone}."
+
     def _show_closed(
         self, status: OfficeStatus, headline: str, next_opening: datetime | None
     ) -> None:
@@ -276,7 +313,7 @@ class KioskWindow(PublicScreen):
             else "Please ask at the desk when we are next open."
         )
         self.closed_headline.setText(headline)
-        self.closed_slots.setText(self._slots_text())
+        self.closed_slots.setText(self._slots_text() or self._book_by_phone())
         self.closed_slots.setVisible(bool(self.closed_slots.text()))
         self.closed_detail.setText(f"{opens}\n\nOut of hours: {status.out_of_hours}")
         self._go(self.closed_page)
@@ -338,41 +375,38 @@ class KioskWindow(PublicScreen):
 
     def _skip(self) -> None:
         self.first_name = ""
+        self._name_done()
+
+    def _name_done(self) -> None:
+        """Then the mobile for texts where the office texts, or straight to the ticket."""
+        self.mobile = ""
+        try:
+            texts_on = Channel.SMS in self.services.notifications().channels()
+        except Exception:
+            log.exception("Kiosk could not read whether the office texts")
+            texts_on = False
+        if not texts_on:
+            self._issue_ticket()
+            return
+        self.mobile_page.clear()
+        self._go(self.mobile_page)
+
+    def _mobile_chosen(self, mobile: str) -> None:
+        self.mobile = mobile
         self._issue_ticket()
 
     def _issue_ticket(self) -> None:
         status = self._status()
         if status is None:
             return
-        if not status.is_open:
-            self._show_closed(status, "Sorry, we are closed", status.next_opening)
-            return
         try:
-            queue = self.services.queue()
-            probe = queue.forecast_new_visitor(self.service_key)
-            expected = None if probe is None else probe.minutes
-            closes = status.closes_at
-            if (
-                probe is None
-                or probe.desk is None  # no desk for this service is on duty long enough today
-                or expected is None
-                or not math.isfinite(expected)
-                or runs_past_closing(status.local_now, expected, closes)
-            ):
-                after = self.services.office.calendar().next_opening(
-                    (closes or status.local_now) + timedelta(minutes=1)
-                )
-                past_closing = expected is not None and runs_past_closing(
-                    status.local_now, expected, closes
-                )
-                headline = (
-                    "Sorry, the wait today runs past our closing time"
-                    if past_closing or probe is None
-                    else "Sorry, nobody can see you about this today"
-                )
-                self._show_closed(status, headline, after)
-                return
-            visit = queue.check_in(None, CheckInRequest(self.service_key, self._formatted_name()))
+            visit = self.services.queue().check_in(
+                None, CheckInRequest(self.service_key, self._formatted_name(), mobile=self.mobile)
+            )
+        except NotSeenToday as refused:  # closed, past closing, or no desk: no ticket
+            verdict = refused.verdict
+            self._show_closed(status, visitor_headline(verdict), verdict.next_opening)
+            return
         except Exception:
             log.exception("Kiosk could not issue a ticket")
             self._show_ask("Sorry, we could not give you a ticket here.")
@@ -389,6 +423,7 @@ class KioskWindow(PublicScreen):
             self.wait_label.setText("")
         self.slots_label.setText(self._slots_text())
         self.slots_label.setVisible(bool(self.slots_label.text()))
+        self.texted_label.setVisible(bool(self.mobile))
         self._go(self.ticket_page)
 
     # --- idle and keys ------------------------------------------------------------------------

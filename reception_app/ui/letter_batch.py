@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from reception_app.domain.errors import ReceptionError
+from reception_app.domain.errors import Cancelled, ReceptionError
 from reception_app.domain.people import StaffMember
 from reception_app.ui.letter_printing import prepare_printer, print_pdfs
 from reception_app.ui.workers import ProgressCallback, run_with_progress
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 
 PRINT = "print"
 SAVE_PDFS = "pdf"
+NOT_POSTAL = "no postal address: save it as a PDF to attach to the e-mail reply"
+
+
+class PrintStopped(ReceptionError):
+    """Cancel was pressed after some letters had gone to the printer (nothing recorded)."""
 
 
 class BatchResult:
@@ -87,14 +92,20 @@ def print_batch_to(
 
     def work(progress: ProgressCallback) -> BatchResult:
         skipped: list[tuple[LetterRequest, str]] = []
-        produced = letters.produce_batch(
+        made = letters.produce_batch(
             requests, actor, lambda done, _n: progress(done, total), skipped
         )
-        print_pdfs(
-            printer,
-            [p.pdf for p in produced],
-            lambda done: progress(len(requests) + done, total),
-        )
+        produced = [p for p in made if p.draft.content.postal]
+        skipped.extend((p.draft.request, NOT_POSTAL) for p in made if not p.draft.content.postal)
+        try:
+            print_pdfs(
+                printer,
+                [p.pdf for p in produced],
+                lambda done: progress(len(requests) + done, total),
+            )
+        except Cancelled as exc:
+            # Pages already went to the printer: say so, with what was left out and why.
+            raise PrintStopped(f"{exc}{skipped_text(skipped)}") from None
         files = [letters.save_braille(p, braille_folder) for p in produced]
         ids = letters.record_sent(produced, actor, "printed", [str(f or "") for f in files])
         waiting = sum(1 for p in produced if p.status == "awaiting_braille")
@@ -279,6 +290,9 @@ def _print_and_say(
         say(result.message(), False)
 
     def failed(exc: BaseException) -> None:
+        if isinstance(exc, PrintStopped):
+            say(str(exc), True)
+            return
         text = str(exc) if isinstance(exc, ReceptionError) else f"Printing failed: {exc}."
         say(f"{text} No letter was marked as sent.", True)
 

@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from reception_app.domain.errors import Cancelled, ReceptionError
 from reception_app.domain.people import StaffMember
+from reception_app.domain.wording import counted
 from reception_app.ui.workers import ProgressCallback
 
 if TYPE_CHECKING:
@@ -112,7 +113,11 @@ def print_pdfs(
                 pages += 1
             if keep_going is not None and not keep_going(done):
                 printer.abort()
-                raise Cancelled("Printing was cancelled. Nothing was marked as sent.")
+                raise Cancelled(
+                    f"Printing was cancelled after {counted(done, 'letter')} of {len(pdfs)} "
+                    "had gone to the printer: their pages may still come out. Nothing was "
+                    "marked as sent, so every letter is still due."
+                )
     finally:
         if painter.isActive():
             painter.end()

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -21,21 +22,29 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
+from reception_app.domain.messages import Message
 from reception_app.domain.people import StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
 from reception_app.ui.idle_watcher import IdleWatcher
+from reception_app.ui.live_desk import DeskLive
+from reception_app.ui.notify_problems import NotifyProblemWatch
 from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
+from reception_app.ui.widgets.fit_window import DialogFitter, fitting_size, page_frame
 from reception_app.ui.workers import ProgressCallback, run_with_progress
+
+if TYPE_CHECKING:
+    from reception_app.services.office_service import OfficeStatus
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +86,7 @@ class MainWindow(QMainWindow):
         # Pages are built the first time they are shown, so start-up builds only Today.
         self._built: dict[int, Page] = {}
         self._newest_message_seen = 0
+        self.notify_problems = NotifyProblemWatch()
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -91,13 +101,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
 
+        self.live = DeskLive(self)
+        """Re-reads the page in view when the change hub says so; the lost-connection banner."""
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.live.banner)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sidebar)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._desk = central
+        column.addWidget(central, 1)
+        self.setCentralWidget(outer)
+        self._desk = outer
         """The sidebar and the pages: hidden while nobody is signed in."""
 
         self.office_status = QLabel()
@@ -113,14 +131,18 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
 
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES, self)
-        self.idle.idle_timed_out.connect(self.lock)
+        self.idle.idle_timed_out.connect(self.lock_idle)
         self.idle.paused = True  # until someone has signed in
 
-        state.data_changed.connect(self.refresh_current)
+        state.data_changed.connect(self._saved)
         state.theme_changed.connect(self._theme_changed)
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
+        # Every dialog of the desk grows to the height its wrapped text needs when shown.
+        application = QApplication.instance()
+        if application is not None:
+            DialogFitter.install(application)
         if state.has_services and state.actor is not None:
             self.start(state.actor)
         else:
@@ -210,7 +232,7 @@ class MainWindow(QMainWindow):
             page = page_class(index)(self.state)
             placeholder = self.stack.widget(index)
             current = self.stack.currentIndex()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, page_frame(page))
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
@@ -237,6 +259,12 @@ class MainWindow(QMainWindow):
 
     # --- refreshing ---------------------------------------------------------------------------
 
+    def _saved(self) -> None:
+        """A page saved something: with the change hub listening, its notice re-reads what
+        changed (once); without it, the page in view is read again here."""
+        if not self.state.live:
+            self.refresh_current()
+
     def refresh_current(self) -> None:
         """Re-read the visible page and the status bar from the database."""
         try:
@@ -253,16 +281,22 @@ class MainWindow(QMainWindow):
         except ReceptionError as exc:
             self.office_status.setText(str(exc))
             return
+        self.show_status(status, self._idle_minutes())
+        self.refresh_messages_badge()
+        self.show_notify_problem(self.notify_problems.newest(self.state.services))
+
+    def show_notify_problem(self, failed: str) -> None:
+        """A text or e-mail that failed for good, told once in the status bar."""
+        if failed:
+            self.statusBar().showMessage(failed, 60_000)
+
+    def show_status(self, status: OfficeStatus, idle_minutes: int) -> None:
         self.office_status.setText(status_bar_text(status))
         self.office_status.setToolTip(status.out_of_hours)
         # A new lock time set in Settings, here or at another desk, applies within a refresh.
-        self.idle.minutes = self._idle_minutes()
-        self.refresh_messages_badge()
+        self.idle.minutes = idle_minutes
 
     def refresh_messages_badge(self) -> None:
-        """Unread messages on the sidebar's Messages entry; a newer one than last time is
-        announced in the status bar (and the taskbar flashes), never in a dialog."""
-        item = self.sidebar.item(MESSAGES_PAGE)
         actor = self.state.actor
         count, newest = 0, None
         if actor is not None and self.state.has_services:
@@ -270,6 +304,12 @@ class MainWindow(QMainWindow):
                 count, newest = self.state.services.messages().unread(actor)
             except ReceptionError:
                 return
+        self.show_messages_badge(count, newest)
+
+    def show_messages_badge(self, count: int, newest: Message | None) -> None:
+        """A newer message than last time is announced in the status bar (and the taskbar
+        flashes), never in a dialog."""
+        item = self.sidebar.item(MESSAGES_PAGE)
         item.setText(f"Messages ({count})" if count else "Messages")
         item.setToolTip(
             f"Messages (Ctrl+{MESSAGES_PAGE + 1}): {count} unread"
@@ -304,7 +344,14 @@ class MainWindow(QMainWindow):
             return 5
 
     def lock(self) -> None:
-        """Hide the desk's contents until someone signs in again."""
+        """Ctrl+L: hide the desk's contents until someone signs in again."""
+        self._lock(idle=False)
+
+    def lock_idle(self) -> None:
+        """The idle time set in Settings has passed: lock, and say why on the lock screen."""
+        self._lock(idle=True)
+
+    def _lock(self, idle: bool) -> None:
         previous = self.state.actor
         self.idle.paused = True
         if previous is not None:
@@ -312,7 +359,7 @@ class MainWindow(QMainWindow):
         self.state.actor = None
         self._close_dialogs()
         self._desk.hide()
-        member = self.ask_sign_in(previous.username if previous else None)
+        member = self.ask_sign_in(previous.username if previous else None, idle=idle)
         if member is None:
             self.close()
             return
@@ -356,13 +403,14 @@ class MainWindow(QMainWindow):
         self._desk.show()
         self.refresh_current()
 
-    def ask_sign_in(self, locked_user: str | None) -> StaffMember | None:
+    def ask_sign_in(self, locked_user: str | None, idle: bool = False) -> StaffMember | None:
         services = self.state.services
         dialog = SignInDialog(
             services.office.status().office_name,
             services.staff.sign_in_names(),
             services.staff.sign_in,
             locked_user=locked_user,
+            locked_idle=idle,
             parent=self,
         )
         return dialog.member if dialog.exec() else None
@@ -457,8 +505,18 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        screen = self.screen()
+        if screen is None:
+            return
+        # A first start, or a size saved on a larger screen: never taller or wider than this
+        # screen (a 1366x768 laptop would lose the status bar under the task bar).
+        frame = self.frameGeometry().size() - self.geometry().size()
+        available = screen.availableGeometry()
+        width, height = fitting_size(available, frame=(frame.width(), frame.height()))
+        if geometry is None:
+            self.resize(width, height)
+        elif self.height() > height or self.width() > width:
+            self.resize(min(self.width(), width), min(self.height(), height))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main_window/geometry", self.saveGeometry())
@@ -467,4 +525,6 @@ class MainWindow(QMainWindow):
                 self.state.services.staff.record_sign_out(self.state.actor, "closed Reception")
             except ReceptionError:
                 log.exception("could not record sign-out")
+        if self.state.hub is not None:
+            self.state.hub.stop()
         super().closeEvent(event)

@@ -7,13 +7,18 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reception_app.domain.changes import Topic
 from reception_app.services.container import AppServices
+from reception_app.ui.changes import ChangeHub
+from reception_app.ui.live import LiveReload, Reading, Show
 from reception_app.ui.text import describe_status
 from reception_app.ui.theme import scaled_font
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 15_000
+CLOCK_MS = 60_000
+"""What the clock alone changes (open or closed now, the waits) is read again this often; what
+other desks change arrives through the change hub within a second (``listen``)."""
 ASK_AT_DESK = "Please ask at the desk"
 
 BLACK = "#000000"
@@ -44,7 +49,7 @@ class PublicScreen(QWidget):
         services: AppServices,
         title: str,
         parent: QWidget | None = None,
-        refresh_ms: int = REFRESH_MS,
+        refresh_ms: int = CLOCK_MS,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -61,10 +66,33 @@ class PublicScreen(QWidget):
         self.layout_.addWidget(self.office_name)
         self.layout_.addWidget(self.headline)
         self.layout_.addWidget(self.detail)
+        self.hub: ChangeHub | None = None
+        self.live = LiveReload(self.live_reading, lambda _t: self.refresh(), self)
         self._timer = QTimer(self)
         self._timer.setInterval(refresh_ms)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(lambda: self.live.request(self.topics))
         self._timer.start()
+
+    topics: frozenset[Topic] = frozenset({Topic.SETTINGS})
+    """What the screen shows: a change to one of these re-reads it (``listen``)."""
+
+    def listen(self, hub: ChangeHub) -> None:
+        """Re-read when ``hub`` reports a change to the screen's topics; say so while the
+        database cannot be reached (``connection_changed``)."""
+        self.hub = hub
+        hub.changed.connect(self._heard)
+        hub.connection_changed.connect(self.connection_changed)
+
+    def _heard(self, topics: frozenset[Topic]) -> None:
+        if topics & self.topics:
+            self.live.request(topics)
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """(read off the GUI thread, show on it), or None to ``refresh`` on the GUI thread."""
+        return None
+
+    def connection_changed(self, up: bool) -> None:
+        """The database stopped (False) or started again (True) answering."""
 
     def _label(self, factor: float, bold: bool = False, text: str = "") -> QLabel:
         label = QLabel(text)

@@ -52,6 +52,17 @@ def slots_for_visitor(slots: Sequence[Slot]) -> str:
     return "Or come back: " + "; ".join(parts)
 
 
+def opening_lead(next_opening: datetime | None, out_of_hours: str, now: datetime) -> str:
+    """'Opens tomorrow at 09:30. Out of hours: ...': what to lead with when a visitor cannot be
+    seen today."""
+    opens = (
+        f"Opens {when(next_opening, now)}."
+        if next_opening is not None
+        else "No opening hours are set: add them in Settings."
+    )
+    return f"{opens} Out of hours: {out_of_hours}"
+
+
 def describe_status(status: OfficeStatus) -> tuple[str, str]:
     """(headline, detail) for whether the office is open."""
     if status.is_open:
@@ -94,9 +105,12 @@ def long_day(d: date) -> str:
     return f"{d:%A} {d.day} {d:%B %Y}"
 
 
-def due_text(engine: DeadlineEngine, due: date | datetime, today: date) -> str:
+def due_text(engine: DeadlineEngine, due: date | datetime, now: datetime) -> str:
     """'Tue 8 Dec 2026 (in 10 working days)'; a time-of-day deadline also gives the time
-    (in the office's zone), and one at midnight is shown as the end of the day before."""
+    (in the office's zone), and one at midnight is shown as the end of the day before.
+
+    ``now`` is the moment, not the day: an hours clock whose moment has come says "overdue"
+    (``DeadlineEngine.status``), exactly as the log, the detail pane and the report judge it."""
     if isinstance(due, datetime):
         local = engine.calendar.to_local(due)
         if local.time() == time(0):
@@ -105,7 +119,7 @@ def due_text(engine: DeadlineEngine, due: date | datetime, today: date) -> str:
             when = f"{day_text(local.date())} at {local:%H:%M}"
     else:
         when = day_text(due)
-    return f"{when} ({engine.status(due, today)})"
+    return f"{when} ({engine.status(due, engine.calendar.local_date(now), now)})"
 
 
 def rule_phrase(clock: str, rule: ClockRule) -> str:

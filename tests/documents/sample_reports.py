@@ -39,7 +39,7 @@ def sample_reports(folder: Path, days: int = 25) -> SampleReports:
         )
         services.office.set_active_office("north-norfolk", manager)
         services.demo.fill("north-norfolk", days, seed=3)
-        reports = services.reports()
+        reports = services.reports(manager)
         return SampleReports(reports.daily(DAY), reports.report(*MONTH))
     finally:
         database.dispose()

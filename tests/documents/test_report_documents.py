@@ -119,9 +119,29 @@ def test_a_day_without_office_hours_says_so_in_the_pdf() -> None:
 def test_csv_summary_and_visits() -> None:
     report = sample()
     summary = list(csv.reader(io.StringIO(summary_csv(report).decode("utf-8-sig"))))
-    assert summary[0] == ["Section", "Figure", "Breakdown", "Value"]
-    assert ["Walk-in visitors", "Mean wait", "", "20.7 min"] in summary
-    assert ["Walk-in visitors", "By service: Walk-ins", "General enquiry", "2"] in summary
+    assert summary[0] == [
+        "Section",
+        "Figure",
+        "Breakdown",
+        "Value (as shown)",
+        "Count",
+        "Minutes",
+        "Percent (%)",
+        "Met (count)",
+        "Out of (count)",
+        "Previous period (as shown)",
+        "A year earlier (as shown)",
+    ]
+    # Issue 13 point 15: each number in its own column, the unit in the header.
+    assert ["Walk-in visitors", "Mean wait", "", "20.7 min", "", "20.7", "", "", ""] in [
+        r[:9] for r in summary
+    ]
+    assert ["Walk-in visitors", "By service: Walk-ins", "General enquiry", "2", "2"] in [
+        r[:5] for r in summary
+    ]
+    shares = [r for r in summary if r[3].endswith(")") and "% (" in r[3]]
+    assert shares and all(r[6] and r[7] and r[8] for r in shares)
+    assert all(float(r[5]) >= 0 for r in summary[1:] if r[5])  # a spreadsheet can sum them
     visits = list(csv.reader(io.StringIO(visits_csv(report).decode("utf-8-sig"))))
     assert visits[0][:3] == ["Ticket", "Day", "Service"]
     assert visits[1] == [
@@ -204,3 +224,22 @@ def test_only_the_embedded_face_is_in_the_pdf_charts_and_tables_included() -> No
     for large_print in (False, True):
         names = font_names(report_pdf_bytes(sample(), large_print=large_print))
         assert names == {"AtkinsonHyperlegibleNext-Regular", "AtkinsonHyperlegibleNext-Bold"}
+
+
+def test_page_one_says_which_standards_were_met_or_missed() -> None:
+    """Issue 13 point 15: each channel's standard at a glance on the summary page."""
+    from dataclasses import replace
+
+    from reception_app.documents.report_summary import standards_at_a_glance
+    from reception_app.domain.reports import Share
+    from reception_app.domain.reports.standards import ChannelLine
+
+    report = replace(
+        sample(),
+        channels=(
+            ChannelLine("email", "Email", "", Share(3, 3), 0),
+            ChannelLine("letter", "Letter", "", Share(1, 2), 1),
+            ChannelLine("foi", "Freedom of Information", "", Share(0, 0), 0),
+        ),
+    )
+    assert standards_at_a_glance(report) == "Standards met: Email; missed: Letter (2 late)."

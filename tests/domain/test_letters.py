@@ -118,6 +118,11 @@ def test_broken_toml_missing_parts_and_unknown_settings_are_refused() -> None:
         parse_template("x", 'title = "T"\nsubject = "S"\nbody = "B"\ncolour = "red"\n')
     with pytest.raises(TemplateError, match="sources"):
         parse_template("x", 'title = "T"\nsubject = "S"\nbody = "B"\nsources = ["fax"]\n')
+    with pytest.raises(TemplateError, match="line 4: records names the correspondence step"):
+        parse_template("x", 'title = "T"\nsubject = "S"\nbody = "B"\nrecords = "close"\n')
+    answer = parse_template("x", 'title = "T"\nsubject = "S"\nbody = "B"\nrecords = "respond"\n')
+    assert answer.records == "respond"
+    assert parse_template("ack", shipped()["acknowledgement"]).records == "acknowledge"
 
 
 def test_missing_values_are_named_in_plain_words() -> None:

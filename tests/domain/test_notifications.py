@@ -75,7 +75,7 @@ def test_uk_mobiles_are_accepted_and_written_as_notify_wants(
     [
         ("01603 301751", "not a mobile number, so it cannot receive texts"),
         ("+33 6 12 34 56 78", "not a UK number"),
-        ("0770090012", "check the number of digits"),
+        ("0770090012", "has 10 digits; UK numbers have 11"),
         ("call me", "not a mobile number"),
     ],
 )
@@ -193,3 +193,22 @@ def test_delivery_statuses() -> None:
 def test_backoff_doubles_up_to_half_an_hour() -> None:
     assert [backoff(n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
     assert backoff(20).total_seconds() == 1800
+
+
+def test_a_text_gives_up_long_directions_to_keep_within_two_fragments() -> None:
+    from reception_app.domain.notifications import fill_to_fit
+
+    wording = shipped()[NotificationKind.APPOINTMENT_CONFIRMED]
+    long_directions = (
+        "Diamond Jubilee Lodge is on Woodview Road, next to the Hellesdon community centre. "
+        "The entrance is step-free; please report to the reception window. " * 3
+    )
+    values = {**LONGEST, "directions": long_directions}
+    text = fill_to_fit(wording, Channel.SMS, values)
+    assert text.fragments <= 2
+    assert "next to the Hellesdon community centre." in text.body
+    assert "step-free" not in text.body
+    email = fill_to_fit(wording, Channel.EMAIL, values)
+    assert email.body.count("step-free") == 3, "the e-mail keeps every word"
+    huge = {**LONGEST, "directions": "x" * 400}
+    assert fill_to_fit(wording, Channel.SMS, huge).fragments <= 2

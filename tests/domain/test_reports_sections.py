@@ -194,9 +194,21 @@ def test_channel_results_reach_the_standards_table() -> None:
     table = report.section("standards").tables[0]
     assert table.headers == (
         "Channel",
+        "Standard",
         "Published standard",
         "Answered within standard",
         "Overdue now",
     )
-    assert table.rows == (("Letter", "respond: 10 working days", "75% (3 of 4)", "2"),)
+    # Issue 13 point 15: met or missed at a glance (1 answered late + 2 overdue now).
+    assert table.rows == (
+        ("Letter", "Missed: 3 late", "respond: 10 working days", "75% (3 of 4)", "2"),
+    )
     assert table.selectors == ("channel:letter",)
+
+
+def test_a_standard_is_met_only_when_nothing_was_late() -> None:
+    from reception_app.domain.reports.standards import verdict
+
+    assert verdict(Share(4, 4), 0) == "Met"
+    assert verdict(Share(4, 4), 1) == "Missed: 1 late"
+    assert verdict(Share(0, 0), 0) == "Nothing due"

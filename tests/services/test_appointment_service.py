@@ -342,6 +342,14 @@ def test_arrival_joins_the_queue_at_the_booked_time_ahead_of_walk_ins(
         manager, booked.id, "Officer on a call", datetime(2026, 11, 24, 12, 5, tzinfo=UTC)
     )
     assert told.delay_reason == "Officer on a call" and appointments.delay_prompts() == []
+    # The queue keeps the time they were told, not "due now" (issue 13 point 6)...
+    waiting = {v.ticket: v for v in queue.waiting()}[visit.ticket]
+    assert waiting.promised_at == datetime(2026, 11, 24, 12, 5, tzinfo=UTC)
+    assert waiting.due_at == waiting.promised_at
+    assert waiting.estimate_minutes == pytest.approx(14.0)
+    # ...and once that time passes the desk is prompted again, at once.
+    clock.now = datetime(2026, 11, 24, 12, 5, 30, tzinfo=UTC)
+    assert [a.id for a in appointments.delay_prompts()] == [booked.id]
     called = queue.call_next(manager, "R1")
     assert called is not None and called.ticket == visit.ticket
     seen = appointments.appointment(booked.id)
@@ -430,10 +438,11 @@ def test_confirmation_details_for_the_letter(
 def test_alternative_to_waiting_uses_the_same_search(
     services: AppServices, appointments: AppointmentService, manager: StaffMember
 ) -> None:
+    # Another day first (North Norfolk: "an appointment on an alternative day and time").
     assert services.queue().alternative_slots("general", 3) == appointments.free_slots(
-        "general", count=3
+        "general", count=3, first_day=date(2026, 11, 25)
     )
-    assert services.queue().alternative_slots("general", 3)[0].start.astimezone(LONDON).hour == 11
+    assert services.queue().alternative_slots("general", 3)[0].start.astimezone(LONDON).day == 25
 
 
 def test_an_arrived_customer_leaves_the_queue_when_the_appointment_is_cancelled(

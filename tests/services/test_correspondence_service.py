@@ -181,7 +181,9 @@ def test_extensions_with_a_reason(services: AppServices, colleagues: Staff) -> N
     with pytest.raises(ValidationError) as caught:
         log.extend(tom, sar.id, " ")
     assert caught.value.field == "reason"
-    extended = log.extend(tom, sar.id, "Complex: records in three systems")
+    extended = log.extend(
+        tom, sar.id, "Complex: records in three systems", told_on=date(2026, 11, 24)
+    )
     assert extended.deadlines.extended == date(2027, 2, 24)
     assert extended.next_due == date(2027, 2, 24)
     assert extended.extension_reason == "Complex: records in three systems"

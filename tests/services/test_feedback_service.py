@@ -140,7 +140,7 @@ def test_incidents_are_recorded_by_anyone_and_read_only_by_managers(
     assert logged[0].police_told and logged[0].police_reference == "NC-123"
     assert logged[0].recorded_by_name == "Rita Desk"
     # The shared event log says only that an incident was recorded.
-    summaries = [e.summary for e in services.events.recent(10)]
+    summaries = [e.summary for e in services.events.recent(colleagues["Margaret"], 10)]
     assert f"Incident #{number} recorded" in summaries
     assert not any("red coat" in s for s in summaries)
     with pytest.raises(ValidationError) as caught:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,93 @@ def test_correspondence_and_messages_fill_their_letters(
     assert "Wednesday 25 November 2026 at about 14:00" in text and "0161 496 0123" in text
     with pytest.raises(NotFoundError):
         letters.prepare(LetterRequest("acknowledgement", LetterSource("message", 999)), manager)
+
+
+def test_an_acknowledgement_letter_acknowledges_with_the_letter_as_evidence(
+    services: AppServices, colleagues: dict[str, StaffMember], tmp_path: Path
+) -> None:
+    """Issue 13 point 4: one letter, one step; the batch and a single letter alike."""
+    from reception_app.domain.correspondence import CorrespondenceDraft
+
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    log = services.correspondence()
+    received = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # acknowledgement due Mon 23 Nov
+    contact = add_contact(services, rita)
+    emails = [
+        log.log(
+            rita,
+            CorrespondenceDraft(
+                channel="email",
+                received_at=received,
+                from_name=f"Customer {n}",
+                from_email=f"c{n}@example.co.uk",
+                subject="A hedge",
+                owner_id=tom.id,
+                contact_id=contact.id,
+            ),
+        )
+        for n in range(3)
+    ]
+    assert all(e.next_step == "acknowledge" for e in emails)
+    letters = services.letters()
+    due = letters.due_today()
+    assert {r.source.id for r in due} == {e.id for e in emails}
+    batch = letters.produce_batch(due[:2], rita)
+    saved = letters.save_batch(batch, tmp_path / "batch", rita)
+    for item_id, letter_id in zip([r.source.id for r in due[:2]], saved.ids, strict=True):
+        item = log.get(item_id)
+        assert item.acknowledged_at is not None and item.next_step == "respond"
+        assert item.acknowledged_letter_id == letter_id
+    single = letters.prepare(due[2], rita)
+    (letter_id,) = letters.record_sent([single], rita, "printed")
+    item = log.get(due[2].source.id)
+    assert item.next_step == "respond" and item.acknowledged_letter_id == letter_id
+    assert letters.due_today() == []
+    # A second acknowledgement letter does not acknowledge again (the first one is the evidence).
+    again = letters.prepare(due[2], rita)
+    letters.record_sent([again], rita, "printed")
+    assert log.get(due[2].source.id).acknowledged_letter_id == letter_id
+
+
+def test_an_answering_letter_records_the_response_unless_the_clock_is_paused(
+    services: AppServices, colleagues: dict[str, StaffMember], tmp_path: Path
+) -> None:
+    """Issue 13 point 4: a template that ``records = "respond"`` answers the item (and so
+    acknowledges it too), with the letter as evidence; not while the clock is paused."""
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.services.letter_service import LetterService
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "answer.toml").write_text(
+        'title = "Our answer"\nrecords = "respond"\nsubject = "Your request"\n'
+        'body = "Dear {customer_name},\\n\\nHere is our answer about {about}."\n',
+        encoding="utf-8",
+    )
+    rita, tom = colleagues["Rita"], colleagues["Tom"]
+    log = services.correspondence()
+    contact = add_contact(services, rita)
+
+    def logged(channel: str) -> int:
+        draft = CorrespondenceDraft(
+            channel=channel,
+            received_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+            from_name="Łukasz Nowak",
+            subject="the hedge",
+            owner_id=tom.id,
+            contact_id=contact.id,
+        )
+        return log.log(rita, draft).id
+
+    letters = LetterService(services.context, "hellesdon", template_dir=folder)
+    item_id, sar_id = logged("letter"), logged("sar")
+    log.pause_clock(tom, sar_id, "clarification", date(2026, 11, 23))
+    for source_id in (item_id, sar_id):
+        answer = letters.prepare(LetterRequest("answer", LetterSource("correspondence", source_id)))
+        letters.record_sent([answer], tom, "printed")
+    answered = log.get(item_id)
+    assert answered.responded_at is not None and answered.responded_letter_id is not None
+    assert answered.acknowledged_letter_id == answered.responded_letter_id
+    assert answered.next_step == "final" or answered.next_step == ""
+    paused = log.get(sar_id)
+    assert paused.responded_at is None and paused.open_pause is not None

@@ -323,3 +323,41 @@ def test_no_office_is_a_plain_error(services: AppServices, notify: NotifyOffice)
     sender = NotificationSender(services.database.session_factory, "nowhere", lambda: notify.config)
     with pytest.raises(ReceptionError, match="no office"):
         sender.step()
+
+
+def test_the_sender_follows_an_office_change_and_hands_the_old_office_back(
+    services: AppServices, notify: NotifyOffice, clock: FixedClock
+) -> None:
+    from reception_app.services.notifications.outbox import set_office_channels
+
+    with transaction(services.database.session_factory) as session:
+        norfolk = get_office(session, "north-norfolk")
+        set_office_channels(session, norfolk.id, frozenset({Channel.SMS}))
+    running: list[str | None] = ["hellesdon"]
+    desk_a = services.notifications().sender(
+        office_key=lambda: running[0], per_second=0, holder="desk A"
+    )
+    desk_b = _sender(services, notify, clock, holder="desk B")  # Hellesdon's other desk
+    queue_text(services)
+    assert desk_a.step().sent == 1
+    with transaction(services.database.session_factory) as session:
+        queue_notification(
+            session,
+            office=get_office(session, "north-norfolk"),
+            kind=NotificationKind.CALLED,
+            channel=Channel.SMS,
+            address="07700 900456",
+            values={"ticket": "C001", "desk": "Desk 2"},
+            now=clock.now,
+            subject_kind="visit",
+            subject_id=99,
+        )
+    queue_text(services, "07700 900789")
+    running[0] = "north-norfolk"  # a manager changed the running office in Settings
+    assert desk_a.step().sent == 1
+    assert notify.standin.received[-1].body.startswith("North Norfolk District Council")
+    # Hellesdon's lease was handed back at the change: its other desk sends at once.
+    assert desk_b.step().sent == 1
+    assert notify.standin.received[-1].recipient == "+447700900789"
+    running[0] = None
+    assert not desk_a.step().holding

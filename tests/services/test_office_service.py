@@ -54,7 +54,7 @@ def test_closure_day_closes_the_office_and_is_logged(
     assert status.next_opening is not None and status.next_opening.date() == date(2026, 11, 25)
     with pytest.raises(ValidationError, match="already"):
         services.office.add_day_off(date(2026, 11, 24), "closure", "again", manager)
-    assert any("Staff training" in e.summary for e in services.events.recent())
+    assert any("Staff training" in e.summary for e in services.events.recent(manager))
     services.office.remove_day_off(date(2026, 11, 24), "closure", manager)
     assert services.office.status().is_open
 
@@ -153,10 +153,12 @@ def test_the_log_is_stamped_by_the_service_clock_and_filtered_by_person(
 ) -> None:
     clock.now = datetime(2027, 3, 15, 10, 12, tzinfo=UTC)
     services.office.add_day_off(date(2027, 3, 19), "closure", "Audit", manager)
-    newest = services.events.recent(1)[0]
+    newest = services.events.recent(manager, 1)[0]
     assert newest.at == clock.now and newest.staff_id == manager.id
     assert "Fri 19 Mar 2027 Audit" in newest.summary
-    assert {e.staff_id for e in services.events.recent(staff_id=manager.id)} == {manager.id}
+    assert {e.staff_id for e in services.events.recent(manager, staff_id=manager.id)} == {
+        manager.id
+    }
 
 
 def test_an_office_is_chosen_when_staff_exist_but_none_was_set(services: AppServices) -> None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from reception_app.domain.closing_time import NotSeenToday, NotToday
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.offices import ServiceProfile
 from reception_app.domain.people import Role, StaffMember
@@ -254,9 +255,14 @@ def test_a_visitor_no_desk_can_see_today_is_told_so_not_called_now(
     # Both desks' rota ends at 14:00 on Tuesdays; it is 14:10, the office is open until 16:00.
     queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "14:00")])
     queue.set_desk_duties(manager, "CL", [Shift.from_text(1, "09:30", "14:00")])
-    clock.now = clock.now.replace(hour=14, minute=10)
+    clock.now = clock.now.replace(hour=13, minute=50)
     visit = queue.check_in(manager, CheckInRequest("general", "Ann"))
-    assert visit.callable_today is False
+    assert visit.callable_today is True
+    clock.now = clock.now.replace(hour=14, minute=10)
+    # No new ticket now (issue 13 point 1); the one waiting is shown as not today.
+    with pytest.raises(NotSeenToday) as refused:
+        queue.check_in(manager, CheckInRequest("general", "Ben"))
+    assert refused.value.verdict.why_not is NotToday.NO_DESK
     assert [v.callable_today for v in queue.waiting()] == [False]
     queue.set_desk_duties(manager, "R1", [Shift.from_text(1, "09:30", "16:00")])
     assert [v.callable_today for v in queue.waiting()] == [True]

@@ -55,3 +55,26 @@ def test_without_notify_nothing_is_queued(services: AppServices, manager: StaffM
     visit = queue.check_in(None, CheckInRequest("general", "Ann", mobile="07700 900123"))
     queue.call_next(manager, "R1")
     assert _kinds(services, visit.id) == []
+
+
+def test_an_office_that_rewrote_a_text_sends_its_own_words_and_a_broken_file_is_passed_over(
+    services: AppServices, manager: StaffMember, notify: NotifyOffice
+) -> None:
+    from reception_app.services.notifications.wording_book import office_folder
+
+    folder = office_folder("hellesdon")
+    folder.mkdir(parents=True)
+    (folder / "called.toml").write_text(
+        'title = "Called"\nsms = "{office_name}: {ticket}, come to {desk} now please."\n',
+        encoding="utf-8",
+    )
+    (folder / "nearly_up.toml").write_text('sms = "{unknown"\n', encoding="utf-8")
+    queue = services.queue()
+    ann = queue.check_in(None, CheckInRequest("general", "Ann", mobile="07700 900123"))
+    ben = queue.check_in(None, CheckInRequest("general", "Ben", mobile="07700 900456"))
+    queue.call_next(manager, "R1")
+    services.notifications().sender(per_second=0).step()
+    bodies = [r.body for r in notify.standin.received]
+    assert f"Hellesdon Parish Council: {ann.ticket}, come to Reception window now please." in bodies
+    assert any("nearly your turn" in b for b in bodies), "the shipped words stand in"
+    assert _kinds(services, ben.id)[0][0] is NotificationKind.NEARLY_UP

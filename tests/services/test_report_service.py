@@ -70,7 +70,7 @@ def utc(day: date, hh: int, mm: int) -> datetime:
 
 @pytest.fixture
 def reports(services: AppServices, manager: StaffMember) -> ReportService:
-    return ReportService(services.context, "hellesdon")
+    return ReportService(services.context, "hellesdon", manager)
 
 
 def test_daily_report_reads_the_days_visits_with_names_of_service_desk_and_officer(
@@ -385,7 +385,7 @@ def test_appointments_rooms_and_correspondence_from_their_tables(
     rooms = report.section("rooms").tables[0]
     assert rooms.rows[[r[0] for r in rooms.rows].index(room.name)][1:3] == ("1", "1.5")
     figures = {f.key: f.text for f in report.section("correspondence").figures}
-    assert figures["received"] == "1 call-backs, 1 correspondence"
+    assert figures["received"] == "1 call-back, 1 correspondence"
     assert figures["within_standard"] == "100% (1 of 1)"  # the call-back; the letter is not due yet
     assert figures["overdue_now"] == "1"
     assert figures["oldest_overdue"].startswith("Email received 2 Nov 2026, due 5 Nov 2026")
@@ -483,5 +483,5 @@ def test_the_first_day_counts_appointments_and_call_back_messages(
         )
     assert reports.first_day() == date(2026, 11, 3)
     assert reports.daily(date(2026, 11, 3)).section("correspondence").figures[0].text == (
-        "1 call-backs, 0 correspondence"
+        "1 call-back, 0 correspondence"
     )

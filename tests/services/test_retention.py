@@ -60,7 +60,7 @@ def test_reports_for_past_periods_are_the_same_after_a_purge(
 ) -> None:
     services.demo.fill("hellesdon", DAYS, seed=3)
     filled = services
-    reports = filled.reports()
+    reports = filled.reports(manager)
     today = reports.today()
     start = reports.first_day()
     assert start is not None
@@ -114,7 +114,7 @@ def test_a_dry_run_counts_what_a_real_run_then_does_and_changes_nothing(
     real = retention.run(manager)
     assert real.counts == dry.counts
     assert dry.counts["walk-in visits"] > 0
-    assert retention.last_run() == filled.reports().today()
+    assert retention.last_run() == filled.reports(manager).today()
     assert not retention.is_due()
 
 

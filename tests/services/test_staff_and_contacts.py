@@ -48,7 +48,7 @@ def test_sign_in_right_and_wrong_and_both_are_logged(
         services.staff.sign_in("mclerk", "wrong password")
     with pytest.raises(ValidationError, match="not right"):
         services.staff.sign_in("nobody", MANAGER_PASSWORD)
-    actions = [e.action for e in services.events.recent()]
+    actions = [e.action for e in services.events.recent(manager)]
     assert "signed_in" in actions and "sign_in_failed" in actions
 
 

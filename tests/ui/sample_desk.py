@@ -13,6 +13,8 @@ from tests.conftest import FixedClock
 
 LONG_NAME = ("Maria-Fernanda Oyelaran-Whitcombe " * 16)[:500].strip()
 """A 500-character name: the fit checks must see it wrap or elide, never overflow."""
+HOSTILE = "<b>bold</b> &amp; <font size=40>X</font><img src=/etc/passwd> محمد\u200f"
+"""Markup typed as text (issue 12): every screen must show it as typed, never interpret it."""
 
 
 def fill_sample_desk(
@@ -21,10 +23,12 @@ def fill_sample_desk(
     clock: FixedClock | None = None,
     *,
     long_text: bool = False,
+    hostile: bool = False,
 ) -> None:
-    """Sample history (three working days) and a few items on every list the manager reads."""
+    """Sample history (three working days) and a few items on every list the manager reads;
+    ``hostile``: the names and texts typed are markup (HOSTILE)."""
     services.demo.fill("hellesdon", 3, seed=5)
-    caller = LONG_NAME if long_text else "Ana Nowak"
+    caller = LONG_NAME if long_text else (HOSTILE if hostile else "Ana Nowak")
     start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     for n, subject in enumerate(
         ("Hedge height", "Bins not emptied", "Parking permit", "Allotment")
@@ -32,7 +36,7 @@ def fill_sample_desk(
         services.messages().take(
             manager,
             MessageDraft(
-                f"{caller} {n}" if not long_text else caller,
+                f"{caller} {n}" if not long_text else caller[:200],  # the longest it takes
                 subject,
                 "Please ring back",
                 recipient_id=manager.id,
@@ -43,8 +47,14 @@ def fill_sample_desk(
         services.feedback().record(
             manager,
             FeedbackDraft(
-                kind, "phone", start - timedelta(hours=n), f"Feedback {n}", from_name=caller
+                kind, "phone", start - timedelta(hours=n), f"Feedback {n}", from_name=caller[:300]
             ),
+        )
+    if long_text:
+        from reception_app.domain.people import Contact
+
+        services.contacts().save(
+            Contact(id=None, full_name=caller[:300], phone="01603 301751"), manager
         )
     _today_at_the_desk(services, manager, caller, clock)
     for n, incident in enumerate(
@@ -52,7 +62,9 @@ def fill_sample_desk(
     ):
         services.feedback().record_incident(
             manager,
-            IncidentDraft(start - timedelta(hours=n + 1), incident, f"Incident {n}", person=caller),
+            IncidentDraft(
+                start - timedelta(hours=n + 1), incident, f"Incident {n}", person=caller[:300]
+            ),
         )
 
 
@@ -68,7 +80,10 @@ def _today_at_the_desk(
     queue = services.queue()
     for n in range(3):
         needs = VisitNeeds(hearing_loop=n == 0, wheelchair_access=n == 1)
-        queue.check_in(manager, CheckInRequest("general", f"{caller} {n}"[:500], needs=needs))
+        note = caller if len(caller) > 100 else ""
+        queue.check_in(
+            manager, CheckInRequest("general", f"{caller} {n}"[:500], needs=needs, note=note)
+        )
     queue.call_next(manager, "R1")
     booked = services.appointments().book(
         manager,
@@ -76,7 +91,7 @@ def _today_at_the_desk(
             "general",
             datetime(2026, 11, 24, 11, 40, tzinfo=UTC),
             staff_id=manager.id,
-            customer_name=caller,
+            customer_name=caller[:300],
         ),
     )
     queue.check_in_appointment(manager, booked.id)

@@ -92,7 +92,7 @@ def test_add_a_contact_by_keyboard(qtbot, page: ContactsPage, services: AppServi
     ("field", "typed", "message"),
     [
         ("postcode", "NR6 5Q", "'NR6 5Q' is not a UK postcode. It should look like NR6 5QB."),
-        ("phone", "0160", "'0160' is not a valid phone number: check the number of digits."),
+        ("phone", "0160", "'0160' is not a valid phone number: it has 4 digits; UK numbers"),
         ("email", "ann@example", "'ann@example' is not an email address."),
     ],
 )

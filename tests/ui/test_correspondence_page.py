@@ -117,6 +117,10 @@ def test_views_holding_response_and_a_sar_pause(
     qtbot.addWidget(dialog)
     dialog.reason.setPlainText("Waiting for the surveyor's report")
     dialog.expected.setDate(QDate(2026, 12, 4))
+    dialog.save()  # after the limit (Mon 16 Nov): questioned, nothing saved
+    assert "after the final limit" in dialog.errors.message_for("expected_on")
+    assert dialog.result_value is None
+    dialog.beyond_limit.setChecked(True)
     dialog.save()
     assert dialog.result_value is not None
     page.refresh_log(late.id)
@@ -398,3 +402,58 @@ def test_an_hours_clock_shows_overdue_from_its_moment(
     assert _column(page, CorrespondenceTableModel.DUE) == ["Fri 27 Nov 2026 at 09:00 (overdue)"]
     font = page.log_model.index(0, 0).data(Qt.ItemDataRole.FontRole)
     assert font is not None and font.bold()
+    # Issue 13 point 7: the detail pane and the report say the same as the list.
+    details = page.log_detail.toPlainText()
+    assert "Acknowledge: Fri 27 Nov 2026 at 09:00 (overdue)" in details
+    assert "Next: acknowledge by Fri 27 Nov 2026 at 09:00 (overdue)" in details
+    assert "09:00 (due today)" not in details
+    report = services.reports(state.actor).daily(date(2026, 11, 27))
+    figures = {f.key: f.text for f in report.section("correspondence").figures}
+    assert figures["overdue_now"] == "1"
+    assert figures["oldest_overdue"].startswith("Email received 24 Nov 2026, due 27 Nov 2026")
+
+
+def test_pause_and_extension_dialogs_show_the_new_deadline_before_saving(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 13 point 5: the new deadline is shown as the fields change; a late extension is
+    refused before anything is typed; a SAR asks when the person was told."""
+    from reception_app.ui.dialogs.correspondence_action_dialog import EXTEND
+
+    rita, olu = colleagues["Rita"], colleagues["Olu"]
+    log = services.correspondence()
+    sar = log.log(rita, _draft(olu, "sar", datetime(2026, 11, 10, 9, tzinfo=UTC), "My records"))
+    old = log.log(rita, _draft(olu, "sar", datetime(2025, 7, 1, 9, tzinfo=UTC), "Old request"))
+    page = _page(qtbot, state)
+    page.refresh_log(sar.id)
+    dialog = page.action_dialog(EXTEND, page.current_item())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.resize(1366 // 2, 768 // 2)
+    dialog.show()
+    assert dialog.preview_label.text().startswith("New deadline for the reply: Wed 10 Feb 2027")
+    assert dialog.told_on.isVisible()
+    shot(dialog, "correspondence-extend")
+    dialog.reason.setPlainText("Complex: three systems")
+    dialog.save()
+    assert dialog.result_value is not None
+    assert log.get(sar.id).extension_told_on == date(2026, 11, 24)
+
+    page.refresh_log(old.id)
+    dialog = page.action_dialog(EXTEND, page.current_item())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    assert "can only be taken before it ends" in dialog.preview_label.text()
+
+    other = log.log(rita, _draft(olu, "sar", datetime(2026, 11, 10, 9, tzinfo=UTC), "More"))
+    page.refresh_log(other.id)
+    dialog = page.action_dialog(PAUSE, page.current_item())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.pause_reason.setCurrentIndex(dialog.pause_reason.findData("identity"))
+    dialog.asked_on.setDate(QDate(2026, 11, 11))
+    dialog.answered.setChecked(True)
+    dialog.answered_on.setDate(QDate(2026, 11, 20))
+    assert dialog.preview_label.text().startswith("New deadline for the reply: Mon 21 Dec 2026")
+    dialog.show()
+    shot(dialog, "correspondence-pause-preview")

@@ -11,7 +11,7 @@ from reception_app.domain.people import StaffMember
 from reception_app.services.container import AppServices
 from reception_app.services.queue import CheckInRequest
 from reception_app.ui import display_window
-from reception_app.ui.display_window import DisplayWindow, typical_wait
+from reception_app.ui.display_window import DisplayWindow
 
 
 def _display(qtbot, services: AppServices) -> DisplayWindow:  # type: ignore[no-untyped-def]
@@ -96,11 +96,18 @@ def test_display_with_nobody_waiting(qtbot, services: AppServices, manager: Staf
     assert "Nobody is waiting" in display.next_tickets.text()
 
 
-def test_typical_wait_is_the_median() -> None:
-    assert typical_wait([]) == "no wait"
-    assert typical_wait([3.0]) == "under 5 minutes"
-    assert typical_wait([4.0, 11.0, 40.0]) == "about 10 minutes"
-    assert typical_wait([float("inf")]) == "no wait"
+def test_closed_display_promises_no_wait_and_gives_the_out_of_hours_contact(
+    qtbot, services: AppServices, manager: StaffMember, clock
+) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Ann", "Ben", "Cat", "Dan", "Eve"):
+        services.queue().check_in(manager, CheckInRequest("general", name))
+    clock.now = clock.now.replace(hour=18, minute=30)  # the five are still waiting, closed
+    display = _display(qtbot, services)
+    assert "no wait" not in _texts(display)
+    assert display.typical_wait.isHidden()
+    assert display.status_line.text().startswith("We are closed (outside opening hours).")
+    assert "Opens tomorrow at 09:30." in display.status_line.text()
+    assert services.office.profile().out_of_hours in display.status_line.text()
 
 
 # A machine with no audio device (CI) says so through Qt when the sound is played.

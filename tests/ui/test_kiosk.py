@@ -93,11 +93,13 @@ def test_closed_office_shows_the_next_opening_instead_of_a_ticket(
 ) -> None:  # type: ignore[no-untyped-def]
     clock.now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # Saturday
     kiosk = _kiosk(qtbot, services)
+    assert kiosk.take_ticket_button.text() == "When we open"  # never "Take a ticket" closed
     _tap(qtbot, kiosk.take_ticket_button)
     assert kiosk.stack.currentWidget() is kiosk.closed_page
     assert "closed" in kiosk.closed_headline.text()
     assert "Monday" in kiosk.closed_detail.text()
     assert "Out of hours" in kiosk.closed_detail.text()
+    assert kiosk.closed_slots.text() == "For an appointment on another day, call 01603 301751."
     assert kiosk.ticket_label.text() == ""
     assert services.queue().waiting() == []
 
@@ -144,10 +146,11 @@ def test_buttons_and_text_are_large(qtbot, services: AppServices, manager: Staff
 def test_a_wait_past_closing_time_offers_the_next_opening(
     qtbot, services: AppServices, manager: StaffMember, clock: FixedClock
 ) -> None:  # type: ignore[no-untyped-def]
-    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)  # Tuesday, closes at 16:00
+    clock.now = datetime(2026, 11, 24, 15, 40, tzinfo=UTC)  # Tuesday, closes at 16:00
     queue = services.queue()
-    for name in ("Ann", "Ben", "Cat", "Dan"):
+    for name in ("Ann", "Ben", "Cat"):
         queue.check_in(manager, CheckInRequest("burials", name))
+    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])
@@ -155,7 +158,7 @@ def test_a_wait_past_closing_time_offers_the_next_opening(
     assert kiosk.stack.currentWidget() is kiosk.closed_page
     assert "closing time" in kiosk.closed_headline.text()
     assert "tomorrow at 09:30" in kiosk.closed_detail.text()
-    assert len(services.queue().waiting()) == 4
+    assert len(services.queue().waiting()) == 3
 
 
 def test_the_ticket_screen_offers_three_times_to_come_back(
@@ -166,7 +169,7 @@ def test_the_ticket_screen_offers_three_times_to_come_back(
     _tap(qtbot, kiosk.service_buttons["general"])
     _tap(qtbot, kiosk.skip_button)
     assert kiosk.stack.currentWidget() is kiosk.ticket_page
-    assert kiosk.slots_label.text() == "Or come back: Tue 24 Nov at 11:30, 11:45 or 12:00"
+    assert kiosk.slots_label.text() == "Or come back: Wed 25 Nov at 09:30, 09:45 or 10:00"
     assert kiosk.slots_label.isVisible()
     _tap(qtbot, kiosk.finished_button)
     assert kiosk.slots_label.text() == ""
@@ -175,9 +178,10 @@ def test_the_ticket_screen_offers_three_times_to_come_back(
 def test_a_wait_past_closing_time_offers_times_to_come_back_first(
     qtbot, services: AppServices, manager: StaffMember, clock: FixedClock
 ) -> None:  # type: ignore[no-untyped-def]
-    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
-    for name in ("Ann", "Ben", "Cat", "Dan"):
+    clock.now = datetime(2026, 11, 24, 15, 40, tzinfo=UTC)
+    for name in ("Ann", "Ben", "Cat"):
         services.queue().check_in(manager, CheckInRequest("burials", name))
+    clock.now = datetime(2026, 11, 24, 15, 50, tzinfo=UTC)
     kiosk = _kiosk(qtbot, services)
     _tap(qtbot, kiosk.take_ticket_button)
     _tap(qtbot, kiosk.service_buttons["burials"])
@@ -203,3 +207,46 @@ def test_no_ticket_when_no_desk_for_the_service_is_on_duty_for_the_rest_of_today
     assert kiosk.stack.currentWidget() is kiosk.closed_page
     assert kiosk.closed_headline.text() == "Sorry, nobody can see you about this today"
     assert queue.waiting() == []  # no ticket was issued
+
+
+def test_a_mobile_at_the_kiosk_is_checked_then_brings_the_texts(
+    qtbot, services: AppServices, manager: StaffMember, notify, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _kiosk(qtbot, services)
+    kiosk.resize(1366, 768)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    page = kiosk.mobile_page
+    assert kiosk.stack.currentWidget() is page
+    for digit in "0160330175":
+        _tap(qtbot, page.digit_buttons[digit])
+    _tap(qtbot, page.text_me_button)
+    assert "not a UK mobile number" in page.problem.text()
+    assert kiosk.stack.currentWidget() is page, "a wrong number stays on the page"
+    assert kiosk.grab().save(str(tmp_path / "kiosk_mobile_wrong.png"))
+    page.clear()
+    for digit in "07700900123":
+        _tap(qtbot, page.digit_buttons[digit])
+    _tap(qtbot, page.text_me_button)
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert kiosk.texted_label.isVisibleTo(kiosk)
+    (visit,) = services.queue().waiting()
+    kiosk.reset()
+    assert kiosk.mobile == "" and page.digits == ""
+    services.queue().check_in(None, CheckInRequest("general", "Ann"))
+    # Ann is behind: calling the kiosk's visitor texts them "please go to".
+    services.queue().call_next(manager, "R1")
+    kinds = [n.kind.value for n in services.notifications().about("visit", visit.id)]
+    assert kinds == ["nearly_up", "called"] or kinds == ["called"]
+
+
+def test_no_thanks_at_the_kiosk_and_no_page_without_notify(
+    qtbot, services: AppServices, manager: StaffMember
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = _kiosk(qtbot, services)
+    _tap(qtbot, kiosk.take_ticket_button)
+    _tap(qtbot, kiosk.service_buttons["general"])
+    _tap(qtbot, kiosk.skip_button)
+    assert kiosk.stack.currentWidget() is kiosk.ticket_page
+    assert not kiosk.texted_label.isVisibleTo(kiosk)

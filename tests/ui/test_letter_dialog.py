@@ -345,3 +345,79 @@ def test_a_promised_date_already_past_is_warned_next_to_its_field(
     assert dialog.produced is not None and dialog.produced.draft.past_dates == {}
     text = squash(" ".join(read_pdf(dialog.produced.pdf).pages))
     assert "by Friday 4 December 2026" in text and "🌳" not in text
+
+
+def test_saving_a_letter_over_the_database_is_refused_and_records_nothing(
+    qtbot,
+    page: ContactsPage,
+    state: DeskState,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 12: the desk's own save goes through the same check as the command line's --out."""
+    dialog = open_dialog(qtbot, page, state)
+    choose(dialog, "not_satisfied")
+    dialog.set_value("about", EXTRA["about"])
+    wait_preview(qtbot, dialog)
+    database = state.services.database.file
+    assert database is not None
+    before = database.read_bytes()
+    assert not dialog.save_to(database)
+    text = dialog.errors.general.text()
+    assert "one of Reception's own files" in text and "Nothing was marked as sent." in text
+    assert database.read_bytes() == before and dialog.sent == []
+
+
+def test_a_printed_batch_leaves_out_letters_with_no_postal_address_and_says_why(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 13 point 17: an e-mail with no postal address is not printed; the result says so."""
+    from datetime import UTC, datetime
+
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.services.letter_service import LetterSource
+
+    emailed = services.correspondence().log(
+        state.actor,
+        CorrespondenceDraft(
+            "email",
+            datetime(2026, 11, 18, 9, tzinfo=UTC),
+            "Ana Nowak",
+            "a pothole",
+            state.actor.id,
+            from_email="ana@example.co.uk",
+        ),
+    )
+    letters = state.services.letters()
+    requests = [*_requests(state.services, state.actor, 2), *letters.due_today()]
+    results: list[BatchResult] = []
+    print_batch_to(
+        None,
+        letters,
+        requests,
+        state.actor,
+        pdf_printer(tmp_path / "batch.pdf"),
+        tmp_path / "braille",
+        results.append,
+        pytest.fail,
+        lambda: pytest.fail("cancelled"),
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=60000)
+    message = results[0].message()
+    assert "2 letters printed and recorded as sent" in message
+    assert f"correspondence:{emailed.id} (no postal address: save it as a PDF" in message
+    assert letters.sent_letters(LetterSource("correspondence", emailed.id)) == []
+
+
+def test_cancel_after_pages_went_to_the_printer_says_so(
+    qtbot,
+    state: DeskState,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from reception_app.domain.errors import Cancelled
+
+    letters = state.services.letters()
+    pdfs = [letters.prepare(r, state.actor).pdf for r in _requests(state.services, state.actor, 2)]
+    with pytest.raises(Cancelled, match="after 1 letter of 2 had gone to the printer"):
+        print_pdfs(pdf_printer(tmp_path / "p.pdf"), pdfs, lambda _done: False)

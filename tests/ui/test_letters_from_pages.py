@@ -376,20 +376,38 @@ def test_letters_due_today_saved_as_pdfs_from_the_correspondence_page(
         received=datetime(2026, 11, 19, 9, tzinfo=UTC),
         contact_id=zoe.id,
     )
+    # Issue 13 point 17: an e-mail with no postal address still gets its PDF (to attach).
+    no_address = _log(
+        services,
+        tom,
+        "email",
+        subject="a pothole",
+        name="Ana Nowak",
+        received=datetime(2026, 11, 19, 9, tzinfo=UTC),
+        from_email="ana@example.co.uk",
+    )
     due = services.letters().due_today()
-    assert {r.source.id for r in due} == {complaint, email}
+    assert {r.source.id for r in due} == {complaint, email, no_address}
     folder = tmp_path / "out"
     dialog = correspondence.print_letters_due(how=SAVE_PDFS, folder=folder)
     assert dialog is not None
-    qtbot.waitUntil(lambda: "saved as PDFs" in correspondence.log_status.text(), timeout=60000)
-    assert "recorded as sent" in correspondence.log_status.text()
+    result = correspondence.batch_result
+    qtbot.waitUntil(lambda: "saved as PDFs" in result.text(), timeout=60000)
+    assert "3 letters saved as PDFs" in result.text() and "recorded as sent" in result.text()
+    # The result stays where the batch was started, after the log has reloaded.
+    qtbot.waitUntil(lambda: "items in" in correspondence.log_status.text(), timeout=60000)
+    assert "3 letters saved as PDFs" in result.text() and result.isVisibleTo(correspondence)
     pdfs = sorted(p.name for p in folder.iterdir())
     assert pdfs == sorted(
         [
             f"CMP-{complaint:06d}-complaint_acknowledgement.pdf",
             f"EM-{email:06d}-acknowledgement.pdf",
+            f"EM-{no_address:06d}-acknowledgement.pdf",
         ]
     )  # and no .part file left
+    emailed = folder / f"EM-{no_address:06d}-acknowledgement.pdf"
+    assert "By email: ana@example.co.uk" in squash(" ".join(read_pdf(emailed.read_bytes()).pages))
+    shot(correspondence, "correspondence-batch-result")
     letter = folder / f"CMP-{complaint:06d}-complaint_acknowledgement.pdf"
     text = squash(" ".join(read_pdf(letter.read_bytes()).pages))
     assert "Siobhán O'Neill" in text and f"CMP-{complaint:06d}" in text
@@ -398,7 +416,7 @@ def test_letters_due_today_saved_as_pdfs_from_the_correspondence_page(
         assert sent.delivery == "pdf" and Path(sent.file_name).parent == folder
     assert services.letters().due_today() == []  # recorded: not due again
     correspondence.print_letters_due(how=SAVE_PDFS, folder=folder)
-    assert correspondence.log_status.text() == "No letters are due today."
+    assert correspondence.batch_result.text() == "No letters are due today."
 
 
 def _produced(letters: LetterService, services: AppServices, actor: StaffMember, n: int):  # type: ignore[no-untyped-def]
@@ -517,6 +535,6 @@ def test_letters_and_reports_of_the_running_office(
     services: AppServices, colleagues: Staff
 ) -> None:
     assert isinstance(services.letters(), LetterService)
-    reports = services.reports()
+    reports = services.reports(colleagues["Margaret"])
     assert isinstance(reports, ReportService)
     assert reports.today() == date(2026, 11, 24)

@@ -39,7 +39,7 @@ def test_every_page_renders_without_errors(qtbot, state: DeskState, tmp_path: Pa
     assert [p.title for p in window.pages] == [title for title, _ in PAGES]
     for index, page in enumerate(window.pages):
         window.show_page(index)
-        assert window.stack.currentWidget() is page
+        assert window.stack.currentWidget().widget() is page  # in its scrolling frame
         shot = tmp_path / f"page-{index}.png"
         assert window.grab().save(str(shot))
         image = QImage(str(shot))
@@ -107,7 +107,7 @@ def test_idle_desk_locks_hides_everything_and_unlocks_with_password(
     assert "not right" in str(seen["error"])
     assert state.actor is not None and state.actor.username == "mclerk"
     assert window.centralWidget().isVisible()
-    actions = [e.action for e in state.services.events.recent()]
+    actions = [e.action for e in state.services.events.recent(state.actor)]
     assert "signed_out" in actions and "sign_in_failed" in actions
 
 
@@ -203,6 +203,7 @@ def test_locking_cancels_open_dialogs_so_nothing_stays_on_screen(
         sign_in = QApplication.activeModalWidget()
         assert isinstance(sign_in, SignInDialog)
         seen["dialog_visible"] = dialog.isVisible()
+        seen["note"] = sign_in.note.text()
         sign_in.password.setText(MANAGER_PASSWORD)
         sign_in._submit()
 
@@ -210,6 +211,11 @@ def test_locking_cancels_open_dialogs_so_nothing_stays_on_screen(
     window.lock()
     assert seen["dialog_visible"] is False
     assert dialog.result() == 0  # rejected, nothing saved
+    # Locked by hand (Ctrl+L): the screen does not say it locked itself (issue 13 point 16).
+    assert seen["note"] == "The desk is locked. Sign in to carry on."
+    QTimer.singleShot(0, unlock)
+    window.lock_idle()
+    assert "locked itself because it was not used" in str(seen["note"])
 
 
 def test_the_installed_error_hook_writes_the_log_and_keeps_the_app_running(

@@ -77,7 +77,9 @@ def test_take_a_message_with_the_keyboard_only(
     qtbot.keyClicks(dialog.caller_phone, "12345")
     dialog.caller_phone.editingFinished.emit()  # leaving the field (no focus offscreen)
     # Checked on leaving the field, before anything is saved.
-    assert "not a valid phone number" in dialog.errors.message_for("caller_phone")
+    assert "'12345' is not a valid phone number: it has 5 digits" in dialog.errors.message_for(
+        "caller_phone"
+    )
     shot(dialog, "message-dialog-bad-phone")
     dialog.caller_phone.setFocus()
     dialog.caller_phone.selectAll()
@@ -558,7 +560,9 @@ def test_large_text_and_high_contrast_leave_nothing_cut_off(
         shot(dialog, "message-dialog-large-contrast-linked")
         assert cut_off(dialog) == []
         # The number typed wrong before picking keeps its message; the stored one is in Other.
-        assert "not a valid phone number" in dialog.errors.message_for("caller_phone")
+        assert "'12345' is not a valid phone number: it has 5 digits" in dialog.errors.message_for(
+            "caller_phone"
+        )
         assert dialog.caller_phone_other.text() == "01603 301751"
         assert dialog.height() <= dialog.sizeHint().height() + 1  # no empty band left behind
         # The correspondence page and its dialog, in the same settings.

@@ -28,6 +28,7 @@ QT_VIRTUALS_OVERRIDDEN = frozenset(
         "eventFilter",
         # QWidget
         "closeEvent",
+        "resizeEvent",
         "focusInEvent",
         "focusOutEvent",
         "hideEvent",

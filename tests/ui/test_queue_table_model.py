@@ -84,13 +84,14 @@ def test_rows_show_ticket_service_waited_estimate_needs_and_note_in_the_given_or
     def row(r: int) -> list[str]:
         return [model.index(r, c).data() for c in range(model.columnCount())]
 
-    assert row(0) == ["G001", "General enquiry", "12 min", "now", "", "Brought a letter"]
+    assert row(0) == ["G001", "General enquiry", "12 min", "now", "", "Brought a letter", ""]
     assert row(1) == [
         "B002",
         "Cemetery and burials",
         "3 min",
         "about 10-15 min",
         "Room, Polish interpreter, Loop",
+        "",
         "",
     ]
     assert row(2)[:4] == [

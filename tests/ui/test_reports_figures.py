@@ -12,6 +12,7 @@ from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.pages.reports_page import ReportsPage, period_for
 from tests.services.test_report_service import add_visits
+from tests.ui.test_messages_page import shot
 
 MONDAY = date(2026, 11, 23)
 
@@ -283,3 +284,34 @@ def test_an_office_with_only_letters_can_report_on_them(
     page.set_period(date(2026, 11, 1), date(2026, 11, 2))
     page.show_report()
     assert "records begin on Monday 2 November 2026" in page.start_error.text()
+
+
+def test_each_figure_shows_the_previous_period_and_a_year_earlier(
+    qtbot,
+    state: DeskState,
+    services: AppServices,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 13 point 15: on screen too, each figure beside the other periods'."""
+    friday = date(2026, 11, 20)
+    add_visits(
+        services,
+        dict(
+            day=friday,
+            status="served",
+            checked_in_at=_at(friday, 10, 0),
+            called_at=_at(friday, 10, 4),
+            finished_at=_at(friday, 10, 20),
+        ),
+    )
+    _monday(services)
+    page = _page(qtbot, state)
+    page.resize(1366, 768)
+    page.set_period(MONDAY, MONDAY)
+    page.show_button.click()
+    buttons = page.figure_buttons
+    assert buttons["arrivals"].text() == "Walk-ins\n3\nBefore: 1 · a year ago: -"
+    assert buttons["mean_wait"].text().endswith("Before: 4.0 min · a year ago: -")
+    assert "Before: Friday 20 November 2026" in buttons["arrivals"].toolTip()
+    qtbot.waitUntil(buttons["arrivals"].isVisible)
+    qtbot.wait(300)
+    shot(page, "reports-compared")

@@ -88,11 +88,6 @@ def _wait_ready(app: subprocess.Popen[str]) -> None:
     assert line.strip() == "ready", f"the desk did not start: {line!r}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (issue 13 point 14): the walk finds focusable unnamed containers on Messages, "
-    "Correspondence, Reports (the charts) and Settings; strict, so it fails once they are named",
-)
 def test_every_control_a_keyboard_reaches_has_a_name_a_screen_reader_reads(
     bus: dict[str, str], services: AppServices, manager: StaffMember, paths: AppPaths
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
@@ -533,3 +533,28 @@ def test_every_input_has_a_label_with_a_mnemonic(page: SettingsPage) -> None:
             continue  # the line edit inside a spin box or date edit
         assert widget in buddies, widget.accessibleName()
         assert "&" in buddies[widget]
+
+
+def test_a_manager_sees_and_unlocks_a_waiting_sign_in(page: SettingsPage, state: DeskState) -> None:
+    """Issue 12: five wrong passwords and the Staff tab says so; Unlock lets them in again."""
+    jo = _receptionist(state)
+    for n in range(5):
+        with pytest.raises(ValidationError):
+            state.services.staff.sign_in("jsmith", f"guess {n}")
+    for n in range(5):
+        with pytest.raises(ValidationError):
+            state.services.staff.sign_in("<b>stranger</b>", f"guess {n}")
+    staff = page.staff_tab
+    page.show_tab("Staff")
+    staff.refresh()
+    rows = {staff.table.item(r, 1).text(): r for r in range(staff.table.rowCount())}
+    assert staff.table.item(rows["jsmith"], 9).text().startswith("Waiting until ")
+    assert "<b>stranger</b>" in staff.strangers.text()
+    assert staff.strangers.textFormat() is Qt.TextFormat.PlainText  # shown, not made bold
+    page.resize(1366, 768)
+    page.grab().save("/tmp/access-staff-tab.png")
+    staff.table.selectRow(rows["jsmith"])
+    staff.unlock_button.click()
+    assert staff.status.text() == "Jo Smith can sign in again at once."
+    assert staff.table.item(rows["jsmith"], 9).text() == ""
+    assert state.services.staff.sign_in("jsmith", "front desk 1").id == jo.id

@@ -3,7 +3,7 @@ booked time, the late prompt and a private room now."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -15,10 +15,10 @@ from reception_app.domain.visits import VisitStatus
 from reception_app.services.appointment_service import BookingRequest
 from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
-from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
+from reception_app.ui.models.appointment_table_model import status_text
 from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.today_page import TodayPage
 from tests.conftest import FixedClock
@@ -41,19 +41,17 @@ def test_the_offered_time_is_booked_in_one_click_and_the_ticket_withdrawn(
 ) -> None:  # type: ignore[no-untyped-def]
     results: list[str] = []
 
-    def book(dialog: QDialog) -> None:
-        assert isinstance(dialog, BookAppointmentDialog)
-        dialog.book_button.click()
-
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, CheckInDialog)
         dialog.display_name.setText("Łukasz Nowak")
         dialog.service.setCurrentIndex(dialog.service.findText("General enquiry"))
+        dialog.wheelchair_access.setChecked(True)
+        dialog.large_print.setChecked(True)
+        dialog.interpreter_language.setText("Polish")
         dialog.check_in_button.click()
         assert dialog.slot_buttons, "the alternative times are buttons"
-        assert dialog.slot_buttons[0].text() == "&1  Tue 24 Nov 11:30"
-        _when_open(qtbot, BookAppointmentDialog, book)
-        dialog.slot_buttons[0].click()
+        assert dialog.slot_buttons[0].text() == "&1  Wed 25 Nov 09:30"  # another day first
+        dialog.slot_buttons[0].click()  # one step: no second dialog to confirm
         results.append(dialog.slots_text)
         dialog.close_button.click()
 
@@ -61,12 +59,14 @@ def test_the_offered_time_is_booked_in_one_click_and_the_ticket_withdrawn(
     _press(qtbot, page, page, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: bool(results))
     assert seen
-    assert results[0].startswith("Booked Tue 24 Nov at 11:30 with Margaret Clerk.")
+    assert results[0].startswith("Booked Wed 25 Nov at 09:30 with Margaret Clerk.")
     assert "Ticket G001 withdrawn" in results[0]
-    booked = services.appointments().today()
+    booked = services.appointments().day(date(2026, 11, 25))
     assert [(a.customer_name, a.status) for a in booked] == [
         ("Łukasz Nowak", AppointmentStatus.BOOKED)
     ]
+    assert booked[0].wheelchair_access and booked[0].large_print
+    assert booked[0].interpreter_language == "Polish"
     assert services.queue().visit("G001").status is VisitStatus.CANCELLED
     page.refresh_queue()
     assert page.queue_model.tickets() == []
@@ -118,6 +118,16 @@ def test_arrival_shows_the_booked_time_and_the_late_prompt_records_what_was_said
     assert told.delay_reason == "The officer is on an urgent call"
     assert told.delay_new_time is not None and told.delay_new_time > clock.now
     assert page.delay_box.isHidden()
+    # The promised time shows in the queue, not "due now"; and again prompts once it passes.
+    promised = f"{told.delay_new_time.astimezone(LONDON):%H:%M}"
+    estimate = page.queue_model.index(0, QueueTableModel.ESTIMATE).data()
+    assert estimate == f"by {promised} (told)"
+    assert status_text(told, LONDON) == f"Arrived (G001), told seen by {promised}"
+    clock.now = told.delay_new_time + timedelta(minutes=1)
+    page.refresh_queue()
+    assert page.queue_model.index(0, QueueTableModel.ESTIMATE).data() == f"told {promised}: overdue"
+    assert page.delay_box.isVisible()
+    assert "again (past the time they were told)" in page.delay_banner.text()
 
 
 def test_private_room_now_books_a_room_for_the_chosen_visitor(

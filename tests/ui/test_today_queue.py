@@ -115,7 +115,7 @@ def test_check_in_call_serve_and_follow_up(
     assert not page.queue_note.isVisible()
 
     _press(qtbot, page, page, Qt.Key.Key_F3)
-    assert page.at_desk.text() == "Now at your desk: G001 (called 10:30)"
+    assert page.at_desk.text() == "Now at your desk: G001 Ann (called 10:30)."
     assert _tickets(page) == ["B001"]
     assert services.queue().visit("G001").desk_key == "R1"
 
@@ -132,7 +132,8 @@ def test_check_in_call_serve_and_follow_up(
     assert page.at_desk.text() == "Nobody at your desk."
 
     _press(qtbot, page, page, Qt.Key.Key_F3)
-    assert page.at_desk.text().startswith("Now at your desk: B001")
+    # The name and the needs, not the ticket alone (issue 13 point 13).
+    assert page.at_desk.text() == "Now at your desk: B001 anonymous (called 10:30). Needs: Room."
     messages: list[str] = []
 
     def follow_up(dialog: QDialog) -> None:
@@ -224,7 +225,7 @@ def test_without_a_desk_the_page_asks_for_one_and_remembers_it(
     assert '"desk_key": "R1"' in state.paths.machine_settings_file.read_text(encoding="utf-8")
 
 
-def test_check_in_warns_when_the_wait_runs_past_closing_and_picks_a_contact(
+def test_past_closing_no_ticket_is_issued_and_the_contact_is_picked(
     qtbot,
     page: TodayPage,
     services: AppServices,
@@ -238,8 +239,7 @@ def test_check_in_warns_when_the_wait_runs_past_closing_and_picks_a_contact(
     closes = services.office.status().closes_at
     assert closes is not None
     clock.now = closes.astimezone(clock.now.tzinfo) - timedelta(minutes=3)
-    for name in ("Bob", "Cara", "Dev"):
-        _check_in(qtbot, page, name, "General enquiry")
+    _check_in(qtbot, page, "Bob", "General enquiry")
     shown: list[str] = []
 
     def fill(dialog: QDialog) -> None:
@@ -255,9 +255,10 @@ def test_check_in_warns_when_the_wait_runs_past_closing_and_picks_a_contact(
 
     assert _when_open(qtbot, CheckInDialog, fill) is not None
     _press(qtbot, page, page, Qt.Key.Key_F2)
-    visit = services.queue().visit("G004")
-    assert "past closing time" in shown[0]
-    assert visit.contact_id == saved.id and visit.display_name == "Ann"
+    assert "past closing time" in shown[0] and "no ticket was issued" in shown[0]
+    assert "Opens tomorrow at 09:30" in shown[0] and "Out of hours:" in shown[0]
+    assert _tickets(page) == ["G001"]  # Bob's only
+    assert saved.id is not None
 
 
 def test_check_in_dialog_shows_three_times_to_come_back(
@@ -269,9 +270,9 @@ def test_check_in_dialog_shows_three_times_to_come_back(
     dialog.service.setCurrentIndex(dialog.service.findData("general"))
     dialog.check_in_button.click()
     assert dialog.visit is not None
-    # Tuesday 10:30 with an hour's notice: the quarter hours from 11:30.
+    # Tuesday 10:30: another day first (North Norfolk: "an alternative day and time").
     assert (
-        dialog.slots_text == "Or come back at: Tue 24 Nov 11:30, Tue 24 Nov 11:45, Tue 24 Nov 12:00"
+        dialog.slots_text == "Or come back at: Wed 25 Nov 09:30, Wed 25 Nov 09:45, Wed 25 Nov 10:00"
     )
     assert dialog.slots_line.isVisible()
     layout = dialog._result
@@ -284,17 +285,77 @@ def test_check_in_dialog_offers_the_times_first_when_the_wait_runs_past_closing(
     closes = services.office.status().closes_at
     assert closes is not None
     clock.now = closes.astimezone(clock.now.tzinfo) - timedelta(minutes=3)
-    for name in ("Bob", "Cara", "Dev"):
-        services.queue().check_in(state.actor, CheckInRequest("general", name))
+    services.queue().check_in(state.actor, CheckInRequest("general", "Bob"))
     dialog = CheckInDialog(state)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.service.setCurrentIndex(dialog.service.findData("general"))
     dialog.check_in_button.click()
+    assert dialog.visit is None  # no ticket that cannot be called today
     assert "past closing time" in dialog.warning_text
-    assert (
-        dialog.slots_text == "Or come back at: Wed 25 Nov 09:30, Wed 25 Nov 09:45, Wed 25 Nov 10:00"
+    assert dialog.result_text == ""
+    assert dialog.slots_text == (
+        "Offer an appointment on another day: Wed 25 Nov 09:30, Wed 25 Nov 09:45, Wed 25 Nov 10:00"
     )
     layout = dialog._result
     assert layout.indexOf(dialog.warning) < layout.indexOf(dialog.slots_line)
-    assert layout.indexOf(dialog.slots_line) < layout.indexOf(dialog.ticket)
+    assert layout.indexOf(dialog.slots_line) < layout.indexOf(dialog.slot_box)
+    assert len(services.queue().waiting()) == 1
+
+
+def test_closed_office_check_in_leads_with_the_next_opening_and_issues_no_ticket(
+    qtbot, state: DeskState, services: AppServices, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    clock.now = clock.now.replace(hour=18, minute=30)  # Tuesday evening
+    dialog = CheckInDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Said first, before anything is typed.
+    assert dialog.closed_banner.isVisible()
+    assert "Opens tomorrow at 09:30." in dialog.closed_banner.text()
+    assert dialog.layout().indexOf(dialog.closed_banner) == 0
+    dialog.service.setCurrentIndex(dialog.service.findData("general"))
+    dialog.check_in_button.click()
+    assert dialog.visit is None
+    assert dialog.warning_text.startswith("The office is closed (outside opening hours)")
+    assert "Opens tomorrow at 09:30." in dialog.warning_text
+    assert services.office.profile().out_of_hours in dialog.warning_text
+    assert "called now" not in dialog.result_text
+    assert dialog.slot_buttons
+    assert services.queue().waiting() == []
+
+
+def test_check_in_offers_bsl_and_braille_and_the_desk_line_shows_the_needs(
+    qtbot, page: TodayPage, services: AppServices, state: DeskState
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.domain.people import ContactNeeds, PreferredFormat
+
+    contact = services.contacts().save(
+        Contact(
+            id=None,
+            full_name="Rhiannon Price",
+            phone="01603 301751",
+            needs=ContactNeeds(preferred_format=PreferredFormat.BRAILLE, bsl=True),
+        ),
+        state.actor,
+    )
+    dialog = CheckInDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.use_contact(contact)
+    # The contact's needs arrive ticked, as the other needs do.
+    assert dialog.bsl.isChecked() and dialog.braille.isChecked()
+    dialog.hearing_loop.setChecked(True)
+    dialog.service.setCurrentIndex(dialog.service.findData("general"))
+    dialog.check_in_button.click()
+    assert dialog.visit is not None
+    needs = services.queue().visit(dialog.visit.ticket).needs
+    assert needs.bsl and needs.braille and needs.hearing_loop
+    page.refresh_queue()
+    assert page.queue_model.index(0, QueueTableModel.NEEDS).data() == (
+        "BSL interpreter, Loop, Braille"
+    )
+    _press(qtbot, page, page, Qt.Key.Key_F3)
+    assert page.at_desk.text() == (
+        "Now at your desk: G001 Rhiannon (called 10:30). Needs: BSL interpreter, Loop, Braille."
+    )

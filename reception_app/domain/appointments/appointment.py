@@ -112,7 +112,11 @@ def late_by(appointment: Appointment, now: datetime) -> float | None:
 
 def needs_delay_prompt(appointment: Appointment, now: datetime, prompt_after_minutes: int) -> bool:
     """The desk must tell the visitor why they are waiting and when they will be seen: they
-    arrived, have not been called, and are ``prompt_after_minutes`` past the booked time (or
-    past the new time they were last told)."""
+    arrived, have not been called, and are ``prompt_after_minutes`` past the booked time, or
+    past the new time they were last told at all (a promise is not given a grace period)."""
     late = late_by(appointment, now)
-    return late is not None and late >= prompt_after_minutes
+    if late is None:
+        return False
+    if appointment.delay_new_time is not None:  # the time they were told has passed: at once
+        return late > 0
+    return late >= prompt_after_minutes

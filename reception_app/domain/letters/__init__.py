@@ -42,6 +42,7 @@ from reception_app.domain.letters.print_formats import (
 from reception_app.domain.letters.templates import (
     PLACEHOLDERS,
     SOURCE_KINDS,
+    STEPS,
     Block,
     LetterTemplate,
     Placeholder,
@@ -69,6 +70,7 @@ __all__ = [
     "Placeholder",
     "PrintSpec",
     "SOURCE_KINDS",
+    "STEPS",
     "STANDARD_SIZES",
     "TemplateError",
     "braille_page_number",

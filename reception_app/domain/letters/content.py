@@ -31,6 +31,9 @@ class LetterContent:
     """'Yours sincerely,', the contact's name, the office, phone and email."""
     contact_phone: str = ""
     contact_email: str = ""
+    postal: bool = True
+    """False: no postal address, the letter is for attaching to an e-mail reply (the address
+    block says "By email: ...") and is left out of a batch sent to the printer."""
 
 
 def build_content(
@@ -42,12 +45,16 @@ def build_content(
     recipient_address: Sequence[str],
     recipient_postcode: str,
     author: str,
+    recipient_email: str = "",
 ) -> LetterContent:
-    """Check the values and fill the template; ValidationError names what is missing."""
+    """Check the values and fill the template; ValidationError names what is missing. With no
+    postal address but an e-mail address (correspondence that came by e-mail) the letter is
+    made for attaching to the reply."""
     if not recipient_name.strip():
         raise ValidationError("The letter needs the customer's name.", "customer_name")
     address = [line.strip() for line in recipient_address if line.strip()]
-    if not address:
+    email_to = recipient_email.strip()
+    if not address and not email_to:
         raise ValidationError(
             f"{recipient_name.strip()[:60]} has no address on their record, so a letter cannot "
             "be posted. Add the address to the contact first.",
@@ -57,10 +64,15 @@ def build_content(
     lines = [recipient_name.strip(), *address]
     if recipient_postcode.strip():
         lines.append(recipient_postcode.strip())
+    if not address:
+        lines.append(f"By email: {email_to}")
     contact_name = values.get("contact_name", "").strip()
     phone = values.get("contact_phone", "").strip()
     email = values.get("contact_email", "").strip()
-    sign_off = [template.sign_off, contact_name, values.get("office_name", author)]
+    # A signature starts with a capital ("The reception team"), though the same words read
+    # "please call the reception team" in the body.
+    signed = contact_name[:1].upper() + contact_name[1:]
+    sign_off = [template.sign_off, signed, values.get("office_name", author)]
     if phone:
         sign_off.append(f"Phone: {phone}")
     if email:
@@ -78,6 +90,7 @@ def build_content(
         sign_off=tuple(s for s in sign_off if s),
         contact_phone=phone,
         contact_email=email,
+        postal=bool(address),
     )
 
 

@@ -76,6 +76,17 @@ def past_date_message(name: str, value: str, letter_date: date) -> str:
     )
 
 
+def set_keys_message(template: LetterTemplate, missing: list[str]) -> str:
+    """The command line's refusal for missing values: what each is, and the ``--set`` keys
+    that give them (``--set response_date="Tuesday 22 December 2026"``)."""
+    labels = [f"{PLACEHOLDERS.get(m, m)} ({m})" for m in missing]
+    keys = " ".join(f'--set {m}="..."' for m in missing)
+    return (
+        f"The letter '{template.title}' needs {and_list(labels)}, which the record does not "
+        f"have. Give {'it' if len(missing) == 1 else 'them'} with {keys}."
+    )
+
+
 def check_values(template: LetterTemplate, values: Mapping[str, str]) -> None:
     missing = missing_values(template, values)
     if missing:

@@ -53,6 +53,9 @@ PLACEHOLDERS: Mapping[str, str] = {
 SOURCE_KINDS = ("contact", "appointment", "correspondence", "message")
 """What a letter can be written from (and is recorded against)."""
 
+STEPS = ("acknowledge", "respond")
+"""What a letter written from correspondence can record on it (the template's ``records``)."""
+
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -81,6 +84,8 @@ class LetterTemplate:
     sign_off: str = "Yours sincerely,"
     description: str = ""
     sources: tuple[str, ...] = SOURCE_KINDS
+    records: str = ""
+    """The correspondence step sending this letter records ("acknowledge", "respond"), or ''."""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -189,12 +194,18 @@ def parse_template(key: str, raw: str, file_name: str | None = None) -> LetterTe
         if not isinstance(value, str) or not value.strip():
             raise TemplateError(f'{where}: it needs a {name} = "..." line.')
     unknown_keys = sorted(
-        set(data) - {"title", "subject", "body", "sign_off", "description", "sources"}
+        set(data) - {"title", "subject", "body", "sign_off", "description", "sources", "records"}
     )
     if unknown_keys:
         raise TemplateError(
             f"{where}: '{unknown_keys[0]}' is not a template setting; use title, description, "
-            "sources, subject, body and sign_off."
+            "sources, records, subject, body and sign_off."
+        )
+    records = data.get("records", "")
+    if records not in ("", *STEPS):
+        raise TemplateError(
+            f"{where}, line {_line_of(raw, 'records')}: records names the correspondence step "
+            f"the letter records when sent: {' or '.join(STEPS)}."
         )
     sources = data.get("sources", list(SOURCE_KINDS))
     if not isinstance(sources, list) or not all(s in SOURCE_KINDS for s in sources) or not sources:
@@ -210,6 +221,7 @@ def parse_template(key: str, raw: str, file_name: str | None = None) -> LetterTe
         sign_off=str(data.get("sign_off", "Yours sincerely,")).strip(),
         description=str(data.get("description", "")).strip(),
         sources=tuple(sources),
+        records=records,
     )
     # Syntax first (so the line is exact), then names.
     for name in ("subject", "body"):

@@ -22,6 +22,7 @@ from reception_app.domain.notifications.wording import (
     Wording,
     WordingError,
     fill,
+    fill_to_fit,
     parse_wording,
     sms_fragments,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "backoff",
     "check_template_id",
     "fill",
+    "fill_to_fit",
     "from_delivery_status",
     "from_http_error",
     "parse_api_key",

@@ -20,6 +20,11 @@ class Channel(StrEnum):
             "email": "E-mail",
         }[self.value]
 
+    @property
+    def a_message(self) -> str:
+        """'a text message' or 'an e-mail', for sentences."""
+        return {"none": "nothing", "sms": "a text message", "email": "an e-mail"}[self.value]
+
 
 class NotificationKind(StrEnum):
     """One kind of message; its wording is ``resources/notifications/<kind>.toml``."""

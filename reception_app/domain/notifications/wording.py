@@ -179,3 +179,32 @@ def fill(wording: Wording, channel: Channel, values: Mapping[str, str]) -> Fille
     if channel is Channel.SMS:
         return FilledMessage(channel, sms_text(put(wording.sms)))
     return FilledMessage(channel, put(wording.email_body), put(wording.email_subject))
+
+
+SHORTENED_IN_TEXTS = ("directions", "letter_text", "reason")
+"""Long values a text may shorten, in this order: first to their first sentence, then away."""
+TEXT_FRAGMENTS = 2
+"""A text is kept within Notify's two fragments where the wording allows it."""
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.DOTALL)
+    return match.group(1) if match else text.strip()
+
+
+def fill_to_fit(wording: Wording, channel: Channel, values: Mapping[str, str]) -> FilledMessage:
+    """``fill``, but a text longer than two fragments gives up the long values first: the
+    directions to their first sentence, then without them (the e-mail and letter keep it all)."""
+    message = fill(wording, channel, values)
+    if channel is not Channel.SMS or message.fragments <= TEXT_FRAGMENTS:
+        return message
+    shorter = dict(values)
+    for name in SHORTENED_IN_TEXTS:
+        if not shorter.get(name) or name not in wording.placeholders():
+            continue
+        for value in (first_sentence(shorter[name]), ""):
+            shorter[name] = value
+            message = fill(wording, channel, shorter)
+            if message.fragments <= TEXT_FRAGMENTS:
+                return message
+    return message

@@ -48,6 +48,11 @@ from reception_app.domain.reports.figures import (
     signed_minutes_text,
     unavailable_section,
 )
+from reception_app.domain.reports.notifications import (
+    NOTIFICATION_HEADERS,
+    NotificationRow,
+    notifications_section,
+)
 from reception_app.domain.reports.period import MAX_RANGE_DAYS, DayStatus, check_period, day_status
 from reception_app.domain.reports.report import Report, build_report, summary_rows
 from reception_app.domain.reports.rooms import ROOM_HEADERS, RoomBookingRow, rooms_section
@@ -82,6 +87,7 @@ __all__ = [
     "DAILY_TREND_DAYS",
     "ITEM_HEADERS",
     "MAX_RANGE_DAYS",
+    "NOTIFICATION_HEADERS",
     "ROOM_HEADERS",
     "VISIT_HEADERS",
     "WEEKDAY_NAMES",
@@ -94,6 +100,7 @@ __all__ = [
     "FigureTable",
     "GroupFigures",
     "Report",
+    "NotificationRow",
     "RoomBookingRow",
     "Section",
     "Share",
@@ -117,6 +124,7 @@ __all__ = [
     "nearest_rank",
     "outcomes_for",
     "percent_text",
+    "notifications_section",
     "rooms_section",
     "short_date",
     "signed_minutes_text",

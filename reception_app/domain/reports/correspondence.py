@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.deadlines import deadline_passed
 from reception_app.domain.reports.figures import (
     Figure,
     FigureTable,
@@ -21,6 +22,7 @@ from reception_app.domain.reports.figures import (
     short_date,
 )
 from reception_app.domain.standards import CHANNELS
+from reception_app.domain.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class WorkItemRow:
     closed: bool = False
     next_due_on: date | None = None
     """When the next step (acknowledge, answer...) is due while open: for 'overdue now'."""
+    next_due_at: datetime | None = None
+    """The exact moment of that next step when its clock counts hours."""
 
 
 ITEM_HEADERS = (
@@ -126,8 +130,12 @@ class _Judge:
         return item.due_on is not None and self.today > item.due_on
 
     def overdue_since(self, item: WorkItemRow) -> date | None:
+        """The day the next step fell due, when it is overdue now (an hours clock from its
+        moment: the same rule as the log's "(overdue)", ``deadline_passed``)."""
         due = item.next_due_on
-        return due if due is not None and due < self.today else None
+        if due is None or not deadline_passed(due, item.next_due_at, self.today, self.now):
+            return None
+        return due
 
     def within_standard(self, item: WorkItemRow) -> bool | None:
         """None while the outcome is not known, and for an item with no clock."""
@@ -164,7 +172,7 @@ def _figures(
         Figure(
             "received",
             "Call-backs and correspondence received",
-            f"{len(messages)} call-backs, {len(letters)} correspondence",
+            f"{counted(len(messages), 'call-back')}, {len(letters)} correspondence",
             float(len(in_period)),
         ),
         Figure(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.reports.comparison import Comparison
 from reception_app.domain.reports.figures import (
     Section,
     Share,
@@ -47,6 +48,8 @@ class Report:
     """The period includes today: figures so far."""
     extra_rows: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """Records behind figures of other sections, by selector (headers under ``'headers:'+key``)."""
+    compared: Comparison = field(default_factory=Comparison)
+    """The same figures for the previous period and a year earlier (empty when not asked)."""
 
     @property
     def single_day(self) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reception_app.domain.reports.figures import Figure, FigureTable, Section, Share
 from reception_app.domain.standards import CHANNELS, ChannelStandard
+from reception_app.domain.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +41,21 @@ def channel_lines(
     return tuple(lines)
 
 
+def verdict(answered: Share, overdue_now: int) -> str:
+    """The channel's standard at a glance: 'Met' when every item due was answered within it
+    and none is overdue now; 'Missed: N late' otherwise; 'Nothing due' when there was none."""
+    late = answered.total - answered.met + overdue_now
+    if late:
+        return f"Missed: {late} late"
+    return "Met" if answered.total else "Nothing due"
+
+
 def standards_section(channels: Sequence[ChannelLine], target: int, with_results: bool) -> Section:
     items = (
         Figure(
             "target_wait",
             "Target wait for walk-in visitors",
-            f"{target} minutes",
+            counted(target, "minute"),
             float(target),
             note="set in Settings; a visitor called after exactly the target counts as within it",
         ),
@@ -55,10 +65,17 @@ def standards_section(channels: Sequence[ChannelLine], target: int, with_results
     for line in channels:
         row: tuple[str, ...] = (line.name, line.clocks)
         if with_results:
-            row += (line.answered.text(), str(line.overdue_now))
+            row = (
+                line.name,
+                verdict(line.answered, line.overdue_now),
+                line.clocks,
+                line.answered.text(),
+                str(line.overdue_now),
+            )
         rows.append(row)
     if with_results:
-        headers += ("Answered within standard", "Overdue now")
+        headers = ("Channel", "Standard", "Published standard", "Answered within standard")
+        headers += ("Overdue now",)
     table = FigureTable(
         "standards",
         "Service standards by channel",

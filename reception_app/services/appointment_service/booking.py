@@ -38,6 +38,7 @@ from reception_app.persistence.records import (
     StaffRecord,
 )
 from reception_app.persistence.settings_repository import read_setting
+from reception_app.services.appointment_service.notices import notice_booked, notice_moved
 from reception_app.services.appointment_service.search import SlotSearch
 from reception_app.services.appointment_service.views import (
     MAX_MINUTES,
@@ -70,11 +71,20 @@ class Booking(SlotSearch):
         try:
             with transaction(self._factory) as session:
                 record = self._save(session, staff_id, request, None)
+                notice_booked(session, self._office(session), record, self._clock())
                 return appointment_view(record)
         except BookingRefused as refused:
             if not refused.alternatives:
                 refused.alternatives = self._alternatives(request)
             raise
+
+    def book_in(
+        self, session: Session, actor_id: int, request: BookingRequest
+    ) -> AppointmentRecord:
+        """``book`` inside the caller's write transaction (the check-in desk books instead of a
+        ticket and withdraws the ticket in the same transaction); a refusal carries no
+        alternatives."""
+        return self._save(session, actor_id, request, None)
 
     def reschedule(
         self,
@@ -97,6 +107,7 @@ class Booking(SlotSearch):
             if current.status not in OPEN_STATUSES:
                 raise ReceptionError("Only a booked appointment can be moved.")
             booking = current.room_booking
+            previous = current.starts_at
             request = BookingRequest(
                 service_key=current.service.key,
                 start=start,
@@ -120,6 +131,7 @@ class Booking(SlotSearch):
         try:
             with transaction(self._factory) as session:
                 record = self._save(session, actor_id, request, appointment_id)
+                notice_moved(session, self._office(session), record, previous, self._clock())
                 return appointment_view(record)
         except BookingRefused as refused:
             if booking is not None and "room" in (refused.field or ""):
@@ -128,6 +140,8 @@ class Booking(SlotSearch):
                 try:
                     with transaction(self._factory) as session:
                         record = self._save(session, actor_id, request, appointment_id)
+                        office = self._office(session)
+                        notice_moved(session, office, record, previous, self._clock())
                         return appointment_view(record)
                 except BookingRefused as again:
                     refused = again

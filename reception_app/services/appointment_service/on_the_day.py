@@ -16,18 +16,21 @@ from reception_app.domain.appointments import (
     needs_delay_prompt,
 )
 from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.notifications import Channel
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_length
 from reception_app.persistence.appointment_records import AppointmentRecord, RoomBookingRecord
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.settings_repository import read_setting
+from reception_app.services.appointment_service.notices import notice_cancelled, notice_late
 from reception_app.services.appointment_service.views import (
     CHANGED_ELSEWHERE,
     appointment_record,
     appointment_view,
 )
 from reception_app.services.booking_support import zone_of
+from reception_app.services.notifications.outbox import reachable_by
 from reception_app.services.office_scoped import OfficeScoped
 from reception_app.services.status_change import Logged, change_if_status
 
@@ -60,6 +63,7 @@ class OnTheDay(OfficeScoped):
                 raise ReceptionError(CHANGED_ELSEWHERE)
             if record.room_booking is not None:
                 record.room_booking.status = "cancelled"
+            notice_cancelled(session, self._office(session), record, reason, now)
             return appointment_view(record)
 
     def mark_no_show(self, actor: StaffMember | None, appointment_id: int) -> Appointment:
@@ -126,26 +130,28 @@ class OnTheDay(OfficeScoped):
         appointment_id: int,
         reason: str,
         new_time: datetime,
+        *,
+        send: bool = False,
     ) -> Appointment:
-        """The desk told a waiting customer why they are late being seen and when they will be."""
+        """The desk told a waiting customer (or a home visit's customer) why they are late being
+        seen and when they will be; ``send``: by their text or e-mail too, in the same step."""
         actor_id = self._require_actor(actor).id
-        reason = reason.strip()
-        if not reason:
-            raise ValidationError("Say why the customer is waiting.", "reason")
-        check_length(reason, "reason", "The reason", 255)
+        reason = _checked_delay(reason, new_time, self._clock())
         now = self._clock()
-        if new_time.tzinfo is None:
-            raise ValueError("new_time must be aware")
-        if new_time <= now:
-            raise ValidationError("The new time must be later than now.", "new_time")
-        if new_time > now + timedelta(hours=4):
-            raise ValidationError(
-                "That is more than four hours away; offer another appointment instead.", "new_time"
-            )
         with transaction(self._factory) as session:
-            record = appointment_record(session, self._office(session), appointment_id)
-            if record.status != AppointmentStatus.ARRIVED.value:
-                raise ReceptionError("The customer is not waiting for this appointment.")
+            office = self._office(session)
+            record = appointment_record(session, office, appointment_id)
+            home = record.place == Place.HOME.value
+            allowed = (
+                (AppointmentStatus.BOOKED.value,) if home else (AppointmentStatus.ARRIVED.value,)
+            )
+            refused = (
+                "This home visit is not booked any more."
+                if home
+                else "The customer is not waiting for this appointment."
+            )
+            if record.status not in allowed:
+                raise ReceptionError(refused)
             told = {
                 "delay_reason": reason,
                 "delay_new_time": new_time,
@@ -153,18 +159,31 @@ class OnTheDay(OfficeScoped):
                 "delay_told_at": now,
                 "updated_at": now,
             }
-            zone = zone_of(self._office(session))
+            at = f"{new_time.astimezone(zone_of(office)):%H:%M}"
             log = Logged(
                 "appointment_delay_told",
                 "appointment",
                 actor_id,
-                f"{record.customer_name} told: {reason}; seen by {new_time.astimezone(zone):%H:%M}",
-                {"reason": reason, "new_time": new_time.isoformat()},
+                f"{record.customer_name} told: {reason}; "
+                + (f"we arrive by {at}" if home else f"seen by {at}"),
+                {"reason": reason, "new_time": new_time.isoformat(), "sent": send},
             )
-            arrived = (AppointmentStatus.ARRIVED.value,)
-            if not change_if_status(session, record, arrived, told, at=now, log=log):
-                raise ReceptionError("The customer is not waiting for this appointment.")
+            if not change_if_status(session, record, allowed, told, at=now, log=log):
+                raise ReceptionError(refused)
+            if send:
+                # Nothing is queued if they withdrew consent since the dialog opened.
+                notice_late(session, office, record, reason, new_time, now)
             return appointment_view(record)
+
+    def notice_channel(self, appointment_id: int) -> Channel:
+        """How the appointment's customer would be told (NONE: not at all): their contact's
+        choice, where the office has set it up and their number or address can take it."""
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            contact = appointment_record(session, office, appointment_id).contact
+            if contact is None:
+                return Channel.NONE
+            return reachable_by(session, office, contact)
 
     def appointment(self, appointment_id: int) -> Appointment:
         with transaction(self._factory, write=False) as session:
@@ -309,3 +328,19 @@ def _withdraw_visit(
         office_id=record.office_id,
         summary=f"{visit.ticket} taken out of the queue: appointment cancelled ({reason})",
     )
+
+
+def _checked_delay(reason: str, new_time: datetime, now: datetime) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why the customer is waiting.", "reason")
+    check_length(reason, "reason", "The reason", 255)
+    if new_time.tzinfo is None:
+        raise ValueError("new_time must be aware")
+    if new_time <= now:
+        raise ValidationError("The new time must be later than now.", "new_time")
+    if new_time > now + timedelta(hours=4):
+        raise ValidationError(
+            "That is more than four hours away; offer another appointment instead.", "new_time"
+        )
+    return reason

@@ -19,6 +19,7 @@ from reception_app.services.correspondence_service.clocks import (
 )
 from reception_app.services.correspondence_service.entries import Entries
 from reception_app.services.correspondence_service.follow_ups import FollowUps
+from reception_app.services.correspondence_service.previews import Previews
 
 __all__ = [
     "CLOSED_LIST_DAYS",
@@ -32,5 +33,5 @@ __all__ = [
 ]
 
 
-class CorrespondenceService(Entries, Actions, FollowUps):
+class CorrespondenceService(Entries, Actions, FollowUps, Previews):
     """Correspondence of one office. Every public method is one transaction."""

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from reception_app.domain.correspondence import (
     NOTE_MAX,
     CorrespondenceItem,
-    channel_can_extend,
     check_holding,
     check_pause,
     reference,
 )
 from reception_app.domain.errors import ValidationError
+from reception_app.domain.extensions import check_told_on, holding_limit_question, reply_limit
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_length, check_required
 from reception_app.persistence.correspondence_records import (
@@ -27,7 +27,17 @@ from reception_app.persistence.correspondence_records import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.records import StaffRecord
-from reception_app.services.correspondence_service.clocks import open_pause, pauses, recompute
+from reception_app.services.correspondence_service.clocks import (
+    open_pause,
+    pauses,
+    recompute,
+    record_deadlines,
+)
+from reception_app.services.correspondence_service.notices import (
+    notice_holding,
+    notice_received,
+)
+from reception_app.services.correspondence_service.previews import check_extendable
 from reception_app.services.correspondence_service.views import CorrespondenceBase
 
 
@@ -39,6 +49,7 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is not None:
                 raise ValidationError("It has already been acknowledged.", "status")
             record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            notice_received(session, self._office(session), record, self._clock())
             return "acknowledged"
 
         return self._act(actor, item_id, "correspondence_acknowledged", act)
@@ -50,13 +61,24 @@ class Actions(CorrespondenceBase):
         reason: str,
         expected_on: date,
         contact_staff_id: int | None = None,
+        beyond_limit: bool = False,
     ) -> CorrespondenceItem:
         """Record a holding response: why, the expected date and the named contact (by default
-        the owner) with the phone and email given to the customer."""
+        the owner) with the phone and email given to the customer. An expected date after the
+        final limit for the reply is questioned (field "expected_on") unless ``beyond_limit``
+        says the customer is to be told that later date."""
 
         def act(session: Session, record: CorrespondenceRecord, member: StaffMember) -> str:
             office = self._office(session)
-            text = check_holding(reason, expected_on, self._today(office))
+            today = self._today(office)
+            text = check_holding(reason, expected_on, today)
+            engine = self._engine(office)
+            limit = reply_limit(
+                engine, record_deadlines(record, engine, pauses(session, record), today)
+            )
+            question = holding_limit_question(expected_on, limit)
+            if question and not beyond_limit:
+                raise ValidationError(question, "expected_on")
             contact = session.get(StaffRecord, contact_staff_id or record.owner_id)
             if contact is None or contact.office_id != office.id or not contact.active:
                 raise ValidationError(
@@ -85,6 +107,8 @@ class Actions(CorrespondenceBase):
             if record.acknowledged_at is None:
                 # A holding response tells the customer it has arrived: it acknowledges too.
                 record.acknowledged_at, record.acknowledged_by_id = self._clock(), member.id
+            session.flush()
+            notice_holding(session, office, record, self._clock())
             return f"holding response sent, expected {expected_on:%d %b %Y}"
 
         return self._act(actor, item_id, "correspondence_holding", act)
@@ -201,22 +225,23 @@ class Actions(CorrespondenceBase):
 
         return self._act(actor, item_id, "correspondence_resumed", act)
 
-    def extend(self, actor: StaffMember | None, item_id: int, reason: str) -> CorrespondenceItem:
+    def extend(
+        self, actor: StaffMember | None, item_id: int, reason: str, told_on: date | None = None
+    ) -> CorrespondenceItem:
         """The statutory extension, with its reason (SAR complex; FOI public-interest test; EIR
-        complex and voluminous)."""
+        complex and voluminous), refused once the original deadline's day is over. A SAR needs
+        ``told_on``: the day the person was told, within the first month."""
 
         def act(session: Session, record: CorrespondenceRecord, member: StaffMember) -> str:
-            if not channel_can_extend(record.channel):
-                raise ValidationError(
-                    "Only subject access, FOI and EIR requests can be extended.", "reason"
-                )
-            if record.extended_at is not None:
-                raise ValidationError("It has already been extended.", "reason")
-            if record.responded_at is not None:
-                raise ValidationError("It has already been answered.", "reason")
-            record.extension_reason = check_required(reason, "reason", "The reason", NOTE_MAX)
+            office = self._office(session)
+            engine, today = self._engine(office), self._today(office)
+            original = check_extendable(session, record, engine, today)
+            text = check_required(reason, "reason", "The reason", NOTE_MAX)
+            received_on = engine.calendar.local_date(record.received_at)
+            told = check_told_on(record.channel, told_on, received_on, original, today)
+            record.extension_reason, record.extension_told_on = text, told
             record.extended_at, record.extended_by_id = self._clock(), member.id
-            return "deadline extended"
+            return "deadline extended" + (f" (told {told:%d %b %Y})" if told else "")
 
         return self._act(actor, item_id, "correspondence_extended", act)
 

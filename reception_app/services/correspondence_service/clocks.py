@@ -4,6 +4,7 @@ pauses that stop a clock, and the due dates stored on each record after every ch
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import and_, not_, or_, select
@@ -18,6 +19,7 @@ from reception_app.domain.correspondence import (
     next_step,
 )
 from reception_app.domain.deadlines import DeadlineEngine
+from reception_app.domain.extensions import extension_applies
 from reception_app.persistence.correspondence_records import (
     CorrespondencePauseRecord,
     CorrespondenceRecord,
@@ -82,7 +84,9 @@ def record_deadlines(
     pauses: Sequence[ClockPause],
     today: date,
 ) -> Deadlines:
-    return compute_deadlines(
+    """The item's clocks; an extension counts only if it was taken by the original deadline
+    (``extension_applies``), so one recorded late never hides a late reply."""
+    deadlines = compute_deadlines(
         engine,
         record.channel,
         record.received_at,
@@ -91,6 +95,11 @@ def record_deadlines(
         extended=record.extended_at is not None,
         target=record.target_on,
     )
+    if record.extended_at is not None and deadlines.extended is not None:
+        original = engine.due_day(deadlines.respond) if deadlines.respond is not None else None
+        if not extension_applies(engine.calendar.local_date(record.extended_at), original):
+            deadlines = replace(deadlines, extended=None)
+    return deadlines
 
 
 def recompute(

@@ -203,6 +203,7 @@ class Drafting(OfficeScoped):
             recipient_address=found.address,
             recipient_postcode=found.postcode,
             author=office.name,
+            recipient_email=found.email,
         )
         letter_date = self._today(office)
         return LetterDraft(

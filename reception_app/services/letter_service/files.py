@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reception_app.domain.errors import ValidationError
+from reception_app.file_modes import write_file_private
+from reception_app.output_paths import check_output_path
+from reception_app.paths import AppPaths
 from reception_app.services.letter_service.requests import ProducedLetter
 
 log = logging.getLogger(__name__)
@@ -23,11 +26,13 @@ def write_files(letter: ProducedLetter, pdf_path: Path) -> list[Path]:
     outputs: list[tuple[Path, bytes]] = [(pdf_path, letter.pdf)]
     if letter.brf is not None:
         outputs.append((pdf_path.with_suffix(".brf"), letter.brf.encode("ascii")))
+    for path, _data in outputs:  # never over the database, its backups, logs or settings
+        check_output_path(path, AppPaths.from_environment())
     try:
         for path, data in outputs:
             partial = path.with_name(path.name + ".part")
             try:
-                partial.write_bytes(data)
+                write_file_private(partial, data)  # letters hold personal data
                 partial.replace(path)
             finally:
                 discard(partial)
@@ -72,7 +77,7 @@ def save_braille(letter: ProducedLetter, folder: Path) -> Path | None:
     path = folder / f"{stem or 'letter'}-{d.template.key}.brf"
     partial = path.with_name(path.name + ".part")
     try:
-        partial.write_bytes(letter.brf.encode("ascii"))
+        write_file_private(partial, letter.brf.encode("ascii"))
         partial.replace(path)
     finally:
         discard(partial)  # gone once renamed; removed if the write failed

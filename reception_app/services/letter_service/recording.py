@@ -8,14 +8,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from reception_app.domain.errors import ValidationError
+from reception_app.domain.errors import ValidationError, write_problem
 from reception_app.domain.letters import LetterFormat, past_date_message
+from reception_app.domain.letters.filling import set_keys_message
 from reception_app.domain.people import StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
 from reception_app.persistence.records import StaffRecord
 from reception_app.services.context import actor_id
+from reception_app.services.correspondence_service.letter_steps import record_letter_step
 from reception_app.services.letter_service.drafting import Drafting
 from reception_app.services.letter_service.files import (
     batch_file_name,
@@ -95,7 +97,10 @@ class Recording(Drafting):
         delivery: str,
         file_names: Sequence[str] | None = None,
     ) -> list[int]:
-        """Record letters the printer or the disk accepted; one transaction for the batch."""
+        """Record letters the printer or the disk accepted; one transaction for the batch.
+
+        A letter whose template ``records`` a step (an acknowledgement) records that step on
+        the correspondence it was written from, with the letter as its evidence."""
         if delivery not in ("printed", "pdf"):
             raise ValueError(f"unknown delivery {delivery!r}")
         names = list(file_names) if file_names is not None else [""] * len(letters)
@@ -139,6 +144,19 @@ class Recording(Drafting):
                     summary=f"Letter '{d.template.title}' ({d.spec.label}) {delivery}",
                     details={"letter_id": record.id, "template": d.template.key},
                 )
+                if d.request.source.kind == "correspondence" and d.template.records:
+                    record_letter_step(
+                        session,
+                        office,
+                        self._engine(office),
+                        item_id=d.request.source.id,
+                        step=d.template.records,
+                        letter_id=record.id,
+                        letter_title=d.template.title,
+                        at=now,
+                        today=self._today(office),
+                        staff_id=actor_id(actor),
+                    )
             return ids
 
     def save_pdf(
@@ -150,7 +168,14 @@ class Recording(Drafting):
         file, or a place that cannot be written; field "values" for a promised date already
         past, unless it was given in ``request.extra``. Nothing is left behind on failure."""
         check_out_path(out)
-        draft = self.draft(request, actor)
+        try:
+            draft = self.draft(request, actor)
+        except ValidationError as exc:
+            missing = self.missing(request, actor) if exc.field == "values" else []
+            if not missing:
+                raise
+            template = self.template(request.template_key)
+            raise ValidationError(set_keys_message(template, missing), "values") from None
         past = {k: v for k, v in draft.past_dates.items() if not request.extra.get(k, "").strip()}
         if past and draft.letter_date is not None:
             name, value = next(iter(past.items()))
@@ -164,7 +189,7 @@ class Recording(Drafting):
             written = self.write_files(letter, out)
         except OSError as exc:
             raise ValidationError(
-                f"The letter could not be written to {out}: {exc.strerror or exc}.", "out"
+                f"The letter could not be written to {out}: {write_problem(exc)}", "out"
             ) from None
         try:
             self.record_sent([letter], actor, "pdf", [str(out)])

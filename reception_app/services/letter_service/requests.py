@@ -30,8 +30,10 @@ ACKNOWLEDGEMENT_TEMPLATES: Mapping[str, str] = {
 }
 """Correspondence channel -> the acknowledgement letter the batch sends."""
 
-NO_NAMED_CONTACT = "The reception team"
-"""Signs a letter produced with nobody signed in (the command line without --staff)."""
+NO_NAMED_CONTACT = "the reception team"
+"""The named contact of a letter produced with nobody signed in (the command line without
+--staff): written mid-sentence ("please call the reception team on ..."); the signature
+capitalises it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ class SourceValues:
     postcode: str = ""
     large_print: bool = False
     """The record itself asks for large print (an appointment booked with that need)."""
+    email: str = ""
+    """Where a letter with no postal address can go as an attachment (correspondence)."""
 
 
 def preferred_spec(found: SourceValues) -> PrintSpec:
@@ -231,7 +233,10 @@ def _correspondence_values(session: Session, office: OfficeRecord, item_id: int)
         values["holding_reason"] = holding.reason
         values["expected_date"] = format_date(holding.expected_on)
     values.update(_named_contact(session, office, item.owner_id))
-    return SourceValues(values=values, **_customer(session, item.contact_id, item.from_name))
+    customer = _customer(session, item.contact_id, item.from_name)
+    contact = customer["contact"]
+    email = item.from_email or (contact.email if contact is not None else "")
+    return SourceValues(values=values, email=email or "", **customer)
 
 
 def _message_values(session: Session, office: OfficeRecord, message_id: int) -> SourceValues:

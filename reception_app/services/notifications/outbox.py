@@ -22,7 +22,7 @@ from reception_app.domain.notifications import (
     Notification,
     NotificationKind,
     OutboxStatus,
-    fill,
+    fill_to_fit,
 )
 from reception_app.domain.validation import check_email, check_uk_mobile, mobile_for_notify
 from reception_app.persistence.notification_records import NotificationRecord
@@ -79,7 +79,7 @@ def queue_notification(
     wording = wording_book.for_office(office.key).get(kind)
     if wording is None or channel not in wording.channels:
         return None
-    filled = fill(
+    filled = fill_to_fit(
         wording,
         channel,
         {"office_name": office.name, "office_phone": office.phone, **values},
@@ -133,6 +133,19 @@ def _add(
     session.add(record)
     session.flush()
     return record
+
+
+def reachable_by(session: Session, office: OfficeRecord, contact: ContactRecord) -> Channel:
+    """The channel ``notify_contact`` would use for ``contact`` now; NONE if none."""
+    channel = Channel(contact.notify_by) if contact.notify_by in set(Channel) else Channel.NONE
+    address = contact.phone if channel is Channel.SMS else contact.email
+    if channel is Channel.NONE or not address or channel not in office_channels(session, office.id):
+        return Channel.NONE
+    try:
+        recipient_for(channel, address)
+    except ValidationError:
+        return Channel.NONE
+    return channel
 
 
 def notify_contact(
@@ -232,6 +245,7 @@ __all__ = [
     "notify_contact",
     "office_channels",
     "queue_notification",
+    "reachable_by",
     "recipient_for",
     "set_office_channels",
 ]

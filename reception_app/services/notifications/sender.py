@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,7 @@ from reception_app.persistence.changes import on_commit
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.records import OfficeRecord
 from reception_app.seams import Clock, system_clock
+from reception_app.services.appointment_service.reminders import queue_reminders
 from reception_app.services.notifications import claims
 from reception_app.services.notifications.claims import Claim
 from reception_app.services.notifications.config import NotifyConfig
@@ -37,6 +38,8 @@ from reception_app.services.notifications.gateway import Gateway, NotifyGateway,
 log = logging.getLogger(__name__)
 
 GatewayFactory = Callable[[NotifyConfig], Gateway]
+REMINDER_EVERY = timedelta(minutes=5)
+"""How often the office's sender looks for appointment reminders that are due."""
 
 
 def default_holder() -> str:
@@ -82,7 +85,7 @@ class NotificationSender:
     def __init__(
         self,
         factory: sessionmaker[Session],
-        office_key: str,
+        office_key: str | Callable[[], str | None],
         config: Callable[[], NotifyConfig],
         *,
         clock: Clock = system_clock,
@@ -94,7 +97,9 @@ class NotificationSender:
         batch: int = 25,
     ) -> None:
         self._factory = factory
-        self._office_key = office_key
+        # A callable follows the desk's running office: a manager may change it while it runs.
+        self._office_key_of = office_key if callable(office_key) else (lambda: office_key)
+        self._office_key: str | None = None
         self._config = config
         self._clock = clock
         self._gateway_factory = gateway_factory
@@ -104,6 +109,7 @@ class NotificationSender:
         self._pacer = _Pacer(per_second)
         self._batch = batch
         self._office_id: int | None = None
+        self._reminded_at: datetime | None = None
         self._gateway: tuple[NotifyConfig, Gateway] | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -121,7 +127,10 @@ class NotificationSender:
         channels = config.channels
         if not channels:
             return report  # no key on this desk: leave the sending to a desk that has one
+        if not self._follow_office():
+            return report  # no office chosen yet
         gateway = self._gateway_for(config)
+        self._remind()
         claimed = self._claim(channels)
         if claimed is None:
             return report
@@ -136,6 +145,20 @@ class NotificationSender:
             self._gateway = (config, self._gateway_factory(config))
         return self._gateway[1]
 
+    def _follow_office(self) -> bool:
+        """Send for the desk's office as it is now: after a change, hand the old office's lease
+        back (another desk of that office takes over) and start afresh. False: none chosen."""
+        key = self._office_key_of()
+        if key == self._office_key:
+            return key is not None
+        if self._office_id is not None:
+            old = self._office_id
+            with transaction(self._factory) as session:
+                claims.release_lease(session, old, self.holder)
+            log.info("sender follows the office change to %s", key)
+        self._office_key, self._office_id, self._reminded_at = key, None, None
+        return key is not None
+
     def _office(self, session: Session) -> int:
         if self._office_id is None:
             office_id = session.scalar(
@@ -145,6 +168,24 @@ class NotificationSender:
                 raise ReceptionError(f"There is no office '{self._office_key}'.")
             self._office_id = int(office_id)
         return self._office_id
+
+    def _remind(self) -> None:
+        """Every few minutes, as the office's sender: queue the reminders due (the working
+        day before each appointment)."""
+        now = self._clock()
+        if self._reminded_at is not None and now - self._reminded_at < REMINDER_EVERY:
+            return
+        self._reminded_at = now  # a desk that is not the sender looks again later, not each step
+        with transaction(self._factory, write=False) as session:  # most desks are not it
+            if claims.lease_state(session, self._office(session), self.holder, now) is None:
+                return
+        with transaction(self._factory) as session:
+            office_id = self._office(session)
+            if not claims.hold_lease(session, office_id, self.holder, now, self._lease):
+                return
+            office = session.get(OfficeRecord, office_id)
+            if office is not None:
+                queue_reminders(session, office, now)
 
     def _claim(self, channels: frozenset[Channel]) -> list[Claim] | None:
         """None when another desk is the office's sender; else what this desk must send now."""

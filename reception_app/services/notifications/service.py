@@ -249,11 +249,14 @@ class NotificationService(OfficeScoped):
             cancelled=counts.get("cancelled", 0),
         )
 
-    def sender(self, **options: object) -> NotificationSender:
-        """The background sender for this office on this computer (not started)."""
+    def sender(
+        self, office_key: Callable[[], str | None] | None = None, **options: object
+    ) -> NotificationSender:
+        """The background sender for this office on this computer (not started);
+        ``office_key`` makes it follow the desk's running office as it changes."""
         return NotificationSender(
             self._factory,
-            self._office_key,
+            office_key or self._office_key,
             self.config,
             clock=self._clock,
             gateway_factory=self._gateway_for,

@@ -191,22 +191,9 @@ class Calling(OfficeScoped):
         staff_id = self._require_actor(actor).id
         now = self._clock()
         with transaction(self._factory) as session:
-            office = self._office(session)
-            record = by_ticket(session, office, ticket, now)
-            if record.status != VisitStatus.WAITING.value:
-                raise ReceptionError(not_waiting_message(record))
-            if not change_if_status(
-                session,
-                record,
-                (VisitStatus.WAITING.value,),
-                {"status": VisitStatus.CANCELLED.value, "finished_at": now},
-                at=now,
-                log=Logged(
-                    "withdrawn", "visit", staff_id, f"{record.ticket} stopped waiting: {reason}"
-                ),
-            ):
-                raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
-            return visit_view(record)
+            return visit_view(
+                withdraw_in(session, self._office(session), staff_id, ticket, reason, now)
+            )
 
     def move(self, actor: StaffMember | None, ticket: str, before_ticket: str | None) -> Visit:
         """Move a waiting ticket to just before ``before_ticket`` (None: to the end)."""
@@ -358,3 +345,23 @@ def _finish_appointment(
     if status is AppointmentStatus.CANCELLED and booking is not None and booking.status == "booked":
         booking.status = "released"
         booking.released_at = now
+
+
+def withdraw_in(
+    session: Session, office: OfficeRecord, staff_id: int, ticket: str, reason: str, now: datetime
+) -> VisitRecord:
+    """Cancel waiting ``ticket`` inside the caller's write transaction (refused unless it is
+    still waiting: another desk may have called it)."""
+    record = by_ticket(session, office, ticket, now)
+    if record.status != VisitStatus.WAITING.value:
+        raise ReceptionError(not_waiting_message(record))
+    if not change_if_status(
+        session,
+        record,
+        (VisitStatus.WAITING.value,),
+        {"status": VisitStatus.CANCELLED.value, "finished_at": now},
+        at=now,
+        log=Logged("withdrawn", "visit", staff_id, f"{record.ticket} stopped waiting: {reason}"),
+    ):
+        raise ReceptionError(f"{record.ticket} was changed at another desk just now.")
+    return record

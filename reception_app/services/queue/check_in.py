@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reception_app.domain.appointments import FreeSlot
+from reception_app.domain.appointments import Appointment, FreeSlot, Place
+from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.closing_time import (
+    NotSeenToday,
+    WalkInVerdict,
+    opening_now,
+    why_not_today,
+)
 from reception_app.domain.errors import NotFoundError, ReceptionError, ValidationError
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_uk_mobile
@@ -26,15 +33,18 @@ from reception_app.domain.visits import (
 from reception_app.domain.waits import TicketForecast
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
+from reception_app.persistence.office_repository import profile_from_record
 from reception_app.persistence.records import (
     ContactRecord,
     OfficeRecord,
     ServiceRecord,
     VisitRecord,
 )
-from reception_app.services.appointment_service import AppointmentService
+from reception_app.services.appointment_service import AppointmentService, BookingRequest
+from reception_app.services.appointment_service.views import appointment_view
 from reception_app.services.context import actor_id
 from reception_app.services.office_scoped import OfficeScoped
+from reception_app.services.queue.calling import withdraw_in
 from reception_app.services.queue.snapshot import build_snapshot, forecast_newcomer
 from reception_app.services.queue.visits import local_day, next_ticket, visit_view
 
@@ -85,8 +95,11 @@ class CheckIn(OfficeScoped):
                     ) from None
         raise AssertionError("unreachable")
 
-    def alternative_slots(self, service_key: str, count: int = 3) -> list[FreeSlot]:
-        """The next free appointment slots for a service: the alternative to waiting.
+    def alternative_slots(
+        self, service_key: str, count: int = 3, *, private_room: bool = False
+    ) -> list[FreeSlot]:
+        """The next free appointment slots for a service on another day: the alternative to
+        waiting (North Norfolk: "an appointment on an alternative day and time").
 
         The same search the Appointments page books from (officers' patterns, absences,
         existing bookings, rooms where the service needs one, the minimum notice), so a slot
@@ -94,24 +107,64 @@ class CheckIn(OfficeScoped):
         no longer offered has no slots.
         """
         service = AppointmentService(self._context, self._office_key)
-        return service.free_slots(service_key, count=count)
+        with transaction(self._factory, write=False) as session:
+            tomorrow = local_day(self._office(session), self._clock()) + timedelta(days=1)
+        return service.free_slots(
+            service_key,
+            count=count,
+            first_day=tomorrow,
+            place=Place.ROOM if private_room else None,
+        )
 
-    def _told(self, service_key: str, now: datetime) -> TicketForecast:
+    def book_instead(
+        self,
+        actor: StaffMember | None,
+        ticket: str | None,
+        request: BookingRequest,
+        needs: VisitNeeds | None = None,
+    ) -> Appointment:
+        """Book an appointment instead of waiting and withdraw ``ticket`` (None: no ticket was
+        issued), in one transaction: both happen or neither. Every need (``needs`` and the
+        visit's) and the visit's contact and note go with the booking, whatever ``request``
+        left out."""
+        staff_id = self._require_actor(actor).id
+        booking = AppointmentService(self._context, self._office_key)
+        now = self._clock()
+        with transaction(self._factory) as session:
+            office = self._office(session)
+            request = _with_needs(request, needs or VisitNeeds(), None, "")
+            if ticket is not None:
+                visit = withdraw_in(
+                    session, office, staff_id, ticket, "booked an appointment instead", now
+                )
+                request = _with_needs(
+                    request, visit_view(visit).needs, visit.contact_id, visit.note
+                )
+            return appointment_view(booking.book_in(session, staff_id, request))
+
+    def walk_in_verdict(self, service_key: str) -> WalkInVerdict:
+        """Whether a visitor for ``service_key`` checking in now could be seen today, and if not
+        why, the next opening and the out-of-hours contact (nothing is saved)."""
+        return self._told(service_key, self._clock())[1]
+
+    def _told(self, service_key: str, now: datetime) -> tuple[TicketForecast, WalkInVerdict]:
         """The wait to tell a visitor joining the queue now, worked out from a snapshot read
         before the ticket is issued: the write transaction then holds the write lock only for
         the write (docs/concurrency.md). A ticket issued by another kiosk in between can make
         the wait told a little short; the estimate shown afterwards is always recomputed."""
         with transaction(self._factory, write=False) as session:
-            return forecast_newcomer(
-                build_snapshot(session, self._office(session), now), service_key
-            )
+            office = self._office(session)
+            told = forecast_newcomer(build_snapshot(session, office, now), service_key)
+            return told, _verdict(office, now, told)
 
     def _check_in_once(self, actor: StaffMember | None, request: CheckInRequest) -> Visit:
         now = self._clock()
-        told = self._told(request.service_key, now)
+        told, verdict = self._told(request.service_key, now)
         with transaction(self._factory) as session:
             office = self._office(session)
             service = _offered_service(session, office, request.service_key)
+            if not verdict.seen_today:  # DOMAIN.md 4: a ticket only when they can be seen today
+                raise NotSeenToday(verdict, service.name)
             name, needs = request.display_name, request.needs
             if request.contact_id is not None:
                 name, needs = _with_contact(session, office, request.contact_id, name, needs)
@@ -131,6 +184,8 @@ class CheckIn(OfficeScoped):
                 hearing_loop=needs.hearing_loop,
                 wheelchair_access=needs.wheelchair_access,
                 large_print=needs.large_print,
+                bsl=needs.bsl,
+                braille=needs.braille,
                 note=request.note,
                 notify_mobile=request.mobile,
                 kind=VisitKind.WALK_IN.value,
@@ -144,6 +199,47 @@ class CheckIn(OfficeScoped):
             _log_check_in(session, record, service, actor, now)
             visit = visit_view(record, record.announced_wait_minutes)
             return dataclasses.replace(visit, callable_today=told.desk is not None)
+
+
+def _with_needs(
+    request: BookingRequest, needs: VisitNeeds, contact_id: int | None, note: str
+) -> BookingRequest:
+    """``request`` with every need in ``needs``, the contact and the note added. The booking
+    has no BSL or braille field of its own (its interpreter field is for a spoken language):
+    those go into its notes, so the officer sees them."""
+    notes = request.notes or note
+    extra = [w for on, w in ((needs.bsl, "BSL interpreter"), (needs.braille, "Braille")) if on]
+    missing = [w for w in extra if w.lower() not in notes.lower()]
+    if missing:
+        line = "Needs: " + ", ".join(missing)
+        notes = f"{notes}\n{line}" if notes else line
+    return dataclasses.replace(
+        request,
+        contact_id=request.contact_id or contact_id,
+        place=Place.ROOM if needs.private_room and request.place is Place.DESK else request.place,
+        interpreter_language=request.interpreter_language or needs.interpreter_language,
+        hearing_loop=request.hearing_loop or needs.hearing_loop,
+        wheelchair_access=request.wheelchair_access or needs.wheelchair_access,
+        large_print=request.large_print or needs.large_print,
+        notes=notes,
+    )
+
+
+def _verdict(office: OfficeRecord, now: datetime, told: TicketForecast) -> WalkInVerdict:
+    """The walk-in rule (``domain.closing_time``) for a visitor told ``told`` at ``now``; when
+    they cannot be seen today, the next opening after today's closing time."""
+    profile = profile_from_record(office)
+    calendar = OfficeCalendar.from_profile(profile)
+    status = opening_now(profile, calendar, now)
+    why = why_not_today(status, wait_minutes=told.minutes, desk_found=told.desk is not None)
+    after = status.closes_at or status.local_now
+    return WalkInVerdict(
+        why_not=why,
+        next_opening=None if why is None else calendar.next_opening(after),
+        out_of_hours=profile.out_of_hours,
+        reason_closed=status.reason_closed,
+        closes_at=status.closes_at,
+    )
 
 
 def _offered_service(session: Session, office: OfficeRecord, key: str) -> ServiceRecord:
@@ -171,6 +267,8 @@ def _with_contact(
         hearing_loop=needs.hearing_loop or contact.hearing_loop,
         wheelchair_access=needs.wheelchair_access or contact.wheelchair_access,
         large_print=needs.large_print or contact.preferred_format == "large_print",
+        bsl=needs.bsl or contact.bsl,
+        braille=needs.braille or contact.braille or contact.preferred_format == "braille",
     )
 
 

@@ -47,6 +47,7 @@ from reception_app.services.queue.visits import (
     local_day,
     visit_view,
     waiting_records,
+    with_texted,
 )
 
 HISTORY_DAYS = 42
@@ -72,15 +73,17 @@ class QueueReadings(OfficeScoped):
             for r in records:
                 if r.id in appointments:
                     start = appointments[r.id].starts_at
-                    wait = max(0.0, (start - now) / timedelta(minutes=1))
-                    visits.append(visit_view(r, wait, booked_at=start))
+                    promised = appointments[r.id].delay_new_time  # told at the desk (F8)
+                    due = max(start, promised) if promised is not None else start
+                    wait = max(0.0, (due - now) / timedelta(minutes=1))
+                    visits.append(visit_view(r, wait, booked_at=start, promised_at=promised))
                 else:
                     known = forecasts.get(r.ticket)
                     visit = visit_view(r, known.minutes if known else None)
                     if known is not None and known.desk is None:
                         visit = dataclasses.replace(visit, callable_today=False)
                     visits.append(visit)
-            return visits
+            return with_texted(session, visits)
 
     def at_desks(self) -> list[Visit]:
         """Today's visitors who have been called and are not finished."""
@@ -96,7 +99,7 @@ class QueueReadings(OfficeScoped):
                 )
                 .order_by(VisitRecord.called_at)
             )
-            return [visit_view(r) for r in rows]
+            return with_texted(session, [visit_view(r) for r in rows])
 
     def visit(self, ticket: str) -> Visit:
         """Today's visit with ``ticket``, in any status."""

@@ -3,6 +3,7 @@ order, numbered, and shown as domain ``Visit``s."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -11,8 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError
+from reception_app.domain.notifications import Channel
 from reception_app.domain.visits import Visit, VisitKind, VisitNeeds, VisitStatus
 from reception_app.persistence.appointment_records import AppointmentRecord
+from reception_app.persistence.notification_records import NotificationRecord
 from reception_app.persistence.records import OfficeRecord, VisitRecord
 
 AT_DESK = (VisitStatus.CALLED.value, VisitStatus.SERVING.value)
@@ -110,7 +113,11 @@ def not_waiting_message(record: VisitRecord) -> str:
 
 
 def visit_view(
-    record: VisitRecord, estimate: float | None = None, *, booked_at: datetime | None = None
+    record: VisitRecord,
+    estimate: float | None = None,
+    *,
+    booked_at: datetime | None = None,
+    promised_at: datetime | None = None,
 ) -> Visit:
     """The domain ``Visit`` of ``record``, with its current estimate (and booked time)."""
     return Visit(
@@ -128,6 +135,8 @@ def visit_view(
             hearing_loop=record.hearing_loop,
             wheelchair_access=record.wheelchair_access,
             large_print=record.large_print,
+            bsl=record.bsl,
+            braille=record.braille,
         ),
         note=record.note,
         kind=VisitKind(record.kind),
@@ -144,5 +153,30 @@ def visit_view(
         follow_up_officer_id=record.follow_up_officer_id,
         follow_up_target=record.follow_up_target,
         booked_at=booked_at,
+        promised_at=promised_at,
         estimate_minutes=estimate,
     )
+
+
+def texted_statuses(session: Session, visit_ids: Sequence[int]) -> dict[int, str]:
+    """The newest text's outbox status for each of ``visit_ids`` that has one."""
+    if not visit_ids:
+        return {}
+    rows = session.execute(
+        select(NotificationRecord.subject_id, NotificationRecord.status)
+        .where(
+            NotificationRecord.subject_kind == "visit",
+            NotificationRecord.subject_id.in_(list(visit_ids)),
+            NotificationRecord.channel == Channel.SMS.value,
+        )
+        .order_by(NotificationRecord.id)
+    ).all()
+    return {int(i): str(s) for i, s in rows if i is not None}
+
+
+def with_texted(session: Session, visits: list[Visit]) -> list[Visit]:
+    """``visits`` with ``texted`` filled in (one query for all of them)."""
+    statuses = texted_statuses(session, [v.id for v in visits])
+    if not statuses:
+        return visits
+    return [dataclasses.replace(v, texted=statuses.get(v.id, "")) for v in visits]

@@ -13,6 +13,7 @@ from sqlalchemy import BindParameter, Executable, Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.extensions import extension_applies
 from reception_app.domain.reports import WorkItemRow, correspondence_section
 from reception_app.persistence.correspondence_records import (
     CorrespondenceRecord,
@@ -39,6 +40,7 @@ def _statements() -> dict[str, Executable]:
         c.channel,
         c.received_at,
         c.extended_due_on,
+        c.extended_at,
         c.respond_due_on,
         c.respond_due_at,
         c.final_due_on,
@@ -47,6 +49,8 @@ def _statements() -> dict[str, Executable]:
         c.responded_at,
         c.closed_at,
         c.next_due_on,
+        c.next_step,
+        c.acknowledge_due_at,
     ).where(c.office_id == office_id)
     messages = select(
         m.id, m.taken_at, m.due_on, m.due_at, first_call, m.closed_at, m.status
@@ -59,14 +63,17 @@ def _statements() -> dict[str, Executable]:
     }
 
 
-def _letter_item(r: Any) -> WorkItemRow:
+def _letter_item(r: Any, calendar: OfficeCalendar) -> WorkItemRow:
     """A piece of correspondence, due by its extended date, else the response, else the final
-    deadline, else the date agreed with the customer."""
+    deadline, else the date agreed with the customer. An extension taken after the original
+    deadline does not count: the reply is judged against the deadline that applied when it
+    fell due."""
     (
         id_,
         channel,
         received,
         extended,
+        extended_at,
         respond_on,
         respond_at,
         final_on,
@@ -75,7 +82,15 @@ def _letter_item(r: Any) -> WorkItemRow:
         responded,
         closed,
         next_due,
+        step,
+        acknowledge_at,
     ) = r
+    if extended_at is not None and not extension_applies(
+        calendar.to_local(extended_at).date(), respond_on
+    ):
+        if next_due is not None and next_due == extended:
+            next_due = respond_on  # still open: overdue since the original deadline
+        extended = None
     due_on, due_at = extended, None
     if due_on is None and respond_on is not None:
         due_on, due_at = respond_on, respond_at
@@ -93,7 +108,27 @@ def _letter_item(r: Any) -> WorkItemRow:
         answered_at=responded or closed,
         closed=closed is not None,
         next_due_on=next_due,
+        next_due_at=_next_due_at(step, next_due, acknowledge_at, respond_at, final_at, extended),
     )
+
+
+def _next_due_at(
+    step: str,
+    next_due: Any,
+    acknowledge_at: datetime | None,
+    respond_at: datetime | None,
+    final_at: datetime | None,
+    extended: Any,
+) -> datetime | None:
+    """The exact moment of the next step when its clock counts hours (as the log's
+    ``_next_due_moment_passed``: a response with an extension is a date only)."""
+    if next_due is None:
+        return None
+    if step == "acknowledge":
+        return acknowledge_at
+    if step == "respond":
+        return respond_at if extended is None else None
+    return final_at if step == "final" else None
 
 
 def _message_item(r: Any) -> WorkItemRow:
@@ -110,6 +145,7 @@ def _message_item(r: Any) -> WorkItemRow:
         answered_at=answered,
         closed=status != "open",
         next_due_on=due_on if status == "open" else None,
+        next_due_at=due_at if status == "open" else None,
     )
 
 
@@ -124,11 +160,11 @@ def correspondence_part(
     statements = _statements()
     run = session.connection().execute
     period = {"office_id": office.id, "begin": begin, "finish": finish}
-    in_period = [_letter_item(r) for r in run(statements["letters"], period)] + [
+    in_period = [_letter_item(r, calendar) for r in run(statements["letters"], period)] + [
         _message_item(r) for r in run(statements["messages"], period)
     ]
     mine = {"office_id": office.id}
-    open_now = [_letter_item(r) for r in run(statements["open_letters"], mine)] + [
+    open_now = [_letter_item(r, calendar) for r in run(statements["open_letters"], mine)] + [
         _message_item(r) for r in run(statements["open_messages"], mine)
     ]
     today = calendar.to_local(now).date()

@@ -1,4 +1,5 @@
-"""The sections after the walk-ins: appointments, rooms, call-backs and correspondence.
+"""The sections after the walk-ins: appointments, rooms, call-backs and correspondence, texts
+and e-mails.
 
 Each is shown as not available when this database does not have its tables yet.
 """
@@ -16,6 +17,7 @@ from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.reports import Section, Share, unavailable_section
 from reception_app.services.reports.appointment_rows import appointments_part
 from reception_app.services.reports.correspondence_rows import correspondence_part
+from reception_app.services.reports.notification_rows import notifications_part
 from reception_app.services.reports.office_facts import local_day_bounds
 from reception_app.services.reports.room_rows import rooms_part
 from reception_app.services.reports.section_part import Part, Rows
@@ -44,6 +46,7 @@ def later_sections(
             "correspondence",
             lambda: correspondence_part(session, office, calendar, begin, finish, now),
         ),
+        ("notifications", lambda: notifications_part(session, office, calendar, begin, finish)),
     )
     for key, read in readers:
         if SECTION_TABLES[key] <= present:

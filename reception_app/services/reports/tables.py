@@ -11,6 +11,7 @@ SECTION_TABLES = {
     "appointments": frozenset({"appointments"}),
     "rooms": frozenset({"room_bookings"}),
     "correspondence": frozenset({"correspondence", "messages", "message_callbacks"}),
+    "notifications": frozenset({"notifications"}),
 }
 """The tables each later section reads: a database without them shows the section as pending."""
 
@@ -31,6 +32,12 @@ PENDING_SECTIONS = (
         "Call-backs and correspondence",
         "Answered within standard by channel, overdue now and the oldest overdue item need the "
         "messages and correspondence tables, which this database does not have yet.",
+    ),
+    (
+        "notifications",
+        "Texts and e-mails",
+        "Texts and e-mails sent, delivered and failed need the notifications table, which this "
+        "database does not have yet.",
     ),
 )
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception_app.domain.appointments import Appointment
+from reception_app.domain.appointments import Appointment, Place
+from reception_app.domain.errors import ReceptionError
+from reception_app.domain.notifications import Channel
 from reception_app.ui.forms import FieldErrors
 
 if TYPE_CHECKING:
@@ -56,12 +59,18 @@ class AppointmentDelayDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         now = state.services.context.clock().astimezone(zone)
         booked = appointment.start.astimezone(zone)
+        self.home_visit = appointment.place is Place.HOME
         summary = QLabel(
-            f"{appointment.customer_name} was booked for {booked:%H:%M} with "
+            f"{appointment.officer_name} is running late for the home visit to "
+            f"{appointment.customer_name} at {booked:%H:%M}. Say why, and when they will arrive."
+            if self.home_visit
+            else f"{appointment.customer_name} was booked for {booked:%H:%M} with "
             f"{appointment.officer_name} and is still waiting. Tell them why, and when they "
             "will be seen."
         )
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the customer's name
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.addItems(("", *COMMON_REASONS))
@@ -75,7 +84,11 @@ class AppointmentDelayDialog(QDialog):
         self.errors = FieldErrors()
         form = QFormLayout()
         self.errors.add_row(form, "Rea&son:", "reason", self.reason)
-        self.errors.add_row(form, "Seen &by:", "new_time", self.new_time)
+        self.errors.add_row(
+            form, "Arrive &by:" if self.home_visit else "Seen &by:", "new_time", self.new_time
+        )
+        self.send = self._send_choice(state, appointment)
+        form.addRow("", self.send)
         buttons = QDialogButtonBox()
         save = QPushButton("&Record that they were told")
         save.setDefault(True)
@@ -90,6 +103,21 @@ class AppointmentDelayDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
+    def _send_choice(self, state: DeskState, appointment: Appointment) -> QCheckBox:
+        """Ticked when the customer agreed to texts or e-mails: one step tells and records."""
+        try:
+            channel = state.services.appointments().notice_channel(appointment.id)
+        except ReceptionError:
+            channel = Channel.NONE
+        self.channel = channel
+        if channel is Channel.NONE:
+            box = QCheckBox("Nothing can be sent: they have not agreed to texts or e-mails")
+            box.setEnabled(False)
+            return box
+        box = QCheckBox(f"&Send them this by {channel.label.lower()} too")
+        box.setChecked(True)
+        return box
+
     def new_datetime(self) -> datetime:
         today = self._state.services.context.clock().astimezone(self._zone).date()
         t = self.new_time.time()
@@ -98,7 +126,11 @@ class AppointmentDelayDialog(QDialog):
     def save(self) -> None:
         def run() -> None:
             self.appointment = self._state.services.appointments().record_delay(
-                self._state.actor, self._target.id, self.reason.currentText(), self.new_datetime()
+                self._state.actor,
+                self._target.id,
+                self.reason.currentText(),
+                self.new_datetime(),
+                send=self.send.isEnabled() and self.send.isChecked(),
             )
 
         if self.errors.attempt(run):

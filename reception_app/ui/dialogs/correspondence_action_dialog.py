@@ -60,11 +60,15 @@ class CorrespondenceActionDialog(QDialog):
         staff: Sequence[StaffMember] = (),
         owner_id: int | None = None,
         asked_on: date | None = None,
+        preview: Callable[[CorrespondenceActionDialog], str] | None = None,
+        limit_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.mode = mode
         self._save = save
+        self._preview = preview
+        self._limit_text = limit_text
         self.result_value: object = None
         self.setWindowTitle(TITLES[mode])
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
@@ -84,6 +88,21 @@ class CorrespondenceActionDialog(QDialog):
         buttons, self.save_button = save_cancel(self, "&Save", self.save)
         form_column(self, self.errors, form, buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self._watch_preview()
+
+    def _watch_preview(self) -> None:
+        """The new deadline, shown before saving and again after every change of a field."""
+        if self._preview is None:
+            return
+        for edit in (self.asked_on, self.answered_on):
+            edit.dateChanged.connect(self.update_preview)
+        self.answered.toggled.connect(self.update_preview)
+        self.pause_reason.currentIndexChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        if self._preview is not None:
+            self.preview_label.setText(self._preview(self))
 
     # --- building -------------------------------------------------------------------------------
 
@@ -108,6 +127,13 @@ class CorrespondenceActionDialog(QDialog):
         self.asked_on = date_edit(today, "Asked on")
         self.answered = QCheckBox("The answer has &already arrived")
         self.answered_on = date_edit(today, "Answered on")
+        self.told_on = date_edit(today, "Told on")
+        self.beyond_limit = QCheckBox("The customer is to be told this &later date")
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setProperty("role", "hint")
+        self.preview_label.setAccessibleName("New deadline")
         if asked_on is not None:
             self.answered_on.setMinimumDate(self.answered_on.date().addDays(-3650))
 
@@ -118,6 +144,11 @@ class CorrespondenceActionDialog(QDialog):
             add(form, "&Why it is late:", "reason", self.reason)
             add(form, "&Expected by:", "expected_on", self.expected)
             add(form, "Named &contact:", "contact", self.contact)
+            if self._limit_text:
+                limit = QLabel(self._limit_text)
+                limit.setProperty("role", "hint")
+                form.addRow(limit)
+            form.addRow("", self.beyond_limit)
         elif mode == PAUSE:
             add(form, "&Waiting for:", "reason", self.pause_reason)
             add(form, "&Asked on:", "asked_on", self.asked_on)
@@ -126,16 +157,21 @@ class CorrespondenceActionDialog(QDialog):
             add(form, "&Note:", "note", self.note)
             self.answered_on.setEnabled(False)
             self.answered.toggled.connect(self.answered_on.setEnabled)
+            form.addRow(self.preview_label)
         elif mode == RESUME:
             if asked_on is not None:
                 form.addRow(QLabel(f"Asked on {asked_on:%A %d %B %Y}."))
             add(form, "A&nswered on:", "answered_on", self.answered_on)
+            form.addRow(self.preview_label)
         elif mode == EXTEND:
             hint = QLabel(EXTENSION_HINTS.get(channel, ""))
             hint.setWordWrap(True)
             hint.setProperty("role", "hint")
             form.addRow(hint)
+            form.addRow(self.preview_label)
             add(form, "&Reason:", "reason", self.reason)
+            if channel == "sar":
+                add(form, "Person &told on:", "told_on", self.told_on)
         elif mode == REASSIGN:
             add(form, "&New owner:", "owner", self.contact)
             self.contact.setAccessibleName("New owner")
@@ -174,6 +210,14 @@ class CorrespondenceActionDialog(QDialog):
         if self.mode == PAUSE and not self.answered.isChecked():
             return None
         return date_of(self.answered_on)
+
+    @property
+    def told_on_date(self) -> date | None:
+        return date_of(self.told_on) if self.told_on.parent() is not None else None
+
+    @property
+    def beyond_limit_ok(self) -> bool:
+        return self.beyond_limit.isChecked()
 
     def save(self) -> None:
         def run() -> None:

@@ -7,7 +7,7 @@ they will be set.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -55,12 +55,12 @@ Preview = Callable[[str, datetime], Deadlines]
 LogItem = Callable[[CorrespondenceDraft], CorrespondenceItem]
 
 
-def deadline_lines(engine: DeadlineEngine, deadlines: Deadlines, today: date) -> str:
+def deadline_lines(engine: DeadlineEngine, deadlines: Deadlines, now: datetime) -> str:
     """'Acknowledge: Fri 27 Nov 2026 at 10:30 (in 3 working days)' and so on, one per clock."""
     lines = []
     for name, due in deadlines.clocks().items():
         label = "Extended" if name == "extended" else STEP_LABELS[name]
-        lines.append(f"{label}: {due_text(engine, due, today)}")
+        lines.append(f"{label}: {due_text(engine, due, now)}")
     return "\n".join(lines) or "No fixed clock: agree a target date with the customer below."
 
 
@@ -222,7 +222,7 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         except (ReceptionError, ValueError) as exc:
             self.due.setText(str(exc))
             return
-        text = deadline_lines(self._engine, deadlines, self._now.date())
+        text = deadline_lines(self._engine, deadlines, self._now)
         if received > self._now:
             text = "This is in the future: it cannot be logged until it has arrived.\n" + text
         self.due.setText(text)

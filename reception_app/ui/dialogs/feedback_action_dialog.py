@@ -53,7 +53,8 @@ class FeedbackActionDialog(QDialog):
         )
         about.setTextFormat(Qt.TextFormat.PlainText)
         about.setWordWrap(True)
-        form.addRow(about)
+        # Above the form, not a form row: QFormLayout gives a spanning row its size hint's
+        # height, so a long name wrapped onto three lines was cut to two.
         self.outcome = TextBox(3)
         self.outcome.setAccessibleName("Outcome")
         if action is FeedbackAction.ESCALATE:
@@ -86,6 +87,7 @@ class FeedbackActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.errors.general)
+        layout.addWidget(about)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)

@@ -438,9 +438,9 @@ class LetterDialog(QDialog):
             return False
         try:
             written = self._letters.write_files(produced, path)
-        except OSError as exc:
+        except (OSError, ReceptionError) as exc:  # ReceptionError: one of the app's own files
             self.errors.show(
-                f"The letter could not be saved to {path}: {exc.strerror or exc}. Nothing was marked as sent."
+                f"The letter could not be saved to {path}: {str(getattr(exc, 'strerror', None) or exc).rstrip('.')}. Nothing was marked as sent."
             )
             return False
         try:

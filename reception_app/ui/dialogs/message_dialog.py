@@ -51,9 +51,12 @@ class MessageDialog(LinkedContact, QDialog):
         save: TakeMessage,
         parent: QWidget | None = None,
         contacts: ContactLookup | None = None,
+        texts_on: bool = False,
     ) -> None:
+        """``texts_on``: the office texts, so the caller can be sent a confirmation."""
         super().__init__(parent)
         self.setWindowTitle("Take a message")
+        self._texts_on = texts_on
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save = save
         self._due_text = due_text
@@ -111,6 +114,10 @@ class MessageDialog(LinkedContact, QDialog):
         self.confidential = QCheckBox("Confi&dential: only the recipient and managers can read it")
         self.callback = QCheckBox("The caller &expects a call back")
         self.callback.setChecked(True)
+        self.text_confirmation = QCheckBox(
+            "Te&xt them a confirmation of when they will be called back (they agreed; "
+            "the phone above must be a mobile)"
+        )
         self.due = QLabel()
         self.due.setWordWrap(True)
         self.due.setAccessibleName("Call back by")
@@ -137,6 +144,8 @@ class MessageDialog(LinkedContact, QDialog):
         add(form, "", "close", self.callback)
         self.callback.setAccessibleName("The caller expects a call back")
         form.addRow("Call back by:", self.due)
+        if self._texts_on:
+            add(form, "", "text_confirmation", self.text_confirmation)
         return form
 
     def _set_tab_order(self) -> None:
@@ -154,6 +163,7 @@ class MessageDialog(LinkedContact, QDialog):
             self.urgent,
             self.confidential,
             self.callback,
+            *([self.text_confirmation] if self._texts_on else []),
             self.buttons,
         ]
         for first, second in zip(order, order[1:], strict=False):
@@ -211,6 +221,9 @@ class MessageDialog(LinkedContact, QDialog):
 
     def _show_due(self) -> None:
         self.due.setText(self._due_text if self.callback.isChecked() else "No call-back wanted")
+        self.text_confirmation.setEnabled(self.callback.isChecked())
+        if not self.callback.isChecked():
+            self.text_confirmation.setChecked(False)
 
     def draft(self) -> MessageDraft:
         """What is typed, as a draft; ValidationError if 'For' matches nobody."""
@@ -238,6 +251,7 @@ class MessageDialog(LinkedContact, QDialog):
             confidential=self.confidential.isChecked(),
             callback_expected=self.callback.isChecked(),
             contact_id=self.contact_id,
+            text_confirmation=self._texts_on and self.text_confirmation.isChecked(),
         )
 
     def save(self) -> None:

@@ -34,7 +34,10 @@ class SignInDialog(QDialog):
         locked_user: str | None = None,
         preselect: str | None = None,
         parent: QWidget | None = None,
+        locked_idle: bool = False,
     ) -> None:
+        """``locked_user``: the desk was locked (by hand, or with ``locked_idle`` because it
+        was not used for the time set in Settings); the screen says which."""
         super().__init__(parent)
         self.setWindowTitle("Reception - sign in")
         self._sign_in = sign_in
@@ -42,11 +45,16 @@ class SignInDialog(QDialog):
 
         heading = QLabel(office_name)
         heading.setFont(scaled_font(self.font(), 1.4, bold=True))
-        note = QLabel(
-            "This desk locked itself because it was not used for a while. Sign in to carry on."
-            if locked_user
-            else "Sign in to use the desk."
-        )
+        if not locked_user:
+            wording = "Sign in to use the desk."
+        elif locked_idle:
+            wording = (
+                "This desk locked itself because it was not used for a while. Sign in to carry on."
+            )
+        else:
+            wording = "The desk is locked. Sign in to carry on."
+        note = QLabel(wording)
+        self.note = note
         note.setWordWrap(True)
         self.person = QComboBox()
         for username, name in people:

@@ -18,10 +18,13 @@ STATUS_TEXT = {
 }
 
 
-def status_text(appointment: Appointment) -> str:
+def status_text(appointment: Appointment, zone: tzinfo | None = None) -> str:
     text = STATUS_TEXT[appointment.status]
     if appointment.status is AppointmentStatus.ARRIVED and appointment.ticket:
         text += f" ({appointment.ticket})"
+    if appointment.status is AppointmentStatus.ARRIVED and appointment.delay_new_time:
+        # Told why and when (F8): the promised time is the one the desk keeps.
+        text += f", told seen by {appointment.delay_new_time.astimezone(zone):%H:%M}"
     if appointment.status is AppointmentStatus.CANCELLED and appointment.cancel_reason:
         text += f": {appointment.cancel_reason}"
     return text
@@ -68,7 +71,7 @@ class AppointmentTableModel(RowTableModel[Appointment]):
         if column == self.NEEDS:
             return row.needs_text() or "—"
         if column == self.STATUS:
-            return status_text(row)
+            return status_text(row, self._zone)
         return ""
 
     def _tooltip(self, row: Appointment, column: int) -> str | None:

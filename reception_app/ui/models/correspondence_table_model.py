@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from reception_app.domain.correspondence import STEP_LABELS, CorrespondenceItem
@@ -42,12 +42,9 @@ class DueTexts:
     def _text(self, due: date | datetime) -> str:
         if self.engine is None:
             return str(due)
-        text = due_text(self.engine, due, self.today)
-        if self.now is not None and isinstance(due, datetime):
-            # Past its moment earlier today: say so instead of "due today".
-            when, _sep, _status = text.rpartition(" (")
-            text = f"{when} ({self.engine.status(due, self.today, self.now)})"
-        return text
+        # The same words as the detail pane (one rule: ``DeadlineEngine.status`` with the moment).
+        now = self.now or datetime.combine(self.today, time(0), self.engine.calendar.zone)
+        return due_text(self.engine, due, now)
 
     def overdue(self, due: date | datetime | None) -> bool:
         if due is None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from reception_app.domain.notifications import OutboxStatus
 from reception_app.domain.visits import Visit, VisitKind, VisitNeeds
 from reception_app.ui.models.row_table_model import RowTableModel
 from reception_app.ui.text import wait_range
@@ -15,26 +16,29 @@ from reception_app.ui.text import wait_range
 
 def needs_words(needs: VisitNeeds) -> list[str]:
     """Short words for the queue table: ['Room', 'Polish interpreter', 'Loop', ...]."""
-    words = []
-    if needs.private_room:
-        words.append("Room")
-    if needs.interpreter_language:
-        words.append(f"{needs.interpreter_language} interpreter")
-    if needs.hearing_loop:
-        words.append("Loop")
-    if needs.wheelchair_access:
-        words.append("Wheelchair")
-    if needs.large_print:
-        words.append("Large print")
-    return words
+    return needs.words()
+
+
+def texted_words(status: str) -> str:
+    """'Texted', 'Text waiting', 'Text failed' for a visit's newest text ('' for none)."""
+    if not status:
+        return ""
+    return {
+        OutboxStatus.QUEUED: "Text waiting",
+        OutboxStatus.SENDING: "Text waiting",
+        OutboxStatus.SENT: "Texted",
+        OutboxStatus.DELIVERED: "Texted",
+        OutboxStatus.FAILED: "Text failed",
+        OutboxStatus.CANCELLED: "Not texted",
+    }.get(OutboxStatus(status), "")
 
 
 class QueueTableModel(RowTableModel[Visit]):
     """Rows are the waiting Visits in the order given (the service's calling order);
     ``VisitRole`` gives the row's Visit back, so it works unchanged through a proxy."""
 
-    TICKET, SERVICE, WAITED, ESTIMATE, NEEDS, NOTE = range(6)
-    HEADERS = ("Ticket", "Service", "Waited", "Called in", "Needs", "Note")
+    TICKET, SERVICE, WAITED, ESTIMATE, NEEDS, NOTE, TEXT = range(7)
+    HEADERS = ("Ticket", "Service", "Waited", "Called in", "Needs", "Note", "Text")
     VisitRole = RowTableModel.RowRole
 
     def __init__(
@@ -54,6 +58,8 @@ class QueueTableModel(RowTableModel[Visit]):
             return f"{visit.display_name}, checked in at {local:%H:%M}"
         if column == self.NOTE and visit.note:
             return visit.note
+        if column == self.TEXT and visit.texted:
+            return f"Their mobile's newest text: {OutboxStatus(visit.texted).label.lower()}"
         return None
 
     def _alignment(self, column: int) -> int | None:
@@ -93,10 +99,12 @@ class QueueTableModel(RowTableModel[Visit]):
         if column == self.WAITED:
             return f"{int(visit.waited_minutes(self._now))} min"
         if column == self.ESTIMATE:
-            if visit.booked_at is not None:
-                if visit.booked_at <= self._now:
-                    return "due now"
-                return f"at {visit.booked_at.astimezone(self._zone):%H:%M} (booked)"
+            due = visit.due_at
+            if due is not None:
+                clock = f"{due.astimezone(self._zone):%H:%M}"
+                if visit.promised_at is not None:  # told why and when (F8): that time shows
+                    return f"by {clock} (told)" if due > self._now else f"told {clock}: overdue"
+                return "due now" if due <= self._now else f"at {clock} (booked)"
             if not visit.callable_today:
                 return "not today"
             return wait_range(visit.estimate_minutes)
@@ -104,4 +112,6 @@ class QueueTableModel(RowTableModel[Visit]):
             return ", ".join(needs_words(visit.needs))
         if column == self.NOTE:
             return visit.note
+        if column == self.TEXT:
+            return texted_words(visit.texted)
         return ""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.appointments import Appointment
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.office_days import closed_reason, hours_text
 from reception_app.domain.offices import OfficeProfile
@@ -64,6 +65,7 @@ Action = tuple[str, str, str, Callable[[], None]]
 
 class AppointmentsPage(Page):
     title = "Appointments"
+    topics = frozenset({Topic.APPOINTMENTS, Topic.ROOMS, Topic.CONTACTS, Topic.SETTINGS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -127,10 +129,12 @@ class AppointmentsPage(Page):
         self.prompts.setWordWrap(True)
         self.prompts.setProperty("role", "error")
         self.prompts.setAccessibleName("Customers waiting past their time")
+        self.prompts.setTextFormat(Qt.TextFormat.PlainText)  # customers' names
         self.prompts.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Appointment messages")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         # After a move or a cancellation: offers the letter about it (non-blocking).

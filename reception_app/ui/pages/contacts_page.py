@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact
 from reception_app.ui.desk_state import DeskState
@@ -34,6 +35,7 @@ SEARCH_LIMIT = 50
 
 class ContactsPage(Page):
     title = "Contacts"
+    topics = frozenset({Topic.CONTACTS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)

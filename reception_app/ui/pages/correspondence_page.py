@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reception_app.domain.changes import Topic
 from reception_app.domain.correspondence import CorrespondenceItem
 from reception_app.domain.feedback import Feedback, FeedbackAction
 from reception_app.ui.desk_state import DeskState
@@ -38,6 +39,7 @@ from reception_app.ui.shortcuts import bind
 
 class CorrespondencePage(Page):
     title = "Correspondence"
+    topics = frozenset({Topic.CORRESPONDENCE, Topic.CONTACTS, Topic.NOTIFICATIONS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -54,6 +56,7 @@ class CorrespondencePage(Page):
         self.feedback.incident_recorded.connect(self._incident_recorded)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Correspondence sections")
         self.tabs.addTab(self.log_panel, "&Log")
         self.tabs.addTab(self.follow_ups, "&Walk-in follow-ups")
         self.feedback_index = self.tabs.addTab(self.feedback, "Feed&back")
@@ -79,6 +82,7 @@ class CorrespondencePage(Page):
             log.log_detail,
         )
         self.log_actions, self.log_status = log.log_actions, log.log_status
+        self.batch_result = log.batch_result
         self.letter_button, self.letter_offer = log.letter_button, log.letter_offer
         self.follow_up_model = self.follow_ups.follow_up_model
         self.follow_up_table = self.follow_ups.follow_up_table

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reception_app.domain.changes import Topic
 from reception_app.domain.messages import Message
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
@@ -30,12 +31,14 @@ from reception_app.ui.shortcuts import bind
 
 class MessagesPage(Page):
     title = "Messages"
+    topics = frozenset({Topic.MESSAGES, Topic.CONTACTS, Topic.NOTIFICATIONS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.messages_panel = MessagesPanel(state, lambda dialog: self.show_letter(dialog))
         self.staff_directory = StaffDirectoryPanel(state)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Messages sections")
         self.tabs.addTab(self.messages_panel, "&Messages")
         self.tabs.addTab(self.staff_directory, "Staff &directory")
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.report_records_dialog import ReportRecordsDialog
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.activity_log_panel import ActivityLogPanel
+from reception_app.ui.panels.audit_panel import AuditPanel
 from reception_app.ui.panels.report_figures_panel import ReportFiguresPanel
 from reception_app.ui.shortcuts import bind
 
@@ -45,6 +46,8 @@ class ReportsPage(Page):
         self.log_tab = ActivityLogPanel(state)
         self.tabs.addTab(self.figures_tab, "Fi&gures and standards")
         self.tabs.addTab(self.log_tab, "&Activity log")
+        self.audit_tab = AuditPanel(state)
+        self.tabs.addTab(self.audit_tab, "A&udit (managers)")
         bind(self, "find", self._focus_filter, "Filter the activity log")
 
         layout = QVBoxLayout(self)
@@ -76,9 +79,11 @@ class ReportsPage(Page):
         manager = self.state.is_manager
         self.access_note.setVisible(not manager)
         self.tabs.setTabVisible(0, manager)
+        self.tabs.setTabVisible(2, manager)
         if not manager:
             self.tabs.setCurrentIndex(1)
         self.log_tab.refresh()
+        self.audit_tab.refresh()
         if manager:
             self.figures_tab.refresh()
 

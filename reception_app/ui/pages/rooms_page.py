@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.office_days import hours_text
 from reception_app.ui.desk_state import DeskState
@@ -81,6 +82,7 @@ def today_text(status: OfficeStatus, calendar: OfficeCalendar) -> tuple[str, str
 
 class RoomsPage(Page):
     title = "Rooms"
+    topics = frozenset({Topic.ROOMS, Topic.APPOINTMENTS, Topic.SETTINGS})
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -101,6 +103,7 @@ class RoomsPage(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Room messages")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a booking's purpose
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         splitter = self._build_views()

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,33 +25,53 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.appointments import Appointment, RoomNeeds
 from reception_app.domain.calendar import OfficeCalendar
+from reception_app.domain.changes import Topic
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.office_days import week_day_text
 from reception_app.domain.offices import WEEKDAYS
 from reception_app.domain.visits import Visit
+from reception_app.ui.announce import Announcer, queue_change_words
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.arrival_dialog import ArrivalDialog
 from reception_app.ui.dialogs.check_in_dialog import CheckInDialog
 from reception_app.ui.dialogs.outcome_dialog import OutcomeDialog
+from reception_app.ui.live import Reading, Show, keep_view
+from reception_app.ui.models.queue_table_model import QueueTableModel
 from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.today_bar import build_queue_bar, queue_first_in_tab_order
+from reception_app.ui.pages.today_reading import QueueView, read_queue
 from reception_app.ui.panels.appointment_delay_banner import AppointmentDelayBanner
+from reception_app.ui.panels.at_desk_label import AtDeskLabel
 from reception_app.ui.panels.desks_panel import DesksPanel
 from reception_app.ui.panels.queue_table_panel import QueueTablePanel
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import describe_status
-from reception_app.ui.theme import scaled_font
 
 if TYPE_CHECKING:
+    from reception_app.domain.offices import OfficeProfile
+    from reception_app.services.office_service import OfficeStatus
+    from reception_app.services.queue import QueueService
     from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
-
-QUEUE_REFRESH_MS = 15_000
-"""Other desks and the kiosk change the queue; re-read it this often while the page is shown."""
 
 
 class TodayPage(Page):
     title = "Today"
+    topics = frozenset({Topic.QUEUE, Topic.APPOINTMENTS, Topic.NOTIFICATIONS, Topic.SETTINGS})
     _zone: tzinfo | None
     """The office's time zone, for the clock times shown (set by refresh)."""
+    desk_choice: QComboBox
+    check_in_button: QPushButton
+    call_next_button: QPushButton
+    served_button: QPushButton
+    left_button: QPushButton
+    pause_button: QPushButton
+    arrived_button: QPushButton
+    room_now_button: QPushButton
+    queue_bar: QHBoxLayout
+    """Made by today_bar.build_queue_bar."""
+    _queue_service: QueueService | None
+    _select_next: str | None
+    """The ticket to choose when the next live read arrives (the one just checked in)."""
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
@@ -89,35 +107,46 @@ class TodayPage(Page):
         layout.addWidget(self.queue_status)
         layout.addWidget(self.heading("Desks", 1.2))
         layout.addWidget(self.desks)
-        self._queue_first_in_tab_order()
-
-    def _queue_first_in_tab_order(self) -> None:
-        """One Tab from the sidebar reaches the queue; the desk choice and the buttons (each
-        with its own F-key) come after it, then the late-appointment prompt's button."""
-        chain = (
-            self.queue_table,
-            self.desk_choice,
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-            self.delay_button,
-        )
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        queue_first_in_tab_order(self)
 
     def refresh(self) -> None:
+        self._queue_service = None  # the running office may have changed in Settings
         self._refresh_office()
         self.refresh_queue()
 
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The queue off the GUI thread; after a settings change the office too."""
+        settings = Topic.SETTINGS in topics
+        services, desk, queue = self.state.services, self.desk_key, self._queue_service
+        if settings or queue is None:
+            queue = None  # looked up again on the worker: the running office may have changed
+
+        def read() -> QueueView:
+            return read_queue(services, queue, desk, with_office=settings)
+
+        return read, self._show_live
+
+    def _show_live(self, view: QueueView) -> None:
+        keep, self._select_next = self._select_next, None
+        self._queue_service = view.queue
+        if view.office is not None:
+            self._show_office(*view.office)
+        with keep_view(self.queue_table):
+            self._show_queue(view, keep or self._selected_ticket())
+
+    def _queue(self) -> QueueService:
+        """The queue service, kept between reads (finding the running office costs two
+        statements a time); a full refresh looks the office up again."""
+        if self._queue_service is None:
+            self._queue_service = self.state.services.queue()
+        return self._queue_service
+
     def _refresh_office(self) -> None:
         office = self.state.services.office
-        status = office.status()
+        self._show_office(office.status(), office.profile())
+
+    def _show_office(self, status: OfficeStatus, profile: OfficeProfile) -> None:
         self._zone = status.local_now.tzinfo
-        profile = office.profile()
         calendar = OfficeCalendar.from_profile(profile)
         headline, detail = describe_status(status)
         self.status_title.setText(headline)
@@ -142,13 +171,14 @@ class TodayPage(Page):
     def _build_queue(self) -> None:
         """The desk chosen and the queue's buttons, what is happening, and the queue itself."""
         self._zone = None
+        self._queue_service = None
+        self._select_next = None
         self._mine: Visit | None = None
         self._paused = False
-        self._build_queue_bar()
-        self.at_desk = QLabel()
-        self.at_desk.setAccessibleName("Visitor at your desk")
-        self.at_desk.setWordWrap(True)
-        self.at_desk.setFont(scaled_font(self.font(), 1.15, bold=True))
+        build_queue_bar(self)
+        self.at_desk = AtDeskLabel()
+        self.announcer = Announcer(self)  # the queue's changes, read out by a screen reader
+        self._announced: list[str] | None = None
         self.queue_status = QLabel()
         self.queue_status.setAccessibleName("Queue messages")
         self.queue_status.setProperty("role", "error")
@@ -164,37 +194,7 @@ class TodayPage(Page):
         self._late: list[Appointment] = []
         self.queue_table = QueueTablePanel()
         self.queue_model = self.queue_table.queue_model
-        self._timer = QTimer(self)
-        self._timer.setInterval(QUEUE_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_queue)
         self._connect_queue()
-
-    def _build_queue_bar(self) -> None:
-        self.desk_choice = QComboBox()
-        self.desk_choice.setAccessibleName("This PC's desk")
-        desk_label = QLabel("This &desk:")
-        desk_label.setBuddy(self.desk_choice)
-        self.check_in_button = QPushButton("Check &in (F2)")
-        self.call_next_button = QPushButton("Call &next (F3)")
-        self.served_button = QPushButton("&Served (F4)")
-        self.left_button = QPushButton("&Left (F6)")
-        self.pause_button = QPushButton("&Pause desk")
-        self.arrived_button = QPushButton("Appointment &arrived (F7)")
-        self.room_now_button = QPushButton("Private &room now (F9)")
-        self.queue_bar = QHBoxLayout()
-        self.queue_bar.addWidget(desk_label)
-        self.queue_bar.addWidget(self.desk_choice)
-        for button in (
-            self.check_in_button,
-            self.call_next_button,
-            self.served_button,
-            self.left_button,
-            self.arrived_button,
-            self.room_now_button,
-            self.pause_button,
-        ):
-            self.queue_bar.addWidget(button)
-        self.queue_bar.addStretch(1)
 
     def _connect_queue(self) -> None:
         """The buttons, Enter on a row, and the keys."""
@@ -221,14 +221,6 @@ class TodayPage(Page):
             ("move_down", lambda: self.move_selected(1), None),
         ):
             bind(self, name, slot, label)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
-        self._timer.stop()
-        super().hideEvent(event)
 
     def _fill_desk_choice(self, desks: list[tuple[str, str]]) -> None:
         mine = self.state.machine.desk_key
@@ -261,44 +253,32 @@ class TodayPage(Page):
         """Re-read the waiting visitors and who is at this desk; keep the chosen row chosen."""
         keep = select_ticket or self._selected_ticket()
         try:
-            queue = self.state.services.queue()
-            waiting = queue.waiting()
-            at_desks = queue.at_desks()
-            paused = self.desk_key in queue.paused_desks()
-            now = self.state.services.context.clock()
+            view = read_queue(self.state.services, self._queue(), self.desk_key)
         except ReceptionError as exc:
             self._say(str(exc))
             return
+        self._show_queue(view, keep)
+
+    def _show_queue(self, view: QueueView, keep: str | None) -> None:
+        waiting, at_desks, paused, now = view.waiting, view.at_desks, view.paused, view.now
         self.queue_model.set_visits(waiting, now, self._zone)
+        tickets = [v.ticket for v in waiting]
+        self.announcer.say(queue_change_words(self._announced, tickets))
+        self._announced = tickets
+        self.queue_table.setColumnHidden(QueueTableModel.TEXT, not view.texts_on)
         self.queue_note.setVisible(not waiting)
         self._mine = next((v for v in at_desks if v.desk_key == self.desk_key), None)
-        if not self.desk_key:
-            self.at_desk.setText("Choose this PC's desk to call visitors.")
-        elif self._mine is None:
-            self.at_desk.setText(
-                "Nobody at your desk." + (" The desk is paused." if paused else "")
-            )
-        else:
-            called = self._mine.called_at
-            when = f" (called {called.astimezone(self._zone):%H:%M})" if called else ""
-            self.at_desk.setText(f"Now at your desk: {self._mine.ticket}{when}")
+        self.at_desk.show_desk(self.desk_key, self._mine, paused, self._zone)
         self.pause_button.setText("&Resume desk" if paused else "&Pause desk")
         self._paused = paused
-        self._refresh_delays()
-        row = None if keep is None else self.queue_model.row_of(keep)
-        if row is not None:
-            self._select_row(row)
-
-    def _refresh_delays(self) -> None:
-        try:
-            self._late = self.state.services.appointments().delay_prompts()
-            now = self.state.services.context.clock()
-        except ReceptionError:
-            self._late = []
+        self._late = view.late
         if self._late:
             self.delay_box.show_late(self._late, now, self._zone)
         else:
             self.delay_box.hide()
+        row = None if keep is None else self.queue_model.row_of(keep)
+        if row is not None:
+            self._select_row(row)
 
     def _selected_ticket(self) -> str | None:
         return self.queue_table.selected_ticket()
@@ -317,12 +297,18 @@ class TodayPage(Page):
             work()
         except ReceptionError as exc:
             self._say(f"{action}: {exc}")
-            self.refresh_queue()
+            if not self.state.live:  # live, the queue shown is already the latest
+                self.refresh_queue()
             return False
         return True
 
     def _changed(self, select_ticket: str | None = None) -> None:
-        self.refresh_queue(select_ticket)
+        """After an action: live, the change hub's notice of it re-reads the queue once (off
+        the GUI thread); otherwise read it here."""
+        if self.state.live:
+            self._select_next = select_ticket
+        else:
+            self.refresh_queue(select_ticket)
         self.state.data_changed.emit()
 
     def _need_desk(self) -> bool:
@@ -406,9 +392,7 @@ class TodayPage(Page):
         called: list[Visit | None] = []
         if self._run(
             "Call next",
-            lambda: called.append(
-                self.state.services.queue().call_next(self.state.actor, self.desk_key)
-            ),
+            lambda: called.append(self._queue().call_next(self.state.actor, self.desk_key)),
         ):
             if called and called[0] is None:
                 self._say("Nobody is waiting for a service this desk handles.")
@@ -420,7 +404,7 @@ class TodayPage(Page):
             return
         if self._run(
             f"Call {ticket}",
-            lambda: self.state.services.queue().call(self.state.actor, self.desk_key, ticket),
+            lambda: self._queue().call(self.state.actor, self.desk_key, ticket),
         ):
             self._changed()
 
@@ -444,7 +428,8 @@ class TodayPage(Page):
     def mark_served(self) -> None:
         if not self._need_desk():
             return
-        self.refresh_queue()
+        if not self.state.live:
+            self.refresh_queue()
         if self._mine is None:
             self._say("Nobody is at your desk to mark served.")
             return
@@ -476,7 +461,7 @@ class TodayPage(Page):
             return
         if self._run(
             f"Mark {ticket} left",
-            lambda: self.state.services.queue().mark_left(self.state.actor, ticket),
+            lambda: self._queue().mark_left(self.state.actor, ticket),
         ):
             self._changed()
 
@@ -494,14 +479,14 @@ class TodayPage(Page):
         before = others[target] if target < len(others) else None
         if self._run(
             f"Move {ticket}",
-            lambda: self.state.services.queue().move(self.state.actor, ticket, before),
+            lambda: self._queue().move(self.state.actor, ticket, before),
         ):
             self._changed(ticket)
 
     def toggle_pause(self) -> None:
         if not self._need_desk():
             return
-        queue = self.state.services.queue()
+        queue = self._queue()
         if self._paused:
             ok = self._run("Resume", lambda: queue.resume_desk(self.state.actor, self.desk_key))
         else:

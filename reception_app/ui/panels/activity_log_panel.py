@@ -111,12 +111,16 @@ class ActivityLogPanel(Panel):
         services = self.state.services
         actor = self.state.actor
         manager = self.state.is_manager
+        if actor is None:  # locked: nothing to show, and the service would refuse
+            self.log.removeRows(0, self.log.rowCount())
+            self.today_counts.clear()
+            return
         now = services.office.status().local_now.astimezone(LONDON)
         midnight = datetime.combine(now.date(), time(0), tzinfo=LONDON).astimezone(UTC)
         # Staff who are not managers see only their own actions (filtered in the database).
         mine = None if manager else (actor.id if actor is not None else -1)
-        events = services.events.recent(LOG_LIMIT, staff_id=mine)
-        today = services.events.recent(TODAY_LIMIT, since=midnight, staff_id=mine)
+        events = services.events.recent(actor, LOG_LIMIT, staff_id=mine)
+        today = services.events.recent(actor, TODAY_LIMIT, since=midnight, staff_id=mine)
         prefix = "Activity" if manager else "Your activity"
         self.today_counts.setText(
             f"{prefix} today, {now:%A} {now.day} {now:%B}: {counts_text(today)}."

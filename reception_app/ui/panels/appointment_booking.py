@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reception_app.domain.appointments import Appointment
 from reception_app.ui.dialogs.appointment_booking_dialog import BookAppointmentDialog
 from reception_app.ui.dialogs.appointment_cancel_dialog import CancelAppointmentDialog
+from reception_app.ui.notify_words import on_its_way
 
 if TYPE_CHECKING:
     from reception_app.ui.pages.appointments_page import AppointmentsPage
@@ -64,7 +65,11 @@ class AppointmentBooking:
         page.say(
             f"{verb}: {appointment.customer_name}, {appointment.service_name} with "
             f"{appointment.officer_name}, {page.when(appointment)} ({where})."
+            + self._on_its_way(appointment.id)
         )
+
+    def _on_its_way(self, appointment_id: int) -> str:
+        return on_its_way(self.page.state.services, "appointment", appointment_id)
 
     def reschedule(self) -> None:
         page = self.page
@@ -88,5 +93,8 @@ class AppointmentBooking:
         dialog = CancelAppointmentDialog(page.state, appointment, page.when(appointment), page)
         if dialog.exec() and dialog.appointment is not None:
             page.changed(appointment.id)
-            page.say(f"Cancelled: {appointment.customer_name}, {page.when(appointment)}.")
+            page.say(
+                f"Cancelled: {appointment.customer_name}, {page.when(appointment)}."
+                + self._on_its_way(appointment.id)
+            )
             page.letter_offer.offer_change(appointment, "appointment_cancelled", page.zone)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reception_app.domain.appointments import Appointment, AppointmentStatus
+from reception_app.domain.appointments import Appointment, AppointmentStatus, Place
 from reception_app.ui.dialogs.appointment_delay_dialog import AppointmentDelayDialog
 
 if TYPE_CHECKING:
@@ -86,18 +86,29 @@ class AppointmentDayActions:
         page = self.page
         appointment = page.selected_appointment()
         waiting = page.waiting
-        if appointment is None or appointment.status is not AppointmentStatus.ARRIVED:
+        if appointment is None or not _can_be_late(appointment):
             appointment = waiting[0] if waiting else appointment
-        if appointment is None or appointment.status is not AppointmentStatus.ARRIVED:
-            page.say("Choose a customer who has arrived and is waiting.", error=True)
+        if appointment is None or not _can_be_late(appointment):
+            page.say(
+                "Choose a customer who has arrived and is waiting, or a home visit.", error=True
+            )
             return
         dialog = AppointmentDelayDialog(page.state, appointment, page.zone, page)
         if dialog.exec() and dialog.appointment is not None:
             new_time = dialog.appointment.delay_new_time
             page.changed(appointment.id)
+            sent = " and sent it" if dialog.send.isEnabled() and dialog.send.isChecked() else ""
             page.say(
-                f"Recorded: {appointment.customer_name} was told the reason and that they will "
-                f"be seen by {new_time.astimezone(page.zone):%H:%M}."
+                f"Recorded{sent}: {appointment.customer_name} was told the reason and that they "
+                f"will be {'visited' if dialog.home_visit else 'seen'} by "
+                f"{new_time.astimezone(page.zone):%H:%M}."
                 if new_time
                 else "Recorded."
             )
+
+
+def _can_be_late(appointment: Appointment) -> bool:
+    """Waiting in the office past their time, or a home visit still to come."""
+    if appointment.place is Place.HOME:
+        return appointment.status is AppointmentStatus.BOOKED
+    return appointment.status is AppointmentStatus.ARRIVED

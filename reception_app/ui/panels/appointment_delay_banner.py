@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reception_app.domain.appointments import Appointment
@@ -18,6 +19,7 @@ class AppointmentDelayBanner(QWidget):
         super().__init__(parent)
         self.banner = QLabel()
         self.banner.setAccessibleName("Appointments running late")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # customers' names
         self.banner.setProperty("role", "error")
         self.banner.setWordWrap(True)
         self.button = QPushButton("&Tell them why (F8)")

@@ -10,8 +10,7 @@ from collections.abc import Hashable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reception_app.domain.appointments import Appointment, AppointmentStatus
 from reception_app.domain.calendar import OfficeCalendar
@@ -20,9 +19,9 @@ from reception_app.domain.officer_hours import away_note, officer_spans
 from reception_app.domain.offices import OfficeProfile
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.timeline import (
+    TimelineArea,
     TimelineBlock,
     TimelineColumn,
-    TimelineGrid,
     minute_of,
     row_bounds,
     spans_of,
@@ -53,18 +52,13 @@ def _live(listed: Sequence[Appointment]) -> list[Appointment]:
     return [a for a in listed if a.status is not AppointmentStatus.CANCELLED]
 
 
-class AppointmentTimelinePanel(QScrollArea):
+class AppointmentTimelinePanel(TimelineArea):
     """``show_day``/``show_week`` read the appointments and return them (cancelled ones too) for
     the list beside the grid; a refusal from the service is raised before anything changes."""
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Appointments timeline", parent)
         self.state = state
-        self.grid = TimelineGrid()
-        self.grid.setAccessibleName("Appointments timeline")
-        self.setWidget(self.grid)
-        self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def show_day(
         self,
@@ -104,14 +98,16 @@ class AppointmentTimelinePanel(QScrollArea):
         zone = calendar.zone
         blocks = [block_for(a, a.staff_id, day, zone) for a in live]
         first, last = row_bounds(columns)
+        now_minute = self._now_minute(day, zone)
         self.grid.set_data(
             columns,
             blocks,
             first=first,
             last=last,
             message="" if opening else closed_reason(calendar, profile, day),
-            now=self._now_minute(day, zone),
+            now=now_minute,
         )
+        self.opened(day, now_minute)
         return listed
 
     def show_week(
@@ -148,6 +144,8 @@ class AppointmentTimelinePanel(QScrollArea):
         ]
         first, last = row_bounds(columns)
         self.grid.set_data(columns, blocks, first=first, last=last)
+        today = self.state.services.context.clock().astimezone(zone).date()
+        self.opened(("week", days[0]), self._now_minute(today, zone) if today in days else None)
         return listed
 
     def show_no_officer(self) -> None:

@@ -44,6 +44,7 @@ class ContactDetailsPanel(QWidget):
     def _details_label(self, name: str) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a name with <font size=40> stays text
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setAccessibleName(name)

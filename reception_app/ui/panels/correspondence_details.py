@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import datetime, tzinfo
 
 from reception_app.domain.correspondence import STEP_LABELS, CorrespondenceItem
 from reception_app.domain.deadlines import DeadlineEngine
@@ -12,9 +12,10 @@ from reception_app.ui.text import day_text, due_text
 
 
 def item_details(
-    item: CorrespondenceItem, engine: DeadlineEngine, today: date, zone: tzinfo
+    item: CorrespondenceItem, engine: DeadlineEngine, now: datetime, zone: tzinfo
 ) -> str:
-    """Everything about one item as plain text, exactly as typed."""
+    """Everything about one item as plain text, exactly as typed (``now``: the moment, so an
+    hours clock is overdue from its moment here as in the list)."""
     lines = [f"{item.reference}  ·  {item.channel_name}  ·  {item.status.label}"]
     lines.append(f"Received: {local_text(item.received_at, zone)}")
     contact = ", ".join(p for p in (item.from_phone, item.from_email) if p)
@@ -25,7 +26,7 @@ def item_details(
         + (f" ({owner_contact})" if owner_contact else "")
     )
     lines.append(f"Subject: {item.subject}")
-    lines += ["", deadline_lines(engine, item.deadlines, today)]
+    lines += ["", deadline_lines(engine, item.deadlines, now)]
     if item.open_pause is not None:
         lines.append(
             "(The clock is paused: these dates count as if the answer came today and move on "
@@ -33,7 +34,7 @@ def item_details(
         )
     if item.next_step:
         lines.append(
-            f"Next: {STEP_LABELS[item.next_step].lower()} by {due_text(engine, item.next_due, today)}"
+            f"Next: {STEP_LABELS[item.next_step].lower()} by {due_text(engine, item.next_due, now)}"
             if item.next_due is not None
             else f"Next: {STEP_LABELS[item.next_step].lower()}"
         )
@@ -44,7 +45,12 @@ def history_lines(item: CorrespondenceItem, zone: tzinfo) -> list[str]:
     """What has happened to the item so far: extension, pauses, holding responses, answers."""
     lines = []
     if item.extension_reason:
-        lines.append(f"Extended: {item.extension_reason}")
+        told = (
+            f" (the person was told {day_text(item.extension_told_on)})"
+            if item.extension_told_on
+            else ""
+        )
+        lines.append(f"Extended: {item.extension_reason}{told}")
     for pause in item.pauses:
         until = f"answered {day_text(pause.answered_on)}" if pause.answered_on else "still waiting"
         lines.append(
@@ -58,10 +64,12 @@ def history_lines(item: CorrespondenceItem, zone: tzinfo) -> list[str]:
             f"{day_text(held.expected_on)}; contact {held.contact_name} ({reach})"
         )
     if item.acknowledged_at:
-        lines.append(f"Acknowledged {local_text(item.acknowledged_at, zone)}")
+        by_letter = " by letter" if item.acknowledged_letter_id is not None else ""
+        lines.append(f"Acknowledged {local_text(item.acknowledged_at, zone)}{by_letter}")
     if item.responded_at:
         lines.append(
             f"Responded {local_text(item.responded_at, zone)}"
+            + (" by letter" if item.responded_letter_id is not None else "")
             + (f": {item.response_note}" if item.response_note else "")
         )
     if item.closed_at:

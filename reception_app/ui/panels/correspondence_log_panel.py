@@ -7,6 +7,7 @@ steps, and the letters about it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.correspondence import CorrespondenceItem, available_steps
-from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.domain.errors import ReceptionError
 from reception_app.domain.standards import CHANNELS
+from reception_app.domain.wording import counted
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.correspondence_action_dialog import (
     CLOSE,
@@ -38,8 +40,10 @@ from reception_app.ui.dialogs.correspondence_dialog import CorrespondenceDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
 from reception_app.ui.models.correspondence_list_model import PreparedRows
 from reception_app.ui.models.correspondence_table_model import CorrespondenceTableModel
+from reception_app.ui.notify_words import on_its_way
 from reception_app.ui.panels.correspondence_context import CorrespondenceContext
 from reception_app.ui.panels.correspondence_details import item_details
+from reception_app.ui.panels.correspondence_steps import step_dialog
 from reception_app.ui.panels.panel import Panel
 from reception_app.ui.widgets.contact_lookup import ContactLookup
 from reception_app.ui.widgets.row_views import current_value, detail_box, select_where, table_view
@@ -108,12 +112,19 @@ class CorrespondenceLogPanel(Panel):
         self.log_status.setWordWrap(True)
         self.log_status.setTextFormat(Qt.TextFormat.PlainText)
         letters_row = self._build_letters()
+        # The batch's outcome stays here: the log's own status line is rewritten by each reload.
+        self.batch_result = QLabel()
+        self.batch_result.setWordWrap(True)
+        self.batch_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.batch_result.setAccessibleName("Letters due today: result")
+        self.batch_result.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         layout.addLayout(letters_row)
+        layout.addWidget(self.batch_result)
         layout.addWidget(self.log_status)
         self.log_button.clicked.connect(self.log_new)
         for box in (self.log_view, self.owner_filter, self.channel_filter):
@@ -269,7 +280,7 @@ class CorrespondenceLogPanel(Panel):
         if total == 0:
             self.log_status.setText(f"Nothing in '{view}'.")
         elif shown == total:
-            self.log_status.setText(f"{total} item{'s' if total != 1 else ''} in '{view}'.")
+            self.log_status.setText(f"{counted(total, 'item')} in '{view}'.")
         else:
             self.log_status.setText(
                 f"{shown} of {total} in '{view}' match '{self.log_find.text().strip()}'."
@@ -314,7 +325,8 @@ class CorrespondenceLogPanel(Panel):
                 button.setEnabled(False)
             return
         context = self.context
-        self.log_detail.setPlainText(item_details(item, engine, context.today, context.zone))
+        now = context.now or datetime.combine(context.today, time(0), context.zone)
+        self.log_detail.setPlainText(item_details(item, engine, now, context.zone))
         steps = available_steps(item)
         for key, button in self.log_actions.items():
             button.setEnabled(key in steps)
@@ -351,49 +363,7 @@ class CorrespondenceLogPanel(Panel):
 
     def action_dialog(self, mode: str, item: CorrespondenceItem) -> CorrespondenceActionDialog:
         log = self.state.services.correspondence()
-        actor = self.state.actor
-
-        def save(dialog: CorrespondenceActionDialog) -> object:
-            if mode == HOLDING:
-                return log.send_holding_response(
-                    actor, item.id, dialog.reason_text, dialog.expected_on, dialog.contact_id
-                )
-            if mode == PAUSE:
-                return log.pause_clock(
-                    actor,
-                    item.id,
-                    dialog.pause_reason_key,
-                    dialog.asked_on_date,
-                    dialog.answered_on_date,
-                    dialog.note_text,
-                )
-            if mode == RESUME:
-                answered = dialog.answered_on_date
-                assert answered is not None
-                return log.resume_clock(actor, item.id, answered)
-            if mode == EXTEND:
-                return log.extend(actor, item.id, dialog.reason_text)
-            if mode == RESPOND:
-                return log.respond(actor, item.id, dialog.note_text)
-            if mode == REASSIGN:
-                owner = dialog.contact_id
-                if owner is None:
-                    raise ValidationError("Choose the new owner.", "owner")
-                return log.reassign(actor, item.id, owner)
-            return log.close(actor, item.id, dialog.note_text)
-
-        open_pause = item.open_pause
-        return CorrespondenceActionDialog(
-            mode,
-            f"{item.reference} from {item.from_name}: {item.subject}",
-            self.context.today,
-            save,
-            channel=item.channel,
-            staff=self.context.staff,
-            owner_id=item.owner_id,
-            asked_on=open_pause.asked_on if open_pause else None,
-            parent=self,
-        )
+        return step_dialog(mode, item, log, self.state.actor, self.context, parent=self)
 
     def log_action(self, key: str) -> None:
         item = self._shown_item
@@ -407,6 +377,9 @@ class CorrespondenceLogPanel(Panel):
                 self.log_status.setText(str(exc))
                 return
             self._changed(item.id)
+            told = on_its_way(self.state.services, "correspondence", item.id)
+            if told:
+                self.log_status.setText(f"{item.reference} acknowledged.{told}")
             return
         dialog = self.action_dialog(key, item)
         if dialog.exec() and dialog.result_value is not None:
@@ -415,8 +388,9 @@ class CorrespondenceLogPanel(Panel):
             self._changed(item.id)
             if key == HOLDING:
                 self.log_status.setText(
-                    f"Holding response recorded for {item.reference}. Print the letter about "
-                    "it now? (Ctrl+Shift+W)"
+                    f"Holding response recorded for {item.reference}."
+                    + on_its_way(self.state.services, "correspondence", item.id)
+                    + " Print the letter about it now? (Ctrl+Shift+W)"
                 )
                 self.letter_offer.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -479,9 +453,9 @@ class CorrespondenceLogPanel(Panel):
             return None
 
         def report(text: str) -> None:
-            self.log_status.setText(text)
+            self.batch_result.setText(text)
+            self.batch_result.show()
             self.refresh_log()
-            self.log_status.setText(text)
             self.state.data_changed.emit()
 
         return print_batch(

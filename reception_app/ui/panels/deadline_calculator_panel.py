@@ -228,7 +228,7 @@ class DeadlineCalculatorPanel(Panel):
                 assert isinstance(label, QLabel)
                 label.setText(f"{rule_phrase(CLOCK_LABELS[name], rule)}:")
                 value.setText(
-                    due_text(engine, due[name], self._now.date())
+                    due_text(engine, due[name], self._now)
                     if name in due
                     else "agree it with the customer and record it"
                 )
@@ -242,7 +242,7 @@ class DeadlineCalculatorPanel(Panel):
             label = self.results.labelForField(extended)
             assert isinstance(label, QLabel)
             label.setText(f"{extension.condition}:")
-            extended.setText(due_text(engine, extension.due, self._now.date()))
+            extended.setText(due_text(engine, extension.due, self._now))
         self.results.setRowVisible(extended, extension is not None)
 
     def due_texts(self) -> dict[str, str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message, callback_deadline
+from reception_app.domain.notifications import Channel
 from reception_app.domain.people import Role, StaffMember
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog, letter_dialog_for
@@ -36,6 +37,7 @@ from reception_app.ui.dialogs.message_action_dialog import (
 from reception_app.ui.dialogs.message_dialog import MessageDialog
 from reception_app.ui.models.correspondence_table_model import local_text
 from reception_app.ui.models.message_table_model import MessageTableModel, message_status
+from reception_app.ui.notify_words import on_its_way
 from reception_app.ui.panels.panel import Panel
 from reception_app.ui.text import due_text, rule_phrase
 from reception_app.ui.widgets.card import card
@@ -234,8 +236,7 @@ class MessagesPanel(Panel):
             )
         else:
             self.callback_due.setText(
-                "A call-back for a message taken now is due by "
-                f"{due_text(engine, deadline, now.date())}."
+                f"A call-back for a message taken now is due by {due_text(engine, deadline, now)}."
             )
         standard = engine.standards.get("callback")
         rules = standard.clocks() if standard is not None else {}
@@ -371,7 +372,7 @@ class MessagesPanel(Panel):
         now = services.office.status().local_now
         due = messages.callback_due()
         due_words = (
-            due_text(engine, due, now.date())
+            due_text(engine, due, now)
             if due is not None
             else "no fixed deadline here: agree a time with the caller and note it"
         )
@@ -383,6 +384,7 @@ class MessagesPanel(Panel):
             lambda draft: messages.take(actor, draft),
             parent=self,
             contacts=ContactLookup.from_state(self.state),
+            texts_on=Channel.SMS in services.notifications().channels(),
         )
 
     def take_message(self) -> None:
@@ -393,7 +395,10 @@ class MessagesPanel(Panel):
             return
         if dialog.exec() and dialog.message is not None:
             self._changed(dialog.message.id)
-            self.say(f"Message #{dialog.message.id} saved for {dialog.message.for_whom}.")
+            self.say(
+                f"Message #{dialog.message.id} saved for {dialog.message.for_whom}."
+                + on_its_way(self.state.services, "message", dialog.message.id)
+            )
 
     def toggle_read(self) -> None:
         message = self.current_message()

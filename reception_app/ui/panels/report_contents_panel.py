@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from reception_app.domain.reports import Figure, FigureTable, Report, Section
+from reception_app.domain.reports.comparison import Comparison
 from reception_app.ui import charts
 from reception_app.ui.charts import ReportChart
 from reception_app.ui.widgets.heading import Heading
@@ -63,6 +64,7 @@ class ReportContentsPanel(QWidget):
         self.tables_box = QVBoxLayout()
         self.section_widgets: list[QWidget] = []
         self.breakdowns: dict[str, tuple[QTableView, QStandardItemModel, FigureTable]] = {}
+        self._compared = Comparison()
 
         self.content_layout.addWidget(self.closed_note)
         self.content_layout.addLayout(self.figure_grid)
@@ -76,6 +78,7 @@ class ReportContentsPanel(QWidget):
         if closed:
             extra = "" if report.no_office_hours else " Visits recorded that day are shown below."
             self.closed_note.setText(report.closed_reason() + extra)
+        self._compared = report.compared
         self._fill_figures(report)
         visible = not report.no_office_hours
         self.charts_box.setVisible(visible)
@@ -97,21 +100,40 @@ class ReportContentsPanel(QWidget):
         self.figure_buttons = {}
         if report.no_office_hours:
             return
-        figures: list[Figure] = []
+        figures: list[tuple[str, Figure]] = []
         for key in ("walk_ins", "first_contact"):
-            figures += list(report.section(key).figures)
-        for i, fig in enumerate(figures):
-            button = self._figure_button(fig)
+            figures += [(key, f) for f in report.section(key).figures]
+        for i, (key, fig) in enumerate(figures):
+            button = self._figure_button(fig, key)
             self.figure_buttons[fig.key] = button
             self.figure_grid.addWidget(button, i // FIGURE_COLUMNS, i % FIGURE_COLUMNS)
 
-    def _figure_button(self, fig: Figure) -> QPushButton:
-        """A figure as a button: its label and value; pressing it lists the records behind it."""
-        button = QPushButton(f"{fig.label}\n{fig.text}")
-        button.setAccessibleName(f"{fig.label}: {fig.text}")
-        button.setToolTip(fig.note or "Show the records behind this figure")
+    def _compared_line(self, section_key: str, fig: Figure) -> str:
+        """'Before: 4.1 min · a year ago: 3.9 min' (the periods in the tooltip), or ''."""
+        compared = self._compared
+        if not compared.present:
+            return ""
+        before, year = compared.of(section_key, fig.key)
+        if {before, year} <= {"", "-"}:
+            return ""  # nothing known to compare with: no line of dashes
+        return f"Before: {before} · a year ago: {year}"
+
+    def _figure_button(self, fig: Figure, section_key: str) -> QPushButton:
+        """A figure as a button: its label and value (and the same figure for the periods it
+        is compared with); pressing it lists the records behind it."""
+        compared = self._compared_line(section_key, fig)
+        lines = [fig.label, fig.text, *([compared] if compared else [])]
+        button = QPushButton("\n".join(lines))
+        button.setAccessibleName(": ".join(lines[:2]) + (f". {compared}" if compared else ""))
+        tip = fig.note or "Show the records behind this figure"
+        if compared:
+            tip += (
+                f"\nBefore: {self._compared.previous_label}; "
+                f"a year ago: {self._compared.year_label}."
+            )
+        button.setToolTip(tip)
         button.setProperty("selector", fig.selector)
-        button.setMinimumHeight(button.fontMetrics().lineSpacing() * 3)
+        button.setMinimumHeight(button.fontMetrics().lineSpacing() * (len(lines) + 1))
         button.clicked.connect(
             lambda _=False, s=fig.selector, t=fig.label: self.records_wanted.emit(s, t)
         )
@@ -153,9 +175,14 @@ class ReportContentsPanel(QWidget):
         for i, fig in enumerate(section.figures):
             widget: QWidget
             if fig.selector:
-                widget = self._figure_button(fig)
+                widget = self._figure_button(fig, section.key)
             else:
-                widget = QLabel(f"{fig.label}: {fig.text}" + (f" ({fig.note})" if fig.note else ""))
+                compared = self._compared_line(section.key, fig)
+                widget = QLabel(
+                    f"{fig.label}: {fig.text}"
+                    + (f" ({fig.note})" if fig.note else "")
+                    + (f"\n{compared}" if compared else "")
+                )
                 widget.setWordWrap(True)
             grid.addWidget(widget, i // 3, i % 3)
         return grid

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.periods import period_for
 from reception_app.domain.reports import VISIT_HEADERS, Report, outcomes_for, visit_cells
+from reception_app.output_paths import check_output_path
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.report_records_dialog import ReportRecordsDialog
 from reception_app.ui.panels.panel import Panel
@@ -83,9 +84,11 @@ class ReportFiguresPanel(Panel):
         self.message.setWordWrap(True)
         self.message.setProperty("role", "hint")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName("About these figures")
         self.contents = ReportContentsPanel()
         self.contents.records_wanted.connect(self.show_records)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Report figures")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.contents)
@@ -199,7 +202,7 @@ class ReportFiguresPanel(Panel):
     # --- reading --------------------------------------------------------------------------------
 
     def _service(self) -> ReportService:
-        return self.state.services.reports()
+        return self.state.services.reports(self.state.actor)
 
     def _clear_errors(self) -> None:
         for label in (self.start_error, self.end_error):
@@ -357,6 +360,15 @@ class ReportFiguresPanel(Panel):
         if self.report is None:
             return
         report, large = self.report, self.large_print.isChecked()
+        from reception_app.documents.report_csv import visits_path
+
+        try:
+            own = self.state.services.database.file
+            for target in (path, visits_path(path)):
+                check_output_path(target, self.state.paths, own)
+        except ReceptionError as exc:
+            self.message.setText(str(exc))
+            return
         service = self._service()
 
         def done(paths: object) -> None:

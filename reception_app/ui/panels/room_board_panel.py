@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reception_app.ui.timeline import (
+    TimelineArea,
     TimelineBlock,
     TimelineColumn,
-    TimelineGrid,
     minute_of,
     row_bounds,
     spans_of,
@@ -73,14 +72,9 @@ def room_blocks(bookings: Sequence[RoomBooking], day: date, zone: ZoneInfo) -> l
     return blocks
 
 
-class RoomBoardPanel(QScrollArea):
+class RoomBoardPanel(TimelineArea):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.grid = TimelineGrid()
-        self.grid.setAccessibleName("Room board")
-        self.setWidget(self.grid)
-        self.setWidgetResizable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__("Room board", parent)
 
     def show_day(
         self,
@@ -97,6 +91,7 @@ class RoomBoardPanel(QScrollArea):
         spans = spans_of(opening)
         columns = [TimelineColumn(r.id, r.name, spans, r.features()) for r in rooms]
         first, last = row_bounds(columns)
+        now_minute = now.hour * 60 + now.minute if now.date() == day else None
         message = ""
         if not spans:
             message = closed
@@ -108,5 +103,6 @@ class RoomBoardPanel(QScrollArea):
             first=first,
             last=last,
             message=message,
-            now=now.hour * 60 + now.minute if now.date() == day else None,
+            now=now_minute,
         )
+        self.opened(day, now_minute)

@@ -13,6 +13,7 @@ from reception_app.ui.timeline.geometry import (
     row_bounds,
     spans_of,
 )
+from reception_app.ui.timeline.timeline_area import TimelineArea
 from reception_app.ui.timeline.timeline_grid import TimelineGrid
 from reception_app.ui.timeline.timeline_painter import BLOCK_COLOURS
 
@@ -21,6 +22,7 @@ __all__ = [
     "DayNavigator",
     "Span",
     "TimelineBlock",
+    "TimelineArea",
     "TimelineColumn",
     "TimelineGrid",
     "clock",

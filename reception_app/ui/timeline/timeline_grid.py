@@ -117,6 +117,20 @@ class TimelineGrid(QWidget):
             self._cursor = (geo.column_index(block.column), geo.row_of(block.start))
         self.update()
 
+    def put_cursor_at(self, minute: int) -> None:
+        """The keyboard cursor to the row of ``minute`` (clamped to the rows shown)."""
+        self._cursor = (self._cursor[0], self._geometry.row_of(minute))
+        self.update()
+
+    def cursor_cell(self) -> tuple[int, int]:
+        """(column index, row index) of the keyboard cursor."""
+        return self._cursor
+
+    def y_of(self, minute: int) -> int:
+        """The pixel row of ``minute``, clamped to the grid."""
+        geo = self._geometry
+        return geo.y(max(geo.first, min(geo.last, minute)))
+
     def blocks_in(self, column: Hashable) -> list[TimelineBlock]:
         return [b for b in self._geometry.blocks if b.column == column]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from reception_app.domain.errors import ReceptionError, ValidationError
@@ -20,6 +21,7 @@ class FieldErrors:
         self.general = QLabel()
         self.general.setProperty("role", "error")
         self.general.setWordWrap(True)
+        self.general.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
         self.general.hide()
 
     def add_row(self, form: QFormLayout, label_text: str, field: str, widget: QWidget) -> QLabel:
@@ -30,6 +32,7 @@ class FieldErrors:
         error = QLabel()
         error.setProperty("role", "error")
         error.setWordWrap(True)
+        error.setTextFormat(Qt.TextFormat.PlainText)
         error.hide()
         box = QWidget()
         column = QVBoxLayout(box)

@@ -59,6 +59,7 @@ class ComputerTab(Tab):
         )
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("This computer")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)

@@ -142,6 +142,7 @@ class OfficeTab(Tab):
         layout.addLayout(buttons)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Office details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)

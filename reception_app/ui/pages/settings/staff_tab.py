@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from reception_app.domain.errors import ReceptionError
 from reception_app.domain.offices import OfficeProfile
 from reception_app.domain.people import StaffMember
+from reception_app.services.sign_in import LockedName
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.staff_dialog import StaffDialog
 from reception_app.ui.pages.settings.tab import (
@@ -36,6 +38,7 @@ class StaffTab(Tab):
                 "Email",
                 "Active",
                 "Can sign in",
+                "Sign-in",
             ],
             "Staff",
             6,
@@ -46,13 +49,16 @@ class StaffTab(Tab):
         )
         self.add_button = make_button("&Add a staff member...", self.add)
         self.edit_button = make_button("&Edit the chosen person...", self.edit)
-        buttons = self.button_row(self.add_button, self.edit_button)
+        self.unlock_button = make_button("&Unlock the chosen person's sign-in", self.unlock)
+        self.strangers = hint("")
+        buttons = self.button_row(self.add_button, self.edit_button, self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.strangers)
         layout.addLayout(buttons)
-        self.change_buttons = [self.add_button, self.edit_button]
-        chain(self.table, self.add_button, self.edit_button)
+        self.change_buttons = [self.add_button, self.edit_button, self.unlock_button]
+        chain(self.table, self.add_button, self.edit_button, self.unlock_button)
 
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
@@ -62,6 +68,15 @@ class StaffTab(Tab):
         office = self.state.services.office
         key = office.active_office_key()
         staff = self.state.services.staff.list_staff(key) if key else []
+        locks = self._locks()
+        known = {member.username for member in staff}
+        waiting = [lock.username for lock in locks.values() if lock.username not in known]
+        self.strangers.setText(
+            "User names nobody has, with wrong passwords against them: " + ", ".join(waiting)
+            if waiting
+            else ""
+        )
+        self.strangers.setVisible(bool(waiting))
         fill(
             self.table,
             [
@@ -77,11 +92,42 @@ class StaffTab(Tab):
                         member.email,
                         yes_no(member.active),
                         yes_no(member.can_sign_in),
+                        self._lock_words(locks.get(member.username)),
                     ],
                 )
                 for member in staff
             ],
         )
+
+    def _locks(self) -> dict[str, LockedName]:
+        if not self.state.is_manager:
+            return {}
+        return {
+            lock.username: lock for lock in self.state.services.staff.locked_names(self.state.actor)
+        }
+
+    def _lock_words(self, lock: LockedName | None) -> str:
+        if lock is None:
+            return ""
+        now = self.state.now()
+        if lock.locked_until is not None and now < lock.locked_until:
+            return f"Waiting until {lock.locked_until.astimezone():%H:%M}"
+        return f"{lock.failures} wrong password{'s' if lock.failures != 1 else ''}"
+
+    def unlock(self) -> None:
+        member = selected(self.table)
+        if member is None:
+            self.status.setText("Choose a person in the list first.")
+            return
+        if not self.state.is_manager:
+            return
+        try:
+            self.state.services.staff.unlock_sign_in(self.state.actor, member.username)
+        except ReceptionError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(f"{member.full_name} can sign in again at once.")
+        self.refresh()
 
     def add(self) -> None:
         self._open(None)

@@ -38,6 +38,7 @@ def yes_no(flag: bool) -> str:
 def hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # may quote what someone typed
     label.setProperty("role", "hint")
     return label
 
@@ -45,6 +46,7 @@ def hint(text: str) -> QLabel:
 def status_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName("Result")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

@@ -1,0 +1,66 @@
+"""Fixtures for the live-screen tests: another desk on the same database (its own engine, as
+another PC has), a desk window that listens for changes, and a PostgreSQL server of the test's
+own that a test may stop and start again (the session's server stays up for the others)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from reception_app.persistence.database import Database
+from reception_app.persistence.engine import make_engine, make_session_factory
+from reception_app.seams import Seams
+from reception_app.services.container import AppServices
+from reception_app.ui.changes import ChangeHub
+from reception_app.ui.desk_state import DeskState
+from reception_app.ui.live_desk import go_live
+from reception_app.ui.main_window import MainWindow
+from tests.postgres_server import PostgresServer, find_pg_bin
+from tests.system_tools import require_program
+
+
+@pytest.fixture
+def another_desk(database: Database, seams: Seams) -> Iterator[AppServices]:
+    """Services of a second desk: its own engine and connections on the same database."""
+    engine = make_engine(database.url)
+    other = AppServices.create(
+        Database(database.url, engine, make_session_factory(engine)), seams=seams
+    )
+    yield other
+    engine.dispose()
+
+
+def wait_connected(qtbot, hub: ChangeHub) -> None:  # type: ignore[no-untyped-def]
+    feed = hub._feed
+    assert feed is not None
+    qtbot.waitUntil(lambda: feed.connected, timeout=5000)
+
+
+@pytest.fixture
+def live_window(qtbot, state: DeskState) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The desk window on Today, desk R1, hearing its own and other desks' changes."""
+    state.machine.desk_key = "R1"
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    hub = go_live(window)
+    wait_connected(qtbot, hub)
+    yield window
+    hub.stop()
+
+
+@pytest.fixture(scope="module")
+def own_postgres() -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL server for this module only: its tests stop and restart it."""
+    if find_pg_bin() is None:
+        require_program("pg_ctl")  # skips here, fails in CI
+    server = PostgresServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
