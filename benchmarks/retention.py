@@ -89,6 +89,28 @@ class Desk(threading.Thread):
             time.sleep(0.02)
 
 
+def _print_counts(title: str, result: Any) -> None:
+    print(f"\n{title}")
+    for key, count in result.counts.items():
+        print(f"  {key:>22}: {count:>8,}")
+
+
+def _compare(
+    periods: list[tuple[date, date]], before: list[tuple[Any, ...]], after: list[tuple[Any, ...]]
+) -> bool:
+    print("\nReport figures before and after, per period:")
+    same = True
+    for (a, b), old, new in zip(periods, before, after, strict=True):
+        match = old == new
+        same &= match
+        walk = new[1]
+        print(
+            f"  {a} to {b}: {walk.arrivals:>7,} walk-ins, mean wait "
+            f"{walk.waits.mean or 0:.1f} min -> {'the same' if match else 'DIFFERENT'}"
+        )
+    return same
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=5)
@@ -120,18 +142,14 @@ def main() -> int:
         print(f"Reports for {len(periods)} periods read in {time.perf_counter() - begun:.1f} s")
 
         dry = retention.run(COMMAND_LINE, dry_run=True)
-        print(f"\nDry run ({dry.seconds:.1f} s), would remove personal details from:")
-        for key, count in dry.counts.items():
-            print(f"  {key:>22}: {count:>8,}")
+        _print_counts(f"Dry run ({dry.seconds:.1f} s), would remove personal details from:", dry)
 
         desk = Desk(services)
         desk.start()
         result = retention.run(COMMAND_LINE)
         desk.stop.set()
         desk.join()
-        print(f"\nReal run: {result.seconds:.1f} s, rows changed per kind:")
-        for key, count in result.counts.items():
-            print(f"  {key:>22}: {count:>8,}")
+        _print_counts(f"Real run: {result.seconds:.1f} s, rows changed per kind:", result)
         print(
             f"Longest write transaction held by the purge: "
             f"{result.longest_write_seconds * 1000:.0f} ms, a batch of {result.longest_write_kind} "
@@ -144,17 +162,7 @@ def main() -> int:
         )
 
         after = [_figures(reports.report(a, b)) for a, b in periods]
-        print("\nReport figures before and after, per period:")
-        same = True
-        for (a, b), old, new in zip(periods, before, after, strict=True):
-            match = old == new
-            same &= match
-            walk = new[1]
-            print(
-                f"  {a} to {b}: {walk.arrivals:>7,} walk-ins, mean wait "
-                f"{walk.waits.mean or 0:.1f} min -> "
-                f"{'the same' if match else 'DIFFERENT'}"
-            )
+        same = _compare(periods, before, after)
         database.dispose()
     print("\nAll figures match." if same else "\nFIGURES CHANGED: retention broke a report.")
     return 0 if same and dry.counts == result.counts else 1

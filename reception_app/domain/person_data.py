@@ -44,7 +44,7 @@ class ErasurePlan:
     files: int
 
     def describe(self) -> str:
-        parts = [f"{n} {key}" for key, n in self.counts.items() if n]
+        parts = [f"{n} {_noun(key, n)}" for key, n in self.counts.items() if n]
         text = (
             f"This removes {self.full_name}'s contact record (name, phone, e-mail, address, "
             "needs and notes)"
@@ -54,3 +54,20 @@ class ErasurePlan:
         if self.files:
             text += f", and deletes {self.files} letter file{'s' if self.files != 1 else ''}"
         return text + ". Anonymous statistics stay. This cannot be undone."
+
+
+NOUNS: dict[str, tuple[str, str]] = {
+    "visits": ("visit", "visits"),
+    "appointments": ("appointment", "appointments"),
+    "messages": ("phone message", "phone messages"),
+    "correspondence": ("piece of correspondence", "pieces of correspondence"),
+    "feedback": ("piece of feedback", "pieces of feedback"),
+    "incidents": ("incident", "incidents"),
+    "letters": ("letter sent", "letters sent"),
+    "notifications": ("text or e-mail", "texts and e-mails"),
+}
+
+
+def _noun(key: str, count: int) -> str:
+    one, many = NOUNS.get(key, (key, key))
+    return one if count == 1 else many

@@ -101,7 +101,7 @@ def test_erasure_removes_the_person_keeps_statistics_and_says_what_went(
     people = filled.person_data()
     plan = people.erasure_plan(manager, cid)
     assert plan.blockers == ()
-    assert "1 appointments" in plan.describe() and "deletes 1 letter file" in plan.describe()
+    assert "1 appointment," in plan.describe() and "deletes 1 letter file" in plan.describe()
     appointments_before = _count(filled, AppointmentRecord)
 
     people.erase(manager, cid)

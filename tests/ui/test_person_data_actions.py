@@ -80,3 +80,22 @@ def test_the_buttons_are_for_managers_only(page: ContactsPage, state: DeskState)
 
 
 _ = Contact
+
+
+def test_a_manager_puts_the_person_on_legal_hold_and_erasure_then_waits(
+    page: ContactsPage, state: DeskState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actions = page.person_data
+    assert actions.hold_button.text() == "Put on le&gal hold"
+    actions.hold_button.click()
+    assert "is on legal hold" in actions.status.text()
+    assert actions.hold_button.text() == "Lift the le&gal hold"
+    contact = page.selected_contact()
+    assert contact is not None and contact.id is not None
+    assert state.services.retention().legal_hold("contact", contact.id)
+    monkeypatch.setattr(person_data_actions, "confirm_erasure", lambda *_: True)
+    actions.erase_button.click()
+    assert "cannot be erased yet: the contact is on legal hold" in actions.status.text()
+    actions.hold_button.click()
+    assert "is lifted" in actions.status.text()
+    assert not state.services.retention().legal_hold("contact", contact.id)

@@ -26,6 +26,7 @@ from reception_app.domain.retention import (
     LAST_RUN_SETTING,
     SCHEDULE_SETTING,
     Schedule,
+    backup_survival_text,
     is_due,
 )
 from reception_app.persistence.engine import transaction
@@ -126,6 +127,23 @@ class RetentionService(OfficeScoped):
         return is_due(date.fromisoformat(value) if isinstance(value, str) else None, today)
 
     # --- legal hold ---------------------------------------------------------------------------
+
+    @staticmethod
+    def backup_note() -> str:
+        """How long removed details survive in the automatic backups (their rotation)."""
+        from reception_app.persistence.backup import KEEP_DAILY, KEEP_WEEKLY
+
+        return backup_survival_text(KEEP_DAILY, KEEP_WEEKLY)
+
+    def legal_hold(self, what: str, record_id: int) -> bool:
+        """Whether the record is on legal hold (False for one that does not exist)."""
+        model = HELD_KINDS.get(what)
+        if model is None:
+            return False
+        with transaction(self._factory, write=False) as session:
+            office = self._office(session)
+            record = session.get(model, record_id)
+            return bool(record is not None and record.office_id == office.id and record.legal_hold)
 
     def set_legal_hold(self, actor: Actor, what: str, record_id: int, held: bool) -> None:
         """Put a record (or a contact and so all their records) on hold, or take it off."""

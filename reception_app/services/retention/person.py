@@ -28,7 +28,15 @@ from reception_app.persistence.engine import transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
 from reception_app.persistence.notification_records import NotificationRecord
-from reception_app.persistence.records import ContactRecord, EventRecord, StaffRecord, VisitRecord
+from reception_app.persistence.records import (
+    ContactRecord,
+    DeskRecord,
+    EventRecord,
+    InterviewRoomRecord,
+    ServiceRecord,
+    StaffRecord,
+    VisitRecord,
+)
 from reception_app.services.office_scoped import OfficeScoped
 from reception_app.services.retention import Actor, check_actor, delete_files, staff_id_of
 from reception_app.services.retention.clearing import (
@@ -65,13 +73,44 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _record_set(key: str, title: str, model: Any, rows: Sequence[Any]) -> RecordSet:
-    columns = [c.key for c in model.__table__.columns if c.key not in HIDDEN]
+Names = dict[str, dict[int, str]]
+"""Table -> id -> name, for showing 'Priya Shah' rather than 'staff 5'."""
+
+
+def _names(session: Session, office_id: int) -> Names:
+    named = (
+        ("staff", StaffRecord, StaffRecord.full_name),
+        ("services", ServiceRecord, ServiceRecord.name),
+        ("desks", DeskRecord, DeskRecord.name),
+        ("interview_rooms", InterviewRoomRecord, InterviewRoomRecord.name),
+    )
+    return {
+        table: {
+            row[0]: row[1]
+            for row in session.execute(select(model.id, name).where(model.office_id == office_id))
+        }
+        for table, model, name in named
+    }
+
+
+def _record_set(
+    key: str, title: str, model: Any, rows: Sequence[Any], names: Names | None = None
+) -> RecordSet:
+    columns = [c for c in model.__table__.columns if c.key not in HIDDEN]
+    targets = {c.key: next((fk.column.table.name for fk in c.foreign_keys), "") for c in columns}
+
+    def shown(row: Any, column: str) -> str:
+        value = getattr(row, column)
+        lookup = (names or {}).get(targets[column])
+        if lookup is not None and isinstance(value, int) and value in lookup:
+            return f"{lookup[value]} ({value})"
+        return _text(value)
+
     return RecordSet(
         key,
         title,
-        tuple(columns),
-        tuple(tuple(_text(getattr(row, c)) for c in columns) for row in rows),
+        tuple(c.key for c in columns),
+        tuple(tuple(shown(row, c.key) for c in columns) for row in rows),
     )
 
 
@@ -84,6 +123,7 @@ class PersonDataService(OfficeScoped):
             check_actor(actor, session)
             office = self._office(session)
             contact = self._contact(session, contact_id, office.id)
+            names = _names(session, office.id)
             sets = [_record_set("contact", "Contact record", ContactRecord, [contact])]
             touched: list[tuple[str, list[int]]] = [("contact", [contact_id])]
             for key, title, model, entity in LINKED:
@@ -92,12 +132,14 @@ class PersonDataService(OfficeScoped):
                         select(model).where(model.contact_id == contact_id).order_by(model.id)
                     )
                 )
-                sets.append(_record_set(key, title, model, rows))
+                sets.append(_record_set(key, title, model, rows, names))
                 touched.append((entity, [r.id for r in rows]))
                 if model is AppointmentRecord:
                     bookings = _bookings(session, [r.id for r in rows])
                     sets.append(
-                        _record_set("room_bookings", "Room bookings", RoomBookingRecord, bookings)
+                        _record_set(
+                            "room_bookings", "Room bookings", RoomBookingRecord, bookings, names
+                        )
                     )
                     touched.append(("room_booking", [b.id for b in bookings]))
             sets.append(_events(session, touched))

@@ -30,8 +30,7 @@ def confirm_erasure(parent: QWidget, name: str, description: str) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Erase this person")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Erase {name}?")
-    box.setInformativeText(description)
+    box.setText(f"Erase {name}?\n\n{description}")  # one plain-text label: names are typed
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -50,8 +49,14 @@ class PersonDataActions(QWidget):
         self._contact = contact
         self._after_erase = after_erase
         self._job: Any = None
+        self._held = False
         self.export_button = QPushButton("E&xport everything held about them...")
         self.erase_button = QPushButton("Era&se this person...")
+        self.hold_button = QPushButton("Put on le&gal hold")
+        self.hold_button.setToolTip(
+            "A hold keeps every record of this person from retention and erasure, for example "
+            "while information they asked for is still being dealt with."
+        )
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -60,17 +65,46 @@ class PersonDataActions(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.export_button)
         row.addWidget(self.erase_button)
+        row.addWidget(self.hold_button)
         row.addWidget(self.status, 1)
         self.export_button.clicked.connect(self.export)
         self.erase_button.clicked.connect(self.erase)
+        self.hold_button.clicked.connect(self.toggle_hold)
         state.actor_changed.connect(lambda _member: self.update_for(self._contact()))
         self.update_for(None)
 
     def update_for(self, contact: Contact | None) -> None:
         """Managers only; enabled when a contact is chosen."""
-        self.setVisible(self.state.is_manager)
-        for button in (self.export_button, self.erase_button):
+        manager = self.state.is_manager
+        self.setVisible(manager)
+        for button in (self.export_button, self.erase_button, self.hold_button):
             button.setEnabled(contact is not None and self._job is None)
+        held = (
+            manager
+            and contact is not None
+            and contact.id is not None
+            and self.state.services.retention().legal_hold("contact", contact.id)
+        )
+        self.hold_button.setText("Lift the le&gal hold" if held else "Put on le&gal hold")
+        self._held = held
+
+    def toggle_hold(self) -> None:
+        contact, actor = self._contact(), self.state.actor
+        if contact is None or contact.id is None or actor is None:
+            return
+        try:
+            self.state.services.retention().set_legal_hold(
+                actor, "contact", contact.id, not self._held
+            )
+        except ReceptionError as exc:
+            self.status.setText(str(exc))
+            return
+        self.update_for(contact)
+        self.status.setText(
+            f"{contact.full_name} is on legal hold: retention and erasure leave their records alone."
+            if self._held
+            else f"The legal hold on {contact.full_name} is lifted."
+        )
 
     def export(self) -> None:
         contact, actor = self._contact(), self.state.actor

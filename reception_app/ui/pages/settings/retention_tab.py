@@ -24,15 +24,11 @@ from reception_app.domain.retention import (
     RecordKind,
     Schedule,
     Unit,
-    backup_survival_text,
 )
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.pages.settings.tab import Confirm, Tab, chain, hint, make_button
 from reception_app.ui.workers import start_job
-
-KEEP_DAILY, KEEP_WEEKLY = 7, 4
-"""As persistence/backup.py rotates them (the UI does not import the data layer)."""
 
 
 def plain_label(text: str) -> QLabel:
@@ -48,29 +44,8 @@ class RetentionTab(Tab):
         self._ask = ask
         self._job: Any = None
         self.errors = FieldErrors()
-        grid = QGridLayout()
-        titles = ((0, 1, "Kind of record"), (1, 2, "Personal details removed after"))
-        for column, span, title in (*titles, (3, 1, "Counted from"), (4, 1, "Kept")):
-            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column, 1, span)
-        self.amounts: dict[RecordKind, QSpinBox] = {}
-        self.units: dict[RecordKind, QComboBox] = {}
-        for row, kind in enumerate(RecordKind, start=1):
-            amount, unit = QSpinBox(), QComboBox()
-            amount.setRange(1, MAX_YEARS * 366)
-            amount.setAccessibleName(f"{kind.label}: how many")
-            amount.setMaximumWidth(110)
-            unit.addItems([u.value for u in Unit])
-            unit.setAccessibleName(f"{kind.label}: days, months or years")
-            name = plain_label(kind.label)
-            name.setWordWrap(False)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(amount, row, 1)
-            grid.addWidget(unit, row, 2)
-            grid.addWidget(plain_label(kind.counted_from), row, 3)
-            grid.addWidget(plain_label(kind.kept), row, 4)
-            self.amounts[kind], self.units[kind] = amount, unit
-        grid.setColumnStretch(4, 1)
-        self.backups = hint(backup_survival_text(KEEP_DAILY, KEEP_WEEKLY))
+        grid = self._build_grid()
+        self.backups = hint("")
         self.last_run = plain_label("")
         self.save_button = make_button("S&ave schedule", self._save)
         self.undo_button = make_button("U&ndo changes", self._undo)
@@ -102,6 +77,32 @@ class RetentionTab(Tab):
         self.watch(*fields)
         chain(*fields, self.save_button, self.undo_button, self.count_button, self.run_button)
 
+    def _build_grid(self) -> QGridLayout:
+        """One row per kind: the period (a number and a unit), what it counts from, what stays."""
+        grid = QGridLayout()
+        titles = ((0, 1, "Kind of record"), (1, 2, "Personal details removed after"))
+        for column, span, title in (*titles, (3, 1, "Counted from"), (4, 1, "Kept")):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column, 1, span)
+        self.amounts: dict[RecordKind, QSpinBox] = {}
+        self.units: dict[RecordKind, QComboBox] = {}
+        for row, kind in enumerate(RecordKind, start=1):
+            amount, unit = QSpinBox(), QComboBox()
+            amount.setRange(1, MAX_YEARS * 366)
+            amount.setAccessibleName(f"{kind.label}: how many")
+            amount.setMaximumWidth(110)
+            unit.addItems([u.value for u in Unit])
+            unit.setAccessibleName(f"{kind.label}: days, months or years")
+            name = plain_label(kind.label)
+            name.setWordWrap(False)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(amount, row, 1)
+            grid.addWidget(unit, row, 2)
+            grid.addWidget(plain_label(kind.counted_from), row, 3)
+            grid.addWidget(plain_label(kind.kept), row, 4)
+            self.amounts[kind], self.units[kind] = amount, unit
+        grid.setColumnStretch(4, 1)
+        return grid
+
     def set_editable(self, editable: bool) -> None:
         super().set_editable(editable)
         self.count_button.setVisible(editable)
@@ -119,6 +120,7 @@ class RetentionTab(Tab):
                 self.units[kind].setCurrentText(period.unit.value)
         finally:
             self._loading = False
+        self.backups.setText(retention.backup_note())
         last = retention.last_run()
         self.last_run.setText("Not run yet." if last is None else f"Last run: {last:%A %d %B %Y}.")
 
