@@ -8,6 +8,7 @@ a worker thread (a backup of years of data takes seconds); then comes the sign-i
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -148,6 +149,10 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
 
     log_file = configure_logging(paths.log_file)
     log.info("Reception %s starting (%s)", __version__, command)
+    # Qt's own event loop, not glib's: under glib, signals posted from other threads (the
+    # change feed's, the workers' results) waited for as long as a short timer kept firing,
+    # so a busy office's screens stopped updating (benchmarks/live.py; docs/several-desks.md).
+    os.environ.setdefault("QT_NO_GLIB", "1")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Reception")
