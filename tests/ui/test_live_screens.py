@@ -154,3 +154,31 @@ def test_half_typed_text_and_the_chosen_message_survive_a_refresh(
     assert page.search.hasFocus()
     current = page.current_message()
     assert current is not None and current.id == first.id
+
+
+@BOTH
+def test_the_display_shows_another_desk_s_call_within_a_second(
+    qtbot,
+    services: AppServices,
+    another_desk: AppServices,  # noqa: F811
+    manager: StaffMember,
+    monkeypatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui import display_window
+    from reception_app.ui.changes import ChangeHub
+    from reception_app.ui.display_window import DisplayWindow
+    from tests.ui.live_fixtures import wait_connected
+
+    monkeypatch.setattr(display_window, "chime", lambda: None)
+    display = DisplayWindow(services)
+    qtbot.addWidget(display)
+    hub = ChangeHub(display)
+    display.listen(hub)
+    hub.start(services)
+    wait_connected(qtbot, hub)
+    queue = another_desk.queue()
+    queue.check_in(None, CheckInRequest("general", "Ann Lee"))
+    qtbot.waitUntil(lambda: "G001" in display.next_tickets.text(), timeout=1000)
+    queue.call(manager, "R1", "G001")
+    qtbot.waitUntil(lambda: display.now_serving.text() == "G001", timeout=1000)
+    hub.stop()
