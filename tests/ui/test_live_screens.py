@@ -182,3 +182,33 @@ def test_the_display_shows_another_desk_s_call_within_a_second(
     queue.call(manager, "R1", "G001")
     qtbot.waitUntil(lambda: display.now_serving.text() == "G001", timeout=1000)
     hub.stop()
+
+
+def test_another_desk_s_letter_logged_shows_on_correspondence_within_a_second(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    manager: StaffMember,
+    clock,
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.ui.pages.correspondence_page import CorrespondencePage
+
+    live_window.show_page(4)
+    page = live_window.current_page()
+    assert isinstance(page, CorrespondencePage)
+    model = page.log_panel.log_model
+    before = model.rowCount()
+    another_desk.correspondence().log(
+        manager,
+        CorrespondenceDraft(
+            channel="sar",
+            received_at=clock.now - timedelta(days=1),
+            from_name="Ann Lee",
+            subject="Everything you hold about me",
+            owner_id=manager.id,
+        ),
+    )
+    qtbot.waitUntil(lambda: model.rowCount() == before + 1, timeout=1000)
