@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_NO_GLIB", "1")  # as reception_app.app.run_gui starts Qt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import desks_work as work  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -146,10 +147,9 @@ def run(engine: str, mode: str, url: str, args: argparse.Namespace) -> dict[str,
     ]
     for child in children:
         child.start()
-    loop = QEventLoop()
     QTimer.singleShot(int((start_at - time.time()) * 1000), _start_measuring)
-    QTimer.singleShot(int((start_at - time.time() + args.seconds) * 1000), loop.quit)
-    loop.exec()
+    QTimer.singleShot(int((start_at - time.time() + args.seconds) * 1000), app.quit)
+    app.exec()  # as the desk runs (run_gui)
     MEASURING[0] = False
     stalls = sorted(STALLS)
     results = [queue.get(timeout=120) for _ in children]

@@ -8,6 +8,7 @@ a worker thread (a backup of years of data takes seconds); then comes the sign-i
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -181,6 +182,10 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
     from reception_app.persistence.presence import set_screen
 
     set_screen(SCREEN_NAMES.get(command, "the desk app"))
+    # Qt's own event loop, not glib's: under glib, signals posted from other threads (the
+    # change feed's, the workers' results) waited for as long as a short timer kept firing,
+    # so a busy office's screens stopped updating (benchmarks/live.py; docs/several-desks.md).
+    os.environ.setdefault("QT_NO_GLIB", "1")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Reception")

@@ -99,15 +99,22 @@ class ChangeFeed:
         assert path
         # mode=rw: a file that has gone (its folder unreachable) is an error, not a new file.
         uri = f"{Path(path).resolve().as_uri()}?mode=rw"
-        connection = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+        # Autocommit, and every statement read to its end: a statement left open would hold a
+        # read transaction, and data_version would then never change.
+        connection = sqlite3.connect(
+            uri, uri=True, timeout=5, check_same_thread=False, isolation_level=None
+        )
+
+        def one(sql: str) -> Any:
+            return connection.execute(sql).fetchall()[0][0]
+
         try:
-            newest = connection.execute("SELECT MAX(id) FROM change_log").fetchone()[0]
-            self._connected_at(newest)
+            self._connected_at(one("SELECT MAX(id) FROM change_log"))
             self._deliver(self._since_sqlite(connection))
-            version = connection.execute("PRAGMA data_version").fetchone()[0]
+            version = one("PRAGMA data_version")
             while not self._stop.wait(self._poll):
                 os.stat(path)  # gone or unreachable: OSError, and the loop says so
-                now = connection.execute("PRAGMA data_version").fetchone()[0]
+                now = one("PRAGMA data_version")
                 if now != version:
                     version = now
                     self._deliver(self._since_sqlite(connection))

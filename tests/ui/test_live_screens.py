@@ -38,8 +38,8 @@ def test_another_desk_s_check_in_shows_on_today_within_a_second_read_once(
     reload = live_window.live.reload_of(page)
     assert page.queue_model.rowCount() == 0
     reads = reload.reads
-    started = time.monotonic()
     another_desk.queue().check_in(None, CheckInRequest("general", "Ann Lee"))
+    started = time.monotonic()  # committed
     qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=1000)
     took = time.monotonic() - started
     qtbot.wait(600)  # nothing else arrives for the same change
@@ -154,3 +154,61 @@ def test_half_typed_text_and_the_chosen_message_survive_a_refresh(
     assert page.search.hasFocus()
     current = page.current_message()
     assert current is not None and current.id == first.id
+
+
+@BOTH
+def test_the_display_shows_another_desk_s_call_within_a_second(
+    qtbot,
+    services: AppServices,
+    another_desk: AppServices,  # noqa: F811
+    manager: StaffMember,
+    monkeypatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui import display_window
+    from reception_app.ui.changes import ChangeHub
+    from reception_app.ui.display_window import DisplayWindow
+    from tests.ui.live_fixtures import wait_connected
+
+    monkeypatch.setattr(display_window, "chime", lambda: None)
+    display = DisplayWindow(services)
+    qtbot.addWidget(display)
+    hub = ChangeHub(display)
+    display.listen(hub)
+    hub.start(services)
+    wait_connected(qtbot, hub)
+    queue = another_desk.queue()
+    queue.check_in(None, CheckInRequest("general", "Ann Lee"))
+    qtbot.waitUntil(lambda: "G001" in display.next_tickets.text(), timeout=1000)
+    queue.call(manager, "R1", "G001")
+    qtbot.waitUntil(lambda: display.now_serving.text() == "G001", timeout=1000)
+    hub.stop()
+
+
+def test_another_desk_s_letter_logged_shows_on_correspondence_within_a_second(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    manager: StaffMember,
+    clock,
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.ui.pages.correspondence_page import CorrespondencePage
+
+    live_window.show_page(4)
+    page = live_window.current_page()
+    assert isinstance(page, CorrespondencePage)
+    model = page.log_panel.log_model
+    before = model.rowCount()
+    another_desk.correspondence().log(
+        manager,
+        CorrespondenceDraft(
+            channel="sar",
+            received_at=clock.now - timedelta(days=1),
+            from_name="Ann Lee",
+            subject="Everything you hold about me",
+            owner_id=manager.id,
+        ),
+    )
+    qtbot.waitUntil(lambda: model.rowCount() == before + 1, timeout=1000)

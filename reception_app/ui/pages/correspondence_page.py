@@ -27,6 +27,7 @@ from reception_app.ui.dialogs.feedback_action_dialog import FeedbackActionDialog
 from reception_app.ui.dialogs.feedback_dialog import FeedbackDialog
 from reception_app.ui.dialogs.incident_dialog import IncidentDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
+from reception_app.ui.live import keep_view
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.correspondence_context import CorrespondenceContext
 from reception_app.ui.panels.correspondence_log_panel import CorrespondenceLogPanel
@@ -123,6 +124,16 @@ class CorrespondencePage(Page):
             self.incidents.refresh()
         else:
             self.incidents.clear()
+
+    def live_refresh(self, topics: frozenset[Topic]) -> None:
+        """Another desk changed correspondence or contacts: re-read the lists only (a long log
+        is read on a worker already), not the office, the staff or the calculator."""
+        with keep_view(self):
+            self.log_panel.refresh_log()
+            self.follow_ups.refresh()
+            self.feedback.refresh()
+            if self.state.is_manager:
+                self.incidents.refresh()
 
     def _incident_recorded(self) -> None:
         if self.state.is_manager:

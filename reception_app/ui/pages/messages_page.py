@@ -23,6 +23,7 @@ from reception_app.ui.dialogs.message_action_dialog import (
     MessageActionDialog,
 )
 from reception_app.ui.dialogs.message_dialog import MessageDialog
+from reception_app.ui.live import Reading, Show, keep_view
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.messages_panel import MessagesPanel
 from reception_app.ui.panels.staff_directory_panel import StaffDirectoryPanel
@@ -74,6 +75,16 @@ class MessagesPage(Page):
         self.filter, self.directory = directory.filter, directory.directory
         self.proxy, self.table = directory.proxy, directory.table
         self.count_note = directory.count_note
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The list of messages off the GUI thread (the directory shows staff: settings)."""
+        read, show = self.messages_panel.messages_reading()
+
+        def show_kept(reading: object) -> None:
+            with keep_view(self.messages_panel.messages_view):
+                show(reading)
+
+        return read, show_kept
 
     def refresh(self) -> None:
         self.messages_panel.show_callback_rule()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -248,26 +249,28 @@ class MessagesPanel(Panel):
 
     def refresh_messages(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self._current_id()
-        services = self.state.services
-        view = str(self.view.currentData())
+        read, _show = self.messages_reading()
         try:
-            messages = services.messages()
-            status = services.office.status()
-            engine = messages.deadline_engine()
-            self._teams = messages.teams()
-            actor = self.state.actor
-            if view == "inbox":
-                rows = messages.inbox(actor)
-            elif view == "escalated_to_me":
-                rows = messages.escalated_to(actor)
-            else:
-                who = self.who.currentData()
-                recipient = who if isinstance(who, int) else None
-                team = who[5:] if isinstance(who, str) and who.startswith("team:") else None
-                rows = messages.list_messages(actor, view, recipient, team)
+            reading = read()
         except ReceptionError as exc:
             self.say(str(exc))
             return
+        self._show_messages(reading, keep)
+
+    def messages_reading(self) -> tuple[Callable[[], MessagesReading], Callable[[Any], None]]:
+        """(read the list in view: on a worker thread, touching no widget; show it, keeping
+        the chosen message) for a live re-read (ui/live.py)."""
+        services, actor = self.state.services, self.state.actor
+        view, who = str(self.view.currentData()), self.who.currentData()
+
+        def read() -> MessagesReading:
+            return read_messages(services, actor, view, who)
+
+        return read, lambda reading: self._show_messages(reading, self._current_id())
+
+    def _show_messages(self, reading: MessagesReading, keep: int | None) -> None:
+        rows, status, engine, self._teams = reading
+        view = str(self.view.currentData())
         self._zone = status.local_now.tzinfo or self._zone
         self._today = status.local_now.date()
         self._fill_who()
@@ -477,3 +480,24 @@ class MessagesPanel(Panel):
     def _changed(self, select_id: int | None = None) -> None:
         self.refresh_messages(select_id)
         self.state.data_changed.emit()
+
+
+MessagesReading = tuple[list[Any], Any, Any, list[str]]
+"""(rows, office status, deadline engine, teams)."""
+
+
+def read_messages(services: Any, actor: Any, view: str, who: object) -> MessagesReading:
+    """The messages of ``view`` (and, for the lists, ``who``): safe on a worker thread."""
+    messages = services.messages()
+    status = services.office.status()
+    engine = messages.deadline_engine()
+    teams = messages.teams()
+    if view == "inbox":
+        rows = messages.inbox(actor)
+    elif view == "escalated_to_me":
+        rows = messages.escalated_to(actor)
+    else:
+        recipient = who if isinstance(who, int) else None
+        team = who[5:] if isinstance(who, str) and who.startswith("team:") else None
+        rows = messages.list_messages(actor, view, recipient, team)
+    return rows, status, engine, teams
