@@ -1,0 +1,85 @@
+"""Live screens (issue 11), the pages beyond Today and Messages: what another desk does shows on
+Appointments, Rooms, Correspondence and Contacts within a second, read on a worker thread (no
+statement runs on the GUI thread for the re-read), keeping the chosen row and the scroll."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import event
+
+from reception_app.domain.people import StaffMember
+from reception_app.services.appointment_service import BookingRequest
+from reception_app.services.container import AppServices
+from reception_app.ui.live import LiveReload
+from reception_app.ui.main_window import MainWindow
+from reception_app.ui.pages.page import Page
+from tests.ui.live_fixtures import another_desk, live_window  # noqa: F401 - fixtures
+
+
+@contextmanager
+def gui_statements(services: AppServices) -> Iterator[dict[str, int]]:
+    """Count the statements run on the GUI thread and on other threads meanwhile."""
+    gui = threading.get_ident()
+    counts = {"gui": 0, "worker": 0}
+
+    def count(*_args: object) -> None:
+        counts["gui" if threading.get_ident() == gui else "worker"] += 1
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield counts
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def _open(qtbot, window: MainWindow, index: int, kind: type) -> tuple[Page, LiveReload]:  # type: ignore[no-untyped-def]
+    window.show_page(index)
+    page = window.current_page()
+    assert isinstance(page, kind)
+    reload = window.live.reload_of(page)
+    qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    return page, reload
+
+
+def test_another_desk_s_booking_shows_on_the_appointments_timeline_read_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+    colleagues: dict[str, StaffMember],
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui.pages.appointments_page import AppointmentsPage
+
+    page, reload = _open(qtbot, live_window, 1, AppointmentsPage)
+    assert isinstance(page, AppointmentsPage)
+    zone = another_desk.appointments().calendar().zone
+    book = another_desk.appointments().book
+    first = book(
+        manager,
+        BookingRequest(
+            "general", datetime(2026, 11, 24, 14, 0, tzinfo=zone), customer_name="Ann Lee"
+        ),
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not reload.busy, timeout=1000)
+    page.select_appointment(first.id)
+    reads = reload.reads
+    with gui_statements(services) as counts:
+        book(
+            manager,
+            BookingRequest(
+                "general", datetime(2026, 11, 24, 15, 0, tzinfo=zone), customer_name="Bob Ray"
+            ),
+        )
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert reload.reads == reads + 1
+    assert counts["gui"] == 0 and counts["worker"] > 0
+    assert page.table.chosen_id() == first.id
+    assert {block.title for block in page.timeline.blocks} == {"Ann Lee", "Bob Ray"}
+    live_window.grab().save("/tmp/live2-appointments.png")
