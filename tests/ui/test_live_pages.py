@@ -83,3 +83,31 @@ def test_another_desk_s_booking_shows_on_the_appointments_timeline_read_on_a_wor
     assert page.table.chosen_id() == first.id
     assert {block.title for block in page.timeline.blocks} == {"Ann Lee", "Bob Ray"}
     live_window.grab().save("/tmp/live2-appointments.png")
+
+
+def test_another_desk_s_room_booking_shows_on_the_room_board_read_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui.pages.rooms_page import RoomsPage
+
+    page, reload = _open(qtbot, live_window, 2, RoomsPage)
+    assert isinstance(page, RoomsPage)
+    rooms = another_desk.rooms()
+    zone = rooms.calendar().zone
+    first = rooms.book(manager, 2, datetime(2026, 11, 24, 13, 0, tzinfo=zone), 60, "Surgery")
+    qtbot.waitUntil(lambda: len(page.booking_rows()) == 1 and not reload.busy, timeout=1000)
+    page.select_booking(first.id)
+    reads = reload.reads
+    with gui_statements(services) as counts:
+        rooms.book(manager, 1, datetime(2026, 11, 24, 14, 0, tzinfo=zone), 30, "Interview")
+        qtbot.waitUntil(lambda: len(page.booking_rows()) == 2, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert reload.reads == reads + 1
+    assert counts["gui"] == 0 and counts["worker"] > 0
+    assert page.selected_booking_id() == first.id
+    assert "2 bookings" in page.board_title.text()
+    live_window.grab().save("/tmp/live2-rooms.png")
