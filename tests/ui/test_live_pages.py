@@ -111,3 +111,51 @@ def test_another_desk_s_room_booking_shows_on_the_room_board_read_on_a_worker(
     assert page.selected_booking_id() == first.id
     assert "2 bookings" in page.board_title.text()
     live_window.grab().save("/tmp/live2-rooms.png")
+
+
+def test_another_desk_s_letter_and_feedback_show_on_correspondence_read_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+    clock,
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from reception_app.domain.correspondence import CorrespondenceDraft
+    from reception_app.domain.feedback import FeedbackDraft, FeedbackKind
+    from reception_app.ui.pages.correspondence_page import CorrespondencePage
+
+    def letter(subject: str) -> CorrespondenceDraft:
+        return CorrespondenceDraft(
+            channel="sar",
+            received_at=clock.now - timedelta(days=1),
+            from_name="Ann Lee",
+            subject=subject,
+            owner_id=manager.id,
+        )
+
+    page, reload = _open(qtbot, live_window, 4, CorrespondencePage)
+    assert isinstance(page, CorrespondencePage)
+    first = another_desk.correspondence().log(manager, letter("Everything you hold about me"))
+    qtbot.waitUntil(lambda: page.log_model.rowCount() == 1 and not reload.busy, timeout=1000)
+    page.refresh_log(first.id)
+    page.log_find.setFocus()
+    qtbot.keyClicks(page.log_find, "Ann")
+    reads = reload.reads
+    with gui_statements(services) as counts:
+        another_desk.correspondence().log(manager, letter("My tenancy file"))
+        qtbot.waitUntil(lambda: page.log_model.rowCount() == 2, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+        another_desk.feedback().record(
+            manager, FeedbackDraft(FeedbackKind.COMPLIMENT, "in_person", clock.now, "Kind staff")
+        )
+        qtbot.waitUntil(lambda: page.feedback_model.rowCount() == 1, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert reload.reads == reads + 2
+    assert counts["gui"] == 0 and counts["worker"] > 0
+    assert page.log_find.text() == "Ann" and page.log_find.hasFocus()
+    current = page.current_item()
+    assert current is not None and current.id == first.id
+    live_window.grab().save("/tmp/live2-correspondence.png")

@@ -92,6 +92,8 @@ class CorrespondenceLogPanel(Panel):
         self.context = context
         self._show_letter = show_letter
         self._log_request = 0
+        self._fresh: CorrespondenceItem | None = None
+        """The chosen item as the live reload read it (on a worker), while its rows go in."""
         self._log_job: object | None = None
         """The worker re-reading a long log; kept referenced until it reports back."""
         self._offer_id: int | None = None
@@ -216,9 +218,7 @@ class CorrespondenceLogPanel(Panel):
         except ReceptionError as exc:
             self.log_status.setText(str(exc))
             return
-        for index, (key, text) in enumerate(LOG_VIEWS):
-            if key in counts:
-                self.log_view.setItemText(index, f"{text} ({counts[key]})")
+        self.show_counts(counts)
         view = str(self.log_view.currentData())
         owner, channel = self.owner_filter.currentData(), self.channel_filter.currentData()
         self.log_model.set_context(context.engine, context.today, context.zone, context.now)
@@ -254,6 +254,27 @@ class CorrespondenceLogPanel(Panel):
 
         self.log_status.setText(self.LOADING)
         self._log_job = start_job(read, done, failed)
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        for index, (key, text) in enumerate(LOG_VIEWS):
+            if key in counts:
+                self.log_view.setItemText(index, f"{text} ({counts[key]})")
+
+    def show_live(
+        self,
+        counts: dict[str, int],
+        prepared: PreparedRows[CorrespondenceItem],
+        chosen: CorrespondenceItem | None,
+    ) -> None:
+        """Rows read on a worker by the live reload (pages/correspondence_reading.py), with
+        the chosen item in full (shown without reading it again here)."""
+        self._log_request += 1  # a slower read started before this one is dropped
+        self._log_job, self._fresh = None, chosen
+        self.show_counts(counts)
+        try:
+            self._swap_log_rows(prepared, None)
+        finally:
+            self._fresh = None
 
     def log_loading(self) -> bool:
         """A re-read of the log is under way on a worker thread."""
@@ -309,8 +330,10 @@ class CorrespondenceLogPanel(Panel):
 
     def _show_item(self, *_args: object) -> None:
         chosen = self.current_item()
-        item = None
-        if chosen is not None:
+        item, fresh = None, self._fresh
+        if chosen is not None and fresh is not None and fresh.id == chosen.id:
+            item = fresh
+        elif chosen is not None:
             try:
                 item = self.state.services.correspondence().get(chosen.id)
             except ReceptionError as exc:
