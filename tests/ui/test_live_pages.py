@@ -159,3 +159,40 @@ def test_another_desk_s_letter_and_feedback_show_on_correspondence_read_on_a_wor
     current = page.current_item()
     assert current is not None and current.id == first.id
     live_window.grab().save("/tmp/live2-correspondence.png")
+
+
+def test_another_desk_s_new_contact_shows_in_the_search_in_force_read_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from reception_app.domain.people import Contact
+    from reception_app.ui.pages.contacts_page import ContactsPage
+
+    page, reload = _open(qtbot, live_window, 5, ContactsPage)
+    assert isinstance(page, ContactsPage)
+    contacts = another_desk.contacts()
+    first = contacts.save(Contact(None, "Ann Lee", phone="01603 111222"), manager)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not reload.busy, timeout=1000)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "Lee")
+    page.run_search(first.id)
+    reads = reload.reads
+    with gui_statements(services) as counts:
+        contacts.save(Contact(None, "Bob Lee", phone="01603 333444"), manager)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+        contacts.save(replace(first, phone="01603 999888"), manager)
+        qtbot.waitUntil(lambda: "01603 999888" in page.details.text(), timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert reload.reads == reads + 2
+    assert counts["gui"] == 0 and counts["worker"] > 0
+    # (the offscreen window is no longer the active one here: its focus widget is what counts)
+    assert page.search.text() == "Lee" and live_window.focusWidget() is page.search
+    chosen = page.selected_contact()
+    assert chosen is not None and chosen.id == first.id
+    live_window.grab().save("/tmp/live2-contacts.png")
