@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+import pytest
 from sqlalchemy import event
 
 from reception_app.domain.people import StaffMember
@@ -18,6 +19,8 @@ from reception_app.ui.live import LiveReload
 from reception_app.ui.main_window import MainWindow
 from reception_app.ui.pages.page import Page
 from tests.ui.live_fixtures import another_desk, live_window  # noqa: F401 - fixtures
+
+BOTH = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
 
 
 @contextmanager
@@ -46,6 +49,7 @@ def _open(qtbot, window: MainWindow, index: int, kind: type) -> tuple[Page, Live
     return page, reload
 
 
+@BOTH
 def test_another_desk_s_booking_shows_on_the_appointments_timeline_read_on_a_worker(
     qtbot,
     live_window: MainWindow,  # noqa: F811
@@ -85,6 +89,7 @@ def test_another_desk_s_booking_shows_on_the_appointments_timeline_read_on_a_wor
     live_window.grab().save("/tmp/live2-appointments.png")
 
 
+@BOTH
 def test_another_desk_s_room_booking_shows_on_the_room_board_read_on_a_worker(
     qtbot,
     live_window: MainWindow,  # noqa: F811
@@ -113,6 +118,7 @@ def test_another_desk_s_room_booking_shows_on_the_room_board_read_on_a_worker(
     live_window.grab().save("/tmp/live2-rooms.png")
 
 
+@BOTH
 def test_another_desk_s_letter_and_feedback_show_on_correspondence_read_on_a_worker(
     qtbot,
     live_window: MainWindow,  # noqa: F811
@@ -161,6 +167,7 @@ def test_another_desk_s_letter_and_feedback_show_on_correspondence_read_on_a_wor
     live_window.grab().save("/tmp/live2-correspondence.png")
 
 
+@BOTH
 def test_another_desk_s_new_contact_shows_in_the_search_in_force_read_on_a_worker(
     qtbot,
     live_window: MainWindow,  # noqa: F811
