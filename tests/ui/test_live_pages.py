@@ -203,3 +203,44 @@ def test_another_desk_s_new_contact_shows_in_the_search_in_force_read_on_a_worke
     chosen = page.selected_contact()
     assert chosen is not None and chosen.id == first.id
     live_window.grab().save("/tmp/live2-contacts.png")
+
+
+def test_an_action_on_appointments_is_re_read_once_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+    colleagues: dict[str, StaffMember],
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui.pages.appointments_page import AppointmentsPage
+
+    page, reload = _open(qtbot, live_window, 1, AppointmentsPage)
+    assert isinstance(page, AppointmentsPage)
+    zone = services.appointments().calendar().zone
+    start = datetime(2026, 11, 24, 14, 0, tzinfo=zone)
+    booked = services.appointments().book(
+        manager, BookingRequest("general", start, customer_name="Ann Lee")
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not reload.busy, timeout=1000)
+    page.select_appointment(booked.id)
+    reads = reload.reads
+    with gui_statements(services) as counts:
+        page.day_actions.arrived()  # this desk: the notice of its commit re-reads, once
+        by_hand = counts["gui"]
+        qtbot.waitUntil(lambda: "Arrived" in " ".join(_cells(page)), timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+        qtbot.wait(300)
+    print(f"arrived: {by_hand} statements on the GUI thread, re-read {counts['worker']}")
+    assert "Ticket" in page.message_text
+    assert reload.reads == reads + 1
+    assert counts["gui"] == by_hand <= 15
+    assert page.table.chosen_id() == booked.id
+
+
+def _cells(page) -> list[str]:  # type: ignore[no-untyped-def]
+    model = page.model
+    return [
+        str(model.index(r, c).data())
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]

@@ -86,6 +86,10 @@ class AppointmentsPage(Page):
         self.waiting: list[Appointment] = []
         """Arrived customers waiting past their time (the prompt above the timeline)."""
         self._started = False
+        self._shown: Looking | None = None
+        """The day (or week) whose bookings are shown."""
+        self._select_next: int | None = None
+        """The appointment to choose when the next live read arrives (the one just changed)."""
         self.booking = AppointmentBooking(self)
         self.day_actions = AppointmentDayActions(self)
         self.documents = AppointmentDocuments(self)
@@ -250,7 +254,7 @@ class AppointmentsPage(Page):
     def _show_view(self, view: AppointmentsView, *, stale: bool = False) -> None:
         """Show what was read; ``stale``: the desk moved to another day or week meanwhile (its
         own read showed that), so only the office and the officers are shown."""
-        keep = self._selected_id()
+        keep, self._select_next = self._select_next or self._selected_id(), None
         self._profile, self._calendar = view.profile, view.calendar
         self._zone = view.calendar.zone
         self.navigator.set_today(view.today)
@@ -319,6 +323,7 @@ class AppointmentsPage(Page):
             self._refresh_week(bookings)
         else:
             self._refresh_day(bookings)
+        self._shown = self._looking()
 
     def _refresh_day(self, bookings: Bookings | None) -> None:
         assert self._calendar is not None and self._profile is not None
@@ -432,7 +437,12 @@ class AppointmentsPage(Page):
             return None
 
     def changed(self, select_id: int | None = None) -> None:
-        self.refresh_bookings(select_id)
+        """After an action: live, the change hub's notice of it re-reads the page once (off the
+        GUI thread); otherwise, or when the action moved the page to another day, read here."""
+        if self.state.live and self._looking() == self._shown:
+            self._select_next = select_id
+        else:
+            self.refresh_bookings(select_id)
         self.state.data_changed.emit()
 
     def when(self, appointment: Appointment) -> str:

@@ -92,6 +92,10 @@ class RoomsPage(Page):
         self._calendar: OfficeCalendar | None = None
         self._bookings: list[RoomBooking] = []
         self._started = False
+        self._shown: date | None = None
+        """The day whose board is shown."""
+        self._select_next: int | None = None
+        """The booking to choose when the next live read arrives (the one just made)."""
         self.today_title = self.heading("", 1.2)
         self.today_detail = QLabel()
         self.today_detail.setWordWrap(True)
@@ -206,7 +210,8 @@ class RoomsPage(Page):
         if view.problem:
             self._say(view.problem, error=True)
         elif view.board is not None and not stale:
-            self._show_board(view.board, self.selected_booking_id())
+            keep, self._select_next = self._select_next or self.selected_booking_id(), None
+            self._show_board(view.board, keep)
 
     def shown_day(self) -> date:
         return self.navigator.day()
@@ -224,7 +229,7 @@ class RoomsPage(Page):
 
     def _show_board(self, board: Board, keep: int | None) -> None:
         assert self._calendar is not None
-        day = board.day
+        day = self._shown = board.day
         self._bookings = board.bookings
         intervals = self._calendar.opening_intervals(day)
         self.board_scroll.show_day(
@@ -302,7 +307,12 @@ class RoomsPage(Page):
         return self.message.text() if not self.message.isHidden() else ""
 
     def _changed(self, select_id: int | None = None) -> None:
-        self.refresh_board(select_id)
+        """After an action: live, the change hub's notice of it re-reads the board once (off the
+        GUI thread); otherwise, or when the action moved the board to another day, read here."""
+        if self.state.live and self.shown_day() == self._shown:
+            self._select_next = select_id
+        else:
+            self.refresh_board(select_id)
         self.state.data_changed.emit()
 
     def _span(self, booking: RoomBooking) -> str:
