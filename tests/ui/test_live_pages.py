@@ -244,3 +244,32 @@ def _cells(page) -> list[str]:  # type: ignore[no-untyped-def]
         for r in range(model.rowCount())
         for c in range(model.columnCount())
     ]
+
+
+def test_the_chosen_contact_and_the_scroll_position_survive_a_re_read(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    manager: StaffMember,
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.domain.people import Contact
+    from reception_app.ui.pages.contacts_page import ContactsPage
+
+    contacts = another_desk.contacts()
+    for number in range(30):
+        contacts.save(Contact(None, f"Person {number:02d}"), manager)
+    page, reload = _open(qtbot, live_window, 5, ContactsPage)
+    assert isinstance(page, ContactsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30 and not reload.busy, timeout=2000)
+    bar = page.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=1000)  # laid out
+    bar.setValue(bar.maximum())  # the last rows in view, and one of them chosen
+    page.table.selectRow(page.table.rowAt(page.table.viewport().height() // 2))
+    position, chosen = bar.value(), page.selected_contact()
+    assert chosen is not None and position > 0
+    contacts.save(Contact(None, "Zoe Last"), manager)  # after every other in name order
+    qtbot.waitUntil(lambda: page.model.rowCount() == 31, timeout=1000)
+    qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert bar.value() == position
+    kept = page.selected_contact()
+    assert kept is not None and kept.id == chosen.id
