@@ -273,3 +273,35 @@ def test_the_chosen_contact_and_the_scroll_position_survive_a_re_read(
     assert bar.value() == position
     kept = page.selected_contact()
     assert kept is not None and kept.id == chosen.id
+
+
+def test_another_desk_s_booking_shows_in_an_officer_s_week_read_on_a_worker(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    another_desk: AppServices,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+    colleagues: dict[str, StaffMember],
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.ui.pages.appointments_page import AppointmentsPage
+
+    page, reload = _open(qtbot, live_window, 1, AppointmentsPage)
+    assert isinstance(page, AppointmentsPage)
+    page.week_button.setChecked(True)
+    assert page.week_officer.currentText() == "Margaret Clerk"
+    zone = another_desk.appointments().calendar().zone
+    with gui_statements(services) as counts:
+        booked = another_desk.appointments().book(
+            manager,
+            BookingRequest(
+                "general",
+                datetime(2026, 11, 26, 11, 0, tzinfo=zone),
+                customer_name="Cy Dee",
+                staff_id=manager.id,
+            ),
+        )
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=1000)
+        qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
+    assert counts["gui"] == 0 and counts["worker"] > 0
+    assert page.week_view and page.day_title.text().startswith("Week of")
+    assert [block.key for block in page.timeline.blocks] == [booked.id]
