@@ -305,3 +305,61 @@ def test_another_desk_s_booking_shows_in_an_officer_s_week_read_on_a_worker(
     assert counts["gui"] == 0 and counts["worker"] > 0
     assert page.week_view and page.day_title.text().startswith("Week of")
     assert [block.key for block in page.timeline.blocks] == [booked.id]
+
+
+def test_a_read_for_a_day_the_desk_has_left_does_not_replace_the_new_day(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+    colleagues: dict[str, StaffMember],
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from reception_app.domain.changes import Topic
+    from reception_app.ui.pages.appointments_page import AppointmentsPage
+
+    page, reload = _open(qtbot, live_window, 1, AppointmentsPage)
+    assert isinstance(page, AppointmentsPage)
+    zone = services.appointments().calendar().zone
+    services.appointments().book(
+        manager,
+        BookingRequest(
+            "general", datetime(2026, 11, 24, 14, 0, tzinfo=zone), customer_name="Ann Lee"
+        ),
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not reload.busy, timeout=1000)
+    planned = page.live_reading(frozenset({Topic.APPOINTMENTS}))
+    assert planned is not None
+    read, show = planned
+    reading = read()  # read for Tuesday ...
+    page.navigator.set_day(date(2026, 11, 25))  # ... while the desk moves on to Wednesday
+    assert page.model.rowCount() == 0
+    show(reading)
+    assert page.shown_day() == date(2026, 11, 25)
+    assert page.model.rowCount() == 0 and page.day_title.text().startswith("Wednesday")
+
+
+def test_a_search_read_for_text_since_typed_over_is_not_shown(
+    qtbot,
+    live_window: MainWindow,  # noqa: F811
+    services: AppServices,
+    manager: StaffMember,
+) -> None:  # type: ignore[no-untyped-def]
+    from reception_app.domain.changes import Topic
+    from reception_app.domain.people import Contact
+    from reception_app.ui.pages.contacts_page import ContactsPage
+
+    page, reload = _open(qtbot, live_window, 5, ContactsPage)
+    assert isinstance(page, ContactsPage)
+    for name in ("Ann Lee", "Bob Ray"):
+        services.contacts().save(Contact(None, name), manager)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2 and not reload.busy, timeout=1000)
+    planned = page.live_reading(frozenset({Topic.CONTACTS}))
+    assert planned is not None
+    read, show = planned
+    reading = read()  # both, for an empty search ...
+    page.search.setText("Bob")  # ... while the desk types
+    page.run_search()
+    show(reading)
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Bob Ray"]
