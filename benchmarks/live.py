@@ -11,6 +11,11 @@ re-reads made, and the time from a call at another desk until it shows on this d
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/live.py [--seconds 15]
         [--engines postgresql,sqlite] [--modes stress,realistic] [--desks 4] [--kiosks 2]
+        [--page Appointments --bookers 2] [--page Correspondence --clerks 2]
+
+``--page`` puts the desk window on another page (Appointments, Rooms, Correspondence, ...);
+``--bookers`` book appointments and ``--clerks`` log correspondence and pause a clock, so that
+page has changes to re-read.
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ from reception_app.ui import display_window  # noqa: E402
 from reception_app.ui.desk_state import DeskState  # noqa: E402
 from reception_app.ui.display_window import DisplayReading, DisplayWindow  # noqa: E402
 from reception_app.ui.live_desk import go_live  # noqa: E402
-from reception_app.ui.main_window import MainWindow  # noqa: E402
+from reception_app.ui.main_window import PAGES, MainWindow  # noqa: E402
+from reception_app.ui.pages.page import Page  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)  # a Tuesday morning: the office is open
 
@@ -92,7 +98,9 @@ def _time_the_gui_work() -> None:
         _timed(owner, name)
 
 
-def _gui(url: str, paths: AppPaths) -> tuple[MainWindow, DisplayWindow, dict[str, float]]:
+def _gui(
+    url: str, paths: AppPaths, page: str, gui_reads: bool
+) -> tuple[MainWindow, DisplayWindow, dict[str, float]]:
     parsed = make_url(url)
     engine = make_engine(parsed)
     database = Database(parsed, engine, make_session_factory(engine))
@@ -102,6 +110,10 @@ def _gui(url: str, paths: AppPaths) -> tuple[MainWindow, DisplayWindow, dict[str
     window = MainWindow(state)
     window.resize(1366, 768)
     window.show()
+    index = next(i for i, (title, _) in enumerate(PAGES) if title == page)
+    if gui_reads:  # as before the page read off the GUI thread: to compare
+        type(window.page(index)).live_reading = Page.live_reading  # type: ignore[method-assign]
+    window.show_page(index)
     hub = go_live(window)
     display = DisplayWindow(services)
     display_window.chime()  # the first chime loads the audio library: not what is measured
@@ -130,13 +142,15 @@ def run(engine: str, mode: str, url: str, args: argparse.Namespace) -> dict[str,
     work.prepare(url, NOW, args.desks + 1)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     paths = AppPaths.from_environment()
-    window, display, seen = _gui(url, paths)
+    window, display, seen = _gui(url, paths, args.page, args.gui_reads)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["desks_work"])
     pause = (0.5, 2.0) if mode == "realistic" else (0.0, 0.0)
     roles: list[tuple[str, tuple[Any, ...]]] = [
         ("desk", (f"D{i + 2}", pause)) for i in range(args.desks)
     ] + [("kiosk", (pause,)) for _ in range(args.kiosks)]
+    roles += [("booker", (pause,)) for _ in range(args.bookers)]
+    roles += [("clerk", (pause,)) for _ in range(args.clerks)]
     start_at = time.time() + 3.0
     queue = context.Queue()
     children = [
@@ -170,6 +184,7 @@ def run(engine: str, mode: str, url: str, args: argparse.Namespace) -> dict[str,
     return {
         "engine": engine,
         "mode": mode,
+        "page": args.page + (" (GUI-thread reads)" if args.gui_reads else ""),
         "stalls": stalls,
         "cpu": sorted(CPU),
         "reads": reads,
@@ -187,7 +202,10 @@ def _ms(values: list[float], share: float) -> float:
 def report(outcome: dict[str, Any], seconds: float) -> None:
     stalls, latencies = outcome["stalls"], outcome["latencies"]
     over = sum(1 for s in stalls if s > 0.050)
-    print(f"\n{outcome['engine']}, {outcome['mode']}: {outcome['actions']} writes by others")
+    print(
+        f"\n{outcome['engine']}, {outcome['mode']}, {outcome['page']}: "
+        f"{outcome['actions']} writes by others"
+    )
     print(
         f"  GUI-thread stall: max {_ms(stalls, 1.0):.0f} ms, p99 {_ms(stalls, 0.99):.0f} ms, "
         f"over 50 ms: {over}; re-reads {outcome['reads']} ({outcome['reads'] / seconds:.1f}/s)"
@@ -208,6 +226,12 @@ def main() -> int:
     parser.add_argument("--modes", default="stress,realistic")
     parser.add_argument("--desks", type=int, default=4)
     parser.add_argument("--kiosks", type=int, default=2)
+    parser.add_argument("--page", default="Today", help="the page the desk window shows")
+    parser.add_argument("--bookers", type=int, default=0)
+    parser.add_argument("--clerks", type=int, default=0)
+    parser.add_argument(
+        "--gui-reads", action="store_true", help="the page re-reads on the GUI thread (compare)"
+    )
     parser.add_argument("--one", nargs=3, metavar=("ENGINE", "MODE", "URL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("RECEPTION_HOME", tempfile.mkdtemp(prefix="reception-live-"))
@@ -230,7 +254,9 @@ def main() -> int:
                 else:
                     folder = Path(tempfile.mkdtemp(prefix="reception-live-"))
                     text = f"sqlite:///{folder / 'office.sqlite3'}"
-                own = [f"--{k}={getattr(args, k)}" for k in ("seconds", "desks", "kiosks")]
+                names = ("seconds", "desks", "kiosks", "page", "bookers", "clerks")
+                own = [f"--{k}={getattr(args, k)}" for k in names]
+                own += ["--gui-reads"] if args.gui_reads else []
                 command = [sys.executable, __file__, *own, "--one", engine, mode, text]
                 subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
             if server is not None:

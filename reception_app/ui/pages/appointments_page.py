@@ -15,7 +15,7 @@ the day, Alt+W the week (the button's mnemonic)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,13 @@ from reception_app.domain.office_days import closed_reason, hours_text
 from reception_app.domain.offices import OfficeProfile
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
+from reception_app.ui.live import Reading, Show, keep_view
+from reception_app.ui.pages.appointments_reading import (
+    AppointmentsView,
+    Looking,
+    read_appointments,
+    week_of,
+)
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.appointment_booking import AppointmentBooking
 from reception_app.ui.panels.appointment_day_actions import AppointmentDayActions
@@ -49,7 +56,10 @@ from reception_app.ui.panels.appointment_documents import AppointmentDocuments
 from reception_app.ui.panels.appointment_letter_offer import AppointmentLetterOffer
 from reception_app.ui.panels.appointment_list_panel import AppointmentListPanel
 from reception_app.ui.panels.appointment_services_panel import AppointmentServicesPanel
-from reception_app.ui.panels.appointment_timeline_panel import AppointmentTimelinePanel
+from reception_app.ui.panels.appointment_timeline_panel import (
+    AppointmentTimelinePanel,
+    Bookings,
+)
 from reception_app.ui.panels.coming_days_panel import ComingDaysPanel
 from reception_app.ui.shortcuts import bind, keys
 from reception_app.ui.text import long_day
@@ -76,6 +86,10 @@ class AppointmentsPage(Page):
         self.waiting: list[Appointment] = []
         """Arrived customers waiting past their time (the prompt above the timeline)."""
         self._started = False
+        self._shown: Looking | None = None
+        """The day (or week) whose bookings are shown."""
+        self._select_next: int | None = None
+        """The appointment to choose when the next live read arrives (the one just changed)."""
         self.booking = AppointmentBooking(self)
         self.day_actions = AppointmentDayActions(self)
         self.documents = AppointmentDocuments(self)
@@ -217,21 +231,51 @@ class AppointmentsPage(Page):
         return self._zone
 
     def refresh(self) -> None:
-        services = self.state.services
-        self._profile = services.office.profile()
-        self._calendar = OfficeCalendar.from_profile(self._profile)
-        self._zone = self._calendar.zone
-        today = services.context.clock().astimezone(self._zone).date()
-        self.navigator.set_today(today)
+        self._show_view(read_appointments(self.state.services, self._looking()))
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The office, officers, bookings and prompts off the GUI thread, for the day (or week)
+        in view; shown keeping the chosen appointment and the scroll positions."""
+        services, looking = self.state.services, self._looking()
+
+        def read() -> AppointmentsView:
+            return read_appointments(services, looking)
+
+        def show(view: AppointmentsView) -> None:
+            with keep_view(self):
+                self._show_view(view, stale=looking != self._looking())
+
+        return read, show
+
+    def _looking(self) -> Looking:
+        day = self.shown_day() if self._started else None
+        return Looking(day, self.week_view, self.week_officer.currentData())
+
+    def _show_view(self, view: AppointmentsView, *, stale: bool = False) -> None:
+        """Show what was read; ``stale``: the desk moved to another day or week meanwhile (its
+        own read showed that), so only the office and the officers are shown."""
+        keep, self._select_next = self._select_next or self._selected_id(), None
+        self._profile, self._calendar = view.profile, view.calendar
+        self._zone = view.calendar.zone
+        self.navigator.set_today(view.today)
         if not self._started:  # later refreshes keep the day the desk is looking at
             self._started = True
-            self.navigator.set_day(today, quiet=True)
-        try:
-            self._officers = [(o.staff_id, o.name) for o in services.appointments().officers()]
-        except ReceptionError as exc:
-            self.say(str(exc), error=True)
-            self._officers = []
-        keep = self.week_officer.currentData()
+            self.navigator.set_day(view.day, quiet=True)
+        if view.problem:
+            self.say(view.problem, error=True)
+        self._officers = view.officers
+        self._fill_week_officers(view.week_staff)
+        self.days.show_days(view.calendar, view.profile, view.today)
+        self.services.show_services(view.profile)
+        if stale or (view.bookings is None and view.problem):
+            return
+        self._show_bookings(view.bookings)
+        self._show_prompts(view.waiting)
+        if keep is not None:
+            self.select_appointment(keep)
+
+    def _fill_week_officers(self, chosen: int | None) -> None:
+        keep = chosen if chosen is not None else self.week_officer.currentData()
         self.week_officer.blockSignals(True)
         self.week_officer.clear()
         for staff_id, name in self._officers:
@@ -239,9 +283,6 @@ class AppointmentsPage(Page):
         if keep is not None and self.week_officer.findData(keep) >= 0:
             self.week_officer.setCurrentIndex(self.week_officer.findData(keep))
         self.week_officer.blockSignals(False)
-        self.days.show_days(self._calendar, self._profile, today)
-        self.services.show_services(self._profile)
-        self.refresh_bookings()
 
     def day_lines(self) -> list[str]:
         """The coming days table as 'day: hours' lines (what a screen reader or a test reads)."""
@@ -261,8 +302,7 @@ class AppointmentsPage(Page):
         return [name for _, name in self._officers]
 
     def week_days(self) -> list[date]:
-        monday = self.shown_day() - timedelta(days=self.shown_day().weekday())
-        return [monday + timedelta(days=i) for i in range(7)]
+        return week_of(self.shown_day())
 
     def refresh_bookings(self, select_id: int | None = None) -> None:
         """Re-read the appointments of the day (or week) shown; keep the chosen one chosen."""
@@ -270,24 +310,31 @@ class AppointmentsPage(Page):
             return
         keep = select_id if select_id is not None else self._selected_id()
         try:
-            if self.week_view:
-                self._refresh_week()
-            else:
-                self._refresh_day()
+            self._show_bookings(None)
         except ReceptionError as exc:
             self.say(str(exc), error=True)
         self._refresh_prompts()
         if keep is not None:
             self.select_appointment(keep)
 
-    def _refresh_day(self) -> None:
+    def _show_bookings(self, bookings: Bookings | None) -> None:
+        """The day's (or week's) timeline and list (``bookings`` None: read them here)."""
+        if self.week_view:
+            self._refresh_week(bookings)
+        else:
+            self._refresh_day(bookings)
+        self._shown = self._looking()
+
+    def _refresh_day(self, bookings: Bookings | None) -> None:
         assert self._calendar is not None and self._profile is not None
         day = self.shown_day()
-        listed = self.timeline_scroll.show_day(day, self._officers, self._calendar, self._profile)
+        listed = self.timeline_scroll.show_day(
+            day, self._officers, self._calendar, self._profile, bookings
+        )
         self.day_title.setText(self._day_heading(day))
         self.table.show_appointments(listed, self.zone, week=False)
 
-    def _refresh_week(self) -> None:
+    def _refresh_week(self, bookings: Bookings | None) -> None:
         assert self._calendar is not None and self._profile is not None
         staff = self.week_officer.currentData()
         if staff is None:
@@ -295,7 +342,9 @@ class AppointmentsPage(Page):
             self.model.set_appointments([], self.zone, with_day=True)
             return
         days = self.week_days()
-        listed = self.timeline_scroll.show_week(days, int(staff), self._calendar, self._profile)
+        listed = self.timeline_scroll.show_week(
+            days, int(staff), self._calendar, self._profile, bookings
+        )
         self.day_title.setText(f"Week of {long_day(days[0])}: {self.week_officer.currentText()}")
         self.table.show_appointments(listed, self.zone, week=True)
 
@@ -311,6 +360,9 @@ class AppointmentsPage(Page):
             waiting = self.state.services.appointments().delay_prompts()
         except ReceptionError:
             waiting = []
+        self._show_prompts(waiting)
+
+    def _show_prompts(self, waiting: list[Appointment]) -> None:
         self.waiting = waiting
         if not waiting:
             self.prompts.hide()
@@ -385,7 +437,12 @@ class AppointmentsPage(Page):
             return None
 
     def changed(self, select_id: int | None = None) -> None:
-        self.refresh_bookings(select_id)
+        """After an action: live, the change hub's notice of it re-reads the page once (off the
+        GUI thread); otherwise, or when the action moved the page to another day, read here."""
+        if self.state.live and self._looking() == self._shown:
+            self._select_next = select_id
+        else:
+            self.refresh_bookings(select_id)
         self.state.data_changed.emit()
 
     def when(self, appointment: Appointment) -> str:

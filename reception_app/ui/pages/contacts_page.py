@@ -21,7 +21,9 @@ from reception_app.domain.people import Contact
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.contact_dialog import ContactDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
+from reception_app.ui.live import Reading, Show, keep_view
 from reception_app.ui.models.contact_table_model import ContactTableModel
+from reception_app.ui.pages.contacts_reading import SEARCH_LIMIT, ContactsFound, read_contacts
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.contact_details_panel import ContactDetailsPanel
 from reception_app.ui.panels.person_data_actions import PersonDataActions
@@ -30,7 +32,6 @@ from reception_app.ui.shortcuts import bind
 SEARCH_DELAY_MS = 250
 """Pause in typing before searching: long enough not to search on every key, short enough to feel
 instant."""
-SEARCH_LIMIT = 50
 
 
 class ContactsPage(Page):
@@ -39,6 +40,8 @@ class ContactsPage(Page):
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
+        self._held: tuple[int, bool] | None = None
+        """The chosen contact's legal hold as a live read found it, while its rows go in."""
         top = self._build_search_row()
         self._build_table()
         results_label = QLabel("&Results:")
@@ -131,19 +134,42 @@ class ContactsPage(Page):
     def refresh(self) -> None:
         self.run_search()
 
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The search in force, again, off the GUI thread (with the chosen contact's hold)."""
+        services, text, chosen = self.state.services, self.search.text(), self._selected_id()
+        manager = self.state.is_manager
+
+        def read() -> ContactsFound:
+            return read_contacts(services, text, chosen, manager)
+
+        def show(found: ContactsFound) -> None:
+            if found.text != self.search.text():
+                return  # typed on meanwhile: the search timer reads the new text
+            with keep_view(self.table):
+                self._show_found(found, self._selected_id())
+
+        return read, show
+
     def run_search(self, select_id: int | None = None) -> None:
         """Search now (the timer calls this after a pause in typing); keep the chosen contact
         selected if it is still found."""
         self._timer.stop()
         keep = select_id if select_id is not None else self._selected_id()
-        text = self.search.text()
+        self._show_found(read_contacts(self.state.services, self.search.text()), keep)
+
+    def _show_found(self, result: ContactsFound, keep: int | None) -> None:
+        found, text = result.found, result.text
+        self._held = result.held
         try:
-            found = self.state.services.contacts().search(text, limit=SEARCH_LIMIT)
-        except (LookupError, ReceptionError) as exc:
-            self.model.set_contacts([])
-            self.result_note.setText(str(exc))
-            return
+            self._show_rows(found, text, result.problem, keep)
+        finally:
+            self._held = None
+
+    def _show_rows(self, found: list[Contact], text: str, problem: str, keep: int | None) -> None:
         self.model.set_contacts(found)
+        if problem:
+            self.result_note.setText(problem)
+            return
         if not found:
             self.result_note.setText(
                 f"No contact matches '{text.strip()}'. Check the spelling, or add them (Ctrl+N)."
@@ -201,7 +227,11 @@ class ContactsPage(Page):
         self.edit_button.setEnabled(contact is not None)
         self.letter_button.setEnabled(contact is not None)
         self.contact_details.show_contact(contact)
-        self.person_data.update_for(contact)
+        read = self._held  # a live read found the hold already: not read again here
+        held = (
+            read[1] if read is not None and contact is not None and read[0] == contact.id else None
+        )
+        self.person_data.update_for(contact, held)
 
     # --- adding and editing ---------------------------------------------------------------------
 

@@ -27,7 +27,8 @@ from reception_app.ui.dialogs.feedback_action_dialog import FeedbackActionDialog
 from reception_app.ui.dialogs.feedback_dialog import FeedbackDialog
 from reception_app.ui.dialogs.incident_dialog import IncidentDialog
 from reception_app.ui.dialogs.letter_dialog import LetterDialog
-from reception_app.ui.live import keep_view
+from reception_app.ui.live import Reading, Show, keep_view
+from reception_app.ui.pages.correspondence_reading import CorrespondenceView, Lists, read_lists
 from reception_app.ui.pages.page import Page
 from reception_app.ui.panels.correspondence_context import CorrespondenceContext
 from reception_app.ui.panels.correspondence_log_panel import CorrespondenceLogPanel
@@ -125,15 +126,60 @@ class CorrespondencePage(Page):
         else:
             self.incidents.clear()
 
-    def live_refresh(self, topics: frozenset[Topic]) -> None:
-        """Another desk changed correspondence or contacts: re-read the lists only (a long log
-        is read on a worker already), not the office, the staff or the calculator."""
-        with keep_view(self):
-            self.log_panel.refresh_log()
-            self.follow_ups.refresh()
-            self.feedback.refresh()
-            if self.state.is_manager:
-                self.incidents.refresh()
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """Another desk changed correspondence or contacts: the lists only, read on a worker
+        (not the office, the staff or the calculator, read when the page is shown)."""
+        if self.context.engine is None:
+            return None  # never read yet: the page's refresh reads everything
+        services, lists = self.state.services, self._lists()
+        prepare = self.log_panel.log_model.prepare  # works out texts without touching the model
+
+        def read() -> CorrespondenceView:
+            return read_lists(services, lists, prepare)
+
+        def show(view: CorrespondenceView) -> None:
+            with keep_view(self):
+                self._show_lists(view)
+
+        return read, show
+
+    def _lists(self) -> Lists:
+        log = self.log_panel
+        chosen = log.current_item()
+        return Lists(
+            str(log.log_view.currentData()),
+            log.owner_filter.currentData(),
+            log.channel_filter.currentData(),
+            self.follow_ups.follow_up_done_too.isChecked(),
+            str(self.feedback.feedback_view.currentData()),
+            self.state.actor,
+            self.state.is_manager,
+            chosen.id if chosen is not None else None,
+        )
+
+    def _show_lists(self, view: CorrespondenceView) -> None:
+        """Each list whose filters are still those it was read with (one the desk changed
+        meanwhile was read again then)."""
+        now, read = self._lists(), view.lists
+        same_log = (now.log_view, now.owner, now.channel) == (
+            read.log_view,
+            read.owner,
+            read.channel,
+        )
+        if same_log and view.log.rows is not None:
+            self.log_panel.show_live(*view.log.rows)
+        elif view.log.problem:
+            self.log_panel.log_status.setText(view.log.problem)
+        if now.done_too == read.done_too and view.follow_ups.rows is not None:
+            self.follow_ups.show_rows(view.follow_ups.rows)
+        elif view.follow_ups.problem:
+            self.follow_ups.follow_up_status.setText(view.follow_ups.problem)
+        if now.feedback_view == read.feedback_view and view.feedback.rows is not None:
+            self.feedback.show_rows(view.feedback.rows)
+        elif view.feedback.problem:
+            self.feedback.feedback_status.setText(view.feedback.problem)
+        if now.manager and read.manager:
+            self.incidents.show_rows(view.incidents.rows or [])
 
     def _incident_recorded(self) -> None:
         if self.state.is_manager:

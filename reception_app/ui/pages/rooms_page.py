@@ -35,7 +35,9 @@ from reception_app.domain.office_days import hours_text
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.room_booking_dialog import RoomBookingDialog
 from reception_app.ui.dialogs.room_repeat_dialog import RoomRepeatDialog
+from reception_app.ui.live import Reading, Show, keep_view
 from reception_app.ui.pages.page import Page
+from reception_app.ui.pages.rooms_reading import Board, RoomsView, read_board, read_rooms
 from reception_app.ui.panels.interview_rooms_panel import InterviewRoomsPanel
 from reception_app.ui.panels.room_board_panel import RoomBoardPanel
 from reception_app.ui.panels.room_bookings_panel import RoomBookingsPanel
@@ -90,6 +92,10 @@ class RoomsPage(Page):
         self._calendar: OfficeCalendar | None = None
         self._bookings: list[RoomBooking] = []
         self._started = False
+        self._shown: date | None = None
+        """The day whose board is shown."""
+        self._select_next: int | None = None
+        """The booking to choose when the next live read arrives (the one just made)."""
         self.today_title = self.heading("", 1.2)
         self.today_detail = QLabel()
         self.today_detail.setWordWrap(True)
@@ -169,21 +175,43 @@ class RoomsPage(Page):
         return self._zone
 
     def refresh(self) -> None:
-        office = self.state.services.office
-        profile = office.profile()
-        status = office.status()
-        self._calendar = OfficeCalendar.from_profile(profile)
-        self._zone = self._calendar.zone
-        now = status.local_now
+        self._show_view(read_rooms(self.state.services, self._looking()))
+
+    def live_reading(self, topics: frozenset[Topic]) -> tuple[Reading, Show] | None:
+        """The office and the board of the day in view, off the GUI thread."""
+        services, day = self.state.services, self._looking()
+
+        def read() -> RoomsView:
+            return read_rooms(services, day)
+
+        def show(view: RoomsView) -> None:
+            with keep_view(self):
+                self._show_view(view, stale=day != self._looking())
+
+        return read, show
+
+    def _looking(self) -> date | None:
+        return self.shown_day() if self._started else None
+
+    def _show_view(self, view: RoomsView, *, stale: bool = False) -> None:
+        """Show what was read; ``stale``: the desk moved to another day meanwhile (its own read
+        showed that), so only the office is shown."""
+        self._calendar = view.calendar
+        self._zone = view.calendar.zone
+        now = view.status.local_now
         self.navigator.set_today(now.date())
         if not self._started:
             self._started = True
             self.navigator.set_day(now.date(), quiet=True)
-        title, detail = today_text(status, self._calendar)
+        title, detail = today_text(view.status, view.calendar)
         self.today_title.setText(title)
         self.today_detail.setText(detail)
-        self.rooms_tab.show_rooms(profile.rooms)
-        self.refresh_board()
+        self.rooms_tab.show_rooms(view.profile.rooms)
+        if view.problem:
+            self._say(view.problem, error=True)
+        elif view.board is not None and not stale:
+            keep, self._select_next = self._select_next or self.selected_booking_id(), None
+            self._show_board(view.board, keep)
 
     def shown_day(self) -> date:
         return self.navigator.day()
@@ -192,22 +220,25 @@ class RoomsPage(Page):
         if self._calendar is None:
             return
         keep = select_id if select_id is not None else self.selected_booking_id()
-        day = self.shown_day()
-        service = self.state.services.rooms()
         try:
-            rooms = service.rooms()
-            self._bookings = service.board(day)
+            board = read_board(self.state.services, self.shown_day())
         except ReceptionError as exc:
             self._say(str(exc), error=True)
             return
+        self._show_board(board, keep)
+
+    def _show_board(self, board: Board, keep: int | None) -> None:
+        assert self._calendar is not None
+        day = self._shown = board.day
+        self._bookings = board.bookings
         intervals = self._calendar.opening_intervals(day)
         self.board_scroll.show_day(
             day,
             intervals,
-            rooms,
+            board.rooms,
             self._bookings,
             self.zone,
-            self.state.services.context.clock(),
+            board.now,
             self._closed_text(day),
         )
         count = len(self._bookings)
@@ -276,7 +307,12 @@ class RoomsPage(Page):
         return self.message.text() if not self.message.isHidden() else ""
 
     def _changed(self, select_id: int | None = None) -> None:
-        self.refresh_board(select_id)
+        """After an action: live, the change hub's notice of it re-reads the board once (off the
+        GUI thread); otherwise, or when the action moved the board to another day, read here."""
+        if self.state.live and self.shown_day() == self._shown:
+            self._select_next = select_id
+        else:
+            self.refresh_board(select_id)
         self.state.data_changed.emit()
 
     def _span(self, booking: RoomBooking) -> str:

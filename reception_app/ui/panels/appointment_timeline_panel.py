@@ -7,6 +7,7 @@ appointments as blocks.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from reception_app.domain.calendar import OfficeCalendar
 from reception_app.domain.office_days import closed_reason
 from reception_app.domain.officer_hours import away_note, officer_spans
 from reception_app.domain.offices import OfficeProfile
+from reception_app.domain.shifts import Shift
+from reception_app.services.appointment_service.views import Absence
+from reception_app.services.container import AppServices
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.timeline import (
     TimelineArea,
@@ -31,6 +35,31 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
 NO_OFFICER = "No officer takes appointments yet."
+
+
+@dataclass(frozen=True)
+class Bookings:
+    """What a day or a week of the timeline shows, read in one go (``read_day``/``read_week``
+    touch no widget: the live reload runs them on a worker thread)."""
+
+    listed: list[Appointment]
+    """Cancelled ones too (the list beside the grid shows them)."""
+    absences: list[Absence]
+    patterns: dict[int, list[Shift]]
+
+
+def read_day(services: AppServices, day: date, officers: Sequence[tuple[int, str]]) -> Bookings:
+    service = services.appointments()
+    listed = service.between(day, day, include_cancelled=True)
+    patterns = {sid: service.working_pattern(sid) for sid, _ in officers}
+    return Bookings(listed, service.absences(), patterns)
+
+
+def read_week(services: AppServices, days: Sequence[date], staff_id: int) -> Bookings:
+    service = services.appointments()
+    listed = service.between(days[0], days[-1], staff_id=staff_id, include_cancelled=True)
+    absences = list(service.absences(staff_id))
+    return Bookings(listed, absences, {staff_id: service.working_pattern(staff_id)})
 
 
 def block_for(
@@ -66,12 +95,12 @@ class AppointmentTimelinePanel(TimelineArea):
         officers: Sequence[tuple[int, str]],
         calendar: OfficeCalendar,
         profile: OfficeProfile,
+        bookings: Bookings | None = None,
     ) -> list[Appointment]:
-        """One column per officer: their working time that day, or why they are not there."""
-        service = self.state.services.appointments()
-        listed = service.between(day, day, include_cancelled=True)
-        absences = service.absences()
-        patterns = {sid: service.working_pattern(sid) for sid, _ in officers}
+        """One column per officer: their working time that day, or why they are not there
+        (``bookings``: already read, else read here)."""
+        bookings = bookings or read_day(self.state.services, day, officers)
+        listed, absences, patterns = bookings.listed, bookings.absences, bookings.patterns
         opening = spans_of(calendar.opening_intervals(day))
         columns = []
         for staff_id, name in officers:
@@ -116,13 +145,13 @@ class AppointmentTimelinePanel(TimelineArea):
         staff_id: int,
         calendar: OfficeCalendar,
         profile: OfficeProfile,
+        bookings: Bookings | None = None,
     ) -> list[Appointment]:
         """One column per day of one officer's week; a closed weekend with nothing booked is
         left out."""
-        service = self.state.services.appointments()
-        listed = service.between(days[0], days[-1], staff_id=staff_id, include_cancelled=True)
-        absences = list(service.absences(staff_id))
-        pattern = service.working_pattern(staff_id)
+        bookings = bookings or read_week(self.state.services, days, staff_id)
+        listed, absences = bookings.listed, bookings.absences
+        pattern = bookings.patterns[staff_id]
         zone = calendar.zone
         live = _live(listed)
         columns = []

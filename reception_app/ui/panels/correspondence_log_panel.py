@@ -50,6 +50,9 @@ from reception_app.ui.widgets.row_views import current_value, detail_box, select
 from reception_app.ui.widgets.simple_fields import buddy_label, named_combo
 from reception_app.ui.workers import start_job
 
+LIVE_RESIZE_ROWS = 40
+"""A live re-read fits the columns to their text only while the log is this short."""
+
 LOG_VIEWS = [
     ("open", "Open"),
     ("due_soon", "Due soon"),
@@ -92,6 +95,8 @@ class CorrespondenceLogPanel(Panel):
         self.context = context
         self._show_letter = show_letter
         self._log_request = 0
+        self._fresh: CorrespondenceItem | None = None
+        """The chosen item as the live reload read it (on a worker), while its rows go in."""
         self._log_job: object | None = None
         """The worker re-reading a long log; kept referenced until it reports back."""
         self._offer_id: int | None = None
@@ -216,9 +221,7 @@ class CorrespondenceLogPanel(Panel):
         except ReceptionError as exc:
             self.log_status.setText(str(exc))
             return
-        for index, (key, text) in enumerate(LOG_VIEWS):
-            if key in counts:
-                self.log_view.setItemText(index, f"{text} ({counts[key]})")
+        self.show_counts(counts)
         view = str(self.log_view.currentData())
         owner, channel = self.owner_filter.currentData(), self.channel_filter.currentData()
         self.log_model.set_context(context.engine, context.today, context.zone, context.now)
@@ -255,6 +258,27 @@ class CorrespondenceLogPanel(Panel):
         self.log_status.setText(self.LOADING)
         self._log_job = start_job(read, done, failed)
 
+    def show_counts(self, counts: dict[str, int]) -> None:
+        for index, (key, text) in enumerate(LOG_VIEWS):
+            if key in counts:
+                self.log_view.setItemText(index, f"{text} ({counts[key]})")
+
+    def show_live(
+        self,
+        counts: dict[str, int],
+        prepared: PreparedRows[CorrespondenceItem],
+        chosen: CorrespondenceItem | None,
+    ) -> None:
+        """Rows read on a worker by the live reload (pages/correspondence_reading.py), with
+        the chosen item in full (shown without reading it again here)."""
+        self._log_request += 1  # a slower read started before this one is dropped
+        self._log_job, self._fresh = None, chosen
+        self.show_counts(counts)
+        try:  # the columns keep their widths (fitting 200 rows to their text takes 35 ms)
+            self._swap_log_rows(prepared, None, resize=self.log_model.rowCount() < LIVE_RESIZE_ROWS)
+        finally:
+            self._fresh = None
+
     def log_loading(self) -> bool:
         """A re-read of the log is under way on a worker thread."""
         return self._log_job is not None
@@ -264,11 +288,13 @@ class CorrespondenceLogPanel(Panel):
         prepared: PreparedRows[CorrespondenceItem],
         select_id: int | None,
         count: bool = True,
+        resize: bool = True,
     ) -> None:
         # The item chosen now (the person may have moved while the log was loading).
         keep = select_id if select_id is not None else self._current_item_id()
         self.log_model.set_prepared(prepared)
-        self.log_table.resizeColumnsToContents()
+        if resize:
+            self.log_table.resizeColumnsToContents()
         select_where(self.log_table, self.log_model, lambda i: i.id == keep)
         self._show_item()
         if count:
@@ -309,8 +335,10 @@ class CorrespondenceLogPanel(Panel):
 
     def _show_item(self, *_args: object) -> None:
         chosen = self.current_item()
-        item = None
-        if chosen is not None:
+        item, fresh = None, self._fresh
+        if chosen is not None and fresh is not None and fresh.id == chosen.id:
+            item = fresh
+        elif chosen is not None:
             try:
                 item = self.state.services.correspondence().get(chosen.id)
             except ReceptionError as exc:

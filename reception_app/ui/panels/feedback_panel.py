@@ -121,12 +121,6 @@ class FeedbackPanel(Panel):
     # --- reading --------------------------------------------------------------------------------
 
     def refresh(self, select_id: int | None = None) -> None:
-        current = current_value(self.feedback_table)
-        keep = (
-            select_id
-            if select_id is not None
-            else (current.id if isinstance(current, Feedback) else None)
-        )
         try:
             rows = self.state.services.feedback().list_feedback(
                 str(self.feedback_view.currentData())
@@ -134,6 +128,16 @@ class FeedbackPanel(Panel):
         except ReceptionError as exc:
             self.feedback_status.setText(str(exc))
             return
+        self.show_rows(rows, select_id)
+
+    def show_rows(self, rows: list[Feedback], select_id: int | None = None) -> None:
+        """``rows`` for the view chosen; the chosen feedback (or ``select_id``) stays chosen."""
+        current = current_value(self.feedback_table)
+        keep = (
+            select_id
+            if select_id is not None
+            else (current.id if isinstance(current, Feedback) else None)
+        )
         self.feedback_model.zone = self.context.zone
         self.feedback_model.set_rows(rows)
         self.feedback_table.resizeColumnsToContents()

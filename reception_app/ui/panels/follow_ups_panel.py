@@ -62,6 +62,9 @@ class FollowUpsPanel(Panel):
         except ReceptionError as exc:
             self.follow_up_status.setText(str(exc))
             return
+        self.show_rows(rows)
+
+    def show_rows(self, rows: list[FollowUp]) -> None:
         if self.context.engine is not None:
             self.follow_up_model.due = DueTexts(self.context.engine, self.context.today)
         self.follow_up_model.set_rows(rows)

@@ -74,6 +74,9 @@ class IncidentsPanel(Panel):
             rows = self.state.services.feedback().incidents(self.state.actor)
         except ReceptionError:
             rows = []
+        self.show_rows(rows)
+
+    def show_rows(self, rows: list[Incident]) -> None:
         self.incident_model.zone = self.context.zone
         self.incident_model.set_rows(rows)
         self.incident_table.resizeColumnsToContents()

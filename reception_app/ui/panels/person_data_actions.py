@@ -73,18 +73,20 @@ class PersonDataActions(QWidget):
         state.actor_changed.connect(lambda _member: self.update_for(self._contact()))
         self.update_for(None)
 
-    def update_for(self, contact: Contact | None) -> None:
-        """Managers only; enabled when a contact is chosen."""
+    def update_for(self, contact: Contact | None, held: bool | None = None) -> None:
+        """Managers only; enabled when a contact is chosen (``held``: its legal hold, already
+        read; else read here)."""
         manager = self.state.is_manager
         self.setVisible(manager)
         for button in (self.export_button, self.erase_button, self.hold_button):
             button.setEnabled(contact is not None and self._job is None)
-        held = (
-            manager
-            and contact is not None
-            and contact.id is not None
-            and self.state.services.retention().legal_hold("contact", contact.id)
-        )
+        if held is None or not manager:
+            held = (
+                manager
+                and contact is not None
+                and contact.id is not None
+                and self.state.services.retention().legal_hold("contact", contact.id)
+            )
         self.hold_button.setText("Lift the le&gal hold" if held else "Put on le&gal hold")
         self._held = held
 
