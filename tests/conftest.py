@@ -71,6 +71,37 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     databases.parametrize_engines(metafunc)
 
 
+SLOWEST_FIRST = (
+    "tests/ui/test_keyboard.py::test_every_page_and_dialog_has_distinct_live_mnemonics",
+    "tests/ui/test_text_fits.py::test_every_page_and_dialog_fits_at_1366x768",
+    "tests/ui/test_shortcuts.py::test_every_page_and_dialog_takes_its_keys_from_the_table",
+    "tests/ui/test_screen_reader.py::",
+    "tests/ui/test_hostile_text.py::test_no_label_on_any_page_or_dialog_interprets_typed_markup",
+    "tests/test_any_date.py::",
+    "tests/services/test_retention.py::test_reports_for_past_periods_are_the_same_after_a_purge",
+    "tests/ui/test_main_window.py::test_look_chosen_in_settings_is_applied",
+    "tests/persistence/test_changes.py::test_the_feed_says_when_the_server_goes",
+)
+"""The longest tests (5-25 s each, docs/benchmarks.md "Test suite"), longest first: run first,
+while the many short tests fill the other worker, rather than last, when one worker would run
+one of them alone at the end."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        found = [i for i, start in enumerate(SLOWEST_FIRST) if item.nodeid.startswith(start)]
+        return found[0] if found else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep pytest's order
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, hand tests out two at a time as workers free up (its default hands
+    each worker a quarter of the suite up front), so the order above is the order they start."""
+    if config.pluginmanager.hasplugin("xdist") and config.getoption("maxschedchunk", None) is None:
+        config.option.maxschedchunk = 2
+
+
 @pytest.fixture
 def engine_name(request: pytest.FixtureRequest) -> str:
     """'sqlite' or 'postgresql': parametrised for persistence and service tests, else SQLite."""
