@@ -78,27 +78,50 @@ class _Spares:
     def __init__(self, server: PostgresServer) -> None:
         self.server = server
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-spares")
-        self._next: dict[bool, Future[str]] = {}
+        self._next: dict[str, Future[str]] = {}
 
-    def _make(self, seeded: bool) -> str:
+    def _make(self, template: str) -> str:
         name = unique_name()
-        self.server.create_database(name, template="seeded" if seeded else "migrated")
+        self.server.create_database(name, template=template)
         return name
 
-    def take(self, seeded: bool) -> str:
-        made = self._next.pop(seeded, None) or self._thread.submit(self._make, seeded)
+    def take(self, template: str, ahead: bool = True) -> str:
+        made = self._next.pop(template, None) or self._thread.submit(self._make, template)
         name = made.result()
-        self._next[seeded] = self._thread.submit(self._make, seeded)
+        if ahead:
+            self._next[template] = self._thread.submit(self._make, template)
         return name
 
 
 _spares: dict[int, _Spares] = {}
 
 
-def postgres_copy(server: PostgresServer, seeded: bool) -> tuple[URL, Callable[[], None]]:
-    """A new database copied from a template, and how to drop it after the test."""
+def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[[], None]]:
+    """A new database copied from a template ('migrated', 'seeded' or a sample history's, see
+    ``sample_history_template``), and how to drop it after the test."""
     spares = _spares.get(id(server))
     if spares is None or spares.server is not server:
         spares = _spares[id(server)] = _Spares(server)
-    name = spares.take(seeded)
+    name = spares.take(template, ahead=template in ("migrated", "seeded"))
     return server.url(name), lambda: server.drop_database(name)
+
+
+def fill_sample_history(url: URL, days: int) -> None:
+    """Hellesdon's manager (``manager``), running Hellesdon, and ``days`` working days of
+    sample data (seed 3), on a seeded database: what ``sample_history`` copies per test."""
+    from reception_app.persistence.database import Database
+    from reception_app.persistence.engine import make_engine, make_session_factory
+    from reception_app.seams import Seams
+    from reception_app.services.container import AppServices
+    from tests.conftest import MANAGER_PASSWORD, TEST_HASHER, FixedClock
+
+    engine = make_engine(url)
+    services = AppServices.create(
+        Database(url, engine, make_session_factory(engine)), seams=Seams(FixedClock(), TEST_HASHER)
+    )
+    manager = services.staff.create_first_manager(
+        "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
+    )
+    services.office.set_active_office("hellesdon", manager)
+    services.demo.fill("hellesdon", days, seed=3)
+    services.database.dispose()
