@@ -124,6 +124,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return found[0] if found else len(SLOWEST_FIRST)
 
     items.sort(key=rank)  # stable: the rest keep pytest's order
+    if not config.option.collectonly:
+        databases.start_server_early(items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    databases.stop_server_not_taken()
 
 
 def pytest_configure(config: pytest.Config) -> None:

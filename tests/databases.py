@@ -51,12 +51,44 @@ def postgres() -> Iterator[PostgresServer]:
     if shared:
         yield PostgresServer.attach(Path(shared))
         return
-    server = PostgresServer.start()
+    global _early
+    early, _early = _early, None
+    server = early.result() if early is not None else PostgresServer.start()
     try:
         _make_templates(server)
         yield server
     finally:
         server.stop()
+
+
+_early: Future[PostgresServer] | None = None
+"""The server ``start_server_early`` is starting, until the ``postgres`` fixture takes it."""
+
+
+def start_server_early(items: list[pytest.Item]) -> None:
+    """Once the tests are collected: when some of them run on PostgreSQL, start the session's
+    server (initdb and pg_ctl, about 2.5 s, mostly waiting) on a thread while the first tests
+    run. The templates are still made by the fixture, on the main thread (Alembic's context is
+    one per process)."""
+    global _early
+    if _early is not None or os.environ.get(SHARED_SERVER) or find_pg_bin() is None:
+        return
+    if any(_on_postgres(item) for item in items):
+        _early = ThreadPoolExecutor(max_workers=1).submit(PostgresServer.start)
+
+
+def stop_server_not_taken() -> None:
+    """At the end of the session: stop an early server no test asked for."""
+    global _early
+    early, _early = _early, None
+    if early is not None:
+        early.result().stop()
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("engine_name") == "postgresql"
+    return on_postgres or "postgres" in getattr(item, "fixturenames", ())
 
 
 def _make_templates(server: PostgresServer) -> None:
