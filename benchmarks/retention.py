@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reports import NOW, OFFICE, build  # noqa: E402
 
-from reception_app.domain.people import COMMAND_LINE as STAFF_COMMAND_LINE  # noqa: E402
-from reception_app.domain.retention import COMMAND_LINE, RecordKind, Schedule  # noqa: E402
+from reception_app.domain.people import COMMAND_LINE  # noqa: E402
+from reception_app.domain.retention import RecordKind, Schedule  # noqa: E402
 from reception_app.persistence.database import open_database  # noqa: E402
 from reception_app.persistence.engine import sqlite_url, transaction  # noqa: E402
 from reception_app.persistence.settings_repository import put_setting  # noqa: E402
@@ -134,7 +134,7 @@ def main() -> int:
             f"of {args.years} years' sample history ({days[0]} to {days[-1]}) in "
             f"{time.perf_counter() - started:.0f} s; file {path.stat().st_size / 1e6:.0f} MB"
         )
-        reports = ReportService(services.context, OFFICE, STAFF_COMMAND_LINE)
+        reports = ReportService(services.context, OFFICE, COMMAND_LINE)
         retention = RetentionService(services.context, OFFICE, batch_size=args.batch)
         periods = _periods(days[0], reports.today())
         begun = time.perf_counter()

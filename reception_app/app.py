@@ -23,6 +23,7 @@ from reception_app.paths import AppPaths
 from reception_app.seams import Seams
 
 if TYPE_CHECKING:  # the data layer is imported on the worker thread, after the window shows
+    from PySide6.QtWidgets import QApplication
     from sqlalchemy.engine import URL
 
     from reception_app.domain.people import StaffMember
@@ -175,25 +176,13 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reception_app.ui.error_hook import ErrorReporter
-    from reception_app.ui.theme import Theme
 
     log_file = configure_logging(paths.log_file)
     log.info("Reception %s starting (%s)", __version__, command)
     from reception_app.persistence.presence import set_screen
 
     set_screen(SCREEN_NAMES.get(command, "the desk app"))
-    # Qt's own event loop, not glib's: under glib, signals posted from other threads (the
-    # change feed's, the workers' results) waited for as long as a short timer kept firing,
-    # so a busy office's screens stopped updating (benchmarks/live.py; docs/several-desks.md).
-    os.environ.setdefault("QT_NO_GLIB", "1")
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Reception")
-    app.setOrganizationName("Reception")
-    app.setApplicationVersion(__version__)
-    machine = MachineSettings.load(paths.machine_settings_file)
-    theme = Theme(app)
-    theme.apply(high_contrast=machine.high_contrast, large_text=machine.large_text)
+    app, machine, theme = _application(paths)
     reporter = ErrorReporter(str(log_file) if log_file else None, app)
     reporter.install()
     failed: list[int] = []
@@ -213,32 +202,7 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
         QApplication.quit()
 
     if command in ("kiosk", "display"):
-        from reception_app.ui.public_screen import PublicScreen
-
-        try:
-            services = open_services(db_text, paths, seams)
-        except Exception as exc:  # noqa: BLE001 - explained, never a traceback
-            fail(exc)
-            return 1
-        if command == "kiosk":
-            from reception_app.ui.kiosk_window import KioskWindow
-
-            window: PublicScreen = KioskWindow(services)
-            window.showFullScreen()
-        else:
-            from reception_app.ui.display_window import DisplayWindow
-
-            window = DisplayWindow(services)
-            window.show()
-        from reception_app.ui.changes import ChangeHub
-
-        hub = ChangeHub(window)
-        hub.start(services)
-        window.listen(hub)
-        code = app.exec()
-        hub.stop()
-        return code
-
+        return _run_public_screen(command, db_text, paths, seams, fail)
     desk = open_desk(paths, machine, theme, db_text, fail, seams=seams)
     code = app.exec()
     if desk.state.hub is not None:
@@ -246,3 +210,60 @@ def run_gui(command: str, db_text: str | None, paths: AppPaths, seams: Seams | N
     if desk.state.has_services:
         desk.state.services.database.dispose()
     return 1 if failed else code
+
+
+def _application(paths: AppPaths) -> tuple[QApplication, MachineSettings, Theme]:
+    """The one QApplication, named, with this computer's look applied."""
+    from PySide6.QtWidgets import QApplication
+
+    from reception_app.ui.theme import Theme
+
+    # Qt's own event loop, not glib's: under glib, signals posted from other threads (the
+    # change feed's, the workers' results) waited for as long as a short timer kept firing,
+    # so a busy office's screens stopped updating (benchmarks/live.py; docs/several-desks.md).
+    os.environ.setdefault("QT_NO_GLIB", "1")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Reception")
+    app.setOrganizationName("Reception")
+    app.setApplicationVersion(__version__)
+    machine = MachineSettings.load(paths.machine_settings_file)
+    theme = Theme(app)
+    theme.apply(high_contrast=machine.high_contrast, large_text=machine.large_text)
+    return app, machine, theme
+
+
+def _run_public_screen(
+    command: str,
+    db_text: str | None,
+    paths: AppPaths,
+    seams: Seams | None,
+    fail: Callable[[BaseException], None],
+) -> int:
+    """The kiosk (full screen) or the "now serving" display, live until closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from reception_app.ui.changes import ChangeHub
+    from reception_app.ui.public_screen import PublicScreen
+
+    try:
+        services = open_services(db_text, paths, seams)
+    except Exception as exc:  # noqa: BLE001 - explained, never a traceback
+        fail(exc)
+        return 1
+    if command == "kiosk":
+        from reception_app.ui.kiosk_window import KioskWindow
+
+        window: PublicScreen = KioskWindow(services)
+        window.showFullScreen()
+    else:
+        from reception_app.ui.display_window import DisplayWindow
+
+        window = DisplayWindow(services)
+        window.show()
+    hub = ChangeHub(window)
+    hub.start(services)
+    window.listen(hub)
+    code = QApplication.exec()
+    hub.stop()
+    return code

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from reception_app.app import start_daily_retention
+from reception_app.domain.people import COMMAND_LINE
 from reception_app.paths import AppPaths
 from reception_app.persistence.database import open_database
 from reception_app.persistence.engine import sqlite_url, transaction
@@ -113,10 +114,8 @@ def test_person_export_and_erase_from_the_command_line(
     services = _services(paths)
     try:
         people = services.person_data()
-        free = next(
-            c for c in range(1, 60) if not people.erasure_plan("the command line", c).blockers
-        )
-        busy = next(c for c in range(1, 60) if people.erasure_plan("the command line", c).blockers)
+        free = next(c for c in range(1, 60) if not people.erasure_plan(COMMAND_LINE, c).blockers)
+        busy = next(c for c in range(1, 60) if people.erasure_plan(COMMAND_LINE, c).blockers)
     finally:
         services.database.dispose()
     assert cli(["person", "erase", str(free)]) == 1  # no terminal to confirm on
@@ -126,3 +125,36 @@ def test_person_export_and_erase_from_the_command_line(
     assert cli(["person", "erase", str(free), "--yes"]) == 0
     assert "This removes" in capsys.readouterr().out
     assert cli(["person", "export", str(free), "--out", str(out)]) == 1
+
+
+def test_with_staff_the_run_is_logged_as_that_manager_and_a_receptionist_is_refused(
+    prepared: Path, paths: AppPaths, seams: Seams, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    from reception_app.cli import main
+    from reception_app.domain.people import Role, StaffMember
+
+    services = _services(paths)
+    manager = services.staff.find_active("hellesdon", "sam")
+    services.staff.save_staff(
+        manager,
+        "hellesdon",
+        StaffMember(0, "rita", "Rita Desk", Role.RECEPTIONIST, "Front desk"),
+        password="a long password",
+    )
+    services.database.dispose()
+    typed = replace(seams, ask_password=lambda _prompt: "a long password")
+
+    assert main(["retention", "run", "--dry-run", "--staff", "rita"], typed) == 1
+    assert "Only a manager" in capsys.readouterr().err
+    assert main(["retention", "run", "--staff", "sam"], typed) == 0
+    services = _services(paths)
+    try:
+        with transaction(services.database.session_factory, write=False) as session:
+            run = session.scalars(
+                select(EventRecord).where(EventRecord.action == "retention_run")
+            ).one()
+            assert run.staff_id == manager.id
+    finally:
+        services.database.dispose()

@@ -1,8 +1,8 @@
 """`reception-app retention run [--dry-run]`, `retention hold KIND:ID [--off]` and
 `person export|erase CONTACT_ID` (issue 12).
 
-The command line acts as "the command line" in the audit log: whoever can run it can already
-open the database itself.
+Each acts as "the command line" in the audit log, or with ``--staff USER`` as that manager
+once their password is typed on the terminal (commands/acting.py).
 """
 
 from __future__ import annotations
@@ -37,10 +37,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     run.add_argument("--dry-run", action="store_true", help="only count, per kind, what would go")
     run.add_argument("--office", help="office profile key (default: the running office)")
+    run.add_argument(
+        "--staff", metavar="USER", help="act as this manager (their password is asked)"
+    )
     hold = actions.add_parser("hold", help="put a record on legal hold (or take it off)")
     hold.add_argument("record", metavar="KIND:ID", help="e.g. contact:12, correspondence:40")
     hold.add_argument("--off", action="store_true", help="lift the hold")
     hold.add_argument("--office", help="office profile key (default: the running office)")
+    hold.add_argument(
+        "--staff", metavar="USER", help="act as this manager (their password is asked)"
+    )
 
 
 def office_of(services: AppServices, wanted: str | None) -> str:
@@ -56,20 +62,21 @@ def office_of(services: AppServices, wanted: str | None) -> str:
 
 def cmd_retention(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
-    from reception_app.domain.retention import COMMAND_LINE
+    from reception_app.commands.acting import command_actor
     from reception_app.services.retention import RetentionService
 
     services = start_services(url, paths, seams)
     try:
         retention = RetentionService(services.context, office_of(services, args.office))
+        actor = command_actor(services, args.staff, seams)
         if args.retention_action == "hold":
             kind, _, number = args.record.partition(":")
             if not number.isdigit():
                 raise ValidationError(f"'{args.record}' should look like KIND:ID, e.g. contact:12.")
-            retention.set_legal_hold(COMMAND_LINE, kind, int(number), not args.off)
+            retention.set_legal_hold(actor, kind, int(number), not args.off)
             print(f"Legal hold {'lifted from' if args.off else 'set on'} {args.record}.")
             return 0
-        result = retention.run(COMMAND_LINE, dry_run=args.dry_run)
+        result = retention.run(actor, dry_run=args.dry_run)
     finally:
         services.database.dispose()
     verb = "Would remove" if result.dry_run else "Removed"
@@ -99,17 +106,23 @@ def add_person_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     export.add_argument("contact", type=int, metavar="CONTACT_ID")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
     export.add_argument("--office", help="office profile key (default: the running office)")
+    export.add_argument(
+        "--staff", metavar="USER", help="act as this manager (their password is asked)"
+    )
     erase = actions.add_parser(
         "erase", help="remove a contact and the personal details on their records"
     )
     erase.add_argument("contact", type=int, metavar="CONTACT_ID")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.add_argument("--office", help="office profile key (default: the running office)")
+    erase.add_argument(
+        "--staff", metavar="USER", help="act as this manager (their password is asked)"
+    )
 
 
 def cmd_person(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
-    from reception_app.domain.retention import COMMAND_LINE
+    from reception_app.commands.acting import command_actor
     from reception_app.services.retention.person import PersonDataService
 
     if args.person_action == "export":
@@ -119,12 +132,13 @@ def cmd_person(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
     services = start_services(url, paths, seams)
     try:
         people = PersonDataService(services.context, office_of(services, args.office))
+        actor = command_actor(services, args.staff, seams)
         if args.person_action == "export":
-            data = people.export(COMMAND_LINE, args.contact, args.out)
+            data = people.export(actor, args.contact, args.out)
             total = sum(len(s.rows) for s in data.sets)
             print(f"Wrote {args.out}: {total} records and {len(data.files)} letter files.")
             return 0
-        plan = people.erasure_plan(COMMAND_LINE, args.contact)
+        plan = people.erasure_plan(actor, args.contact)
         if plan.blockers:
             raise ReceptionError(
                 "Nothing was erased: " + "; ".join(plan.blockers) + ". Deal with that first."
@@ -133,7 +147,7 @@ def cmd_person(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
         if not args.yes and not _confirmed():
             print("Nothing was erased.")
             return 1
-        people.erase(COMMAND_LINE, args.contact)
+        people.erase(actor, args.contact)
     finally:
         services.database.dispose()
     print(f"Contact {args.contact} erased; the erasure is recorded in the event log.")

@@ -21,9 +21,6 @@ SCHEDULE_SETTING = "retention_schedule"
 LAST_RUN_SETTING = "retention_last_run"
 """The per-office setting holding the office-local date of the last real run (ISO text)."""
 
-COMMAND_LINE = "the command line"
-"""The actor of a run started from the command line or by the app's own daily schedule."""
-
 
 class Unit(StrEnum):
     DAYS = "days"

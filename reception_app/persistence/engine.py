@@ -66,6 +66,12 @@ def sqlite_url(path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(path))
 
 
+def database_file(factory: sessionmaker[Session]) -> Path | None:
+    """The SQLite file ``factory``'s sessions use, or None (PostgreSQL, or no engine bound)."""
+    bind = factory.kw.get("bind")
+    return sqlite_path(bind.url) if isinstance(bind, Engine) else None
+
+
 def sqlite_path(url: URL) -> Path | None:
     """The file behind a SQLite URL, or None for any other database."""
     if url.get_backend_name() != "sqlite" or not url.database:

@@ -5,7 +5,8 @@ exclusive ``flock`` on its own small file in ``<database>-open/``, naming the sc
 (the desk app, the kiosk, the display...), so the restore is refused and those screens are
 named; a file whose lock can be taken was left by a process that has ended, and is removed.
 The lock goes with the process however it ends (even killed), so nothing stale can block.
-POSIX only (Linux, macOS); on Windows nothing is recorded and restore cannot tell.
+On Windows the same is done with ``msvcrt.locking`` on the file's first byte (written for
+Windows and type-checked, but not run there: the suite runs on Linux).
 """
 
 from __future__ import annotations
@@ -13,16 +14,34 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
 _screen = ["a reception-app command"]
+
+
+def _lock(handle: IO[str]) -> None:
+    """Take this file's lock without waiting; OSError when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock(handle: IO[str]) -> None:
+    if sys.platform == "win32":  # (POSIX: closing the file lets the lock go)
+        import msvcrt
+
+        handle.seek(0)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 def set_screen(name: str) -> None:
@@ -40,21 +59,20 @@ class Presence:
     handle: IO[str]
 
     def release(self) -> None:
+        _unlock(self.handle)
+        self.handle.close()
         with contextlib.suppress(OSError):
             self.path.unlink()
-        self.handle.close()
 
 
 def announce(database: Path) -> Presence | None:
     """Record that this process has ``database`` open until ``release()`` (or it ends)."""
-    if fcntl is None:
-        return None
     folder = folder_of(database)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         path = folder / f"{os.getpid()}-{id(database):x}.lock"
         handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - held while open
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock(handle)
         handle.write(json.dumps({"screen": _screen[0], "pid": os.getpid()}))
         handle.flush()
     except OSError:
@@ -65,7 +83,7 @@ def announce(database: Path) -> Presence | None:
 def others(database: Path) -> list[str]:
     """'the kiosk (process 4242)' for every other running process with ``database`` open."""
     folder = folder_of(database)
-    if fcntl is None or not folder.is_dir():
+    if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.glob("*.lock")):
@@ -75,12 +93,13 @@ def others(database: Path) -> list[str]:
             continue
         with handle:
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock(handle)
             except OSError:
                 found.append(_describe(handle))
                 continue
-            with contextlib.suppress(OSError):  # left by a process that has ended
-                path.unlink()
+            _unlock(handle)
+        with contextlib.suppress(OSError):  # left by a process that has ended
+            path.unlink()
     return found
 
 

@@ -35,7 +35,7 @@ class KioskMobilePage(QWidget):
                 2.6,
                 bold=True,
                 text="Would you like a text when it is nearly your turn?\n"
-                "You can wait outside. Type your mobile number, or tap No thanks.",
+                "Type your mobile number, or tap No thanks.",
             )
         )
         self.number_label = label(3.6, bold=True)
@@ -45,6 +45,7 @@ class KioskMobilePage(QWidget):
         layout.addWidget(self.number_label)
         self.problem = label(2.5, bold=True)
         self.problem.setAccessibleName("What is wrong with the number")
+        self.problem.hide()  # shown with its words only: the page fits a 768-line screen
         layout.addWidget(self.problem)
         layout.addLayout(self._keypad(button))
         row = QHBoxLayout()
@@ -71,19 +72,23 @@ class KioskMobilePage(QWidget):
             key.setMinimumHeight(80)
             key.clicked.connect(lambda _=False, d=digit: self.type(d))
             self.digit_buttons[digit] = key
-            grid.addWidget(key, i // 5, i % 5)
+            grid.addWidget(key, 0, i)  # one row: room for large text on a 768-line screen
         return grid
 
     def clear(self) -> None:
         self.digits = ""
-        self.problem.clear()
+        self._say("")
         self._show()
 
     def type(self, digit: str) -> None:
         if len(self.digits) < MOBILE_MAX:
             self.digits += digit
-        self.problem.clear()
+        self._say("")
         self._show()
+
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
     def _delete(self) -> None:
         self.digits = self.digits[:-1]
@@ -96,11 +101,11 @@ class KioskMobilePage(QWidget):
     def answer(self) -> None:
         """'Text me': the number if it is a UK mobile; otherwise say why, in plain words."""
         if not self.digits:
-            self.problem.setText("Type your mobile number, or tap No thanks.")
+            self._say("Type your mobile number, or tap No thanks.")
             return
         try:
             mobile = check_uk_mobile(self.digits)
         except ValidationError:
-            self.problem.setText("That is not a UK mobile number: 07 and nine more digits.")
+            self._say("That is not a UK mobile number: 07 and nine more digits.")
             return
         self.chosen.emit(mobile)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -19,14 +18,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reception_app import __version__
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message
 from reception_app.domain.people import StaffMember
@@ -37,14 +34,18 @@ from reception_app.ui.idle_watcher import IdleWatcher
 from reception_app.ui.live_desk import DeskLive
 from reception_app.ui.notify_problems import NotifyProblemWatch
 from reception_app.ui.pages.page import Page
-from reception_app.ui.shortcuts import MEANING, SHORTCUTS, bind, listed
+from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
 from reception_app.ui.widgets.fit_window import (
     DialogFitter,
-    available_area,
-    fitting_size,
     page_frame,
+)
+from reception_app.ui.window_menus import (
+    build_menus,
+    restore_geometry,
+    shortcut_lists,
+    show_shortcuts,
 )
 from reception_app.ui.workers import ProgressCallback, run_with_progress
 
@@ -65,6 +66,9 @@ PAGES: list[tuple[str, str]] = [
 ]
 """(title, module:class) of each sidebar page; a page's module is imported when first shown."""
 
+NOTICE_MS = 60_000
+"""How long a notice (a new message, a failed text) stays in the status bar."""
+
 
 def page_class(index: int) -> type[Page]:
     module_name, class_name = PAGES[index][1].split(":")
@@ -83,6 +87,11 @@ class MainWindow(QMainWindow):
     desk_opened = Signal(object)
     """The desk was opened for a signed-in StaffMember (after start-up or sign-in)."""
 
+    backup_action: QAction
+    contrast_action: QAction
+    large_text_action: QAction
+    """Made by build_menus (ui/window_menus.py)."""
+
     def __init__(self, state: DeskState, theme: Theme | None = None) -> None:
         super().__init__()
         self.state = state
@@ -93,42 +102,10 @@ class MainWindow(QMainWindow):
         self._newest_message_seen = 0
         self.notify_problems = NotifyProblemWatch()
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
-        self.stack = QStackedWidget()
-        for index, (title, _) in enumerate(PAGES, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (Ctrl+{index})")
-            self.sidebar.addItem(item)
-            self.stack.addWidget(QWidget())  # replaced by the page when first shown
-            bind(self, f"page_{index}", partial(self.show_page, index - 1), title)
-        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
-        self.sidebar.currentRowChanged.connect(self._page_chosen)
-
+        self._build_sidebar()
         self.live = DeskLive(self)
         """Re-reads the page in view when the change hub says so; the lost-connection banner."""
-        outer = QWidget()
-        column = QVBoxLayout(outer)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.live.banner)
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        column.addWidget(central, 1)
-        self.setCentralWidget(outer)
-        self._desk = outer
-        """The sidebar and the pages: hidden while nobody is signed in."""
-
-        self.office_status = QLabel()
-        self.office_status.setAccessibleName("Office status")
-        self.signed_in = QLabel()
-        self.statusBar().addWidget(self.office_status, 1)
-        self.statusBar().addPermanentWidget(self.signed_in)
-
+        self._build_layout()
         self._build_menus()
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -157,6 +134,45 @@ class MainWindow(QMainWindow):
             self.menuBar().setEnabled(False)
             self.office_status.setText("Opening the database (checking and backing it up)...")
 
+    def _build_sidebar(self) -> None:
+        """The list of pages (Ctrl+1..8) and the stack they are shown in, each built when first
+        shown."""
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.stack = QStackedWidget()
+        for index, (title, _) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{index})")
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+            bind(self, f"page_{index}", partial(self.show_page, index - 1), title)
+        self.sidebar.setFixedWidth(self.sidebar.sizeHintForColumn(0) + 48)
+        self.sidebar.currentRowChanged.connect(self._page_chosen)
+
+    def _build_layout(self) -> None:
+        """The banner over the sidebar and pages, and the status bar."""
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.live.banner)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        column.addWidget(central, 1)
+        self.setCentralWidget(outer)
+        self._desk = outer
+        """The sidebar and the pages: hidden while nobody is signed in."""
+
+        self.office_status = QLabel()
+        self.office_status.setAccessibleName("Office status")
+        self.signed_in = QLabel()
+        self.statusBar().addWidget(self.office_status, 1)
+        self.statusBar().addPermanentWidget(self.signed_in)
+
     def start(self, member: StaffMember) -> None:
         """Open the desk for ``member`` once the database is ready and they have signed in."""
         self.state.actor = member
@@ -178,55 +194,7 @@ class MainWindow(QMainWindow):
     # --- structure ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.backup_action = self._action(
-            file_menu, "&Back up the database now", "backup", self.backup_now
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "&Lock the desk", "lock", self.lock)
-        self._action(file_menu, "&Sign out", "sign_out", self.sign_out)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", "quit", self.close)
-
-        view = self.menuBar().addMenu("&View")
-        self._action(view, "&Refresh", "refresh", self.refresh_current)
-        self.contrast_action = self._action(
-            view, "&High contrast", "high_contrast", self._toggle_contrast
-        )
-        self.contrast_action.setCheckable(True)
-        self.contrast_action.setChecked(self.state.machine.high_contrast)
-        self.large_text_action = self._action(
-            view, "&Larger text", "large_text", self._toggle_large_text
-        )
-        self.large_text_action.setCheckable(True)
-        self.large_text_action.setChecked(self.state.machine.large_text)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(
-            help_menu,
-            "&Keyboard shortcuts",
-            "help",
-            self.show_shortcuts,
-        )
-        self._action(help_menu, "Open the &log folder", None, self._open_log_folder)
-        self._action(help_menu, "&About Reception", None, self._about)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        shortcut: str | None,
-        slot: Callable[..., object],
-    ) -> QAction:
-        """An action in ``menu``; ``shortcut`` names its key in ui/shortcuts.py; ``slot`` gets
-        the checked state when it takes an argument."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(SHORTCUTS[shortcut].keys))
-            action.setProperty(MEANING, shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        build_menus(self)
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -293,7 +261,7 @@ class MainWindow(QMainWindow):
     def show_notify_problem(self, failed: str) -> None:
         """A text or e-mail that failed for good, told once in the status bar."""
         if failed:
-            self.statusBar().showMessage(failed, 60_000)
+            self.statusBar().showMessage(failed, NOTICE_MS)
 
     def show_status(self, status: OfficeStatus, idle_minutes: int) -> None:
         self.office_status.setText(status_bar_text(status))
@@ -328,7 +296,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{kind} for you from {newest.caller_name}{about} "
                 f"(Ctrl+{MESSAGES_PAGE + 1} to read)",
-                60_000,
+                NOTICE_MS,
             )
             QApplication.alert(self)
         self._newest_message_seen = max(self._newest_message_seen, newest.id if newest else 0)
@@ -473,54 +441,25 @@ class MainWindow(QMainWindow):
 
     def shortcut_lists(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(key, what it does) of the page in view, and of the window (pages and menus)."""
-        page = self.current_page() if self._desk.isVisible() else None
-        on_page = listed(page) if page is not None else []
-        everywhere = [
-            (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text())
-            for a in self.findChildren(QAction)
-            if a.property(MEANING) is not None
-        ]
-        window_own = [line for line in listed(self) if line not in on_page]
-        pages = [(k, f"Go to {title}") for k, title in window_own if title in dict(PAGES)]
-        others = [line for line in window_own if line[1] not in dict(PAGES)]
-        return on_page, pages + [(k, t.replace("&", "")) for k, t in everywhere] + others
+        return shortcut_lists(self)
 
     def show_shortcuts(self) -> None:
         """F1: every key of the page in view, then the ones that work everywhere."""
-        from reception_app.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-
-        on_page, everywhere = self.shortcut_lists()
-        title = self.current_page().title if self._desk.isVisible() else ""
-        ShortcutsDialog(title, on_page, everywhere, self).exec()
-
-    def _open_log_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.paths.log_dir)))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Reception",
-            f"Reception {__version__}\nDatabase: {self.state.services.database.description}",
-        )
+        show_shortcuts(self)
 
     # --- window state -------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        available = available_area()
-        if available is None:
-            return
-        # A first start, or a size saved on a larger screen: never taller or wider than this
-        # screen (a 1366x768 laptop would lose the status bar under the task bar).
-        frame = self.frameGeometry().size() - self.geometry().size()
-        width, height = fitting_size(available, frame=(frame.width(), frame.height()))
-        if geometry is None:
-            self.resize(width, height)
-        elif self.height() > height or self.width() > width:
-            self.resize(min(self.width(), width), min(self.height(), height))
+        restore_geometry(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # A notice put in the status bar before the window was first shown (a new message at
+        # start-up) left the office status drawn under it: shown again, it hides that line.
+        notice = self.statusBar().currentMessage()
+        if notice:  # (the same words again would be ignored: cleared first)
+            self.statusBar().clearMessage()
+            self.statusBar().showMessage(notice, NOTICE_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main_window/geometry", self.saveGeometry())

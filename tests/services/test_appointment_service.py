@@ -516,3 +516,33 @@ def test_an_arrived_customer_seen_from_the_appointments_page_leaves_the_queue(
     visit = queue.check_in_appointment(manager, booked.id)
     assert appointments.mark_seen(manager, booked.id).status is AppointmentStatus.SEEN
     assert queue.waiting() == [] and queue.visit(visit.ticket).status.value == "served"
+
+
+def test_the_event_log_names_the_appointment_never_the_customer(
+    services: AppServices,
+    appointments: AppointmentService,
+    manager: StaffMember,
+    officer: StaffMember,
+    clock: FixedClock,
+) -> None:
+    """The log is append-only, so a name written there would outlive retention and erasure
+    (DOMAIN.md 9): each step of an appointment is logged by its number."""
+    from sqlalchemy import select
+
+    from reception_app.persistence.engine import transaction
+    from reception_app.persistence.records import EventRecord
+
+    seen = appointments.book(manager, request(at(2026, 11, 24, 11, 30), staff_id=officer.id))
+    services.queue().check_in_appointment(manager, seen.id)
+    appointments.mark_seen(manager, seen.id)
+    gone = appointments.book(manager, request(at(2026, 11, 25, 10), staff_id=officer.id))
+    cancelled = appointments.book(manager, request(at(2026, 11, 25, 11), staff_id=officer.id))
+    appointments.cancel(manager, cancelled.id, "Customer rang")
+    clock.now = datetime(2026, 11, 25, 10, 20, tzinfo=UTC)
+    appointments.mark_no_show(manager, gone.id)
+    with transaction(services.database.session_factory, write=False) as session:
+        entries = session.scalars(select(EventRecord).where(EventRecord.entity == "appointment"))
+        summaries = [e.summary for e in entries]
+    assert len(summaries) >= 4  # arrived, seen, cancelled, did not come (and the bookings)
+    assert f"Appointment #{seen.id} seen" in summaries
+    assert all("Zoë" not in s and "Ŵyn" not in s for s in summaries), summaries

@@ -18,6 +18,7 @@ from reception_app.domain.people import PreferredFormat, StaffMember
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.letter_records import LetterRecord
 from reception_app.persistence.records import EventRecord
+from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from reception_app.services.letter_service import (
     LetterRequest,
@@ -343,3 +344,39 @@ def test_past_promised_dates_are_found_and_typed_ones_replace_them(
     assert parse_letter_date("21/10/2026") == parse_letter_date("Wednesday 21 October 2026")
     assert parse_letter_date("next week") is None  # not a date: not questioned
     assert set(PROMISED_DATES) >= {"response_date", "expected_date", "appointment_date"}
+
+
+@pytest.mark.sqlite_only
+def test_a_letter_is_never_saved_over_a_database_opened_from_elsewhere(
+    services: AppServices, manager: StaffMember, tmp_path: Path, seams: Seams
+) -> None:
+    """Issue 12: the desk's database may be anywhere (--db); a letter saved over it is refused
+    like one saved over the default file, and nothing is recorded."""
+    from reception_app.persistence.database import open_database
+    from reception_app.persistence.engine import sqlite_url
+    from reception_app.services.container import AppServices as Services
+    from tests.conftest import FIXED_NOW
+
+    contact = add_contact(services, manager)
+    default = services.database.file
+    assert default is not None
+    elsewhere = tmp_path / "elsewhere" / "office.sqlite3"
+    elsewhere.parent.mkdir()
+    services.database.dispose()
+    elsewhere.write_bytes(default.read_bytes())
+    database = open_database(sqlite_url(elsewhere), backup_dir=None, now=FIXED_NOW)
+    moved = Services.create(database, seams=seams)
+    before = elsewhere.read_bytes()
+    try:
+        with pytest.raises(ValidationError, match="one of Reception's own files"):
+            moved.letters().save_pdf(
+                LetterRequest(
+                    "acknowledgement", LetterSource("contact", contact.id or 0), extra=EXTRA
+                ),
+                elsewhere,
+                manager,
+            )
+        assert letter_count(moved) == 0
+    finally:
+        database.dispose()
+    assert elsewhere.read_bytes() == before

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from reception_app.domain.errors import PermissionDenied
-from reception_app.domain.people import Role, StaffMember
+from reception_app.domain.people import COMMAND_LINE, Role, StaffMember
 from reception_app.domain.reports import Report
-from reception_app.domain.retention import COMMAND_LINE, Period, RecordKind, Schedule, Unit
+from reception_app.domain.retention import Period, RecordKind, Schedule, Unit
 from reception_app.persistence.appointment_records import AppointmentRecord
 from reception_app.persistence.correspondence_records import (
     CorrespondenceRecord,

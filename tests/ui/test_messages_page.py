@@ -585,3 +585,30 @@ def test_large_text_and_high_contrast_leave_nothing_cut_off(
         assert cut_off(log) == []
     finally:
         theme.apply(high_contrast=False, large_text=False)
+
+
+def test_a_message_announced_before_the_window_shows_does_not_overlap_the_office_status(
+    qtbot,
+    state: DeskState,
+    services: AppServices,
+    colleagues: Staff,  # type: ignore[no-untyped-def]
+) -> None:
+    """At start-up the newest unread message is announced while the window is still hidden;
+    once shown, the office status line must give way to it, not be drawn under it."""
+    from reception_app.ui.main_window import MainWindow
+
+    services.messages().take(
+        colleagues["Rita"],
+        MessageDraft(
+            "Ana Nowak", "Budget papers", "", colleagues["Margaret"].id, caller_phone="01603 301751"
+        ),
+    )
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage().startswith("New message for you")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.statusBar().currentMessage().startswith("New message for you")
+    assert not window.office_status.isVisible()
+    window.statusBar().clearMessage()
+    assert window.office_status.isVisible()  # back once the notice goes

@@ -41,6 +41,16 @@ QT_VIRTUALS_OVERRIDDEN = frozenset(
         "sizeHint",
         # QRunnable (the thread pool's jobs)
         "run",
+        # QLayout (ui/widgets/flow_layout.py: a layout is made by overriding these)
+        "addItem",
+        "count",
+        "expandingDirections",
+        "hasHeightForWidth",
+        "heightForWidth",
+        "itemAt",
+        "minimumSize",
+        "setGeometry",
+        "takeAt",
         # QAbstractItemModel
         "columnCount",
         "data",

@@ -162,3 +162,18 @@ def test_two_line_errors_fit_in_the_served_and_first_start_dialogs(
         dialog.errors.show(TWO_LINES, field)  # and one beside a field
         QApplication.processEvents()
         assert fit_problems(name, dialog) == []
+
+
+def test_every_button_of_the_page_in_view_is_inside_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """No button pushed off the right-hand edge (the Today page's queue bar at large text had
+    'Pause desk' out of sight until its row wrapped)."""
+    from PySide6.QtWidgets import QPushButton
+
+    page = window.current_page()
+    qtbot.wait(50)
+    outside = [
+        b.text()
+        for b in page.findChildren(QPushButton)
+        if b.isVisible() and b.mapTo(window, b.rect().topRight()).x() >= window.width()
+    ]
+    assert outside == []

@@ -108,46 +108,29 @@ class Booking(SlotSearch):
                 raise ReceptionError("Only a booked appointment can be moved.")
             booking = current.room_booking
             previous = current.starts_at
-            request = BookingRequest(
-                service_key=current.service.key,
-                start=start,
-                minutes=minutes
-                or int((current.ends_at - current.starts_at) / timedelta(minutes=1)),
-                staff_id=staff_id
-                if staff_id is not None
-                else (None if current.any_officer else current.staff_id),
-                contact_id=current.contact_id,
-                customer_name=current.customer_name,
-                place=Place(current.place),
-                room_id=booking.room_id if booking is not None else None,
-                home_address=current.home_address,
-                people=current.people,
-                interpreter_language=current.interpreter_language,
-                hearing_loop=current.hearing_loop,
-                wheelchair_access=current.wheelchair_access,
-                large_print=current.large_print,
-                notes=current.notes,
-            )
+            request = _moved_request(current, start, minutes, staff_id)
         try:
-            with transaction(self._factory) as session:
-                record = self._save(session, actor_id, request, appointment_id)
-                notice_moved(session, self._office(session), record, previous, self._clock())
-                return appointment_view(record)
+            return self._move(actor_id, request, appointment_id, previous)
         except BookingRefused as refused:
             if booking is not None and "room" in (refused.field or ""):
                 # The same room is taken: any other suitable room will do.
                 request = replace(request, room_id=None)
                 try:
-                    with transaction(self._factory) as session:
-                        record = self._save(session, actor_id, request, appointment_id)
-                        office = self._office(session)
-                        notice_moved(session, office, record, previous, self._clock())
-                        return appointment_view(record)
+                    return self._move(actor_id, request, appointment_id, previous)
                 except BookingRefused as again:
                     refused = again
             if not refused.alternatives:
                 refused.alternatives = self._alternatives(request, appointment_id)
             raise refused from None
+
+    def _move(
+        self, actor_id: int, request: BookingRequest, appointment_id: int, previous: datetime
+    ) -> Appointment:
+        """Save the moved booking and queue the customer's notice, in one transaction."""
+        with transaction(self._factory) as session:
+            record = self._save(session, actor_id, request, appointment_id)
+            notice_moved(session, self._office(session), record, previous, self._clock())
+            return appointment_view(record)
 
     def _save(
         self,
@@ -484,4 +467,31 @@ def _log_booking(
             "room_id": room.id if room is not None else None,
             "place": chosen.place.value,
         },
+    )
+
+
+def _moved_request(
+    current: AppointmentRecord, start: datetime, minutes: int | None, staff_id: int | None
+) -> BookingRequest:
+    """The booking ``current`` would be at ``start``: the same customer, needs and place,
+    ``minutes`` long (else as long as now), with ``staff_id`` (else the same officer)."""
+    booking = current.room_booking
+    return BookingRequest(
+        service_key=current.service.key,
+        start=start,
+        minutes=minutes or int((current.ends_at - current.starts_at) / timedelta(minutes=1)),
+        staff_id=staff_id
+        if staff_id is not None
+        else (None if current.any_officer else current.staff_id),
+        contact_id=current.contact_id,
+        customer_name=current.customer_name,
+        place=Place(current.place),
+        room_id=booking.room_id if booking is not None else None,
+        home_address=current.home_address,
+        people=current.people,
+        interpreter_language=current.interpreter_language,
+        hearing_loop=current.hearing_loop,
+        wheelchair_access=current.wheelchair_access,
+        large_print=current.large_print,
+        notes=current.notes,
     )

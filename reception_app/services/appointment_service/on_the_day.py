@@ -57,7 +57,7 @@ class OnTheDay(OfficeScoped):
                 "cancel_reason": reason,
                 "updated_at": now,
             }
-            said = f"Appointment with {record.customer_name} cancelled: {reason}"
+            said = f"Appointment #{record.id} cancelled: {reason}"
             log = Logged("appointment_cancelled", "appointment", actor_id, said)
             if not change_if_status(session, record, OPEN_STATUSES, cancelled, at=now, log=log):
                 raise ReceptionError(CHANGED_ELSEWHERE)
@@ -83,7 +83,7 @@ class OnTheDay(OfficeScoped):
                 "appointment_no_show",
                 "appointment",
                 actor_id,
-                f"{record.customer_name} did not come",
+                f"Appointment #{record.id}: the customer did not come",
             )
             booked = (AppointmentStatus.BOOKED.value,)
             if not change_if_status(session, record, booked, no_show, at=now, log=log):
@@ -118,7 +118,7 @@ class OnTheDay(OfficeScoped):
                 "updated_at": now,
             }
             log = Logged(
-                "appointment_seen", "appointment", actor_id, f"{record.customer_name} seen"
+                "appointment_seen", "appointment", actor_id, f"Appointment #{record.id} seen"
             )
             if not change_if_status(session, record, OPEN_STATUSES, seen, at=now, log=log):
                 raise ReceptionError(CHANGED_ELSEWHERE)
@@ -164,7 +164,7 @@ class OnTheDay(OfficeScoped):
                 "appointment_delay_told",
                 "appointment",
                 actor_id,
-                f"{record.customer_name} told: {reason}; "
+                f"Appointment #{record.id}: the customer was told: {reason}; "
                 + (f"we arrive by {at}" if home else f"seen by {at}"),
                 {"reason": reason, "new_time": new_time.isoformat(), "sent": send},
             )

@@ -17,8 +17,9 @@ from reception_app.services.letter_service.requests import ProducedLetter
 log = logging.getLogger(__name__)
 
 
-def write_files(letter: ProducedLetter, pdf_path: Path) -> list[Path]:
+def write_files(letter: ProducedLetter, pdf_path: Path, database: Path | None = None) -> list[Path]:
     """Write the PDF, and the BRF beside it (same name, .brf); returns the files written.
+    Never over ``database`` (the SQLite file in use, wherever --db put it) or the app's own files.
 
     Written to a temporary name first, so a failure never leaves half a letter. The folder
     must exist (a mistyped folder is not made); OSError when it cannot be written."""
@@ -27,7 +28,7 @@ def write_files(letter: ProducedLetter, pdf_path: Path) -> list[Path]:
     if letter.brf is not None:
         outputs.append((pdf_path.with_suffix(".brf"), letter.brf.encode("ascii")))
     for path, _data in outputs:  # never over the database, its backups, logs or settings
-        check_output_path(path, AppPaths.from_environment())
+        check_output_path(path, AppPaths.from_environment(), database)
     try:
         for path, data in outputs:
             partial = path.with_name(path.name + ".part")

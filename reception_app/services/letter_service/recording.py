@@ -14,7 +14,7 @@ from reception_app.domain.errors import ValidationError, write_problem
 from reception_app.domain.letters import LetterFormat, past_date_message
 from reception_app.domain.letters.filling import set_keys_message
 from reception_app.domain.people import StaffMember
-from reception_app.persistence.engine import transaction
+from reception_app.persistence.engine import database_file, transaction
 from reception_app.persistence.events import log_event
 from reception_app.persistence.letter_records import LetterRecord
 from reception_app.persistence.records import OfficeRecord, StaffRecord
@@ -72,7 +72,7 @@ class Recording(Drafting):
         for index, letter in enumerate(produced, start=1):
             path = self.batch_file_name(letter, folder, taken)
             try:
-                files += self.write_files(letter, path)
+                files += self.write_files(letter, path, database_file(self._factory))
             except OSError as exc:
                 problem = (
                     f"{path.name} could not be written ({exc.strerror or exc}); it and the "
@@ -202,7 +202,7 @@ class Recording(Drafting):
             )
         letter = self.produce(draft)
         try:
-            written = self.write_files(letter, out)
+            written = self.write_files(letter, out, database_file(self._factory))
         except OSError as exc:
             raise ValidationError(
                 f"The letter could not be written to {out}: {write_problem(exc)}", "out"

@@ -56,7 +56,7 @@ class Arrivals(OfficeScoped):
                 entity_id=appointment.id,
                 office_id=office.id,
                 staff_id=staff_id,
-                summary=f"{appointment.customer_name} arrived ({record.ticket})",
+                summary=f"Appointment #{appointment.id} arrived ({record.ticket})",
                 details={"ticket": record.ticket, "visit_id": record.id},
             )
             return visit_view(

@@ -20,9 +20,8 @@ from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from reception_app.domain.errors import NotFoundError, ValidationError
-from reception_app.domain.people import StaffMember
+from reception_app.domain.people import COMMAND_LINE, StaffMember
 from reception_app.domain.retention import (
-    COMMAND_LINE,
     LAST_RUN_SETTING,
     SCHEDULE_SETTING,
     Schedule,
@@ -48,8 +47,9 @@ from reception_app.services.retention.rules import (
     due_ids,
 )
 
-Actor = StaffMember | str
-"""A signed-in manager, or ``COMMAND_LINE`` (the command line and the app's daily run)."""
+Actor = StaffMember
+"""A signed-in manager, or ``COMMAND_LINE`` (the command line without --staff, and the app's
+daily run)."""
 
 BATCH_SIZE = 400
 REVIEWED_BY_A_MANAGER = frozenset({"incidents"})
@@ -428,11 +428,11 @@ def _local_midnight(office: OfficeRecord) -> Callable[[date], datetime]:
     return lambda day: datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
-def check_actor(actor: Actor, session: Session) -> None:
-    if actor == COMMAND_LINE:
-        return
-    require_manager(actor if isinstance(actor, StaffMember) else None, session)
+def check_actor(actor: Actor | None, session: Session) -> None:
+    """Managers only (as the database says now); the command line acts as one."""
+    require_manager(actor, session)
 
 
 def staff_id_of(actor: Actor) -> int | None:
-    return actor.id if isinstance(actor, StaffMember) else None
+    """Who the event log names: nobody for the command line (it says "the command line")."""
+    return None if actor.is_command_line else actor.id

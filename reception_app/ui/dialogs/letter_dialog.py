@@ -46,6 +46,7 @@ from reception_app.ui.shortcuts import bind
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.letter_preview import LetterPreview
 from reception_app.ui.widgets.placeholder_field import placeholder_field, placeholder_label
+from reception_app.ui.widgets.scrolling_column import scrolling_column
 from reception_app.ui.workers import ProgressCallback, run_with_progress, start_job
 
 if TYPE_CHECKING:
@@ -180,19 +181,7 @@ class LetterDialog(QDialog):
         left.addWidget(self.values_box)
         left.addWidget(self.note)
         left.addStretch(1)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
-        left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setWidget(left_widget)
-        # It cannot scroll sideways, so it is never narrower than what it holds (the options
-        # were cut off on the right at large text).
-        bar = left_scroll.verticalScrollBar().sizeHint().width()
-        needed = max(left_widget.minimumWidth(), left_widget.minimumSizeHint().width())
-        left_scroll.setMinimumWidth(needed + bar + 2 * left_scroll.frameWidth())
-        return left_scroll
+        return scrolling_column(left, self.fontMetrics().averageCharWidth() * 44)
 
     def _build_buttons(
         self, extra_buttons: Sequence[tuple[str, Callable[[], None]]]

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from reception_app.ui.widgets.flow_layout import flow_row
+
 if TYPE_CHECKING:
     from reception_app.ui.pages.today_page import TodayPage
 
@@ -23,10 +25,12 @@ def build_queue_bar(self: TodayPage) -> None:
     self.pause_button = QPushButton("&Pause desk")
     self.arrived_button = QPushButton("Appointment &arrived (F7)")
     self.room_now_button = QPushButton("Private &room now (F9)")
-    self.queue_bar = QHBoxLayout()
-    self.queue_bar.addWidget(desk_label)
-    self.queue_bar.addWidget(self.desk_choice)
-    for button in (
+    desk = QWidget()  # the label stays beside its list when the row wraps
+    desk_row = QHBoxLayout(desk)
+    desk_row.setContentsMargins(0, 0, 0, 0)
+    desk_row.addWidget(desk_label)
+    desk_row.addWidget(self.desk_choice)
+    buttons = [
         self.check_in_button,
         self.call_next_button,
         self.served_button,
@@ -34,9 +38,12 @@ def build_queue_bar(self: TodayPage) -> None:
         self.arrived_button,
         self.room_now_button,
         self.pause_button,
-    ):
-        self.queue_bar.addWidget(button)
-    self.queue_bar.addStretch(1)
+    ]
+    # Wrapping onto a second line when the page is too narrow (large text at 1366 pixels):
+    # no button is pushed off the edge.
+    self.queue_bar = QHBoxLayout()
+    self.queue_bar.setContentsMargins(0, 0, 0, 0)
+    self.queue_bar.addWidget(flow_row([desk, *buttons]), 1)
 
 
 def queue_first_in_tab_order(self: TodayPage) -> None:
