@@ -118,6 +118,7 @@ while the many short tests fill the other worker, rather than last, when one wor
 one of them alone at the end."""
 
 
+@pytest.hookimpl(trylast=True)  # after -k/-m have deselected: only what runs counts
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def rank(item: pytest.Item) -> int:
         found = [i for i, start in enumerate(SLOWEST_FIRST) if item.nodeid.startswith(start)]
