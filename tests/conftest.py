@@ -66,9 +66,78 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     return {"migrated": empty, "seeded": seeded}
 
 
+SAMPLE_HISTORY_DAYS = 45
+"""Working days of sample data in ``sample_history``."""
+
+
+@pytest.fixture(scope="session")
+def sample_history_templates(
+    database_templates: dict[str, Path], request: pytest.FixtureRequest
+) -> Callable[[str], str]:
+    """The engine's template for ``sample_history`` (a SQLite file's path or a PostgreSQL
+    database's name), filled the first time a test of the session asks: loading the sample
+    data takes 1-2 s on SQLite and 2-5 s on PostgreSQL, copying it a tenth of that."""
+    made: dict[str, str] = {}
+
+    def template(engine_name: str) -> str:
+        if engine_name not in made:
+            if engine_name == "postgresql":
+                server = request.getfixturevalue("postgres")
+                name = f"history_{os.getpid()}"  # a subprocess's session may share the server
+                url = server.create_database(name, template="seeded")
+            else:
+                name = str(database_templates["seeded"].with_name("history.sqlite3"))
+                shutil.copyfile(database_templates["seeded"], name)
+                url = sqlite_url(Path(name))
+            databases.fill_sample_history(url, SAMPLE_HISTORY_DAYS)
+            assert not Path(name + "-wal").exists()  # all in the file a test copies
+            made[engine_name] = name
+        return made[engine_name]
+
+    return template
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Persistence and service tests run on both engines (tests/databases.py)."""
     databases.parametrize_engines(metafunc)
+
+
+SLOWEST_FIRST = (
+    "tests/ui/test_keyboard.py::test_every_page_and_dialog_has_distinct_live_mnemonics",
+    "tests/ui/test_text_fits.py::test_every_page_and_dialog_fits_at_1366x768",
+    "tests/ui/test_shortcuts.py::test_every_page_and_dialog_takes_its_keys_from_the_table",
+    "tests/ui/test_screen_reader.py::",
+    "tests/ui/test_hostile_text.py::test_no_label_on_any_page_or_dialog_interprets_typed_markup",
+    "tests/test_any_date.py::",
+    "tests/services/test_retention.py::test_reports_for_past_periods_are_the_same_after_a_purge",
+    "tests/ui/test_main_window.py::test_look_chosen_in_settings_is_applied",
+    "tests/persistence/test_changes.py::test_the_feed_says_when_the_server_goes",
+)
+"""The longest tests (5-25 s each, docs/benchmarks.md "Test suite"), longest first: run first,
+while the many short tests fill the other worker, rather than last, when one worker would run
+one of them alone at the end."""
+
+
+@pytest.hookimpl(trylast=True)  # after -k/-m have deselected: only what runs counts
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        found = [i for i, start in enumerate(SLOWEST_FIRST) if item.nodeid.startswith(start)]
+        return found[0] if found else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep pytest's order
+    if not config.option.collectonly:
+        databases.start_server_early(items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    databases.stop_server_not_taken()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, hand tests out two at a time as workers free up (its default hands
+    each worker a quarter of the suite up front), so the order above is the order they start."""
+    if config.pluginmanager.hasplugin("xdist") and config.getoption("maxschedchunk", None) is None:
+        config.option.maxschedchunk = 2
 
 
 @pytest.fixture
@@ -87,14 +156,16 @@ def database(
     """A migrated database of the test's own, copied from a template (a new file has nothing
     to back up, so the copy is opened as open_database opens a current schema): a SQLite file,
     or a database on the session's throw-away PostgreSQL server."""
-    seeded = "services" in request.fixturenames
+    template = "seeded" if "services" in request.fixturenames else "migrated"
+    if "sample_history" in request.fixturenames:
+        template = request.getfixturevalue("sample_history_templates")(engine_name)
     if engine_name == "postgresql":
         server = request.getfixturevalue("postgres")
-        url, drop = databases.postgres_copy(server, seeded)
+        url, drop = databases.postgres_copy(server, template)
     else:
         target = paths.default_database
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(database_templates["seeded" if seeded else "migrated"], target)
+        shutil.copyfile(database_templates.get(template, template), target)
         url, drop = sqlite_url(target), None
     engine = make_engine(url)
     db = Database(url, engine, make_session_factory(engine))
@@ -160,12 +231,22 @@ def services(database: Database, seams: Seams) -> AppServices:
 
 
 @pytest.fixture
-def manager(services: AppServices) -> StaffMember:
+def manager(services: AppServices, request: pytest.FixtureRequest) -> StaffMember:
+    if "sample_history" in request.fixturenames:  # the copied template has them already
+        return next(m for m in services.staff.list_staff("hellesdon") if m.username == "mclerk")
     member = services.staff.create_first_manager(
         "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
     )
     services.office.set_active_office("hellesdon", member)
     return member
+
+
+@pytest.fixture
+def sample_history(services: AppServices, manager: StaffMember) -> AppServices:
+    """Services on a copy of a database with Hellesdon's manager (``manager``), Hellesdon
+    running and ``SAMPLE_HISTORY_DAYS`` working days of sample data (``demo.fill``, seed 3),
+    filled once per session and engine (``sample_history_templates``)."""
+    return services
 
 
 @pytest.fixture

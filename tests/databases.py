@@ -51,12 +51,44 @@ def postgres() -> Iterator[PostgresServer]:
     if shared:
         yield PostgresServer.attach(Path(shared))
         return
-    server = PostgresServer.start()
+    global _early
+    early, _early = _early, None
+    server = early.result() if early is not None else PostgresServer.start()
     try:
         _make_templates(server)
         yield server
     finally:
         server.stop()
+
+
+_early: Future[PostgresServer] | None = None
+"""The server ``start_server_early`` is starting, until the ``postgres`` fixture takes it."""
+
+
+def start_server_early(items: list[pytest.Item]) -> None:
+    """Once the tests are collected: when some of them run on PostgreSQL, start the session's
+    server (initdb and pg_ctl, about 2.5 s, mostly waiting) on a thread while the first tests
+    run. The templates are still made by the fixture, on the main thread (Alembic's context is
+    one per process)."""
+    global _early
+    if _early is not None or os.environ.get(SHARED_SERVER) or find_pg_bin() is None:
+        return
+    if any(_on_postgres(item) for item in items):
+        _early = ThreadPoolExecutor(max_workers=1).submit(PostgresServer.start)
+
+
+def stop_server_not_taken() -> None:
+    """At the end of the session: stop an early server no test asked for."""
+    global _early
+    early, _early = _early, None
+    if early is not None:
+        early.result().stop()
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_postgres = callspec is not None and callspec.params.get("engine_name") == "postgresql"
+    return on_postgres or "postgres" in getattr(item, "fixturenames", ())
 
 
 def _make_templates(server: PostgresServer) -> None:
@@ -78,27 +110,50 @@ class _Spares:
     def __init__(self, server: PostgresServer) -> None:
         self.server = server
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-spares")
-        self._next: dict[bool, Future[str]] = {}
+        self._next: dict[str, Future[str]] = {}
 
-    def _make(self, seeded: bool) -> str:
+    def _make(self, template: str) -> str:
         name = unique_name()
-        self.server.create_database(name, template="seeded" if seeded else "migrated")
+        self.server.create_database(name, template=template)
         return name
 
-    def take(self, seeded: bool) -> str:
-        made = self._next.pop(seeded, None) or self._thread.submit(self._make, seeded)
+    def take(self, template: str, ahead: bool = True) -> str:
+        made = self._next.pop(template, None) or self._thread.submit(self._make, template)
         name = made.result()
-        self._next[seeded] = self._thread.submit(self._make, seeded)
+        if ahead:
+            self._next[template] = self._thread.submit(self._make, template)
         return name
 
 
 _spares: dict[int, _Spares] = {}
 
 
-def postgres_copy(server: PostgresServer, seeded: bool) -> tuple[URL, Callable[[], None]]:
-    """A new database copied from a template, and how to drop it after the test."""
+def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[[], None]]:
+    """A new database copied from a template ('migrated', 'seeded' or a sample history's, see
+    ``sample_history_template``), and how to drop it after the test."""
     spares = _spares.get(id(server))
     if spares is None or spares.server is not server:
         spares = _spares[id(server)] = _Spares(server)
-    name = spares.take(seeded)
+    name = spares.take(template, ahead=template in ("migrated", "seeded"))
     return server.url(name), lambda: server.drop_database(name)
+
+
+def fill_sample_history(url: URL, days: int) -> None:
+    """Hellesdon's manager (``manager``), running Hellesdon, and ``days`` working days of
+    sample data (seed 3), on a seeded database: what ``sample_history`` copies per test."""
+    from reception_app.persistence.database import Database
+    from reception_app.persistence.engine import make_engine, make_session_factory
+    from reception_app.seams import Seams
+    from reception_app.services.container import AppServices
+    from tests.conftest import MANAGER_PASSWORD, TEST_HASHER, FixedClock
+
+    engine = make_engine(url)
+    services = AppServices.create(
+        Database(url, engine, make_session_factory(engine)), seams=Seams(FixedClock(), TEST_HASHER)
+    )
+    manager = services.staff.create_first_manager(
+        "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
+    )
+    services.office.set_active_office("hellesdon", manager)
+    services.demo.fill("hellesdon", days, seed=3)
+    services.database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,13 @@ def _services(paths: AppPaths) -> AppServices:
     return AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
 
 
-@pytest.fixture
-def prepared(paths: AppPaths) -> Path:
-    services = _services(paths)
+@pytest.fixture(scope="module")
+def prepared_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both offices, Sam the manager, Hellesdon running with 60 working days of sample data:
+    loaded once for the module (about 1.5 s), copied per test."""
+    template = tmp_path_factory.mktemp("retention-cli") / "reception.sqlite3"
+    database = open_database(sqlite_url(template), backup_dir=None, now=FIXED_NOW)
+    services = AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
     services.office.seed_shipped_profiles()
     member = services.staff.create_first_manager(
         "hellesdon", "Sam Manager", "sam", "a long password", "a long password"
@@ -33,6 +38,14 @@ def prepared(paths: AppPaths) -> Path:
     services.office.set_active_office("hellesdon", member)
     services.demo.fill("hellesdon", 60, seed=2)
     services.database.dispose()
+    assert not template.with_name(template.name + "-wal").exists()
+    return template
+
+
+@pytest.fixture
+def prepared(prepared_template: Path, paths: AppPaths) -> Path:
+    paths.default_database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(prepared_template, paths.default_database)
     return paths.default_database
 
 

@@ -2,14 +2,15 @@
 tests/ui/test_screen_reader.py under Xvfb with QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1).
 
 Commands: ``page N`` shows page N; ``dialog NAME`` opens one of the desk's dialogs beside it;
-``quit``. Each answers ``ready`` once the screen has settled, so the walker reads it whole.
+``quit``. Each answers ``ready`` once the screen has settled (its background reads done), so
+the walker reads it whole.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from reception_app.machine_settings import MachineSettings
@@ -52,8 +53,25 @@ def main() -> None:
     window.show()
     opened: list[QDialog] = []
 
+    settle = QTimer(interval=25)
+    idle: list[int] = []
+
+    def check_settled() -> None:
+        """Ready once the pages' background reads are done and 100 ms have passed since (the
+        walker then reads the widgets as they are, over D-Bus, through this event loop)."""
+        if QThreadPool.globalInstance().activeThreadCount() == 0:
+            idle.append(1)
+        else:
+            idle.clear()
+        if len(idle) >= 4:
+            settle.stop()
+            print("ready", flush=True)
+
+    settle.timeout.connect(check_settled)
+
     def settle_then_ready() -> None:
-        QTimer.singleShot(800, lambda: print("ready", flush=True))
+        idle.clear()
+        settle.start()
 
     def command() -> None:
         line = sys.stdin.readline().split()

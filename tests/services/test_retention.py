@@ -22,12 +22,12 @@ from reception_app.persistence.correspondence_records import (
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.records import ContactRecord, EventRecord, VisitRecord
 from reception_app.services.container import AppServices
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, SAMPLE_HISTORY_DAYS
 
 DAYS = 130
 """Working days of sample data for the report test: half a year (on PostgreSQL a year's sample
 data takes 20 s to load; half a year shows the same)."""
-SHORT = 45
+SHORT = SAMPLE_HISTORY_DAYS
 """Working days for the other tests: past the walk-in period and the one-month schedule."""
 
 ALL_A_MONTH = Schedule({kind: Period(1, Unit.MONTHS) for kind in RecordKind})
@@ -50,9 +50,9 @@ def _count(services: AppServices, model: Any, *where: Any) -> int:
 
 
 @pytest.fixture
-def filled(services: AppServices, manager: StaffMember) -> AppServices:
-    services.demo.fill("hellesdon", SHORT, seed=3)
-    return services
+def filled(sample_history: AppServices) -> AppServices:
+    """``demo.fill("hellesdon", SHORT, seed=3)``, loaded once per session (tests/conftest.py)."""
+    return sample_history
 
 
 def test_reports_for_past_periods_are_the_same_after_a_purge(
