@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from reception_app.domain.changes import Change
+from reception_app.pauses import pause
 from reception_app.persistence.changes import CHANNEL
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class ChangeFeed:
             except Exception as exc:  # noqa: BLE001 - any failure: say so, then try again
                 log.info("change feed lost the database: %s", exc)
                 self._set_connected(False)
-                self._stop.wait(RECONNECT_SECONDS)
+                pause(self._stop, RECONNECT_SECONDS)
 
     def _set_connected(self, up: bool) -> None:
         if up != self.connected:
@@ -112,7 +113,7 @@ class ChangeFeed:
             self._connected_at(one("SELECT MAX(id) FROM change_log"))
             self._deliver(self._since_sqlite(connection))
             version = one("PRAGMA data_version")
-            while not self._stop.wait(self._poll):
+            while not pause(self._stop, self._poll):
                 os.stat(path)  # gone or unreachable: OSError, and the loop says so
                 now = one("PRAGMA data_version")
                 if now != version:

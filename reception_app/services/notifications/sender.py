@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from reception_app.domain.changes import Change, Topic
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.notifications import Channel, from_delivery_status
+from reception_app.pauses import pause
 from reception_app.persistence.changes import on_commit
 from reception_app.persistence.engine import transaction
 from reception_app.persistence.records import OfficeRecord
@@ -300,5 +301,5 @@ class NotificationSender:
                 log.exception("notification sender step failed")
                 worked = False
             if not worked:
-                self._wake.wait(self._idle)
+                pause(self._wake, self._idle)
                 self._wake.clear()
