@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reception_app import __version__
 from reception_app.commands import retention, server
+from reception_app.commands.offices import chosen_office
 from reception_app.database_choice import resolve_database_url
 from reception_app.domain.errors import ReceptionError
 from reception_app.file_modes import owner_only_by_default
@@ -21,7 +22,6 @@ from reception_app.seams import Seams
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
-    from reception_app.services.container import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -142,23 +142,6 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
             help="run as this manager (their password is asked on the terminal); "
             "default: the command line",
         )
-
-
-def chosen_office(services: AppServices, given: str | None) -> str:
-    """The office a command works on: ``--office`` if given (it must exist), else the running
-    office; each refusal says what is actually wrong."""
-    keys = services.office.office_keys()
-    choices = " or ".join(keys)
-    if given is not None:
-        if given not in keys:
-            raise ReceptionError(f"There is no office '{given}': use --office {choices}.")
-        return given
-    office = services.office.active_office_key()
-    if office is None:
-        raise ReceptionError(
-            f"No office has been chosen yet: start the app once, or pass --office ({choices})."
-        )
-    return office
 
 
 def written_paths(out: Path, url: URL, paths: AppPaths, *beside: Path) -> None:

@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reception_app.commands.offices import chosen_office
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.paths import AppPaths
 from reception_app.seams import Seams
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
-
-    from reception_app.services.container import AppServices
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,17 +48,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def office_of(services: AppServices, wanted: str | None) -> str:
-    keys = services.office.office_keys()
-    office = wanted or services.office.active_office_key()
-    if office is None or office not in keys:
-        raise ReceptionError(
-            f"Choose an office with --office ({' or '.join(keys)}); "
-            + ("none has been chosen yet." if office is None else f"'{office}' is not one.")
-        )
-    return office
-
-
 def cmd_retention(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams) -> int:
     from reception_app.app import start_services
     from reception_app.commands.acting import command_actor
@@ -67,7 +55,7 @@ def cmd_retention(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Se
 
     services = start_services(url, paths, seams)
     try:
-        retention = RetentionService(services.context, office_of(services, args.office))
+        retention = RetentionService(services.context, chosen_office(services, args.office))
         actor = command_actor(services, args.staff, seams)
         if args.retention_action == "hold":
             kind, _, number = args.record.partition(":")
@@ -131,7 +119,7 @@ def cmd_person(args: argparse.Namespace, url: URL, paths: AppPaths, seams: Seams
         check_output(args.out, (".zip",))  # before any work: a bad path fails at once
     services = start_services(url, paths, seams)
     try:
-        people = PersonDataService(services.context, office_of(services, args.office))
+        people = PersonDataService(services.context, chosen_office(services, args.office))
         actor = command_actor(services, args.staff, seams)
         if args.person_action == "export":
             data = people.export(actor, args.contact, args.out)
