@@ -202,3 +202,21 @@ def test_brf_pages_are_40_cells_by_25_lines_with_page_numbers() -> None:
     text = brf_text(pages)
     assert text.count("\f") == len(pages) and "\r\n" in text
     assert text.isascii()
+
+
+@pytest.mark.parametrize("typed", ["2026-12-18", "18/12/2026", "18 Dec 2026"])
+def test_a_date_typed_short_is_written_out_in_the_letter(typed: str) -> None:
+    """'--set response_date=2026-12-18' read 'We will reply in full by 2026-12-18.'"""
+    template = parse_template(
+        "n", 'title = "T"\nsubject = "S"\nbody = "We will reply by {response_date}."\n'
+    )
+    content = build_content(
+        template,
+        {"response_date": typed, "reference": "EM-000001"},
+        letterhead=["Office"],
+        recipient_name="Zoë",
+        recipient_address=["1 High Street"],
+        recipient_postcode="NR6 5QB",
+        author="Office",
+    )
+    assert [b.text for b in content.blocks] == ["We will reply by Friday 18 December 2026."]

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reception_app.domain.errors import ValidationError
-from reception_app.domain.letters.filling import check_values, fill
+from reception_app.domain.letters.filling import check_values, fill, written_dates
 from reception_app.domain.letters.templates import Block, LetterTemplate
 
 
@@ -60,6 +60,7 @@ def build_content(
             "be posted. Add the address to the contact first.",
             "address",
         )
+    values = written_dates(values)  # "2026-12-18" typed on the command line reads as a date
     check_values(template, values)
     lines = [recipient_name.strip(), *address]
     if recipient_postcode.strip():

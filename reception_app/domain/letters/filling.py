@@ -53,6 +53,18 @@ def parse_letter_date(text: str) -> date | None:
     return None
 
 
+def written_dates(values: Mapping[str, str]) -> dict[str, str]:
+    """``values`` with every date a person typed in a short form ("2026-12-18", "18/12/2026")
+    written out as letters write dates ("Friday 18 December 2026"); other values as they are."""
+    written = dict(values)
+    for name, value in values.items():
+        if name.endswith("_date") or name in PROMISED_DATES:
+            when = parse_letter_date(value)
+            if when is not None:
+                written[name] = format_date(when)
+    return written
+
+
 def past_promises(
     template: LetterTemplate, values: Mapping[str, str], letter_date: date
 ) -> dict[str, str]:
