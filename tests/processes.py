@@ -9,13 +9,27 @@ milliseconds, with no engine, thread or Qt object inherited from the test proces
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from multiprocessing.context import ForkServerContext
+from multiprocessing.context import BaseContext, ForkServerContext
 from typing import Any
 
 _context: ForkServerContext | None = None
+
+
+def _context_now() -> BaseContext:
+    """The fork server, except under ``faketime -f "@DATE"``: there a new process's clock starts
+    at DATE when it starts, and a forked child's again at its parent's start, so children of a
+    fork server started minutes earlier would run minutes behind this process. Then each child
+    is spawned afresh, its clock starting at this process's faked time now, so desks agree
+    about the time as with a real clock (a Notify token is dated by a child and checked here)."""
+    if not os.environ.get("FAKETIME", "").startswith("@"):
+        return _forkserver()
+    os.environ["FAKETIME"] = "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+    return multiprocessing.get_context("spawn")
 
 
 def _forkserver() -> ForkServerContext:
@@ -67,7 +81,7 @@ def in_processes(
     once; each result is ``("ok", value)`` or ``("error", message, traceback)``, in order.
     ``work`` must be a module-level function (tests/race_work.py) so the child can import it;
     one marked ``opens_the_database`` gets ``(url, now, index, *args)`` and opens it itself."""
-    context = _forkserver()
+    context = _context_now()
     barrier = context.Barrier(len(each))
     results = context.Queue()
     children = [
