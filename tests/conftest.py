@@ -155,24 +155,25 @@ def database(
 ) -> Iterator[Database]:
     """A migrated database of the test's own, copied from a template (a new file has nothing
     to back up, so the copy is opened as open_database opens a current schema): a SQLite file,
-    or a database on the session's throw-away PostgreSQL server."""
+    or a database on the session's throw-away PostgreSQL server (reused by a later test once
+    it is put back as the template has it: tests/postgres_pool.py)."""
     template = "seeded" if "services" in request.fixturenames else "migrated"
     if "sample_history" in request.fixturenames:
         template = request.getfixturevalue("sample_history_templates")(engine_name)
     if engine_name == "postgresql":
         server = request.getfixturevalue("postgres")
-        url, drop = databases.postgres_copy(server, template)
+        url, done = databases.postgres_copy(server, template)
     else:
         target = paths.default_database
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(database_templates.get(template, template), target)
-        url, drop = sqlite_url(target), None
+        url, done = sqlite_url(target), None
     engine = make_engine(url)
     db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()
-    if drop is not None:
-        drop()
+    if done is not None:
+        done()
 
 
 @pytest.fixture
