@@ -163,12 +163,13 @@ def database(
     if engine_name == "postgresql":
         server = request.getfixturevalue("postgres")
         url, done = databases.postgres_copy(server, template)
+        engine = databases.warm_engine(url)
     else:
         target = paths.default_database
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(database_templates.get(template, template), target)
         url, done = sqlite_url(target), None
-    engine = make_engine(url)
+        engine = make_engine(url)
     db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 
 from tests.postgres_pool import DatabasePool
 from tests.postgres_server import PostgresServer, find_pg_bin
@@ -116,6 +116,22 @@ def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[
         pool = _pools[id(server)] = DatabasePool(server)
     name = pool.take(template)
     return server.url(name), lambda: pool.give_back(template, name)
+
+
+_engines: dict[str, Engine] = {}
+
+
+def warm_engine(url: URL) -> Engine:
+    """The engine for a reused database (``postgres_copy``), kept from test to test as a desk
+    keeps its own all day: its statements compiled once, its dialect asked about the server
+    once. Each test ends by disposing of it, which closes its connections; the next opens new
+    ones. (``make_engine`` is the desk's; nothing in the app adds to an engine once made.)"""
+    from reception_app.persistence.engine import make_engine
+
+    key = url.render_as_string(hide_password=False)
+    if key not in _engines:
+        _engines[key] = make_engine(url)
+    return _engines[key]
 
 
 def fill_sample_history(url: URL, days: int) -> None:
