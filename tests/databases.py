@@ -134,9 +134,9 @@ def warm_engine(url: URL) -> Engine:
     return _engines[key]
 
 
-def fill_sample_history(url: URL, days: int) -> None:
+def fill_sample_history(url: URL, days: int, seed: int = 3) -> None:
     """Hellesdon's manager (``manager``), running Hellesdon, and ``days`` working days of
-    sample data (seed 3), on a seeded database: what ``sample_history`` copies per test."""
+    sample data (seed ``seed``), on a seeded database: what ``sample_history`` copies per test."""
     from reception_app.persistence.database import Database
     from reception_app.persistence.engine import make_engine, make_session_factory
     from reception_app.seams import Seams
@@ -151,5 +151,5 @@ def fill_sample_history(url: URL, days: int) -> None:
         "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
     )
     services.office.set_active_office("hellesdon", manager)
-    services.demo.fill("hellesdon", days, seed=3)
+    services.demo.fill("hellesdon", days, seed=seed)
     services.database.dispose()
