@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import ApplicationEvents
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
@@ -37,10 +38,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
-from reception_app.ui.widgets.fit_window import (
-    DialogFitter,
-    page_frame,
-)
+from reception_app.ui.widgets.fit_window import page_frame
 from reception_app.ui.window_menus import (
     build_menus,
     restore_geometry,
@@ -121,10 +119,11 @@ class MainWindow(QMainWindow):
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
-        # Every dialog of the desk grows to the height its wrapped text needs when shown.
+        # Every dialog of the desk grows to the height its wrapped text needs when shown (and
+        # the idle lock hears of every key and click), through the application's one filter.
         application = QApplication.instance()
         if application is not None:
-            DialogFitter.install(application)
+            ApplicationEvents.install(application)
         if state.has_services and state.actor is not None:
             self.start(state.actor)
         else:
@@ -179,9 +178,6 @@ class MainWindow(QMainWindow):
         self._remember(member)
         self.menuBar().setEnabled(True)
         self._desk.show()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.idle.minutes = self._idle_minutes()
         self.idle.paused = False
         self.idle.start()
