@@ -6,12 +6,12 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from reception_app.ui.application_events import ApplicationEvents
+from reception_app.ui.application_events import InputWatch
 
 
 class IdleWatcher(QObject):
     """Idle since the later of the last ``touch`` and the last input anywhere in the
-    application (seen by the application's one event filter, ``ApplicationEvents``)."""
+    application (seen by ``InputWatch`` on every window)."""
 
     idle_timed_out = Signal()
 
@@ -20,13 +20,15 @@ class IdleWatcher(QObject):
         self.minutes = minutes
         self._last = time.monotonic()
         application = QCoreApplication.instance()
-        self._events = None if application is None else ApplicationEvents.install(application)
+        self._events = None if application is None else InputWatch.of(application)
         self._timer = QTimer(self)
         self._timer.setInterval(5_000)
         self._timer.timeout.connect(self.check)
         self.paused = False
 
     def start(self) -> None:
+        if self._events is not None:
+            self._events.watch_windows()
         self.touch()
         self._timer.start()
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.messages import Message
 from reception_app.domain.people import StaffMember
-from reception_app.ui.application_events import ApplicationEvents
 from reception_app.ui.desk_state import DeskState
 from reception_app.ui.dialogs.sign_in_dialog import SignInDialog
 from reception_app.ui.error_hook import plain_message
@@ -119,11 +118,6 @@ class MainWindow(QMainWindow):
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
-        # Every dialog of the desk grows to the height its wrapped text needs when shown (and
-        # the idle lock hears of every key and click), through the application's one filter.
-        application = QApplication.instance()
-        if application is not None:
-            ApplicationEvents.install(application)
         if state.has_services and state.actor is not None:
             self.start(state.actor)
         else:

@@ -71,8 +71,8 @@ def later(owner: QObject, work: Callable[[], object]) -> None:
 
 def fit_shown_dialog(dialog: QDialog) -> None:
     """Every dialog, as it is shown, grows to the height its wrapped text needs at its width
-    (a long name on two lines is never cut in half): called by the application's event filter
-    (ui/application_events.py) for each dialog's Show event."""
+    (a long name on two lines is never cut in half): called by the filter
+    ``fit_when_shown`` puts on each dialog (ui/application_events.py), as it is shown."""
     fit_window(dialog)
     # Once more when the style sheet has polished it (its fonts may have grown).
     later(dialog, lambda: fit_window(dialog))
