@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-_ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
+from reception_app.ui.application_events import InputWatch
 
 
 class IdleWatcher(QObject):
+    """Idle since the later of the last ``touch`` and the last input anywhere in the
+    application (seen by ``InputWatch`` on every window)."""
+
     idle_timed_out = Signal()
 
     def __init__(self, minutes: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.minutes = minutes
         self._last = time.monotonic()
+        application = QCoreApplication.instance()
+        self._events = None if application is None else InputWatch.of(application)
         self._timer = QTimer(self)
         self._timer.setInterval(5_000)
         self._timer.timeout.connect(self.check)
         self.paused = False
 
     def start(self) -> None:
+        if self._events is not None:
+            self._events.watch_windows()
         self.touch()
         self._timer.start()
 
@@ -35,14 +36,10 @@ class IdleWatcher(QObject):
         self._last = time.monotonic()
 
     def idle_seconds(self) -> float:
-        return time.monotonic() - self._last
+        last = self._last if self._events is None else max(self._last, self._events.last_input)
+        return time.monotonic() - last
 
     def check(self) -> None:
         if not self.paused and self.idle_seconds() >= self.minutes * 60:
             self.paused = True  # until the desk is unlocked again
             self.idle_timed_out.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() in _ACTIVITY:
-            self._last = time.monotonic()
-        return False

@@ -37,10 +37,7 @@ from reception_app.ui.pages.page import Page
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import status_bar_text
 from reception_app.ui.theme import Theme
-from reception_app.ui.widgets.fit_window import (
-    DialogFitter,
-    page_frame,
-)
+from reception_app.ui.widgets.fit_window import page_frame
 from reception_app.ui.window_menus import (
     build_menus,
     restore_geometry,
@@ -121,10 +118,6 @@ class MainWindow(QMainWindow):
         state.actor_changed.connect(self._actor_changed)
         self._actor_changed(state.actor)
         self._restore_geometry()
-        # Every dialog of the desk grows to the height its wrapped text needs when shown.
-        application = QApplication.instance()
-        if application is not None:
-            DialogFitter.install(application)
         if state.has_services and state.actor is not None:
             self.start(state.actor)
         else:
@@ -179,9 +172,6 @@ class MainWindow(QMainWindow):
         self._remember(member)
         self.menuBar().setEnabled(True)
         self._desk.show()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.idle.minutes = self._idle_minutes()
         self.idle.paused = False
         self.idle.start()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reception_app.domain.errors import Cancelled, ReceptionError
+from reception_app.ui.application_events import fit_when_shown
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def run_with_progress(
 ) -> QProgressDialog:
     """Start ``fn`` on the thread pool with a modal progress dialog; returns the dialog."""
     dialog = _JobProgressDialog(label, "Cancel", 0, 0, parent)
+    fit_when_shown(dialog)
     dialog.setWindowTitle("Reception")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

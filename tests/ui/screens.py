@@ -70,13 +70,18 @@ class DialogCatcher:
     PER_CLASS = 3
     """Dialogs of one class checked at most this often (Reports opens thirty of one kind)."""
 
+    INTERVAL_MS = 1
+    """How often the open windows are looked at while a button's work runs: a modal dialog
+    waits this long to be caught (at 20 ms, the walks spent a second or two waiting). The
+    timer only fires inside an event loop (a dialog's ``exec``), so it does not spin."""
+
     def __init__(self, check: Check, walk: Walk) -> None:
         self._check, self._walk = check, walk
         self._seen: set[int] = set()
         self._count: dict[str, int] = {}
         self.where = ""
         self._timer = QTimer()
-        self._timer.setInterval(20)
+        self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self.catch)
 
     def __enter__(self) -> DialogCatcher:
@@ -179,7 +184,7 @@ class _Closer:
     def __init__(self, checked: QWidget) -> None:
         self._checked = checked
         self._timer = QTimer()
-        self._timer.setInterval(20)
+        self._timer.setInterval(DialogCatcher.INTERVAL_MS)
         self._timer.timeout.connect(self._close_others)
 
     def __enter__(self) -> _Closer:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, BookingRefused, FreeSlot, Place
 from reception_app.domain.errors import ReceptionError, ValidationError
 from reception_app.domain.people import Contact
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.dialogs.appointment_when_box import (
     AppointmentWhenBox,
     local_datetime,
@@ -62,6 +63,7 @@ class BookAppointmentDialog(QDialog):
     ) -> None:
         """``appointment`` given: the dialog moves it (only time, length and officer change)."""
         super().__init__(parent)
+        fit_when_shown(self)
         self._state = state
         self._moving = appointment
         self.appointment: Appointment | None = None

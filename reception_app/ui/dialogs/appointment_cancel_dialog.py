@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.appointments import Appointment
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.forms import FieldErrors
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class CancelAppointmentDialog(QDialog):
         self, state: DeskState, appointment: Appointment, when: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self._state = state
         self._target = appointment
         self.appointment: Appointment | None = None

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.ui.application_events import fit_when_shown
+
 ROWS = (
     ("customer_name", "Customer"),
     ("service", "About"),
@@ -40,6 +42,7 @@ def details_text(details: dict[str, str]) -> str:
 class ConfirmationDetailsDialog(QDialog):
     def __init__(self, details: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.details = details
         self.setWindowTitle("Confirmation letter details")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)

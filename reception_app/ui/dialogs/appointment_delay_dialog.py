@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, Place
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.notifications import Channel
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.forms import FieldErrors
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class AppointmentDelayDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self._state = state
         self._target = appointment
         self._zone = zone

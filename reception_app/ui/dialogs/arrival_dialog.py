@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reception_app.domain.appointments import Appointment, AppointmentStatus, Place
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.visits import Visit
+from reception_app.ui.application_events import fit_when_shown
 
 if TYPE_CHECKING:
     from reception_app.ui.desk_state import DeskState
@@ -30,6 +31,7 @@ class ArrivalDialog(QDialog):
 
     def __init__(self, state: DeskState, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Appointment arrived")
         self._state = state
         self._zone = zone

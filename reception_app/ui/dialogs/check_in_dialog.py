@@ -27,6 +27,7 @@ from reception_app.domain.notifications import WHERE_TO_SET_UP, Channel
 from reception_app.domain.people import Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.visits import Visit, VisitNeeds
 from reception_app.services.queue import CheckInRequest
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.dialogs.message_dialog import ContactFinder, ContactLookup, guess_contact
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.text import opening_lead, slot_day, slots_for_desk, wait_range
@@ -47,6 +48,7 @@ class CheckInDialog(QDialog):
 
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Check in a visitor")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._state = state

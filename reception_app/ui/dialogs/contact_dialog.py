@@ -24,6 +24,7 @@ from reception_app.domain.errors import ValidationError
 from reception_app.domain.notifications import WHERE_TO_SET_UP, Channel
 from reception_app.domain.people import LARGE_PRINT_SIZES, Contact, ContactNeeds, PreferredFormat
 from reception_app.domain.validation import check_email, check_phone, check_postcode
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.forms import FieldErrors
 from reception_app.ui.widgets.text_box import TextBox
 
@@ -49,6 +50,7 @@ class ContactDialog(QDialog):
         """``notify_channels``: what the office set up for keeping people informed (none:
         the dialog says where to set it up instead of offering it)."""
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(f"Edit {contact.full_name}" if contact else "Add a contact")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save = save

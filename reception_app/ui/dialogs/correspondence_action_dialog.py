@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel
 from reception_app.domain.correspondence import PAUSE_REASONS_BY_CHANNEL, PauseReason
 from reception_app.domain.extensions import EXTENSION_HINTS
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.date_fields import date_edit, date_of
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
@@ -65,6 +66,7 @@ class CorrespondenceActionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.mode = mode
         self._save = save
         self._preview = preview

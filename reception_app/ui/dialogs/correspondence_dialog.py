@@ -32,6 +32,7 @@ from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.standards import CHANNELS
 from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.text import due_text
 from reception_app.ui.widgets.contact_finder import ContactFinder
@@ -80,6 +81,7 @@ class CorrespondenceDialog(LinkedContact, QDialog):
         contacts: ContactLookup | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Log correspondence")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._engine, self._now, self._zone = engine, now, now.tzinfo or engine.calendar.zone

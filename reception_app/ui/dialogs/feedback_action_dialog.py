@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.feedback import Feedback, FeedbackAction
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets import TextBox
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.staff_combo import staff_combo
@@ -40,6 +41,7 @@ class FeedbackActionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.action = action
         self._save = save
         self.feedback: Feedback | None = None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLineE
 from reception_app.domain.feedback import FEEDBACK_CHANNELS, Feedback, FeedbackDraft, FeedbackKind
 from reception_app.domain.people import StaffMember
 from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.date_fields import date_time_edit, local_to_qt, qt_to_local
 from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
 from reception_app.ui.widgets.live_check import LiveCheck
@@ -32,6 +33,7 @@ class FeedbackDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Record feedback")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save, self._zone = save, zone

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.people import StaffMember, suggest_username
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.field_errors import FieldErrors
 
 CreateManager = Callable[[str, str, str, str, str], StaffMember]
@@ -27,6 +28,7 @@ class FirstRunDialog(QDialog):
         self, offices: dict[str, str], create: CreateManager, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Welcome to Reception")
         self._create = create
         self.manager: StaffMember | None = None

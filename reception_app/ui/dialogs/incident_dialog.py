@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.feedback import IncidentDraft, IncidentKind
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.date_fields import date_time_edit, local_to_qt, qt_to_local
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
@@ -35,6 +36,7 @@ class IncidentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Record an incident")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save, self._zone = save, zone

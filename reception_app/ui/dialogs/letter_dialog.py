@@ -36,6 +36,7 @@ from reception_app.domain.letters import (
     past_date_message,
 )
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.letter_printing import (
     PrintOutcome,
     page_images,
@@ -87,6 +88,7 @@ class LetterDialog(QDialog):
         time an appointment had before it moved); ``extra_buttons`` are (text, slot) pairs
         added beside Print."""
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(
             f"Write a letter to {customer_name[:60]}" if customer_name else "Write a letter"
         )

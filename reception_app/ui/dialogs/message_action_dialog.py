@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.messages import CallbackOutcome, Message
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
 from reception_app.ui.widgets.recipient_combo import chosen_recipient, recipient_combo
@@ -38,6 +39,7 @@ class MessageActionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.mode = mode
         self._save = save
         self.message: Message | None = None

@@ -15,6 +15,7 @@ from reception_app.domain.errors import ValidationError
 from reception_app.domain.messages import BODY_MAX, Message, MessageDraft, Urgency
 from reception_app.domain.people import Contact, StaffMember
 from reception_app.domain.validation import check_email, check_phone
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.shortcuts import bind
 from reception_app.ui.widgets.contact_finder import ContactFinder
 from reception_app.ui.widgets.contact_lookup import ContactLookup
@@ -55,6 +56,7 @@ class MessageDialog(LinkedContact, QDialog):
     ) -> None:
         """``texts_on``: the office texts, so the caller can be sent a confirmation."""
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Take a message")
         self._texts_on = texts_on
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.people import StaffMember
 from reception_app.domain.visits import Visit
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.forms import FieldErrors
 
 SaveOutcome = Callable[[bool, int | None, date | None], Visit]
@@ -39,6 +40,7 @@ class OutcomeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(f"{ticket} served")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save = save

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.item_table import fill_items, item_table
 
 
@@ -16,6 +17,7 @@ class ReportRecordsDialog(QDialog):
         self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], parent: QWidget
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(title)
         self.table, self.model = item_table(title)
         fill_items(self.model, headers, rows)

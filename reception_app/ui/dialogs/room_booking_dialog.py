@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.appointments import RoomNeeds
 from reception_app.domain.errors import ReceptionError, ValidationError
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.forms import FieldErrors
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class RoomBookingDialog(QDialog):
         at: time | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self._state = state
         self.bookings: list[RoomBooking] = []
         rooms = state.services.rooms()

@@ -30,6 +30,7 @@ from reception_app.domain.offices import (
     RoomProfile,
     ServiceProfile,
 )
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.pages.settings.hours_tab import hours_text, parse_day_hours
 from reception_app.ui.pages.settings.tab import DAY_LABELS
 from reception_app.ui.widgets.field_errors import FieldErrors
@@ -56,6 +57,7 @@ class _SaveDialog(QDialog, Generic[T]):
 
     def __init__(self, title: str, save: Callable[[T], None], parent: QWidget | None) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(title)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save = save

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.panels.read_only_table import ReadOnlyTable
 
 Lines = Sequence[tuple[str, str]]
@@ -26,6 +27,7 @@ class ShortcutsDialog(QDialog):
         self, page_title: str, on_page: Lines, everywhere: Lines, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Keyboard shortcuts")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.people import StaffMember
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.theme import scaled_font
 from reception_app.ui.widgets.field_errors import FieldErrors
 
@@ -48,6 +49,7 @@ class SignInDialog(QDialog):
         """``locked_user``: the desk was locked (by hand, or with ``locked_idle`` because it
         was not used for the time set in Settings); the screen says which."""
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle("Reception - sign in")
         self._sign_in = sign_in
         self.member: StaffMember | None = None

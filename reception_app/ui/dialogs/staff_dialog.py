@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reception_app.domain.errors import ValidationError
 from reception_app.domain.people import Role, StaffMember, suggest_username
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import form_column, growing_form, save_cancel
 
@@ -45,6 +46,7 @@ class StaffDialog(QDialog):
         self, save: SaveStaff, member: StaffMember | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self.setWindowTitle(f"Edit {member.full_name}" if member else "Add a staff member")
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._save = save

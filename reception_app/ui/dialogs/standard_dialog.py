@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception_app.domain.standards import CHANNELS, ChannelStandard
+from reception_app.ui.application_events import fit_when_shown
 from reception_app.ui.widgets.clock_editor import ClockEditor
 from reception_app.ui.widgets.field_errors import FieldErrors
 from reception_app.ui.widgets.form_parts import growing_form, save_cancel
@@ -39,6 +40,7 @@ class StandardDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)
         self._save = save
         self.channel = standard.channel
         self.saved: ChannelStandard | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
@@ -69,24 +69,13 @@ def later(owner: QObject, work: Callable[[], object]) -> None:
     timer.start(0)
 
 
-class DialogFitter(QObject):
-    """Installed on the application: every dialog, as it is shown, grows to the height its
-    wrapped text needs at its width (a long name on two lines is never cut in half)."""
-
-    @classmethod
-    def install(cls, application: QCoreApplication) -> None:
-        """Once per application, owned by it (a filter owned by a window that is gone would
-        be called after its death)."""
-        if application.findChild(cls) is None:
-            application.installEventFilter(cls(application))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
-            dialog = watched
-            fit_window(dialog)
-            # Once more when the style sheet has polished it (its fonts may have grown).
-            later(dialog, lambda: fit_window(dialog))
-        return False
+def fit_shown_dialog(dialog: QDialog) -> None:
+    """Every dialog, as it is shown, grows to the height its wrapped text needs at its width
+    (a long name on two lines is never cut in half): called by the filter
+    ``fit_when_shown`` puts on each dialog (ui/application_events.py), as it is shown."""
+    fit_window(dialog)
+    # Once more when the style sheet has polished it (its fonts may have grown).
+    later(dialog, lambda: fit_window(dialog))
 
 
 DEFAULT_SIZE = (1200, 780)
