@@ -29,6 +29,7 @@ PRELOAD = [
     "reception_app.services.notifications.sender",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg",
     "tests.race_work",
 ]
 """Imported once by the fork server, so each child starts with them (tests/race_work.py also
