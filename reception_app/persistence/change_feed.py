@@ -51,7 +51,8 @@ class ChangeFeed:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_id: int | None = None
-        """The newest change row seen; None until the first connection."""
+        """The newest change row handed to ``on_changes`` (or there at the first connection);
+        None until then."""
         self.connected = False
 
     def start(self) -> None:
@@ -86,8 +87,8 @@ class ChangeFeed:
     def _deliver(self, rows: list[tuple[Any, Any]]) -> None:
         changes = [Change(int(i), Change.topics_from_text(str(t))) for i, t in rows]
         if changes:
-            self.last_id = changes[-1].id
             self._on_changes(changes)
+            self.last_id = changes[-1].id  # after: every change up to it has been handed over
 
     def _connected_at(self, newest: int | None) -> None:
         """A (re)connection: start from the newest row, or catch up on what was missed."""
