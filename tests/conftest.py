@@ -51,6 +51,11 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     migrate from empty: tests/persistence/test_migrations.py)."""
     folder = tmp_path_factory.mktemp("templates")
     empty, seeded = folder / "migrated.sqlite3", folder / "seeded.sqlite3"
+    shared = os.environ.get(databases.SHARED_TEMPLATES)
+    if shared:  # a session a test started in a subprocess: copies of its parent's
+        for template in (empty, seeded):
+            shutil.copyfile(Path(shared) / template.name, template)
+        return {"migrated": empty, "seeded": seeded}
     db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
     db.dispose()
     shutil.copyfile(empty, seeded)
