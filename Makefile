@@ -30,11 +30,17 @@ display: $(STAMP)
 # e.g. make test PYTEST_ARGS="-n 0 -x tests/services". Bytecode is written even where the
 # machine sets PYTHONDONTWRITEBYTECODE: else every worker and every subprocess the tests start
 # compiles the app and re-rewrites the tests' asserts (collection 4.7 s CPU rather than 1.9 s).
+# The tests' temporary folders (their SQLite files, the PostgreSQL server's data) are made in
+# memory where the machine has /dev/shm: a SQLite commit there takes 0.03 ms rather than the
+# 1.7 ms a disk's fsync takes, with the same pragmas (docs/decisions.md).
+TEST_TMPDIR := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm/reception-tests)
 test: $(STAMP)
 	@bash tools/qt-system-libs.sh offscreen
 	@bash tools/letter-system-libs.sh
 	@bash tools/test-system-packages.sh
-	PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(if $(TEST_TMPDIR),mkdir -p $(TEST_TMPDIR))
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # What CI checks besides the tests: lint and formatting, mypy (strict, pyproject.toml) on the
 # package and the benchmarks, and the import-linter layer contracts.

@@ -74,26 +74,29 @@ SAMPLE_HISTORY_DAYS = 45
 @pytest.fixture(scope="session")
 def sample_history_templates(
     database_templates: dict[str, Path], request: pytest.FixtureRequest
-) -> Callable[[str], str]:
-    """The engine's template for ``sample_history`` (a SQLite file's path or a PostgreSQL
-    database's name), filled the first time a test of the session asks: loading the sample
-    data takes 1-2 s on SQLite and 2-5 s on PostgreSQL, copying it a tenth of that."""
-    made: dict[str, str] = {}
+) -> Callable[[str, int, int], str]:
+    """The engine's template for ``sample_history`` with ``days`` working days of seed
+    ``seed`` (a SQLite file's path or a PostgreSQL database's name), filled the first time a
+    test of the session asks: loading the sample data takes 1-2 s on SQLite and 2-5 s on
+    PostgreSQL, copying it a tenth of that."""
+    made: dict[tuple[str, int, int], str] = {}
 
-    def template(engine_name: str) -> str:
-        if engine_name not in made:
+    def template(engine_name: str, days: int, seed: int) -> str:
+        key = (engine_name, days, seed)
+        if key not in made:
+            label = f"history_{days}_{seed}"
             if engine_name == "postgresql":
                 server = request.getfixturevalue("postgres")
-                name = f"history_{os.getpid()}"  # a subprocess's session may share the server
+                name = f"{label}_{os.getpid()}"  # a subprocess's session may share the server
                 url = server.create_database(name, template="seeded")
             else:
-                name = str(database_templates["seeded"].with_name("history.sqlite3"))
+                name = str(database_templates["seeded"].with_name(f"{label}.sqlite3"))
                 shutil.copyfile(database_templates["seeded"], name)
                 url = sqlite_url(Path(name))
-            databases.fill_sample_history(url, SAMPLE_HISTORY_DAYS)
+            databases.fill_sample_history(url, days, seed)
             assert not Path(name + "-wal").exists()  # all in the file a test copies
-            made[engine_name] = name
-        return made[engine_name]
+            made[key] = name
+        return made[key]
 
     return template
 
@@ -156,24 +159,28 @@ def database(
 ) -> Iterator[Database]:
     """A migrated database of the test's own, copied from a template (a new file has nothing
     to back up, so the copy is opened as open_database opens a current schema): a SQLite file,
-    or a database on the session's throw-away PostgreSQL server."""
+    or a database on the session's throw-away PostgreSQL server (reused by a later test once
+    it is put back as the template has it: tests/postgres_pool.py)."""
     template = "seeded" if "services" in request.fixturenames else "migrated"
     if "sample_history" in request.fixturenames:
-        template = request.getfixturevalue("sample_history_templates")(engine_name)
+        marker = request.node.get_closest_marker("sample_history")
+        days, seed = marker.args if marker else (SAMPLE_HISTORY_DAYS, 3)
+        template = request.getfixturevalue("sample_history_templates")(engine_name, days, seed)
     if engine_name == "postgresql":
         server = request.getfixturevalue("postgres")
-        url, drop = databases.postgres_copy(server, template)
+        url, done = databases.postgres_copy(server, template)
+        engine = databases.warm_engine(url)
     else:
         target = paths.default_database
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(database_templates.get(template, template), target)
-        url, drop = sqlite_url(target), None
-    engine = make_engine(url)
+        url, done = sqlite_url(target), None
+        engine = make_engine(url)
     db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()
-    if drop is not None:
-        drop()
+    if done is not None:
+        done()
 
 
 @pytest.fixture
@@ -246,7 +253,8 @@ def manager(services: AppServices, request: pytest.FixtureRequest) -> StaffMembe
 def sample_history(services: AppServices, manager: StaffMember) -> AppServices:
     """Services on a copy of a database with Hellesdon's manager (``manager``), Hellesdon
     running and ``SAMPLE_HISTORY_DAYS`` working days of sample data (``demo.fill``, seed 3),
-    filled once per session and engine (``sample_history_templates``)."""
+    filled once per session and engine (``sample_history_templates``). A module or test
+    marked ``@pytest.mark.sample_history(DAYS, SEED)`` gets that many days of that seed."""
     return services
 
 

@@ -14,8 +14,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 
+from tests.postgres_pool import DatabasePool
 from tests.postgres_server import PostgresServer, find_pg_bin
 from tests.system_tools import require_program
 
@@ -106,44 +107,39 @@ def _make_templates(server: PostgresServer) -> None:
         db.dispose()
 
 
-class _Spares:
-    """Copies of the templates made one test ahead, on a thread of their own: CREATE DATABASE
-    takes about 0.1 s, which the server then spends while the test before runs."""
-
-    def __init__(self, server: PostgresServer) -> None:
-        self.server = server
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-spares")
-        self._next: dict[str, Future[str]] = {}
-
-    def _make(self, template: str) -> str:
-        name = unique_name()
-        self.server.create_database(name, template=template)
-        return name
-
-    def take(self, template: str, ahead: bool = True) -> str:
-        made = self._next.pop(template, None) or self._thread.submit(self._make, template)
-        name = made.result()
-        if ahead:
-            self._next[template] = self._thread.submit(self._make, template)
-        return name
-
-
-_spares: dict[int, _Spares] = {}
+_pools: dict[int, DatabasePool] = {}
 
 
 def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[[], None]]:
-    """A new database copied from a template ('migrated', 'seeded' or a sample history's, see
-    ``sample_history_template``), and how to drop it after the test."""
-    spares = _spares.get(id(server))
-    if spares is None or spares.server is not server:
-        spares = _spares[id(server)] = _Spares(server)
-    name = spares.take(template, ahead=template in ("migrated", "seeded"))
-    return server.url(name), lambda: server.drop_database(name)
+    """A database like a new copy of a template ('migrated', 'seeded' or a sample history's,
+    see ``sample_history_templates``), and what to call once the test is over
+    (tests/postgres_pool.py: the copy is put back for a later test, or dropped)."""
+    pool = _pools.get(id(server))
+    if pool is None or pool.server is not server:
+        pool = _pools[id(server)] = DatabasePool(server)
+    name = pool.take(template)
+    return server.url(name), lambda: pool.give_back(template, name)
 
 
-def fill_sample_history(url: URL, days: int) -> None:
+_engines: dict[str, Engine] = {}
+
+
+def warm_engine(url: URL) -> Engine:
+    """The engine for a reused database (``postgres_copy``), kept from test to test as a desk
+    keeps its own all day: its statements compiled once, its dialect asked about the server
+    once. Each test ends by disposing of it, which closes its connections; the next opens new
+    ones. (``make_engine`` is the desk's; nothing in the app adds to an engine once made.)"""
+    from reception_app.persistence.engine import make_engine
+
+    key = url.render_as_string(hide_password=False)
+    if key not in _engines:
+        _engines[key] = make_engine(url)
+    return _engines[key]
+
+
+def fill_sample_history(url: URL, days: int, seed: int = 3) -> None:
     """Hellesdon's manager (``manager``), running Hellesdon, and ``days`` working days of
-    sample data (seed 3), on a seeded database: what ``sample_history`` copies per test."""
+    sample data (seed ``seed``), on a seeded database: what ``sample_history`` copies per test."""
     from reception_app.persistence.database import Database
     from reception_app.persistence.engine import make_engine, make_session_factory
     from reception_app.seams import Seams
@@ -158,5 +154,5 @@ def fill_sample_history(url: URL, days: int) -> None:
         "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
     )
     services.office.set_active_office("hellesdon", manager)
-    services.demo.fill("hellesdon", days, seed=3)
+    services.demo.fill("hellesdon", days, seed=seed)
     services.database.dispose()

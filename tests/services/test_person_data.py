@@ -47,10 +47,13 @@ def _person(services: AppServices, manager: StaffMember, tmp_path: Path, **kw: o
     return cid
 
 
+pytestmark = pytest.mark.sample_history(10, 4)
+
+
 @pytest.fixture
-def filled(services: AppServices, manager: StaffMember) -> AppServices:
-    services.demo.fill("hellesdon", 10, seed=4)
-    return services
+def filled(sample_history: AppServices) -> AppServices:
+    """``demo.fill("hellesdon", 10, seed=4)`` on a copy, filled once per session."""
+    return sample_history
 
 
 def test_the_export_holds_everything_about_the_person_readably_and_is_recorded(
