@@ -18,8 +18,7 @@ from reception_app.services.container import AppServices
 from reception_app.ui.live import LiveReload
 from reception_app.ui.main_window import MainWindow
 from reception_app.ui.pages.page import Page
-from tests.ui.live_fixtures import another_desk, live_window  # noqa: F401 - fixtures
-from tests.ui.live_fixtures import newest_change, wait_told
+from tests.ui.live_fixtures import another_desk, live_window, newest_change, wait_told  # noqa: F401 - fixtures
 
 BOTH = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
 
