@@ -13,8 +13,6 @@ from sqlalchemy.engine import URL
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from argon2 import PasswordHasher  # noqa: E402
-
 from reception_app.domain.people import StaffMember  # noqa: E402
 from reception_app.paths import AppPaths  # noqa: E402
 from reception_app.persistence.database import Database, open_database  # noqa: E402
@@ -23,15 +21,13 @@ from reception_app.seams import Seams  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
 from tests import databases  # noqa: E402
 from tests.databases import postgres  # noqa: E402, F401 - the session's server (a fixture)
+from tests.hashing import TEST_HASHER  # noqa: E402 - also imported from here
 from tests.notify_fixtures import notify, notify_server, notify_standin  # noqa: E402, F401
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
 """Tuesday 24 November 2026, 10:30 in London (GMT): both offices are open."""
 
 MANAGER_PASSWORD = "correct horse"
-
-TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-"""Still argon2id, at the lowest cost it allows: a first password in microseconds, not 330 ms."""
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +51,11 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     migrate from empty: tests/persistence/test_migrations.py)."""
     folder = tmp_path_factory.mktemp("templates")
     empty, seeded = folder / "migrated.sqlite3", folder / "seeded.sqlite3"
+    shared = os.environ.get(databases.SHARED_TEMPLATES)
+    if shared:  # a session a test started in a subprocess: copies of its parent's
+        for template in (empty, seeded):
+            shutil.copyfile(Path(shared) / template.name, template)
+        return {"migrated": empty, "seeded": seeded}
     db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
     db.dispose()
     shutil.copyfile(empty, seeded)

@@ -25,6 +25,9 @@ DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"
 _names = itertools.count(1)
 SHARED_SERVER = "RECEPTION_TEST_POSTGRES_FOLDER"
 """Set by a test that runs part of the suite in a subprocess: the folder of its running server."""
+SHARED_TEMPLATES = "RECEPTION_TEST_TEMPLATES_FOLDER"
+"""Set by the same test: the folder of its session's SQLite templates (``database_templates``),
+which the subprocess's session copies rather than migrating and seeding its own."""
 
 
 def parametrize_engines(metafunc: pytest.Metafunc) -> None:

@@ -19,6 +19,22 @@ from typing import Any
 
 _context: ForkServerContext | None = None
 
+PRELOAD = [
+    "reception_app.services.container",
+    "reception_app.persistence.database",
+    # what the desks' work imports on first use: without these every child imported them again
+    # (Alembic, psycopg and the Notify client about 0.1-0.2 s each, on two cores shared by four)
+    "reception_app.persistence.migrations",
+    "reception_app.services.appointment_service",
+    "reception_app.services.notifications.sender",
+    "sqlalchemy.dialects.sqlite.pysqlite",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg",
+    "tests.race_work",
+]
+"""Imported once by the fork server, so each child starts with them (tests/race_work.py also
+configures the ORM mappers there)."""
+
 
 def _context_now() -> BaseContext:
     """The fork server, except under ``faketime -f "@DATE"``: there a new process's clock starts
@@ -36,13 +52,7 @@ def _forkserver() -> ForkServerContext:
     global _context
     if _context is None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(
-            [
-                "reception_app.services.container",
-                "reception_app.persistence.database",
-                "tests.race_work",
-            ]
-        )
+        context.set_forkserver_preload(PRELOAD)
         _context = context
     return _context
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import configure_mappers
 
 from reception_app.domain.errors import ReceptionError
 from reception_app.domain.people import StaffMember
@@ -18,11 +19,10 @@ from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from reception_app.services.queue import CheckInRequest
+from tests.hashing import TEST_HASHER
 
 
 def _seams(now: datetime) -> Seams:
-    from tests.conftest import TEST_HASHER
-
     return Seams(lambda: now, TEST_HASHER)
 
 
@@ -185,3 +185,6 @@ def wrong_passwords(services: AppServices, index: int, username: str, count: int
         except ReceptionError as exc:
             said.append(str(exc))
     return said
+
+
+configure_mappers()  # in the fork server (tests/processes.py), not again in every desk process

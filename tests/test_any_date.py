@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import SHARED_SERVER
+from tests.databases import SHARED_SERVER, SHARED_TEMPLATES
 from tests.postgres_server import PostgresServer
 from tests.system_tools import require_program
 
@@ -41,11 +41,12 @@ SAMPLE = [  # what reads 'today' most: letters' dates, deadlines, the queue, the
 
 
 def _run_at(
-    faketime: str, moment: str, home: Path, server: PostgresServer
+    faketime: str, moment: str, home: Path, server: PostgresServer, templates: Path
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     env.update(TZ="UTC", QT_QPA_PLATFORM="offscreen", RECEPTION_HOME=str(home))
     env[SHARED_SERVER] = str(server.folder)  # the app's clock is faked; the server has no part
+    env[SHARED_TEMPLATES] = str(templates)  # migrated and seeded at FIXED_NOW, as they would be
     command = [faketime, "-f", f"@{moment}", sys.executable, "-m", "pytest", "-q"]
     command += ["-p", "no:cacheprovider", "-p", "no:xdist", "-p", "no:randomly", *SAMPLE]
     return subprocess.run(
@@ -55,12 +56,14 @@ def _run_at(
 
 @pytest.mark.parametrize("moment", MOMENTS.values(), ids=MOMENTS.keys())
 def test_a_sample_of_the_suite_passes_on_awkward_days_years_ahead(
-    moment: str, tmp_path: Path, postgres: PostgresServer
+    moment: str, tmp_path: Path, postgres: PostgresServer, database_templates: dict[str, Path]
 ) -> None:
     """One run per moment (so the runs spread over the suite's workers), each using this
-    session's PostgreSQL server rather than starting one under the faked clock."""
+    session's PostgreSQL server rather than starting one under the faked clock, and copies of
+    its SQLite templates."""
     faketime = require_program("faketime")
-    run = _run_at(faketime, moment, tmp_path / "home", postgres)
+    templates = database_templates["migrated"].parent
+    run = _run_at(faketime, moment, tmp_path / "home", postgres, templates)
     assert run.returncode == 0, f"--- {moment} UTC ---\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
     # the sample ran, rather than being collected away
     assert " passed" in run.stdout and "error" not in run.stdout.splitlines()[-1]

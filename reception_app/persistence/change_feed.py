@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from reception_app.domain.changes import Change
-from reception_app.pauses import pause
+from reception_app.pauses import STEP_SECONDS, pause
 from reception_app.persistence.changes import CHANNEL
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ OnConnection = Callable[[bool], None]
 """True: the database answers (again); False: it stopped answering."""
 
 RECONNECT_SECONDS = 2.0
+QUIET_CHECK_SECONDS = 1.0
+"""On PostgreSQL: after this long with no notice, make sure the server is still there."""
 
 
 class ChangeFeed:
@@ -48,7 +51,8 @@ class ChangeFeed:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_id: int | None = None
-        """The newest change row seen; None until the first connection."""
+        """The newest change row handed to ``on_changes`` (or there at the first connection);
+        None until then."""
         self.connected = False
 
     def start(self) -> None:
@@ -83,8 +87,8 @@ class ChangeFeed:
     def _deliver(self, rows: list[tuple[Any, Any]]) -> None:
         changes = [Change(int(i), Change.topics_from_text(str(t))) for i, t in rows]
         if changes:
-            self.last_id = changes[-1].id
             self._on_changes(changes)
+            self.last_id = changes[-1].id  # after: every change up to it has been handed over
 
     def _connected_at(self, newest: int | None) -> None:
         """A (re)connection: start from the newest row, or catch up on what was missed."""
@@ -136,14 +140,19 @@ class ChangeFeed:
             newest = connection.execute("SELECT MAX(id) FROM change_log").fetchone()
             self._connected_at(newest[0] if newest else None)
             self._deliver(self._since_postgres(connection))
+            quiet_since = time.monotonic()
             while not self._stop.is_set():
+                # Short waits, as in pauses.pause: a stop is noticed within STEP_SECONDS rather
+                # than after a whole quiet second (a desk closing, each live test's teardown).
                 heard = False
-                for _notice in connection.notifies(timeout=1.0, stop_after=1):
+                for _notice in connection.notifies(timeout=STEP_SECONDS, stop_after=1):
                     heard = True
                 if heard:
                     self._deliver(self._since_postgres(connection))
-                else:  # a quiet second: make sure the server is still there
-                    connection.execute("SELECT 1")
+                    quiet_since = time.monotonic()
+                elif time.monotonic() - quiet_since >= QUIET_CHECK_SECONDS:
+                    connection.execute("SELECT 1")  # a quiet second: is the server still there?
+                    quiet_since = time.monotonic()
 
     def _since_postgres(self, connection: Any) -> list[tuple[Any, Any]]:
         rows = connection.execute(

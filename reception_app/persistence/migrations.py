@@ -86,17 +86,22 @@ MIGRATION_WAIT_SECONDS = 600.0
 
 def _lock_for_upgrade(connection: Connection, on_wait: Waiting | None) -> None:
     """PostgreSQL: the advisory lock every write transaction takes, held for the whole upgrade.
-    Tried without blocking first, so a desk that has to wait can say so."""
-    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
-    told = False
-    query = text("SELECT pg_try_advisory_xact_lock(:key)")
-    while not connection.execute(query, {"key": WRITE_LOCK_KEY}).scalar():
-        if time.monotonic() > deadline:
-            raise _waited_too_long()
-        if not told and on_wait is not None:
-            on_wait(WAITING_MESSAGE)
-            told = True
-        time.sleep(0.25)
+    Tried without blocking first, so a desk that has to wait can say so; then waited for in the
+    server, which hands it over the moment the other desk commits (desks started together
+    open one after another without a polling interval between them)."""
+    key = {"key": WRITE_LOCK_KEY}
+    if connection.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), key).scalar():
+        return
+    if on_wait is not None:
+        on_wait(WAITING_MESSAGE)
+    wait_ms = int(MIGRATION_WAIT_SECONDS * 1000)
+    connection.execute(text(f"SET LOCAL lock_timeout = {wait_ms}"))  # not the usual 15 s
+    try:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), key)
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_timeout
+            raise _waited_too_long() from None
+        raise
 
 
 def _waited_too_long() -> ReceptionError:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class _Feed(Protocol):
+    last_id: int | None
+
     def start(self) -> None: ...
     def stop(self) -> None: ...
 
@@ -111,6 +113,19 @@ class ChangeHub(QObject):
             self._feed.stop()
             self._feed = None
         self._drain_timer.stop()
+
+    def heard_up_to(self, change_id: int) -> bool:
+        """True once every change up to ``change_id`` has been told: the feed has read that far
+        (when listening), the GUI thread has taken what it heard and nothing waits to be merged.
+        A screen's re-read for it has then started, so a test can check that a change was told
+        once without waiting a while for a second notice that should not come."""
+        with self._lock:
+            waiting = bool(self._heard)
+        feed = self._feed
+        read_that_far = feed is None or (feed.last_id or 0) >= change_id
+        return (
+            read_that_far and not waiting and not self._pending and not self._flush_timer.isActive()
+        )
 
     def announce(self, topics: frozenset[Topic]) -> None:
         """Tell the screens directly (e.g. after signing in, everything)."""

@@ -8,13 +8,16 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
 
+from reception_app.persistence.change_records import ChangeRecord
 from reception_app.persistence.database import Database
 from reception_app.persistence.engine import make_engine, make_session_factory
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from reception_app.ui.changes import ChangeHub
 from reception_app.ui.desk_state import DeskState
+from reception_app.ui.live import LiveReload
 from reception_app.ui.live_desk import go_live
 from reception_app.ui.main_window import MainWindow
 from tests.postgres_server import PostgresServer, find_pg_bin
@@ -36,6 +39,26 @@ def wait_connected(qtbot, hub: ChangeHub) -> None:  # type: ignore[no-untyped-de
     feed = hub._feed
     assert feed is not None
     qtbot.waitUntil(lambda: feed.connected, timeout=5000)
+
+
+def newest_change(services: AppServices) -> int:
+    """The id of the newest change logged: the one just committed. Read on an engine of its
+    own, so a test counting the statements ``services`` runs does not count these."""
+    engine = make_engine(services.database.url)
+    try:
+        with engine.connect() as connection:
+            return connection.scalar(select(func.max(ChangeRecord.id))) or 0
+    finally:
+        engine.dispose()
+
+
+def wait_told(qtbot, hub: ChangeHub, change_id: int, reload: LiveReload | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Until every change up to ``change_id`` has been told (the feed has read that far too)
+    and ``reload``'s re-read is done: a second notice of the same change, or a second re-read,
+    would have shown by then (rather than waiting a while for one that should not come)."""
+    qtbot.waitUntil(
+        lambda: hub.heard_up_to(change_id) and (reload is None or not reload.busy), timeout=3000
+    )
 
 
 @pytest.fixture

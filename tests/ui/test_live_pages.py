@@ -18,7 +18,7 @@ from reception_app.services.container import AppServices
 from reception_app.ui.live import LiveReload
 from reception_app.ui.main_window import MainWindow
 from reception_app.ui.pages.page import Page
-from tests.ui.live_fixtures import another_desk, live_window  # noqa: F401 - fixtures
+from tests.ui.live_fixtures import another_desk, live_window, newest_change, wait_told  # noqa: F401 - fixtures
 
 BOTH = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
 
@@ -229,7 +229,8 @@ def test_an_action_on_appointments_is_re_read_once_on_a_worker(
         by_hand = counts["gui"]
         qtbot.waitUntil(lambda: "Arrived" in " ".join(_cells(page)), timeout=1000)
         qtbot.waitUntil(lambda: not reload.busy, timeout=1000)
-        qtbot.wait(300)
+        assert live_window.live.hub is not None  # the feed hears the commit too: not re-read
+        wait_told(qtbot, live_window.live.hub, newest_change(services), reload)
     print(f"arrived: {by_hand} statements on the GUI thread, re-read {counts['worker']}")
     assert "Ticket" in page.message_text
     assert reload.reads == reads + 1

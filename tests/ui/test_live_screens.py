@@ -14,12 +14,18 @@ from reception_app.domain.messages import MessageDraft
 from reception_app.domain.people import StaffMember
 from reception_app.services.container import AppServices
 from reception_app.services.queue import CheckInRequest
+from reception_app.ui.changes import ChangeHub
 from reception_app.ui.main_window import MainWindow
 from reception_app.ui.pages.messages_page import MessagesPage
 from reception_app.ui.pages.today_page import TodayPage
-from tests.ui.live_fixtures import another_desk, live_window  # noqa: F401 - fixtures
+from tests.ui.live_fixtures import another_desk, live_window, newest_change, wait_told  # noqa: F401 - fixtures
 
 BOTH = pytest.mark.parametrize("engine_name", ["sqlite", "postgresql"], indirect=True)
+
+
+def _hub(window: MainWindow) -> ChangeHub:
+    assert window.live.hub is not None
+    return window.live.hub
 
 
 def _today(window: MainWindow) -> TodayPage:
@@ -40,9 +46,10 @@ def test_another_desk_s_check_in_shows_on_today_within_a_second_read_once(
     reads = reload.reads
     another_desk.queue().check_in(None, CheckInRequest("general", "Ann Lee"))
     started = time.monotonic()  # committed
+    change = newest_change(another_desk)
     qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=1000)
     took = time.monotonic() - started
-    qtbot.wait(600)  # nothing else arrives for the same change
+    wait_told(qtbot, _hub(live_window), change, reload)  # nothing else arrives for the change
     assert reload.reads == reads + 1
     assert took < 1.0
 
@@ -66,7 +73,7 @@ def test_a_call_at_another_desk_shows_and_this_desk_s_own_call_is_read_once(
     reads = reload.reads
     page.call_next()  # this desk: the page does not read by itself, the notice does, once
     qtbot.waitUntil(lambda: "G002" in page.at_desk.text(), timeout=1000)
-    qtbot.wait(600)
+    wait_told(qtbot, _hub(live_window), newest_change(another_desk), reload)  # the feed too
     assert reload.reads == reads + 1
     assert page.queue_model.tickets() == ["G003"]
 
