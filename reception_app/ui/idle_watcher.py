@@ -40,6 +40,8 @@ class IdleWatcher(QObject):
         return time.monotonic() - last
 
     def check(self) -> None:
+        if self._events is not None:
+            self._events.watch_windows()  # any window not seen yet (one no one has focused)
         if not self.paused and self.idle_seconds() >= self.minutes * 60:
             self.paused = True  # until the desk is unlocked again
             self.idle_timed_out.emit()
