@@ -46,25 +46,29 @@ def paths(isolated_home: AppPaths) -> AppPaths:
 
 @pytest.fixture(scope="session")
 def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Migrated once per test session (per xdist worker): an empty schema, and the same with
-    both shipped office profiles seeded. Each test gets a copy of one (migration tests still
-    migrate from empty: tests/persistence/test_migrations.py)."""
+    """Migrated once per test session (per xdist worker): an empty schema; the same with both
+    shipped office profiles seeded; and that with Hellesdon's first manager (``manager``) and
+    Hellesdon running. Each test gets a copy of one (migration tests still migrate from empty:
+    tests/persistence/test_migrations.py)."""
     folder = tmp_path_factory.mktemp("templates")
-    empty, seeded = folder / "migrated.sqlite3", folder / "seeded.sqlite3"
+    templates = {name: folder / f"{name}.sqlite3" for name in databases.TEMPLATES}
     shared = os.environ.get(databases.SHARED_TEMPLATES)
     if shared:  # a session a test started in a subprocess: copies of its parent's
-        for template in (empty, seeded):
+        for template in templates.values():
             shutil.copyfile(Path(shared) / template.name, template)
-        return {"migrated": empty, "seeded": seeded}
+        return templates
+    empty, seeded, managed = (templates[name] for name in databases.TEMPLATES)
     db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
     db.dispose()
     shutil.copyfile(empty, seeded)
     db = open_database(sqlite_url(seeded), backup_dir=None, now=FIXED_NOW)
     AppServices.create(db, FixedClock()).office.seed_shipped_profiles()
     db.dispose()
-    for template in (empty, seeded):
+    shutil.copyfile(seeded, managed)
+    databases.add_first_manager(sqlite_url(managed))
+    for template in templates.values():
         assert not template.with_name(template.name + "-wal").exists()
-    return {"migrated": empty, "seeded": seeded}
+    return templates
 
 
 SAMPLE_HISTORY_DAYS = 45
@@ -88,10 +92,10 @@ def sample_history_templates(
             if engine_name == "postgresql":
                 server = request.getfixturevalue("postgres")
                 name = f"{label}_{os.getpid()}"  # a subprocess's session may share the server
-                url = server.create_database(name, template="seeded")
+                url = server.create_database(name, template="managed")
             else:
-                name = str(database_templates["seeded"].with_name(f"{label}.sqlite3"))
-                shutil.copyfile(database_templates["seeded"], name)
+                name = str(database_templates["managed"].with_name(f"{label}.sqlite3"))
+                shutil.copyfile(database_templates["managed"], name)
                 url = sqlite_url(Path(name))
             databases.fill_sample_history(url, days, seed)
             assert not Path(name + "-wal").exists()  # all in the file a test copies
@@ -162,6 +166,8 @@ def database(
     or a database on the session's throw-away PostgreSQL server (reused by a later test once
     it is put back as the template has it: tests/postgres_pool.py)."""
     template = "seeded" if "services" in request.fixturenames else "migrated"
+    if "manager" in request.fixturenames:
+        template = "managed"
     if "sample_history" in request.fixturenames:
         marker = request.node.get_closest_marker("sample_history")
         days, seed = marker.args if marker else (SAMPLE_HISTORY_DAYS, 3)
@@ -239,14 +245,10 @@ def services(database: Database, seams: Seams) -> AppServices:
 
 
 @pytest.fixture
-def manager(services: AppServices, request: pytest.FixtureRequest) -> StaffMember:
-    if "sample_history" in request.fixturenames:  # the copied template has them already
-        return next(m for m in services.staff.list_staff("hellesdon") if m.username == "mclerk")
-    member = services.staff.create_first_manager(
-        "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
-    )
-    services.office.set_active_office("hellesdon", member)
-    return member
+def manager(services: AppServices) -> StaffMember:
+    """Hellesdon's first manager, Margaret Clerk (``mclerk``, ``MANAGER_PASSWORD``), with
+    Hellesdon running: the copied template has them already (``databases.add_first_manager``)."""
+    return next(m for m in services.staff.list_staff("hellesdon") if m.username == "mclerk")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy.engine import URL, Engine
@@ -20,11 +21,17 @@ from tests.postgres_pool import DatabasePool
 from tests.postgres_server import PostgresServer, find_pg_bin
 from tests.system_tools import require_program
 
+if TYPE_CHECKING:
+    from reception_app.services.container import AppServices
+
 BOTH_ENGINES_UNDER = ("persistence", "services")
 DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"}
 _names = itertools.count(1)
 SHARED_SERVER = "RECEPTION_TEST_POSTGRES_FOLDER"
 """Set by a test that runs part of the suite in a subprocess: the folder of its running server."""
+TEMPLATES = ("migrated", "seeded", "managed")
+"""The template databases of a session: the schema; with both shipped offices; and with
+Hellesdon's first manager and Hellesdon running (``add_first_manager``)."""
 SHARED_TEMPLATES = "RECEPTION_TEST_TEMPLATES_FOLDER"
 """Set by the same test: the folder of its session's SQLite templates (``database_templates``),
 which the subprocess's session copies rather than migrating and seeding its own."""
@@ -45,8 +52,8 @@ def unique_name() -> str:
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
-    """One throw-away server per test session (per xdist worker), with two template databases:
-    'migrated' (the schema) and 'seeded' (the schema and both shipped offices). A session that
+    """One throw-away server per test session (per xdist worker), with the template databases
+    'migrated', 'seeded' and 'managed' (``TEMPLATES``). A session that
     a test started in a subprocess uses its parent's server (``SHARED_SERVER`` names its folder):
     the templates are there already, and the parent stops it."""
     if find_pg_bin() is None:
@@ -105,13 +112,14 @@ def _make_templates(server: PostgresServer) -> None:
         if seed:
             AppServices.create(db, FixedClock()).office.seed_shipped_profiles()
         db.dispose()
+    add_first_manager(server.create_database("managed", template="seeded"))
 
 
 _pools: dict[int, DatabasePool] = {}
 
 
 def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[[], None]]:
-    """A database like a new copy of a template ('migrated', 'seeded' or a sample history's,
+    """A database like a new copy of a template (one of ``TEMPLATES`` or a sample history's,
     see ``sample_history_templates``), and what to call once the test is over
     (tests/postgres_pool.py: the copy is put back for a later test, or dropped)."""
     pool = _pools.get(id(server))
@@ -137,22 +145,35 @@ def warm_engine(url: URL) -> Engine:
     return _engines[key]
 
 
-def fill_sample_history(url: URL, days: int, seed: int = 3) -> None:
-    """Hellesdon's manager (``manager``), running Hellesdon, and ``days`` working days of
-    sample data (seed ``seed``), on a seeded database: what ``sample_history`` copies per test."""
-    from reception_app.persistence.database import Database
-    from reception_app.persistence.engine import make_engine, make_session_factory
-    from reception_app.seams import Seams
-    from reception_app.services.container import AppServices
-    from tests.conftest import MANAGER_PASSWORD, TEST_HASHER, FixedClock
+def add_first_manager(url: URL) -> None:
+    """Hellesdon's first manager (the ``manager`` fixture) and Hellesdon running, on a seeded
+    database: what the 'managed' template adds to 'seeded'."""
+    from tests.conftest import MANAGER_PASSWORD
 
-    engine = make_engine(url)
-    services = AppServices.create(
-        Database(url, engine, make_session_factory(engine)), seams=Seams(FixedClock(), TEST_HASHER)
-    )
+    services = _services(url)
     manager = services.staff.create_first_manager(
         "hellesdon", "Margaret Clerk", "mclerk", MANAGER_PASSWORD, MANAGER_PASSWORD
     )
     services.office.set_active_office("hellesdon", manager)
+    services.database.dispose()
+
+
+def fill_sample_history(url: URL, days: int, seed: int = 3) -> None:
+    """``days`` working days of sample data (seed ``seed``) on a copy of the 'managed'
+    template: what ``sample_history`` copies per test."""
+    services = _services(url)
     services.demo.fill("hellesdon", days, seed=seed)
     services.database.dispose()
+
+
+def _services(url: URL) -> AppServices:
+    from reception_app.persistence.database import Database
+    from reception_app.persistence.engine import make_engine, make_session_factory
+    from reception_app.seams import Seams
+    from reception_app.services.container import AppServices
+    from tests.conftest import FixedClock
+    from tests.hashing import TEST_HASHER
+
+    engine = make_engine(url)
+    database = Database(url, engine, make_session_factory(engine))
+    return AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))

@@ -24,7 +24,7 @@ from psycopg import sql
 
 from tests.postgres_server import PostgresServer
 
-REUSED = ("migrated", "seeded")
+REUSED = ("migrated", "seeded", "managed")
 """Templates whose copies are reused; others (a sample history's) are copied and dropped."""
 
 _names = itertools.count(1)
