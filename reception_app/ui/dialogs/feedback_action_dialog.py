@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -59,28 +60,7 @@ class FeedbackActionDialog(QDialog):
         # height, so a long name wrapped onto three lines was cut to two.
         self.outcome = TextBox(3)
         self.outcome.setAccessibleName("Outcome")
-        if action is FeedbackAction.ESCALATE:
-            people = [s for s in staff if s.is_manager and s.active]
-            self.person = staff_combo(people, "Manager")
-            self.errors.add_row(form, "&Manager:", "escalate_to", self.person)
-        elif action is FeedbackAction.MAKE_FORMAL:
-            hint = QLabel(
-                "The complaint is logged on the correspondence log with the complaint clocks "
-                "from today, owned by the officer chosen here (the named contact)."
-            )
-            hint.setWordWrap(True)
-            hint.setProperty("role", "hint")
-            form.addRow(hint)
-            self.person = staff_combo(staff, "Owner", "Choose the officer")
-            self.errors.add_row(form, "&Owner:", "owner", self.person)
-        else:
-            self.person = staff_combo((), "Nobody")
-            label = (
-                "&How it was resolved:"
-                if action is FeedbackAction.RESOLVE_INFORMALLY
-                else "&Outcome:"
-            )
-            self.errors.add_row(form, label, "outcome", self.outcome)
+        self.person = self._person_row(action, staff, form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -93,6 +73,35 @@ class FeedbackActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def _person_row(
+        self, action: FeedbackAction, staff: Sequence[StaffMember], form: QFormLayout
+    ) -> QComboBox:
+        """The row the action asks for: the manager to escalate to, the owner of a formal
+        complaint, or (no one to choose) how it was resolved."""
+        if action is FeedbackAction.ESCALATE:
+            people = [s for s in staff if s.is_manager and s.active]
+            person = staff_combo(people, "Manager")
+            self.errors.add_row(form, "&Manager:", "escalate_to", person)
+        elif action is FeedbackAction.MAKE_FORMAL:
+            hint = QLabel(
+                "The complaint is logged on the correspondence log with the complaint clocks "
+                "from today, owned by the officer chosen here (the named contact)."
+            )
+            hint.setWordWrap(True)
+            hint.setProperty("role", "hint")
+            form.addRow(hint)
+            person = staff_combo(staff, "Owner", "Choose the officer")
+            self.errors.add_row(form, "&Owner:", "owner", person)
+        else:
+            person = staff_combo((), "Nobody")
+            label = (
+                "&How it was resolved:"
+                if action is FeedbackAction.RESOLVE_INFORMALLY
+                else "&Outcome:"
+            )
+            self.errors.add_row(form, label, "outcome", self.outcome)
+        return person
 
     @property
     def person_id(self) -> int | None:
