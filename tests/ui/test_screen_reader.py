@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -82,8 +83,13 @@ def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
             process.wait(10)
 
 
-def _wait_ready(app: subprocess.Popen[str]) -> None:
+def _wait_ready(app: subprocess.Popen[str], seconds: float = 120) -> None:
+    """The desk's "ready", or a failure after ``seconds`` (a desk whose slot raised keeps
+    running without saying it; the suite must not wait for it for ever)."""
     assert app.stdout is not None
+    if not select.select([app.stdout], [], [], seconds)[0]:
+        app.kill()
+        raise AssertionError(f"the desk said nothing for {seconds:.0f} s")
     line = app.stdout.readline()
     assert line.strip() == "ready", f"the desk did not start: {line!r}"
 
