@@ -62,11 +62,26 @@ def test_every_page_and_dialog_fits_at_1366x768(qtbot, window: MainWindow) -> No
     def check(name: str, widget: QWidget) -> None:
         QApplication.processEvents()
         problems.extend(fit_problems(name, widget))
+        if widget.isWindow() and widget is not window:
+            problems.extend(_beyond_the_screen(name, widget))
 
     walk = walk_desk(window, check)
     walk_window_dialogs(window, check, walk)
     assert {"CheckInDialog", "FirstRunDialog", "OutcomeDialog"} <= walk.dialogs
     assert list(dict.fromkeys(problems)) == [], "\n".join(dict.fromkeys(problems))
+
+
+TITLE_BAR = 30
+"""Pixels of a window's title bar and frame, above its contents."""
+
+
+def _beyond_the_screen(name: str, dialog: QWidget) -> list[str]:
+    """A dialog with its title bar within the screen (the tests' screen is 1366x768:
+    tests/offscreen-1366x768.json)."""
+    screen = QApplication.primaryScreen().availableGeometry()
+    if dialog.width() > screen.width() or dialog.height() + TITLE_BAR > screen.height():
+        return [f"{name}: {dialog.width()}x{dialog.height()} does not fit the screen"]
+    return []
 
 
 def test_the_window_opens_no_larger_than_the_screen() -> None:

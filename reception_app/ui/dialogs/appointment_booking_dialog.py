@@ -33,6 +33,7 @@ from reception_app.ui.dialogs.appointment_when_box import (
 )
 from reception_app.ui.dialogs.appointment_who_box import AppointmentWhoBox
 from reception_app.ui.forms import FieldErrors
+from reception_app.ui.widgets.fit_window import FRAME, available_area
 
 if TYPE_CHECKING:
     from reception_app.services.appointment_service import BookingRequest
@@ -91,7 +92,10 @@ class BookAppointmentDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 165)
+        # Room for both columns, but never wider than the screen (large text on 1366 pixels).
+        wanted = self.fontMetrics().averageCharWidth() * 165
+        screen = available_area()
+        self.setMinimumWidth(wanted if screen is None else min(wanted, screen.width() - FRAME))
 
         self.who.finder.picked.connect(self._picked)
         self.service.currentIndexChanged.connect(self._service_changed)

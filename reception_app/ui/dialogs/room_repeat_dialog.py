@@ -69,7 +69,8 @@ class RoomRepeatDialog(RoomBookingDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 16)
+        # Eight dates in view at least; more scroll (sixteen left no room at large text).
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
         self.summary = QLabel("Check the dates to see which can be booked before booking.")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Dates summary")

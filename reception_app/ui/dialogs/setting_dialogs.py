@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -267,8 +268,12 @@ class RoomDialog(_SaveDialog[RoomProfile]):
         self.errors.add_row(self.form, "&Location:", "location", self.location)
         self.errors.add_row(self.form, "&Capacity:", "capacity", self.capacity)
         self.errors.add_row(self.form, "&Gap between bookings:", "buffer_minutes", self.buffer)
-        for check in (self.hearing_loop, self.wheelchair, self.has_screen, self.active):
-            self.form.addRow(check)
+        checks = QGridLayout()  # two by two: at large text seven day rows follow
+        for index, check in enumerate(
+            (self.hearing_loop, self.wheelchair, self.has_screen, self.active)
+        ):
+            checks.addWidget(check, index // 2, index % 2)
+        self.form.addRow(checks)
         hours_box = self._hours_box(room.hours if room else None)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Sa&ve")
         self._finish_layout(self.value, hours_box)

@@ -17,6 +17,13 @@ def available_area() -> QRect | None:
     return None if screen is None else QRect(screen.availableGeometry())
 
 
+FRAME = 16
+"""Pixels a window's frame (borders, and room to spare) takes from the screen's width."""
+TITLE_BAR = 30
+"""Pixels a dialog's title bar and frame take from the screen's height (a dialog's own frame
+is not known until the window system has shown it)."""
+
+
 def needed_height(window: QWidget) -> int:
     """The height ``window``'s layout needs at its present width: wrapped text counted at
     that width (``totalHeightForWidth``), not at the width its size hint guessed, and never
@@ -30,7 +37,7 @@ def needed_height(window: QWidget) -> int:
         height = max(height, layout.totalHeightForWidth(window.width()))
     available = available_area()
     if available is not None:
-        height = min(height, available.height())
+        height = min(height, available.height() - TITLE_BAR)
     return height
 
 
@@ -50,7 +57,10 @@ def fit_window(widget: QWidget, shrink: bool = False) -> None:
         if width != window.width():
             window.resize(width, window.height())
         needed = needed_height(window)
-        window.resize(window.width(), needed if shrink else max(window.height(), needed))
+        height = needed if shrink else max(window.height(), needed)
+        if available is not None:  # a size set in advance never reaches under the task bar
+            height = min(height, available.height() - TITLE_BAR)
+        window.resize(window.width(), height)
 
 
 def later(owner: QObject, work: Callable[[], object]) -> None:
