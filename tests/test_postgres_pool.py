@@ -17,24 +17,16 @@ def _connect(server: PostgresServer, name: str, **options: object) -> psycopg.Co
 
 def _contents(server: PostgresServer, name: str) -> dict[str, object]:
     """Every table's rows in their stored order, and every sequence's next value."""
+    listed = "SELECT quote_ident({0}) FROM {1} WHERE schemaname = 'public'"
+    read = {
+        listed.format("tablename", "pg_tables"): "SELECT * FROM {}",
+        listed.format("sequencename", "pg_sequences"): "SELECT nextval('{}')",
+    }
     found: dict[str, object] = {}
     with _connect(server, name) as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public'"
-            )
-        ]
-        for table in tables:
-            found[table] = connection.execute(f"SELECT * FROM {table}").fetchall()
-        sequences = [
-            row[0]
-            for row in connection.execute(
-                "SELECT quote_ident(sequencename) FROM pg_sequences WHERE schemaname = 'public'"
-            )
-        ]
-        for sequence in sequences:
-            found[sequence] = connection.execute(f"SELECT nextval('{sequence}')").fetchone()
+        for names, query in read.items():
+            for (each,) in connection.execute(names).fetchall():
+                found[each] = connection.execute(query.format(each)).fetchall()
     return found
 
 
