@@ -21,7 +21,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 from reception_app.domain.people import StaffMember  # noqa: E402
 from reception_app.paths import AppPaths  # noqa: E402
 from reception_app.persistence.database import Database, open_database  # noqa: E402
-from reception_app.persistence.engine import make_engine, make_session_factory, sqlite_url  # noqa: E402
+from reception_app.persistence.engine import make_session_factory, sqlite_url  # noqa: E402
 from reception_app.seams import Seams  # noqa: E402
 from reception_app.services.container import AppServices  # noqa: E402
 from tests import databases  # noqa: E402
@@ -36,9 +36,15 @@ MANAGER_PASSWORD = "correct horse"
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
-    """Point every user folder at a temp dir so tests never touch real settings or data."""
-    home = tmp_path / "home"
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> AppPaths:
+    """Point every user folder at a temp dir so tests never touch real settings or data: one
+    folder per worker, emptied before each test, so each test's SQLite file has the same path
+    and its engine can be kept warm from test to test (``databases.warm_engine``)."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    if home.exists():
+        shutil.rmtree(home)
     monkeypatch.setenv("RECEPTION_HOME", str(home))
     monkeypatch.delenv("RECEPTION_DB_URL", raising=False)
     return AppPaths.from_environment()
@@ -186,7 +192,7 @@ def database(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(database_templates.get(template, template), target)
         url, done = sqlite_url(target), None
-        engine = make_engine(url)
+        engine = databases.warm_engine(url)
     db = Database(url, engine, make_session_factory(engine))
     yield db
     db.dispose()

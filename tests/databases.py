@@ -133,10 +133,12 @@ _engines: dict[str, Engine] = {}
 
 
 def warm_engine(url: URL) -> Engine:
-    """The engine for a reused database (``postgres_copy``), kept from test to test as a desk
-    keeps its own all day: its statements compiled once, its dialect asked about the server
-    once. Each test ends by disposing of it, which closes its connections; the next opens new
-    ones. (``make_engine`` is the desk's; nothing in the app adds to an engine once made.)"""
+    """The engine for a database at a place tests reuse (a PostgreSQL copy put back by
+    ``postgres_copy``; the SQLite file in the worker's home, ``isolated_home``), kept from test
+    to test as a desk keeps its own all day: its statements compiled once, its dialect asked
+    about the database once. Each test ends by disposing of it, which closes its connections;
+    the next opens new ones, on the file copied there afresh. (``make_engine`` is the desk's;
+    nothing in the app adds to an engine once made.)"""
     from reception_app.persistence.engine import make_engine
 
     key = url.render_as_string(hide_password=False)
