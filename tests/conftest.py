@@ -37,7 +37,9 @@ MANAGER_PASSWORD = "correct horse"
 
 @pytest.fixture(autouse=True)
 def isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    database_templates: dict[str, Path],
 ) -> AppPaths:
     """Point every user folder at a temp dir so tests never touch real settings or data: one
     folder per worker, emptied before each test, so each test's SQLite file has the same path
@@ -67,6 +69,7 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     if shared:  # a session a test started in a subprocess: copies of its parent's
         for template in templates.values():
             shutil.copyfile(Path(shared) / template.name, template)
+        databases.sqlite_templates.update(templates)
         return templates
     empty, seeded, managed = (templates[name] for name in databases.TEMPLATES)
     db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
@@ -79,6 +82,7 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     databases.add_first_manager(sqlite_url(managed))
     for template in templates.values():
         assert not template.with_name(template.name + "-wal").exists()
+    databases.sqlite_templates.update(templates)
     return templates
 
 

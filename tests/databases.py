@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -127,6 +128,19 @@ def postgres_copy(server: PostgresServer, template: str) -> tuple[URL, Callable[
         pool = _pools[id(server)] = DatabasePool(server)
     name = pool.take(template)
     return server.url(name), lambda: pool.give_back(template, name)
+
+
+sqlite_templates: dict[str, Path] = {}
+"""This session's SQLite template files by name (``TEMPLATES``), once ``database_templates``
+has made them (every test asks for it, through ``isolated_home``)."""
+
+
+def copy_sqlite_template(name: str, target: Path) -> Path:
+    """A copy of template ``name`` at ``target``: a database as migrating a new file and
+    seeding it would leave it (``open_database`` then finds its schema current)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sqlite_templates[name], target)
+    return target
 
 
 _engines: dict[str, Engine] = {}

@@ -17,6 +17,7 @@ from reception_app.persistence.engine import sqlite_url
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from tests.conftest import CLI, FIXED_NOW, TEST_HASHER, FixedClock
+from tests.databases import copy_sqlite_template
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,6 +45,7 @@ def test_version_and_help_through_python_m_and_the_console_script() -> None:
 
 
 def _prepared(paths: AppPaths) -> Path:
+    copy_sqlite_template("seeded", paths.default_database)  # migrated and seeded once
     database = open_database(
         sqlite_url(paths.default_database), backup_dir=paths.backup_dir, now=FIXED_NOW
     )

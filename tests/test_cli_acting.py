@@ -21,6 +21,7 @@ from reception_app.persistence.engine import sqlite_url
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from tests.conftest import CLI, FIXED_NOW, TEST_HASHER, FixedClock
+from tests.databases import copy_sqlite_template
 from tests.services.letter_fixtures import EXTRA, add_contact
 
 PASSWORD = "a long password"
@@ -28,6 +29,7 @@ PASSWORD = "a long password"
 
 @pytest.fixture
 def prepared(paths: AppPaths) -> Path:
+    copy_sqlite_template("seeded", paths.default_database)  # migrated and seeded once
     database = open_database(sqlite_url(paths.default_database), backup_dir=None, now=FIXED_NOW)
     services = AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
     services.office.seed_shipped_profiles()

@@ -16,6 +16,7 @@ from reception_app.persistence.engine import sqlite_url
 from reception_app.seams import Seams
 from reception_app.services.container import AppServices
 from tests.conftest import CLI, FIXED_NOW, TEST_HASHER, FixedClock
+from tests.databases import copy_sqlite_template
 from tests.services.test_report_service import add_visits
 
 DAY = date(2026, 3, 16)  # a Monday, well before the real today
@@ -27,6 +28,7 @@ def _at(day: date, hh: int, mm: int) -> datetime:
 
 @pytest.fixture
 def prepared(paths: AppPaths) -> Path:
+    copy_sqlite_template("seeded", paths.default_database)  # migrated and seeded once
     database = open_database(sqlite_url(paths.default_database), backup_dir=None, now=FIXED_NOW)
     services = AppServices.create(database, seams=Seams(FixedClock(), TEST_HASHER))
     services.office.seed_shipped_profiles()
