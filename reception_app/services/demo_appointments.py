@@ -139,8 +139,8 @@ class _Booker:
         if end <= now:
             _what_happened(rng, record)
         self.session.add(record)
-        self.session.flush()
         if room is not None:
+            self.session.flush()  # the booking of the room names the appointment by its id
             self.session.add(
                 RoomBookingRecord(
                     office_id=self.office.id,
