@@ -140,12 +140,13 @@ class _Booker:
             _what_happened(rng, record)
         self.session.add(record)
         if room is not None:
-            self.session.flush()  # the booking of the room names the appointment by its id
+            # Through the relationship: the flush at the end writes the appointment first and
+            # gives its id to the booking (a flush here, per booking, was most of the fill).
             self.session.add(
                 RoomBookingRecord(
                     office_id=self.office.id,
                     room_id=room.id,
-                    appointment_id=record.id,
+                    appointment=record,
                     starts_at=start,
                     ends_at=end,
                     purpose=f"{service.name}: {contact.full_name}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -96,6 +96,7 @@ class _Sampler:
     managers: list[StaffRecord]
     teams: list[str]
     added: int = 0
+    waiting: list[tuple[Any, str, Any]] = field(default_factory=list)
 
     def moment(self, day: date, hour_from: int = 9, hour_to: int = 16) -> datetime:
         minute = self.rng.randint(hour_from * 60, hour_to * 60 - 1)
@@ -104,6 +105,21 @@ class _Sampler:
     def add(self, record: Any) -> None:
         self.session.add(record)
         self.added += 1
+
+    def add_under(self, record: Any, column: str, parent: Any) -> None:
+        """Add ``record`` (a message's call-back, an item's pause) with ``column`` set to
+        ``parent``'s id once it has one (``add_waiting``): one flush for every parent rather
+        than one each, which was most of the time the sample data took."""
+        self.waiting.append((record, column, parent))
+        self.added += 1
+
+    def add_waiting(self) -> None:
+        """Give the parents their ids and add what waits for them, in the order it came."""
+        self.session.flush()
+        for record, column, parent in self.waiting:
+            setattr(record, column, parent.id)
+            self.session.add(record)
+        self.waiting.clear()
 
 
 def add_sample_correspondence(
@@ -147,6 +163,7 @@ def add_sample_correspondence(
             _add_feedback(sample, day, is_recent)
         if rng.random() < 0.03:
             _add_incident(sample, day)
+    sample.add_waiting()
     _close_follow_ups(sample, days)
     return sample.added
 
@@ -182,7 +199,6 @@ def _add_message(sample: _Sampler, day: date, is_recent: bool) -> None:
         close_note="",
     )
     sample.add(record)
-    sample.session.flush()
     if is_recent and rng.random() < 0.7:
         return  # still open (and overdue if its day has passed)
     _answer_message(sample, record, recipient, taken)
@@ -197,25 +213,24 @@ def _answer_message(
     handler = recipient or rng.choice(sample.officers)
     at = taken + timedelta(hours=rng.randint(1, 20))
     if callback and rng.random() < 0.3:
-        sample.add(
+        sample.add_under(
             MessageCallbackRecord(
-                message_id=record.id,
-                at=at.astimezone(UTC),
-                staff_id=handler.id,
-                outcome="no_answer",
-                note="",
-            )
+                at=at.astimezone(UTC), staff_id=handler.id, outcome="no_answer", note=""
+            ),
+            "message_id",
+            record,
         )
         at += timedelta(hours=2)
     if callback:
-        sample.add(
+        sample.add_under(
             MessageCallbackRecord(
-                message_id=record.id,
                 at=at.astimezone(UTC),
                 staff_id=handler.id,
                 outcome=rng.choice(["spoke", "spoke", "emailed"]),
                 note="",
-            )
+            ),
+            "message_id",
+            record,
         )
     record.status = "closed"
     record.read_at = record.closed_at = at.astimezone(UTC)
@@ -258,7 +273,6 @@ def _add_correspondence(sample: _Sampler, day: date, is_recent: bool) -> None:
         next_step="",
     )
     sample.add(item)
-    sample.session.flush()
     pauses = _identity_pause(sample, item, owner, day, is_recent) if channel == "sar" else []
     _answer_correspondence(sample, item, owner, received, day, is_recent, pauses)
     recompute(item, sample.engine, pauses, sample.today)
@@ -280,16 +294,11 @@ def _identity_pause(
     if asked > sample.today or (answered is not None and answered > sample.today):
         return []
     pause = CorrespondencePauseRecord(
-        correspondence_id=item.id,
-        reason="identity",
-        asked_on=asked,
-        answered_on=answered,
-        note="",
-        staff_id=owner.id,
+        reason="identity", asked_on=asked, answered_on=answered, note="", staff_id=owner.id
     )
-    sample.add(pause)
-    sample.session.flush()
-    return [ClockPause(pause.id, PauseReason.IDENTITY, asked, answered)]
+    sample.add_under(pause, "correspondence_id", item)
+    # The deadlines do not read a pause's id (it has none until the flush): 0 stands in.
+    return [ClockPause(0, PauseReason.IDENTITY, asked, answered)]
 
 
 def _answer_correspondence(
@@ -311,9 +320,8 @@ def _answer_correspondence(
             item.acknowledged_at = received.astimezone(UTC) + timedelta(hours=2)
             item.acknowledged_by_id = owner.id
             if rng.random() < 0.08:
-                sample.add(
+                sample.add_under(
                     HoldingResponseRecord(
-                        correspondence_id=item.id,
                         sent_at=item.acknowledged_at + timedelta(days=1),
                         staff_id=owner.id,
                         reason="We are waiting for information from another department.",
@@ -322,7 +330,9 @@ def _answer_correspondence(
                         contact_name=owner.full_name,
                         contact_phone=owner.phone,
                         contact_email=owner.email,
-                    )
+                    ),
+                    "correspondence_id",
+                    item,
                 )
             item.responded_at = item.closed_at = done.astimezone(UTC)
             item.responded_by_id = item.closed_by_id = owner.id

@@ -115,6 +115,7 @@ class DemoDataService:
             staff = _add_staff(session, office, profile.email, seed, self._hasher.hash)
             working_days = _working_days_back(calendar, now.astimezone(zone).date(), days)
             history = _History(session, rng, office, calendar, staff)
+            history.tickets = _ticket_numbers_so_far(session, office, working_days)
             for done, day in enumerate(working_days):
                 if progress is not None and not progress(done, len(working_days)):
                     raise Cancelled("Loading sample data was cancelled; nothing was added.")
@@ -222,6 +223,8 @@ class _History:
         self.visits = 0
         self.active_desks = [d for d in office.desks if d.active]
         self.officers = [s.id for s in staff if s.role == Role.OFFICER.value]
+        self.tickets: dict[tuple[date, str], int] = {}
+        """The last ticket number of each day and prefix (``_ticket_numbers_so_far``)."""
 
     def add_day(self, day: date) -> None:
         session, rng, office = self.session, self.rng, self.office
@@ -244,8 +247,16 @@ class _History:
                 )
             )
             self.events += 1
+        numbers = {p: n for (d, p), n in self.tickets.items() if d == day}
         self.visits += _day_of_visits(
-            session, rng, office, day, open_at, close_at, self.active_desks, self.officers
+            session,
+            rng,
+            office,
+            day,
+            (open_at, close_at),
+            numbers,
+            self.active_desks,
+            self.officers,
         )
         for _ in range(rng.randint(1, 4)):
             contact = random_contact(rng, office.id)
@@ -278,18 +289,19 @@ def _day_of_visits(
     rng: random.Random,
     office: OfficeRecord,
     day: date,
-    open_at: datetime,
-    close_at: datetime,
+    hours: tuple[datetime, datetime],
+    numbers: dict[str, int],
     desks: list[DeskRecord],
     officers: list[int],
 ) -> int:
     """A realistic day of walk-ins: arrivals through the day, the first free desk that handles
-    the service calls them, lognormal handling times around each service's usual length."""
+    the service calls them, lognormal handling times around each service's usual length.
+    ``numbers`` holds the day's last ticket number of each prefix so far."""
     services = [s for s in office.services if s.active]
     if not services or not desks:
         return 0
+    open_at, close_at = hours
     free_at = {d.id: open_at for d in desks}
-    numbers = _ticket_numbers_so_far(session, office, day)
     minutes_open = (close_at - open_at).total_seconds() / 60
     arrivals = sorted(
         open_at + timedelta(minutes=rng.uniform(0, minutes_open - 20))
@@ -316,15 +328,27 @@ def _day_of_visits(
     return len(arrivals)
 
 
-def _ticket_numbers_so_far(session: Session, office: OfficeRecord, day: date) -> dict[str, int]:
-    """The last ticket number of each prefix on ``day``: sample data added with --force
-    continues the numbering the day already has."""
+def _ticket_numbers_so_far(
+    session: Session, office: OfficeRecord, days: list[date]
+) -> dict[tuple[date, str], int]:
+    """The last ticket number of each day and prefix over ``days`` (oldest first): sample
+    data added with --force continues the numbering each day already has. One query for all
+    the days, before any is added (a query per day flushed each day's rows on its own)."""
+    if not days:
+        return {}
     return {
-        prefix: number
-        for prefix, number in session.execute(
-            select(VisitRecord.ticket_prefix, func.max(VisitRecord.ticket_number))
-            .where(VisitRecord.office_id == office.id, VisitRecord.ticket_day == day)
-            .group_by(VisitRecord.ticket_prefix)
+        (day, prefix): number
+        for day, prefix, number in session.execute(
+            select(
+                VisitRecord.ticket_day,
+                VisitRecord.ticket_prefix,
+                func.max(VisitRecord.ticket_number),
+            )
+            .where(
+                VisitRecord.office_id == office.id,
+                VisitRecord.ticket_day.between(days[0], days[-1]),
+            )
+            .group_by(VisitRecord.ticket_day, VisitRecord.ticket_prefix)
         )
     }
 
