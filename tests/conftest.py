@@ -71,7 +71,7 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
             shutil.copyfile(Path(shared) / template.name, template)
         databases.sqlite_templates.update(templates)
         return templates
-    empty, seeded, managed = (templates[name] for name in databases.TEMPLATES)
+    empty, seeded, managed, colleagues = (templates[name] for name in databases.TEMPLATES)
     db = open_database(sqlite_url(empty), backup_dir=None, now=FIXED_NOW)
     db.dispose()
     shutil.copyfile(empty, seeded)
@@ -80,6 +80,8 @@ def database_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pa
     db.dispose()
     shutil.copyfile(seeded, managed)
     databases.add_first_manager(sqlite_url(managed))
+    shutil.copyfile(managed, colleagues)
+    databases.add_colleagues(sqlite_url(colleagues))
     for template in templates.values():
         assert not template.with_name(template.name + "-wal").exists()
     databases.sqlite_templates.update(templates)
@@ -183,6 +185,8 @@ def database(
     template = "seeded" if "services" in request.fixturenames else "migrated"
     if "manager" in request.fixturenames:
         template = "managed"
+    if "colleagues" in request.fixturenames:
+        template = "colleagues"
     if "sample_history" in request.fixturenames:
         marker = request.node.get_closest_marker("sample_history")
         days, seed = marker.args if marker else (SAMPLE_HISTORY_DAYS, 3)
@@ -278,36 +282,13 @@ def sample_history(services: AppServices, manager: StaffMember) -> AppServices:
 @pytest.fixture
 def colleagues(services: AppServices, manager: StaffMember) -> dict[str, StaffMember]:
     """Hellesdon staff for messages and correspondence: a Planning team with its lead, an officer
-    with no team, a receptionist, and someone who has left. Keyed by first name."""
-    from reception_app.domain.people import Role
-
-    people = [
-        StaffMember(
-            0,
-            "pshah",
-            "Priya Shah",
-            Role.OFFICER,
-            "Planning",
-            True,
-            "01603 301752",
-            "priya@hellesdon-pc.gov.uk",
-        ),
-        StaffMember(
-            0,
-            "treed",
-            "Tom Reed",
-            Role.OFFICER,
-            "Planning",
-            False,
-            "01603 301753",
-            "tom@hellesdon-pc.gov.uk",
-        ),
-        StaffMember(0, "ojones", "Olu Jones", Role.OFFICER, "", False, "01603 301754"),
-        StaffMember(0, "rdesk", "Rita Desk", Role.RECEPTIONIST, "Front desk"),
-        StaffMember(0, "gaway", "Gone Away", Role.OFFICER, "Planning", active=False),
-    ]
-    saved = {
-        p.full_name.split()[0]: services.staff.save_staff(manager, "hellesdon", p) for p in people
-    }
+    with no team, a receptionist, and someone who has left (``databases.COLLEAGUES``). Keyed by
+    first name. The 'colleagues' template has them already; a sample history is given them."""
+    usernames = [row[0] for row in databases.COLLEAGUES]
+    found = {m.username: m for m in services.staff.list_staff("hellesdon")}
+    if usernames[0] not in found:
+        databases.save_colleagues(services)
+        found = {m.username: m for m in services.staff.list_staff("hellesdon")}
+    saved = {found[u].full_name.split()[0]: found[u] for u in usernames}
     saved["Margaret"] = manager
     return saved

@@ -30,9 +30,10 @@ DATABASE_FIXTURES = {"database", "fresh_database_url", "services", "engine_name"
 _names = itertools.count(1)
 SHARED_SERVER = "RECEPTION_TEST_POSTGRES_FOLDER"
 """Set by a test that runs part of the suite in a subprocess: the folder of its running server."""
-TEMPLATES = ("migrated", "seeded", "managed")
-"""The template databases of a session: the schema; with both shipped offices; and with
-Hellesdon's first manager and Hellesdon running (``add_first_manager``)."""
+TEMPLATES = ("migrated", "seeded", "managed", "colleagues")
+"""The template databases of a session: the schema; with both shipped offices; with
+Hellesdon's first manager and Hellesdon running (``add_first_manager``); and with Hellesdon's
+colleagues too (``add_colleagues``, the ``colleagues`` fixture)."""
 SHARED_TEMPLATES = "RECEPTION_TEST_TEMPLATES_FOLDER"
 """Set by the same test: the folder of its session's SQLite templates (``database_templates``),
 which the subprocess's session copies rather than migrating and seeding its own."""
@@ -114,6 +115,7 @@ def _make_templates(server: PostgresServer) -> None:
             AppServices.create(db, FixedClock()).office.seed_shipped_profiles()
         db.dispose()
     add_first_manager(server.create_database("managed", template="seeded"))
+    add_colleagues(server.create_database("colleagues", template="managed"))
 
 
 _pools: dict[int, DatabasePool] = {}
@@ -172,6 +174,44 @@ def add_first_manager(url: URL) -> None:
     )
     services.office.set_active_office("hellesdon", manager)
     services.database.dispose()
+
+
+COLLEAGUES = (
+    (
+        "pshah",
+        "Priya Shah",
+        "officer",
+        "Planning",
+        True,
+        "01603 301752",
+        "priya@hellesdon-pc.gov.uk",
+    ),
+    ("treed", "Tom Reed", "officer", "Planning", False, "01603 301753", "tom@hellesdon-pc.gov.uk"),
+    ("ojones", "Olu Jones", "officer", "", False, "01603 301754", ""),
+    ("rdesk", "Rita Desk", "receptionist", "Front desk", False, "", ""),
+    ("gaway", "Gone Away", "officer", "Planning", False, "", ""),
+)
+"""Hellesdon staff for messages and correspondence (the ``colleagues`` fixture): user name,
+name, role, team, team lead, phone, e-mail; Gone Away has left."""
+
+
+def add_colleagues(url: URL) -> None:
+    """``COLLEAGUES``, saved by the first manager on a copy of 'managed': what the
+    'colleagues' template adds to it."""
+    services = _services(url)
+    save_colleagues(services)
+    services.database.dispose()
+
+
+def save_colleagues(services: AppServices) -> None:
+    from reception_app.domain.people import Role, StaffMember
+
+    manager = next(m for m in services.staff.list_staff("hellesdon") if m.username == "mclerk")
+    for username, name, role, team, lead, phone, email in COLLEAGUES:
+        member = StaffMember(0, username, name, Role(role), team, lead, phone, email)
+        if username == "gaway":
+            member = StaffMember(0, username, name, Role(role), team, active=False)
+        services.staff.save_staff(manager, "hellesdon", member)
 
 
 def fill_sample_history(url: URL, days: int, seed: int = 3) -> None:

@@ -24,7 +24,7 @@ from psycopg import sql
 
 from tests.postgres_server import PostgresServer
 
-REUSED = ("migrated", "seeded", "managed")
+REUSED = ("migrated", "seeded", "managed", "colleagues")
 """Templates whose copies are reused; others (a sample history's) are copied and dropped."""
 
 _names = itertools.count(1)
