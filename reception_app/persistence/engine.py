@@ -157,8 +157,10 @@ def make_engine(url: URL | str, *, echo: bool = False, read_only: bool = False) 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions whose write transactions log what they changed (persistence/changes.py)."""
     from reception_app.persistence.changes import track_changes
+    from reception_app.persistence.office_profiles import touch_changed_offices
 
     factory = sessionmaker(engine, expire_on_commit=False)
+    touch_changed_offices(factory)
     track_changes(factory)
     return factory
 

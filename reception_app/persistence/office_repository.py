@@ -19,6 +19,7 @@ from reception_app.domain.offices import (
     parse_hours,
 )
 from reception_app.domain.standards import ChannelStandard
+from reception_app.persistence.office_profiles import kept_profile
 from reception_app.persistence.records import (
     DayOffRecord,
     DeskRecord,
@@ -118,6 +119,12 @@ def copy_details(record: OfficeRecord, profile: OfficeProfile) -> None:
 
 
 def profile_from_record(record: OfficeRecord) -> OfficeProfile:
+    """The office's profile: kept from the last time while the office is unchanged
+    (persistence/office_profiles.py)."""
+    return kept_profile(record, _build_profile)
+
+
+def _build_profile(record: OfficeRecord) -> OfficeProfile:
     return OfficeProfile(
         key=record.key,
         name=record.name,
