@@ -54,6 +54,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/reports.py
+	$(BIN)/python benchmarks/office_profile.py
 	$(BIN)/python benchmarks/letters.py
 	$(BIN)/python benchmarks/report_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/slots.py
