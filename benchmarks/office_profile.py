@@ -42,11 +42,11 @@ def built_every_time() -> Iterator[None]:
     def build(record: OfficeRecord, make: Callable[[OfficeRecord], OfficeProfile]) -> OfficeProfile:
         return make(record)
 
-    office_repository.kept_profile = build  # type: ignore[assignment]
+    setattr(office_repository, "kept_profile", build)  # noqa: B010 - not exported
     try:
         yield
     finally:
-        office_repository.kept_profile = kept
+        setattr(office_repository, "kept_profile", kept)  # noqa: B010
 
 
 def _services(folder: Path, name: str) -> AppServices:
