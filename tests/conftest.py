@@ -284,7 +284,7 @@ def colleagues(services: AppServices, manager: StaffMember) -> dict[str, StaffMe
     """Hellesdon staff for messages and correspondence: a Planning team with its lead, an officer
     with no team, a receptionist, and someone who has left (``databases.COLLEAGUES``). Keyed by
     first name. The 'colleagues' template has them already; a sample history is given them."""
-    usernames = [row[0] for row in databases.COLLEAGUES]
+    usernames = [member.username for member in databases.COLLEAGUES]
     found = {m.username: m for m in services.staff.list_staff("hellesdon")}
     if usernames[0] not in found:
         databases.save_colleagues(services)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy.engine import URL, Engine
 
+from reception_app.domain.people import Role, StaffMember
 from tests.postgres_pool import DatabasePool
 from tests.postgres_server import PostgresServer, find_pg_bin
 from tests.system_tools import require_program
@@ -177,22 +178,32 @@ def add_first_manager(url: URL) -> None:
 
 
 COLLEAGUES = (
-    (
+    StaffMember(
+        0,
         "pshah",
         "Priya Shah",
-        "officer",
+        Role.OFFICER,
         "Planning",
         True,
         "01603 301752",
         "priya@hellesdon-pc.gov.uk",
     ),
-    ("treed", "Tom Reed", "officer", "Planning", False, "01603 301753", "tom@hellesdon-pc.gov.uk"),
-    ("ojones", "Olu Jones", "officer", "", False, "01603 301754", ""),
-    ("rdesk", "Rita Desk", "receptionist", "Front desk", False, "", ""),
-    ("gaway", "Gone Away", "officer", "Planning", False, "", ""),
+    StaffMember(
+        0,
+        "treed",
+        "Tom Reed",
+        Role.OFFICER,
+        "Planning",
+        False,
+        "01603 301753",
+        "tom@hellesdon-pc.gov.uk",
+    ),
+    StaffMember(0, "ojones", "Olu Jones", Role.OFFICER, "", False, "01603 301754"),
+    StaffMember(0, "rdesk", "Rita Desk", Role.RECEPTIONIST, "Front desk"),
+    StaffMember(0, "gaway", "Gone Away", Role.OFFICER, "Planning", active=False),
 )
-"""Hellesdon staff for messages and correspondence (the ``colleagues`` fixture): user name,
-name, role, team, team lead, phone, e-mail; Gone Away has left."""
+"""Hellesdon staff for messages and correspondence (the ``colleagues`` fixture): a Planning
+team with its lead, an officer with no team, a receptionist, and someone who has left."""
 
 
 def add_colleagues(url: URL) -> None:
@@ -204,13 +215,8 @@ def add_colleagues(url: URL) -> None:
 
 
 def save_colleagues(services: AppServices) -> None:
-    from reception_app.domain.people import Role, StaffMember
-
     manager = next(m for m in services.staff.list_staff("hellesdon") if m.username == "mclerk")
-    for username, name, role, team, lead, phone, email in COLLEAGUES:
-        member = StaffMember(0, username, name, Role(role), team, lead, phone, email)
-        if username == "gaway":
-            member = StaffMember(0, username, name, Role(role), team, active=False)
+    for member in COLLEAGUES:
         services.staff.save_staff(manager, "hellesdon", member)
 
 

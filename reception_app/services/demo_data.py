@@ -114,8 +114,8 @@ class DemoDataService:
             zone = ZoneInfo(profile.timezone)
             staff = _add_staff(session, office, profile.email, seed, self._hasher.hash)
             working_days = _working_days_back(calendar, now.astimezone(zone).date(), days)
-            history = _History(session, rng, office, calendar, staff)
-            history.tickets = _ticket_numbers_so_far(session, office, working_days)
+            tickets = _ticket_numbers_so_far(session, office, working_days)
+            history = _History(session, rng, office, calendar, staff, tickets)
             for done, day in enumerate(working_days):
                 if progress is not None and not progress(done, len(working_days)):
                     raise Cancelled("Loading sample data was cancelled; nothing was added.")
@@ -215,6 +215,7 @@ class _History:
         office: OfficeRecord,
         calendar: OfficeCalendar,
         staff: list[StaffRecord],
+        tickets: dict[date, dict[str, int]],
     ) -> None:
         self.session, self.rng, self.office = session, rng, office
         self.calendar, self.staff = calendar, staff
@@ -223,8 +224,8 @@ class _History:
         self.visits = 0
         self.active_desks = [d for d in office.desks if d.active]
         self.officers = [s.id for s in staff if s.role == Role.OFFICER.value]
-        self.tickets: dict[tuple[date, str], int] = {}
-        """The last ticket number of each day and prefix (``_ticket_numbers_so_far``)."""
+        self.tickets = tickets
+        """Each day's last ticket number of each prefix so far (``_ticket_numbers_so_far``)."""
 
     def add_day(self, day: date) -> None:
         session, rng, office = self.session, self.rng, self.office
@@ -247,7 +248,7 @@ class _History:
                 )
             )
             self.events += 1
-        numbers = {p: n for (d, p), n in self.tickets.items() if d == day}
+        numbers = dict(self.tickets.get(day, {}))
         self.visits += _day_of_visits(
             session,
             rng,
@@ -330,27 +331,27 @@ def _day_of_visits(
 
 def _ticket_numbers_so_far(
     session: Session, office: OfficeRecord, days: list[date]
-) -> dict[tuple[date, str], int]:
+) -> dict[date, dict[str, int]]:
     """The last ticket number of each day and prefix over ``days`` (oldest first): sample
     data added with --force continues the numbering each day already has. One query for all
     the days, before any is added (a query per day flushed each day's rows on its own)."""
+    found: dict[date, dict[str, int]] = {}
     if not days:
-        return {}
-    return {
-        (day, prefix): number
-        for day, prefix, number in session.execute(
-            select(
-                VisitRecord.ticket_day,
-                VisitRecord.ticket_prefix,
-                func.max(VisitRecord.ticket_number),
-            )
-            .where(
-                VisitRecord.office_id == office.id,
-                VisitRecord.ticket_day.between(days[0], days[-1]),
-            )
-            .group_by(VisitRecord.ticket_day, VisitRecord.ticket_prefix)
+        return found
+    for day, prefix, number in session.execute(
+        select(
+            VisitRecord.ticket_day,
+            VisitRecord.ticket_prefix,
+            func.max(VisitRecord.ticket_number),
         )
-    }
+        .where(
+            VisitRecord.office_id == office.id,
+            VisitRecord.ticket_day.between(days[0], days[-1]),
+        )
+        .group_by(VisitRecord.ticket_day, VisitRecord.ticket_prefix)
+    ):
+        found.setdefault(day, {})[prefix] = number
+    return found
 
 
 def _walk_in(
